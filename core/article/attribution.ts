@@ -1,0 +1,188 @@
+import type { AttributionPlace } from '../contract';
+import {
+  GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type Registry,
+  isCommonWord, looksLikeOrganisation, readName, roleGender,
+} from './people';
+
+/** Verbs that introduce or follow direct speech. */
+const VERBS =
+  'said|says|say|told|tells|added|adds|asked|asks|wrote|writes|explained|explains|continued|continues|insisted|insists|' +
+  'stated|states|declared|declares|warned|warns|noted|notes|argued|argues|claimed|claims|replied|replies|responded|responds|' +
+  'recalled|recalls|admitted|admits|acknowledged|acknowledges|conceded|concedes|announced|announces|confirmed|confirms|' +
+  'suggested|suggests|urged|urges|cautioned|cautions|pleaded|pleads|vowed|vows|tweeted|tweets|posted|posts|commented|comments|' +
+  'observed|observes|remarked|remarks|shouted|shouts|screamed|screams|cried|whispered|whispers|joked|jokes|laughed|sighed|' +
+  'described|describes|concluded|concludes|predicted|predicts|promised|promises|appealed|appeals|stressed|stresses|' +
+  'emphasised|emphasized|emphasises|emphasizes|maintained|maintains|boasted|boasts|complained|complains|agreed|agrees|' +
+  'countered|counters|reiterated|reiterates|texted|emailed|quipped|quips|mused|muses|exclaimed|yelled|yells|began|begins|' +
+  'went on|goes on|pointed out|points out|wondered|wonders|demanded|demands|pledged|pledges|called|calls|branded|brands|' +
+  'dubbed|labelled|labeled|hailed|hails|condemned|condemns|denounced|criticised|criticized|accused|accuses|praised|praises|' +
+  'testified|testifies|answered|answers|recounted|recounts|shared|echoed|echoes|summed up|sums up|put it|puts it|' +
+  'saying|adding|telling|calling|describing|warning|insisting|arguing|claiming|noting|explaining|writing|asking|urging|' +
+  'stating|declaring|stressing|according to';
+const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
+const VERB_FIRST = new RegExp(`^[\\s,;:–—-]*(?:${VERBS})\\s+(?!that\\b|to\\b|the\\s+(?:statement|report|letter)\\b)(.{2,220}?)\\s*[.,;:!?]?\\s*$`, 'is');
+const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|simply|just|reportedly|publicly|quickly|quietly|angrily|firmly|softly|calmly|repeatedly|again|has|had|have|would|will|wryly|bluntly|tearfully|proudly)\\s+)*';
+const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`, 'i');
+const ACCORDING_TO_AFTER = /^[\s,;]*according to\s+(.{2,200}?)\s*[.,;]?\s*$/is;
+const ACCORDING_TO_BEFORE = /according to\s+(.{2,200}?),?\s*$/is;
+const PRONOUNS = new Set(['he', 'she', 'they']);
+const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
+const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;
+
+export interface Cue {
+  /** Offsets within the block of the phrase naming the speaker. */
+  start: number;
+  end: number;
+  phrase: string;
+  place: AttributionPlace;
+}
+
+/** Cuts the phrase before a speech verb down to its subject: drops openers ("Speaking to ITV News,") and relative clauses. */
+function subjectOf(region: string, offset: number): { phrase: string; start: number } | null {
+  const parts: { text: string; at: number }[] = [];
+  const re = /[^,;]+/g;
+  for (let m = re.exec(region); m; m = re.exec(region)) parts.push({ text: m[0], at: m.index });
+  // A subject follows the last sentence break inside the region.
+  while (parts.length > 1 && OPENERS.test(parts[0]!.text.trim())) parts.shift();
+  const kept = parts.filter((p) => !/^\s*(?:who|which|whose|where|aged?)\b/i.test(p.text) && !/^\s*\d+\s*$/.test(p.text));
+  if (kept.length === 0) return null;
+  const first = kept[0]!;
+  const lead = first.text.length - first.text.trimStart().length;
+  const phrase = kept.map((p) => p.text.trim()).join(', ').replace(/\s+(?:has|had|have|would|will|also|later|then|once)$/i, '').trim();
+  if (!phrase || phrase.split(/\s+/).length > 25) return null;
+  return { phrase, start: offset + first.at + lead };
+}
+
+/** The speaker phrase in the text before a quote (same sentence), if a speech verb introduces the quote. */
+export function cueBefore(ctx: string, ctxStart: number, partial: boolean, afterOtherQuote: boolean): Cue | null {
+  const trimmedEnd = ctx.replace(/\s+$/, '');
+  const according = ACCORDING_TO_BEFORE.exec(trimmedEnd);
+  if (according?.[1]) {
+    return { start: ctxStart + according.index + according[0].indexOf(according[1]), end: ctxStart + according.index + according[0].indexOf(according[1]) + according[1].length, phrase: according[1], place: 'before' };
+  }
+  const verbFirst = VERB_FIRST.exec(trimmedEnd);
+  if (verbFirst?.[1] && /[,:]$/.test(trimmedEnd) && !DETERMINERS.test(verbFirst[1]) || (verbFirst?.[1] && afterOtherQuote)) {
+    const phrase = verbFirst[1].replace(/[,:]$/, '');
+    const at = ctxStart + trimmedEnd.lastIndexOf(phrase);
+    return { start: at, end: at + phrase.length, phrase, place: afterOtherQuote ? 'inside' : 'before' };
+  }
+  const verb = VERB.exec(ctx);
+  if (!verb) {
+    // Interview style: "Smith: "...""
+    const speakerColon = /^\s*(\p{Lu}[\p{L}'’.\- ]{1,40}):\s*$/u.exec(ctx);
+    if (speakerColon?.[1] && !partial) return { start: ctxStart + ctx.indexOf(speakerColon[1]), end: ctxStart + ctx.indexOf(speakerColon[1]) + speakerColon[1].length, phrase: speakerColon[1], place: 'before' };
+    return null;
+  }
+  const tail = ctx.slice(verb.index + verb[0].length);
+  // A full quote must follow its verb closely ("told ITV News:"); a partial one may sit later in the sentence.
+  if (!partial && !(tail.length <= 90 && /[:,]\s*$|\bthat\s*$|^\s*$/.test(tail))) return null;
+  const subject = subjectOf(ctx.slice(0, verb.index), ctxStart);
+  if (!subject) return null;
+  return { start: subject.start, end: subject.start + subject.phrase.length, phrase: subject.phrase, place: afterOtherQuote ? 'inside' : 'before' };
+}
+
+/** The speaker phrase right after a quote: `"...," said Smith` / `"...," Smith said` / `according to Smith`. */
+export function cueAfter(ctx: string, ctxStart: number): Cue | null {
+  for (const re of [ACCORDING_TO_AFTER, VERB_FIRST, SUBJECT_FIRST]) {
+    const m = re.exec(ctx);
+    if (!m?.[1]) continue;
+    const phrase = m[1].trim().replace(/[,:]$/, '');
+    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase))) continue;
+    if (re === SUBJECT_FIRST && phrase.split(/\s+/).length > 20) continue;
+    const at = ctxStart + m.index + m[0].indexOf(m[1].trim());
+    return { start: at, end: at + phrase.length, phrase, place: 'after' };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+
+export interface SpeakerRef {
+  entity: Entity;
+  mention: 'name' | 'pronoun' | 'description';
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
+const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/i;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Name without titles, for "Khalid's mother". */
+const possessorName = (e: Entity) => e.name.split(' ').filter((w) => !/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?$/.test(w)).join(' ');
+
+/**
+ * Who a speaker phrase refers to. Pronouns and "the doctor" resolve to someone already
+ * mentioned; names merge with earlier mentions of the same person ("Tarakji" = "Dr Ahmad Tarakji").
+ */
+export function resolveSpeaker(
+  phrase: string, registry: Registry, block: number, sentence: number, at: number, modelOffset: number,
+): SpeakerRef | null {
+  const segments = phrase.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
+  let head = segments[0] ?? '';
+  let description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  head = head.replace(/^(?:and|but|so|then)\s+/i, '');
+  const lower = head.toLowerCase();
+
+  if (PRONOUNS.has(lower)) {
+    const entity = registry.resolvePronoun(lower, block, at);
+    if (!entity) return null;
+    if (lower !== 'they') entity.gender = entity.gender ?? (lower === 'he' ? 'male' : 'female');
+    return { entity, mention: 'pronoun' };
+  }
+
+  // "Her lawyer, John Smith" / "the company's chief executive Jane Doe": the name is the speaker, the rest describes.
+  const appositiveName = segments[1] ? readName(words(segments[1])) : null;
+  if (DETERMINERS.test(head) && appositiveName?.person && appositiveName.used === words(segments[1]!).length) {
+    const entity = registry.person(appositiveName, head);
+    registry.mention(entity, block, sentence, at + phrase.indexOf(segments[1]!), { start: modelOffset + at + phrase.indexOf(segments[1]!), end: modelOffset + at + phrase.indexOf(segments[1]!) + segments[1]!.length });
+    return { entity, mention: 'name' };
+  }
+  const headWords = words(head);
+  const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
+  if (DETERMINERS.test(head) && nameAt > 0) {
+    const name = readName(headWords.slice(nameAt))!;
+    const entity = registry.person(name, headWords.slice(0, nameAt).join(' '));
+    return { entity, mention: 'name' };
+  }
+
+  if (!DETERMINERS.test(head) && /^\p{Lu}/u.test(head)) {
+    let nameWords = headWords;
+    while (nameWords.length > 1 && isCommonWord(nameWords[0]!) && !readName(nameWords)?.person) nameWords = nameWords.slice(1);
+    const name = readName(nameWords);
+    if (name) {
+      const entity = registry.person(name, description);
+      if (!name.person && looksLikeOrganisation(name.bare)) entity.kind = 'group';
+      const start = at + phrase.indexOf(nameWords[0]!);
+      registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + name.full.length });
+      return { entity, mention: 'name' };
+    }
+  }
+
+  // Descriptions.
+  const possessive = POSSESSIVE_ROLE.exec(head);
+  if (possessive?.[1] && possessive[2]) {
+    const owner = registry.resolvePronoun(possessive[1].toLowerCase(), block, at);
+    const role = head.slice(possessive[1].length).trim();
+    const name = owner ? `${possessorName(owner)}'s ${role}` : capitalise(head);
+    const entity = registry.described(name, 'person', roleGender(possessive[2]) ?? null);
+    registry.mention(entity, block, sentence, at);
+    return { entity, mention: 'description' };
+  }
+  if (/^the\b/i.test(head) && PERSON_ROLE.test(head)) {
+    const nounGender = roleGender(head.split(/\s+/).pop() ?? '') ?? null;
+    const recent = registry.recentPerson(block, at, nounGender);
+    if (recent) return { entity: recent, mention: 'description' };
+  }
+  if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
+    const text = capitalise([head, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
+    if (text.length > 120) return null;
+    const kind: 'person' | 'group' = PERSON_ROLE.test(head) ? 'person' : 'group';
+    const gender: Gender | null = roleGender(head.split(/\s+/).pop() ?? '') ?? null;
+    const entity = registry.described(text, kind, gender);
+    registry.mention(entity, block, sentence, at);
+    description = null;
+    return { entity, mention: 'description' };
+  }
+  return null;
+}

@@ -1,0 +1,313 @@
+import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
+import { cueAfter, cueBefore, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
+import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
+import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isTitle, readName, roleGender, type Entity } from './people';
+import { findQuoteChains, type Chain, type Span } from './quote-spans';
+import { splitSentences } from './sentences';
+
+export interface ParseOptions {
+  format?: 'text' | 'markdown';
+}
+
+const BLOCK_SEPARATOR = '\n\n';
+const QUOTABLE = new Set<Block['kind']>(['paragraph', 'list-item']);
+/** Partial quotes this short with nobody saying them are scare quotes or titles ("so-called 'peace plan'"). */
+const SCARE_QUOTE_MAX_WORDS = 3;
+
+/** Plain text or Markdown -> article model. Never throws: whatever goes wrong, plain text is the fallback. */
+export function parseArticle(source: string, options: ParseOptions = {}): ArticleModel {
+  const format = options.format ?? 'text';
+  let raw: RawBlock[];
+  try {
+    raw = format === 'markdown' ? markdownBlocks(source) : plainTextBlocks(source);
+  } catch {
+    raw = plainTextBlocks(source);
+  }
+  const { text, blocks, sentences } = layout(raw);
+  const quotes: Quote[] = [];
+  const speakers: Speaker[] = [];
+  try {
+    attributeQuotes(text, blocks, sentences, quotes, speakers);
+  } catch {
+    // A bug in attribution must not cost the user the article: read it without quotes.
+    quotes.length = 0;
+    speakers.length = 0;
+  }
+  return {
+    format,
+    title: blocks.find((b) => b.kind === 'title')?.text ?? null,
+    byline: blocks.find((b) => b.kind === 'byline')?.text ?? null,
+    text,
+    blocks,
+    sentences,
+    quotes,
+    speakers,
+  };
+}
+
+function layout(raw: RawBlock[]): { text: string; blocks: Block[]; sentences: Sentence[] } {
+  const blocks: Block[] = [];
+  const sentences: Sentence[] = [];
+  const pieces: string[] = [];
+  let offset = 0;
+  raw.forEach((rb, index) => {
+    const start = offset;
+    const end = start + rb.text.length;
+    const block: Block = { index, kind: rb.kind, text: rb.text, start, end, sentences: [] };
+    if (rb.level !== undefined) block.level = rb.level;
+    if (rb.inBlockquote) block.inBlockquote = true;
+    if (rb.kind === 'caption') block.credit = rb.creditAt !== undefined ? { start: start + rb.creditAt, end } : null;
+    for (const r of splitSentences(rb.text)) {
+      block.sentences.push(sentences.length);
+      sentences.push({ index: sentences.length, block: index, start: start + r.start, end: start + r.end, text: rb.text.slice(r.start, r.end) });
+    }
+    blocks.push(block);
+    pieces.push(rb.text);
+    offset = end + BLOCK_SEPARATOR.length;
+  });
+  return { text: pieces.join(BLOCK_SEPARATOR), blocks, sentences };
+}
+
+// ---------------------------------------------------------------------------------------
+
+interface Found {
+  chain: Chain;
+  partial: boolean;
+  speaker: SpeakerRef | null;
+  place: AttributionPlace | null;
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const VERB_AT_END = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|continued|insisted|declared|warned|replied|recalled|announced|stated|posted|tweeted)\b[^.!?]{0,40}$/i;
+
+function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], quotes: Quote[], speakers: Speaker[]): void {
+  const quotable = blocks.map((b) => ({ text: b.text, quotable: QUOTABLE.has(b.kind) }));
+  const { chains, singles } = findQuoteChains(quotable);
+  const registry = new Registry();
+
+  /** Index (global) of the sentence holding block offset `at`, or the first one after it. */
+  const sentenceAt = (block: number, at: number): Sentence | undefined => {
+    const abs = blocks[block]!.start + at;
+    const ids = blocks[block]!.sentences;
+    return ids.map((i) => sentences[i]!).find((s) => abs < s.end) ?? sentences[ids[ids.length - 1] ?? -1];
+  };
+  const sentenceIndex = (block: number, at: number) => sentenceAt(block, at)?.index ?? 0;
+
+  // Speech in single quotes (UK style) counts only when it reads like speech; otherwise the marks are scare quotes.
+  const speechSingles = singles.filter((s) => {
+    const content = blocks[s.block]!.text.slice(s.start, s.end);
+    return /[,.?!]$/.test(content) && wordCount(content) >= 3;
+  });
+  const all: Chain[] = [...chains, ...speechSingles.map((s) => [s])];
+  const lastBlock = (c: Chain) => c[c.length - 1]!.block;
+  all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
+  const spansIn = new Map<number, Span[]>();
+  for (const c of all) for (const s of c) (spansIn.get(s.block) ?? spansIn.set(s.block, []).get(s.block)!).push(s);
+  for (const list of spansIn.values()) list.sort((a, b) => a.open - b.open);
+
+  const found: Found[] = [];
+  let next = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    if (!QUOTABLE.has(blocks[b]!.kind)) continue;
+    scanNarration(b, blocks[b]!.text, spansIn.get(b) ?? [], registry, blocks[b]!.start, (at) => sentenceIndex(b, at));
+    for (; next < all.length && lastBlock(all[next]!) === b; next++) {
+      found.push(attribute(all[next]!, blocks, spansIn, registry, sentenceAt));
+    }
+  }
+
+  inheritSpeakers(found, blocks, spansIn, registry);
+
+  const ids = new Map<Entity, string>();
+  const usedIds = new Set<string>();
+  for (const f of found) {
+    const first = f.chain[0]!;
+    const content = blocks[first.block]!.text.slice(first.start, first.end);
+    if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) continue;
+    let speakerId: string | null = null;
+    if (f.speaker) {
+      const e = f.speaker.entity;
+      speakerId = ids.get(e) ?? null;
+      if (!speakerId) {
+        speakerId = uniqueId(e.name, usedIds);
+        ids.set(e, speakerId);
+        speakers.push({ id: speakerId, name: e.name, description: e.description, gender: e.gender, mentions: e.mentions });
+      }
+    }
+    const parts = f.chain.map((s) => ({ block: s.block, start: blocks[s.block]!.start + s.start, end: blocks[s.block]!.start + s.end }));
+    quotes.push({
+      index: quotes.length,
+      speakerId,
+      text: parts.map((p) => text.slice(p.start, p.end)).join(' '),
+      parts,
+      blocks: [...new Set(parts.map((p) => p.block))],
+      partial: f.partial,
+      attribution: f.place,
+      mention: f.speaker?.mention ?? null,
+    });
+  }
+  quotes.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start).forEach((q, i) => (q.index = i));
+}
+
+function uniqueId(name: string, used: Set<string>): string {
+  const base = name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'speaker';
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+/** Blanks out quoted words so narration scanning only sees the narrator's text. */
+function narrationOnly(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let from = 0;
+  for (const s of spans) {
+    const to = s.close === null ? text.length : s.close + 1;
+    if (s.open < from) continue;
+    out += text.slice(from, s.open) + ' '.repeat(to - s.open);
+    from = to;
+  }
+  return out + text.slice(from);
+}
+
+const ROLE_MENTION = new RegExp(`\\b(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN})\\b`, 'giu');
+
+/** Registers the people the narrator names, so pronouns and surnames can find them later. */
+function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
+  const narration = narrationOnly(text, spans);
+  const tokens: { word: string; at: number }[] = [];
+  const re = /[\p{L}\p{M}][\p{L}\p{M}'’.\-]*/gu;
+  for (let m = re.exec(narration); m; m = re.exec(narration)) tokens.push({ word: m[0].replace(/[.]$/, (d) => (/^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt)\.$/.test(m![0]) ? d : '')), at: m.index });
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.word;
+    if (!/^\p{Lu}/u.test(word) || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word))) continue;
+    const window = tokens.slice(i, i + 8);
+    // Stop a name at a gap in the text (punctuation between words).
+    let n = 1;
+    while (n < window.length && /^\s+$/.test(narration.slice(window[n - 1]!.at + window[n - 1]!.word.length, window[n]!.at))) n++;
+    const name = readName(window.slice(0, n).map((t) => t.word));
+    if (!name) continue;
+    const known = name.bare.includes(' ') ? name.known : !!registry.find(name.bare) || name.gender !== null;
+    if (name.person && (known || !!registry.find(name.surname ?? ''))) {
+      const entity = registry.person(name, null);
+      const at = tokens[i]!.at;
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length });
+      i += name.used - 1;
+    }
+  }
+  ROLE_MENTION.lastIndex = 0;
+  for (let m = ROLE_MENTION.exec(narration); m; m = ROLE_MENTION.exec(narration)) {
+    const owner = registry.resolvePronoun(m[1]!.toLowerCase(), block, m.index);
+    if (!owner) continue;
+    const role = m[0].slice(m[1]!.length).trim();
+    const ownerName = owner.name.split(' ').filter((w) => !/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?$/.test(w)).join(' ');
+    const entity = registry.described(`${ownerName}'s ${role}`, 'person', roleGender(m[2]!) ?? null);
+    registry.mention(entity, block, sentenceOf(m.index), m.index);
+  }
+}
+
+function attribute(
+  chain: Chain, blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry,
+  sentenceAt: (block: number, at: number) => Sentence | undefined,
+): Found {
+  const first = chain[0]!;
+  const firstText = blocks[first.block]!.text;
+  const content = firstText.slice(first.start, first.end);
+  const before = contextBefore(first, firstText, spansIn, blocks, sentenceAt);
+  const ctxTrim = before.ctx.trim();
+  const partial = /^\p{Ll}/u.test(content) || (ctxTrim !== '' && !/[:,–—-]$/.test(ctxTrim) && !VERB_AT_END.test(ctxTrim));
+
+  const cues: (Cue & { block: number })[] = [];
+  const beforeCue = cueBefore(before.ctx, before.start, partial, before.afterQuote);
+  if (beforeCue) cues.push({ ...beforeCue, block: before.block });
+  for (const span of chain) {
+    const after = contextAfter(span, blocks[span.block]!.text, spansIn);
+    const spanText = blocks[span.block]!.text.slice(span.start, span.end);
+    // `"We lost." Smith said: "..."` introduces the next quote, not this one.
+    if (/[.!?]$/.test(spanText) && /:\s*$/.test(after.ctx)) continue;
+    const cue = cueAfter(after.ctx, after.start);
+    if (cue) cues.push({ ...cue, block: span.block });
+  }
+  for (const cue of cues) {
+    const block = cue.block;
+    const sentence = sentenceAt(block, cue.start)?.index ?? 0;
+    const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start);
+    if (speaker) {
+      registry.mention(speaker.entity, block, sentence, cue.start);
+      return { chain, partial, speaker, place: cue.place };
+    }
+  }
+  return { chain, partial, speaker: null, place: null };
+}
+
+/** Narration before the quote's opening mark, in its sentence (or the previous paragraph, when that ends with a colon). */
+function contextBefore(
+  span: Span, text: string, spansIn: Map<number, Span[]>, blocks: Block[],
+  sentenceAt: (block: number, at: number) => Sentence | undefined,
+): { ctx: string; start: number; block: number; afterQuote: boolean } {
+  const sentence = sentenceAt(span.block, span.open);
+  let from = sentence ? Math.max(0, sentence.start - blocks[span.block]!.start) : 0;
+  const previous = (spansIn.get(span.block) ?? []).filter((s) => s !== span && s.close !== null && s.close < span.open).pop();
+  let afterQuote = false;
+  if (previous && previous.close! + 1 > from - 2) {
+    from = previous.close! + 1;
+    afterQuote = true;
+  }
+  if (from > span.open) from = span.open;
+  const ctx = text.slice(from, span.open);
+  if (ctx.trim() === '' && span.open === text.search(/\S/) && span.block > 0) {
+    const prev = blocks[span.block - 1]!;
+    if (QUOTABLE.has(prev.kind) && /:\s*$/.test(prev.text) && !/["”’]\s*:?\s*$/.test(prev.text)) {
+      const last = sentenceAt(span.block - 1, prev.text.length - 1);
+      const start = last ? last.start - prev.start : 0;
+      return { ctx: prev.text.slice(start) + ' ', start, block: span.block - 1, afterQuote: false };
+    }
+  }
+  return { ctx: ctx.length > 400 ? ctx.slice(-400) : ctx, start: ctx.length > 400 ? span.open - 400 : from, block: span.block, afterQuote };
+}
+
+/** Narration right after the closing mark, up to the end of that sentence or the next quote (300 characters at most). */
+function contextAfter(span: Span, text: string, spansIn: Map<number, Span[]>): { ctx: string; start: number } {
+  if (span.close === null) return { ctx: '', start: text.length };
+  const from = span.close + 1;
+  const nextSpan = (spansIn.get(span.block) ?? []).find((s) => s.open > span.close!);
+  const rest = text.slice(from, Math.min(nextSpan ? nextSpan.open : text.length, from + 300));
+  // Hide abbreviation dots ("Dr.", "J.") so they do not end the sentence early.
+  const masked = rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Jr|Sr|[A-Z])\./g, (m) => m.replace('.', '_'));
+  const stop = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(masked);
+  return { ctx: stop ? rest.slice(0, stop.index + 1) : rest, start: from };
+}
+
+/**
+ * Quotes with no cue of their own: a quote-only paragraph continues the previous speaker;
+ * another quote in the same paragraph lends its speaker; a paragraph about one person lends them.
+ */
+function inheritSpeakers(found: Found[], blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry): void {
+  found.forEach((f, i) => {
+    if (f.speaker || f.partial) return;
+    const first = f.chain[0]!;
+    const sameBlock = found.filter((g) => g !== f && g.speaker && g.chain.some((s) => s.block === first.block));
+    const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ?? sameBlock[0];
+    if (nearest?.speaker) {
+      f.speaker = nearest.speaker;
+      f.place = 'nearby';
+      return;
+    }
+    const text = blocks[first.block]!.text;
+    const narration = narrationOnly(text, spansIn.get(first.block) ?? []).replace(/[\s,.;:!?'’"“”()–—-]+/g, '');
+    const quoteOnly = narration.length === 0;
+    let prevBlock = first.block - 1;
+    while (prevBlock >= 0 && !QUOTABLE.has(blocks[prevBlock]!.kind)) prevBlock = -1;
+    if (!quoteOnly || prevBlock < 0) return;
+    const previous = found.slice(0, i).reverse().find((g) => g.chain.some((s) => s.block === prevBlock));
+    if (previous?.speaker && !previous.partial) {
+      f.speaker = previous.speaker;
+      f.place = 'continued';
+      return;
+    }
+    const people = registry.peopleIn(prevBlock);
+    if (people.length === 1 && !previous) {
+      f.speaker = { entity: people[0]!, mention: 'name' };
+      f.place = 'nearby';
+    }
+  });
+}

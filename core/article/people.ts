@@ -1,0 +1,233 @@
+import nlp from 'compromise';
+
+export type Gender = 'female' | 'male';
+
+/** compromise's lexicon: a plain word -> tag map, so a lookup is O(1) (its full NLP pass is not needed here). */
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
+
+function lexiconTags(word: string): string[] {
+  const tag = LEXICON[word.toLowerCase()];
+  return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
+}
+
+export function firstNameGender(word: string): Gender | null | undefined {
+  const tags = lexiconTags(word);
+  if (tags.includes('MaleName')) return 'male';
+  if (tags.includes('FemaleName')) return 'female';
+  if (tags.includes('FirstName')) return null;
+  return undefined;
+}
+
+export const isKnownFirstName = (w: string) => firstNameGender(w) !== undefined;
+export const isKnownSurname = (w: string) => lexiconTags(w).includes('LastName');
+/** A capitalised word that is ordinary English at a sentence start ("The", "Despite", "Joining"). */
+export const isCommonWord = (w: string) => {
+  const tags = lexiconTags(w);
+  return tags.length > 0 && !tags.some((t) => /Name|Person|Place|Country|City|Organization/.test(t));
+};
+
+/** Titles that come before a name; the value is the gender the title implies. */
+const TITLES: Record<string, Gender | null> = {
+  mr: 'male', mrs: 'female', ms: 'female', miss: 'female', mx: null, sir: 'male', dame: 'female', lord: 'male', lady: 'female',
+  baroness: 'female', baron: 'male', dr: null, doctor: null, prof: null, professor: null, rev: null, reverend: null,
+  father: 'male', sister: 'female', rabbi: null, imam: null, sen: null, senator: null, rep: null, representative: null,
+  gov: null, governor: null, gen: null, general: null, col: null, colonel: null, capt: null, captain: null, lt: null,
+  sgt: null, sergeant: null, det: null, detective: null, insp: null, inspector: null, supt: null, superintendent: null,
+  ch: null, chief: null, cllr: null, councillor: null, councilman: 'male', councilwoman: 'female', judge: null, justice: null,
+  president: null, chancellor: null, secretary: null, mayor: null, pc: null, dc: null, constable: null, officer: null,
+  pope: 'male', king: 'male', queen: 'female', prince: 'male', princess: 'female', duke: 'male', duchess: 'female',
+  minister: null, premier: null, deputy: null, coach: null, manager: null, commissioner: null, ambassador: null,
+  speaker: null, archbishop: null, bishop: null, cardinal: null, sheriff: null, attorney: null, congressman: 'male', congresswoman: 'female',
+};
+const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'mp', 'msp', 'ms', 'mla', 'mep', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
+const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'dos', 'das', 'y']);
+
+export const titleGender = (w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')];
+export const isTitle = (w: string) => titleGender(w) !== undefined;
+const isSuffix = (w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, ''));
+const isCapitalised = (w: string) => /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
+
+const FEMALE_ROLES = 'mother mum mom mummy wife daughter sister grandmother grandma gran nan aunt auntie niece girl woman lady girlfriend bride widow actress queen princess duchess chairwoman spokeswoman businesswoman policewoman congresswoman councilwoman headmistress waitress sportswoman granddaughter stepmother fiancee fiancée nun mistress stepdaughter';
+const MALE_ROLES = 'father dad daddy husband son brother grandfather grandpa grandad uncle nephew boy man gentleman boyfriend groom widower king prince duke chairman spokesman businessman policeman congressman councilman headmaster sportsman grandson stepfather fiance fiancé monk stepson';
+const ROLE_GENDER = new Map<string, Gender>([
+  ...FEMALE_ROLES.split(' ').map((w) => [w, 'female'] as [string, Gender]),
+  ...MALE_ROLES.split(' ').map((w) => [w, 'male'] as [string, Gender]),
+]);
+export const roleGender = (noun: string): Gender | undefined => ROLE_GENDER.get(noun.toLowerCase());
+export const GENDERED_ROLE_PATTERN = [...ROLE_GENDER.keys()].join('|');
+
+/** Nouns that name a person by role; "the doctor said" usually means the person just named. */
+export const PERSON_ROLE = new RegExp(
+  `\\b(?:${GENDERED_ROLE_PATTERN}|doctor|surgeon|nurse|mayor|minister|officer|official|spokesperson|spokesman|spokeswoman|player|coach|manager|actor|singer|star|lawyer|attorney|judge|senator|president|chief|executive|founder|director|teacher|professor|scientist|researcher|author|writer|artist|driver|pilot|owner|resident|witness|victim|survivor|student|worker|farmer|campaigner|activist|leader|politician|candidate|economist|analyst|expert|striker|captain|veteran|doctor|chef|pensioner|parent|\\d+-year-old)s?\\b`,
+  'i',
+);
+
+const ORG_WORDS = /\b(?:Government|Office|Ministry|Department|Council|Police|Service|Services|Agency|Association|Company|Group|University|Hospital|Committee|Party|Union|Club|Court|News|Commission|Foundation|Institute|Trust|Bank|Inc|Ltd|Corp|Authority|Board|Network|Times|Post|BBC|ITV|CNN|Reuters|Kremlin|Pentagon|Street|House|Administration|Federation|League|Society|Centre|Center|Force|Army|Navy|Command|Organisation|Organization|Council|Parliament|Congress|Senate|Assembly|Cabinet|Embassy|Fund|Programme|Program|Alliance|Coalition|Campaign|Charity|Brigade|Helmets|Nations|Watch|International|Media|Press|Industries|Airlines|Motors|Energy|Partners)\b/;
+
+export interface ParsedName {
+  /** Title words, name words and suffixes as written: "Professor David Nott OBE". */
+  full: string;
+  /** The name without titles and suffixes: "David Nott". */
+  bare: string;
+  first: string | null;
+  surname: string | null;
+  gender: Gender | null;
+  /** Evidence that this names a person, not an organisation. */
+  person: boolean;
+  /** Stronger evidence: a title, or a first name or surname English speakers know. */
+  known: boolean;
+  /** How many words of the input it used. */
+  used: number;
+}
+
+/** Reads a proper name from the start of `words` ("Dr", "Ahmad", "Tarakji", ...). */
+export function readName(words: readonly string[]): ParsedName | null {
+  let i = 0;
+  const titles: string[] = [];
+  let gender: Gender | null = null;
+  while (i < words.length && isTitle(words[i]!) && isCapitalised(words[i]!)) {
+    gender = titleGender(words[i]!) ?? gender;
+    titles.push(words[i]!);
+    i++;
+  }
+  const names: string[] = [];
+  while (i < words.length) {
+    const w = words[i]!.replace(/[’']s$/, '');
+    const possessive = w !== words[i];
+    if (isCapitalised(w) && !isSuffix(w)) names.push(w);
+    else if (PARTICLES.has(w.toLowerCase()) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!)) names.push(w);
+    else break;
+    i++;
+    if (possessive) break;
+  }
+  const suffixes: string[] = [];
+  while (i < words.length && isSuffix(words[i]!) && /^\p{Lu}/u.test(words[i]!)) suffixes.push(words[i++]!.replace(/,$/, ''));
+  if (names.length === 0) {
+    // A bare title with a role ("the Prime Minister") is not a name.
+    return null;
+  }
+  const first = names.length > 1 || titles.length === 0 ? names[0]! : null;
+  const surname = names[names.length - 1]!;
+  const firstGender = first ? firstNameGender(first) : undefined;
+  gender = gender ?? (firstGender ?? null);
+  const bare = names.join(' ');
+  const person = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare));
+  const known = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname);
+  return { full: [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
+}
+
+export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
+
+// ---------------------------------------------------------------------------------------
+// Who is who: entities, their mentions in narration, and pronoun resolution.
+
+export interface Entity {
+  id: number;
+  kind: 'person' | 'group';
+  name: string;
+  /** Lower-case keys that refer to this entity: surname, full bare name, description. */
+  keys: Set<string>;
+  gender: Gender | null;
+  description: string | null;
+  /** Name mentions, as [start, end) offsets into the model text. */
+  mentions: { start: number; end: number }[];
+}
+
+interface MentionEvent {
+  at: number;
+  sentence: number;
+  entity: Entity;
+}
+
+/** How far back (in blocks) a pronoun may look for its antecedent. */
+const PRONOUN_WINDOW = 6;
+
+export class Registry {
+  readonly entities: Entity[] = [];
+  private readonly byKey = new Map<string, Entity>();
+  private readonly events = new Map<number, MentionEvent[]>();
+
+  find(key: string): Entity | undefined {
+    return this.byKey.get(key.toLowerCase());
+  }
+
+  /** The entity a parsed name refers to, created when new; a longer form of the name replaces a shorter one. */
+  person(name: ParsedName, description: string | null): Entity {
+    const keys = [name.bare.toLowerCase(), name.surname?.toLowerCase()].filter((k): k is string => !!k);
+    let entity = keys.map((k) => this.byKey.get(k)).find((e) => e !== undefined);
+    // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise.
+    if (entity && name.gender && entity.gender && entity.gender !== name.gender) entity = undefined;
+    if (!entity) {
+      entity = this.create(name.person ? 'person' : 'group', name.full, name.gender, description);
+    } else {
+      if (name.full.split(' ').length > entity.name.split(' ').length) entity.name = name.full;
+      entity.gender = entity.gender ?? name.gender;
+      entity.description = entity.description ?? description;
+      if (name.person) entity.kind = 'person';
+    }
+    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, entity);
+    return entity;
+  }
+
+  /** A speaker known only by a description ("A spokesperson for Tesco", "Khalid's mother"). */
+  described(name: string, kind: 'person' | 'group', gender: Gender | null): Entity {
+    const key = name.toLowerCase().replace(/^(?:the|a|an|one)\s+/, '');
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const entity = this.create(kind, name, gender, null);
+    this.byKey.set(key, entity);
+    return entity;
+  }
+
+  private create(kind: Entity['kind'], name: string, gender: Gender | null, description: string | null): Entity {
+    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [] };
+    this.entities.push(entity);
+    return entity;
+  }
+
+  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }): void {
+    let list = this.events.get(block);
+    if (!list) this.events.set(block, (list = []));
+    list.push({ at, sentence, entity });
+    if (range) entity.mentions.push(range);
+  }
+
+  /**
+   * The person a pronoun at (block, at) refers to: the most recent sentence with a compatible
+   * mention wins, and within it the first mention (usually the subject).
+   */
+  resolvePronoun(pronoun: string, block: number, at: number): Entity | null {
+    const p = pronoun.toLowerCase();
+    const want: Gender | null = p === 'he' || p === 'his' || p === 'him' ? 'male' : p === 'she' || p === 'her' ? 'female' : null;
+    const plural = p === 'they' || p === 'their' || p === 'them';
+    const fits = (e: Entity) => (plural ? e.kind === 'group' : e.kind === 'person' && (e.gender === null || e.gender === want));
+    for (let b = block; b >= 0 && b > block - PRONOUN_WINDOW; b--) {
+      const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity));
+      if (list.length === 0) continue;
+      const lastSentence = Math.max(...list.map((ev) => ev.sentence));
+      const inSentence = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
+      return inSentence[0]!.entity;
+    }
+    return null;
+  }
+
+  /** The most recently mentioned person within the window, for "the doctor said". */
+  recentPerson(block: number, at: number, gender: Gender | null): Entity | null {
+    for (let b = block; b >= 0 && b > block - 3; b--) {
+      const list = (this.events.get(b) ?? []).filter(
+        (ev) => (b < block || ev.at < at) && ev.entity.kind === 'person' && /\p{Lu}/u.test(ev.entity.name[0] ?? '') && !ev.entity.name.includes("'s ") && (gender === null || ev.entity.gender === null || ev.entity.gender === gender),
+      );
+      if (list.length) return list.sort((x, y) => y.at - x.at)[0]!.entity;
+    }
+    return null;
+  }
+
+  /** People mentioned in one block, in order (for quotes that follow a paragraph about one person). */
+  peopleIn(block: number): Entity[] {
+    const seen: Entity[] = [];
+    for (const ev of [...(this.events.get(block) ?? [])].sort((x, y) => x.at - y.at)) {
+      if (ev.entity.kind === 'person' && !seen.includes(ev.entity)) seen.push(ev.entity);
+    }
+    return seen;
+  }
+}

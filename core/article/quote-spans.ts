@@ -1,0 +1,160 @@
+/**
+ * Finds quoted spans in blocks of text. Works per block so an unbalanced mark can never
+ * swallow the rest of the article; a quote carries into the next block only when that block
+ * opens with a quote mark (the news convention for quotes that run over several paragraphs).
+ */
+
+export interface Span {
+  block: number;
+  /** Offsets within the block's text: the marks themselves (close is null when the quote runs to the block's end). */
+  open: number;
+  close: number | null;
+  /** The quoted words, trimmed, without marks. */
+  start: number;
+  end: number;
+  single: boolean;
+}
+
+/** One quotation: one span, or several chained over consecutive blocks. */
+export type Chain = Span[];
+
+const DOUBLE_OPEN = new Set(['“', '„', '«', '‟']);
+const DOUBLE_CLOSE = new Set(['”', '»']);
+const OPEN_CONTEXT = /[\s([{\-–—/:;]/u;
+
+type Role = 'open' | 'close' | 'either';
+
+interface Mark {
+  at: number;
+  role: Role;
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Straight marks get their role from what surrounds them; curly marks from their shape, unless the context plainly contradicts it. */
+function doubleMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== '"' && !DOUBLE_OPEN.has(c) && !DOUBLE_CLOSE.has(c)) continue;
+    const before = text[i - 1];
+    const after = text[i + 1];
+    const opensByContext = (before === undefined || OPEN_CONTEXT.test(before)) && !isSpace(after);
+    const closesByContext = !isSpace(before) && (after === undefined || !isWordChar(after));
+    let role: Role;
+    if (c === '"') role = opensByContext && !closesByContext ? 'open' : closesByContext && !opensByContext ? 'close' : 'either';
+    else if (DOUBLE_OPEN.has(c)) role = closesByContext && !opensByContext ? 'close' : 'open';
+    else role = opensByContext && !closesByContext ? 'open' : 'close';
+    marks.push({ at: i, role });
+  }
+  return marks;
+}
+
+function trimmed(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+const ELISIONS = /^['‘](?:\d0s|tis|twas|em|n|cause|til|bout|round)\b/i;
+
+/** Single-quoted spans outside double quotes: speech only when they read like speech; the caller decides. */
+function singleSpans(text: string, block: number, taken: Span[]): Span[] {
+  const inside = (i: number) => taken.some((s) => i >= s.open && i <= (s.close ?? text.length));
+  const out: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if ((c === "'" || c === '‘') && (i === 0 || OPEN_CONTEXT.test(text[i - 1]!) || /["“]/.test(text[i - 1]!)) && isWordChar(text[i + 1]) && !ELISIONS.test(text.slice(i, i + 7)) && !inside(i)) {
+      let j = i + 1;
+      let found = -1;
+      const limit = Math.min(text.length, i + 1500);
+      for (; j < limit; j++) {
+        const d = text[j]!;
+        if ((d === "'" || d === '’') && !isSpace(text[j - 1]) && !isWordChar(text[j + 1])) {
+          found = j;
+          break;
+        }
+        if (d === '"' || d === '“' || d === '”') break;
+      }
+      if (found > 0) {
+        const r = trimmed(text, i + 1, found);
+        if (r.end > r.start) out.push({ block, open: i, close: found, ...r, single: true });
+        i = found + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+export interface BlockText {
+  text: string;
+  /** Blocks whose quotes are not speech (title, byline, captions) are passed with quotable=false. */
+  quotable: boolean;
+}
+
+/** All quotations in the article, in order, as chains of per-block spans. */
+export function findQuoteChains(blocks: readonly BlockText[]): { chains: Chain[]; singles: Span[] } {
+  const chains: Chain[] = [];
+  const singles: Span[] = [];
+  let carry: Chain | null = null;
+
+  blocks.forEach((block, b) => {
+    if (!block.quotable) {
+      carry = null;
+      return;
+    }
+    const text = block.text;
+    const marks = doubleMarks(text);
+    const spans: Span[] = [];
+    let openAt: number | null = null;
+    let chain: Chain | null = null;
+
+    const firstMark = marks[0];
+    const opensBlock = firstMark !== undefined && firstMark.role !== 'close' && text.slice(0, firstMark.at).trim() === '';
+    if (carry && opensBlock) {
+      chain = carry;
+      openAt = firstMark.at;
+      marks.shift();
+    }
+    carry = null;
+
+    const finish = (close: number | null, closeAt: number) => {
+      const r = trimmed(text, openAt! + 1, closeAt);
+      const span: Span = { block: b, open: openAt!, close, ...r, single: false };
+      if (r.end > r.start) {
+        spans.push(span);
+        if (chain) chain.push(span);
+        else chains.push((chain = [span]));
+      }
+      const done = chain;
+      chain = null;
+      openAt = null;
+      return done;
+    };
+
+    for (const mark of marks) {
+      if (openAt === null) {
+        if (mark.role !== 'close') openAt = mark.at;
+      } else if (mark.role !== 'open') {
+        finish(mark.at, mark.at);
+      } else {
+        // An opening mark inside an open quote: the earlier one was never closed. End it here.
+        finish(null, mark.at);
+        openAt = mark.at;
+      }
+    }
+    if (openAt !== null) {
+      const unclosed = finish(null, text.length);
+      // Runs to the end of the paragraph: it may continue in the next one.
+      if (unclosed) carry = unclosed;
+    }
+    singles.push(...singleSpans(text, b, spans));
+  });
+  return { chains, singles };
+}

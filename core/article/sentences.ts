@@ -1,0 +1,46 @@
+import type { TextRange } from '../contract';
+
+/**
+ * Abbreviations after which Intl.Segmenter wrongly ends a sentence ("Mr." "Prof." "Sen.").
+ * ICU already keeps "U.S." and "p.m." inside a sentence; single initials ("J.") are handled below.
+ */
+const TITLES = new Set('mr mrs ms messrs dr prof rev fr st mt ft gen col lt capt cmdr sgt cpl maj adm gov sen rep supt insp det pres hon'.split(' '));
+/** These also end sentences ("... Apple Inc. The company ..."): join only when a lower-case word or a number follows. */
+const OTHER_ABBREVIATIONS = new Set(
+  ('sr jr no nos vol vs etc inc co corp ltd bros dept est approx fig al ave blvd rd ' +
+    'jan feb mar apr aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun').split(' '),
+);
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function continuesAfterAbbreviation(segment: string, next: string): boolean {
+  const m = /(?:^|[\s("“‘'])([A-Za-z]{1,5})\.\s*$/.exec(segment);
+  if (!m?.[1] || /^\s*$/.test(next)) return false;
+  const word = m[1].toLowerCase();
+  if (TITLES.has(word) || (m[1].length === 1 && /[A-Z]/.test(m[1]))) return true;
+  return OTHER_ABBREVIATIONS.has(word) && /^\s*[a-z0-9]/.test(next);
+}
+
+/** Sentence ranges within `text` (offsets relative to it), trimmed of surrounding space. */
+export function splitSentences(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  let pending: TextRange | null = null;
+  for (const { segment, index } of segmenter.segment(text)) {
+    const start = index;
+    const end = index + segment.length;
+    if (pending) pending.end = end;
+    else pending = { start, end };
+    if (continuesAfterAbbreviation(segment, text.slice(end, end + 3))) continue;
+    ranges.push(pending);
+    pending = null;
+  }
+  if (pending) ranges.push(pending);
+  const out: TextRange[] = [];
+  for (const r of ranges) {
+    let { start, end } = r;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}

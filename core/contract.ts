@@ -1,0 +1,249 @@
+// The one contract between the Node side (main process, preload, test harness) and the
+// renderer. Types only: every importer uses `import type`, so nothing here can pull Node or
+// DOM code across the boundary.
+
+// ---------------------------------------------------------------------------------------
+// Article model. Every range is [start, end) into ArticleModel.text, the normalised plain
+// text of the article (blocks joined by "\n\n"), so the renderer can highlight exactly what
+// is spoken: model.text.slice(r.start, r.end) === r.text wherever a range carries text.
+
+export type BlockKind = 'title' | 'byline' | 'heading' | 'paragraph' | 'caption' | 'list-item';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface Block extends TextRange {
+  index: number;
+  kind: BlockKind;
+  text: string;
+  /** Heading level 1-6 (Markdown); the title is level 1. */
+  level?: number;
+  /** Caption only: where "Credit: X" sits, so it can be skipped separately. */
+  credit?: TextRange | null;
+  /** Markdown `>` content: shown as a block quote even when it has no quote marks. */
+  inBlockquote?: boolean;
+  /** Indices into ArticleModel.sentences, in order. */
+  sentences: number[];
+}
+
+export interface Sentence extends TextRange {
+  index: number;
+  block: number;
+  text: string;
+}
+
+/** The quoted words of one block, without the quote marks. */
+export interface QuotePart extends TextRange {
+  block: number;
+}
+
+/** Where the text says who is speaking, relative to the quote. */
+export type AttributionPlace = 'before' | 'after' | 'inside' | 'continued' | 'nearby';
+
+export interface Quote {
+  index: number;
+  speakerId: string | null;
+  /** The quoted words; parts of a multi-paragraph quote joined with a space. */
+  text: string;
+  parts: QuotePart[];
+  blocks: number[];
+  /** Embedded in narration (`He added he is "determined to ..."`), not a full utterance. */
+  partial: boolean;
+  attribution: AttributionPlace | null;
+  /** How the attribution refers to the speaker: by name ("Dr Tarakji said:"), by pronoun ("She said:"), by description ("the minister said"). */
+  mention: 'name' | 'pronoun' | 'description' | null;
+}
+
+export interface Speaker {
+  id: string;
+  /** Full name as first given ("Dr Ahmad Tarakji"), or a description-name ("Khaled's mother"). */
+  name: string;
+  /** Role or description where given ("president of SAMS"). */
+  description: string | null;
+  gender: 'female' | 'male' | null;
+  /** Every place the text refers to this speaker by name. */
+  mentions: TextRange[];
+}
+
+export interface ArticleModel {
+  format: 'text' | 'markdown';
+  title: string | null;
+  byline: string | null;
+  text: string;
+  blocks: Block[];
+  sentences: Sentence[];
+  quotes: Quote[];
+  speakers: Speaker[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Settings
+
+export type Verbosity = 'off' | 'smart' | 'always';
+export type Theme = 'system' | 'light' | 'dark' | 'high-contrast';
+export type HighlightStyle = 'sentence-and-word' | 'sentence' | 'off';
+
+export interface Settings {
+  version: 1;
+  /** Narrator voice id from listVoices(); null: the engine's default English voice. */
+  voice: string | null;
+  /** Words per minute. */
+  rate: number;
+  verbosity: Verbosity;
+  /** Give each quoted speaker a voice of their own. */
+  speakerVoices: boolean;
+  readCaptions: boolean;
+  readCredits: boolean;
+  /** Short tones at the start and end of each quote. */
+  earcons: boolean;
+  /** Switch voice for a partial quote inside a narration sentence. */
+  voicePartialQuotes: boolean;
+  highlight: HighlightStyle;
+  /** Text size multiplier, 1 to 3. */
+  fontScale: number;
+  theme: Theme;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading plan: what is spoken, in order, in which voice, highlighting which range.
+
+export type UtteranceKind = 'label' | 'title' | 'byline' | 'narration' | 'quote' | 'caption';
+
+export interface Utterance extends TextRange {
+  index: number;
+  kind: UtteranceKind;
+  /** What the engine says (labels: "Professor David Nott:"). */
+  text: string;
+  speakerId: string | null;
+  voice: string;
+  block: number;
+  /** The sentence highlighted while this plays (null for labels). */
+  sentence: number | null;
+  /** The quote this utterance speaks or introduces. */
+  quote: number | null;
+  /** Caption credit ("Credit: ITV News"), skippable on its own. */
+  credit?: boolean;
+  /** Earcon to play before (quote start) or after (quote end) this utterance. */
+  earconBefore?: boolean;
+  earconAfter?: boolean;
+}
+
+export interface ReadingPlan {
+  narratorVoice: string;
+  /** speakerId -> voice id */
+  speakerVoices: Record<string, string>;
+  utterances: Utterance[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Speech
+
+export interface Voice {
+  /** What engines take: "en-gb", "en-gb+f3", "Samantha". */
+  id: string;
+  name: string;
+  /** BCP 47 language tag, e.g. "en-GB". */
+  language: string;
+  gender: 'female' | 'male' | null;
+  engine: string;
+}
+
+export interface WordTiming extends TextRange {
+  /** Seconds from the start of the clip (at playbackRate 1). */
+  time: number;
+}
+
+export interface Clip {
+  utterance: number;
+  /** RIFF WAV bytes. */
+  wav: Uint8Array;
+  /** Seconds, at playbackRate 1. */
+  duration: number;
+  /** The rate (words per minute) it was synthesised at. */
+  rate: number;
+  words: WordTiming[];
+  /** True when word times are estimated (from lengths), not reported by the engine. */
+  wordsEstimated: boolean;
+}
+
+export interface VoiceList {
+  engine: string | null;
+  voices: Voice[];
+  /** Set when no engine works: what to install on this OS. */
+  problem: string | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// The bridge: what the preload exposes as `window.reader`, and what the test harness
+// implements over HTTP against the same main-process services.
+
+export type Command =
+  | 'play-pause' | 'stop'
+  | 'next-sentence' | 'previous-sentence'
+  | 'next-paragraph' | 'previous-paragraph'
+  | 'next-quote' | 'previous-quote'
+  | 'next-speaker' | 'previous-speaker'
+  | 'quote-list' | 'article-list'
+  | 'faster' | 'slower' | 'where-am-i'
+  | 'open' | 'export' | 'settings' | 'help';
+
+export interface OpenedArticle {
+  /** Document id, valid for this session. */
+  docId: string;
+  /** File name shown to the user. */
+  name: string;
+  model: ArticleModel;
+  plan: ReadingPlan;
+  /** Utterance index to resume from (0 for a new article). */
+  position: number;
+  /** Non-fatal notes about the input (e.g. "invalid UTF-8 replaced"). */
+  notices: string[];
+}
+
+export type OpenResult = { ok: true; article: OpenedArticle } | { ok: false; message: string };
+
+export interface ArticleEntry {
+  id: string;
+  name: string;
+}
+
+export interface SettingsState {
+  settings: Settings;
+  /** Set once when the settings file was corrupt or unreadable and defaults were used. */
+  notice: string | null;
+}
+
+export type ClipResult = { ok: true; clip: Clip } | { ok: false; message: string };
+
+export type ExportResult =
+  | { ok: true; path: string; seconds: number }
+  | { ok: false; message: string }
+  | { ok: false; cancelled: true };
+
+export type ReaderEvent =
+  | { type: 'command'; command: Command }
+  | { type: 'export-progress'; done: number; total: number }
+  | { type: 'engine'; message: string };
+
+export interface ReaderApi {
+  /** The file given on the command line, else the last article read, else the bundled sample. */
+  openInitial(): Promise<OpenResult>;
+  listArticles(): Promise<ArticleEntry[]>;
+  openArticle(id: string): Promise<OpenResult>;
+  /** Native open dialog; `{ok:false, message:'cancelled'}` when dismissed. */
+  openFileDialog(): Promise<OpenResult>;
+  /** Drag and drop: the renderer reads the dropped file and sends its bytes. */
+  openDropped(name: string, bytes: Uint8Array): Promise<OpenResult>;
+  getSettings(): Promise<SettingsState>;
+  /** Saves and returns the new settings, and the re-planned reading of the open document. */
+  updateSettings(docId: string | null, patch: Partial<Settings>): Promise<{ settings: Settings; plan: ReadingPlan | null }>;
+  listVoices(): Promise<VoiceList>;
+  /** Audio for one utterance; also synthesises the next few ahead. */
+  getClip(docId: string, utterance: number): Promise<ClipResult>;
+  savePosition(docId: string, utterance: number): Promise<void>;
+  exportAudio(docId: string): Promise<ExportResult>;
+  /** Menu commands and background events; returns an unsubscribe function. */
+  onEvent(listener: (event: ReaderEvent) => void): () => void;
+}

@@ -1,0 +1,31 @@
+import { app, dialog, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import type { Dialogs } from '../services/reader-service';
+
+export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
+  return {
+    async openArticle() {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open article',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Articles (text, Markdown)', extensions: ['txt', 'md', 'markdown', 'mdown', 'mkd'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const win = window();
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async saveAudio(suggestedName) {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export audio',
+        defaultPath: join(app.getPath('music'), suggestedName),
+        filters: [{ name: 'WAV audio', extensions: ['wav'] }],
+      };
+      const win = window();
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  };
+}

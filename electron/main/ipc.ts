@@ -1,0 +1,25 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { callApi } from '../services/api-methods';
+import type { ReaderService } from '../services/reader-service';
+import { EVENT_CHANNEL, INVOKE_CHANNELS } from './channels';
+import { checkInvocation } from './ipc-rules';
+
+export function registerIpc(service: ReaderService, window: () => BrowserWindow | null): void {
+  for (const channel of Object.values(INVOKE_CHANNELS)) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      const frame = event.senderFrame;
+      let method;
+      try {
+        method = checkInvocation(channel, frame?.url, !!frame && frame.parent === null, args);
+      } catch (e) {
+        console.warn(`ipc: ${e instanceof Error ? e.message : String(e)}`);
+        throw e;
+      }
+      return callApi(service, method, args);
+    });
+  }
+  service.subscribe((event) => {
+    const win = window();
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+  });
+}

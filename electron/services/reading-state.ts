@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { CoalescingWriter, keepAsBackup, readJsonFile } from './json-file';
+
+/** Where the last article came from, so the next start can reopen it. */
+export type ArticleSource = { kind: 'file'; path: string } | { kind: 'content'; id: string };
+
+interface StateFile {
+  version: 1;
+  last: ArticleSource | null;
+  /** Article key (hash of its text) -> character offset of the last utterance reached. */
+  positions: Record<string, { offset: number; at: number }>;
+}
+
+const MAX_POSITIONS = 500;
+export const STATE_FILE = 'reading-state.json';
+
+/**
+ * Last article and reading positions, in `<userData>/reading-state.json`. Positions are kept
+ * as character offsets, not utterance indexes: a settings change re-plans the article and
+ * shifts the indexes, but the text offset still finds the same place.
+ */
+export class ReadingState {
+  private state: StateFile = { version: 1, last: null, positions: {} };
+  private readonly writer: CoalescingWriter;
+
+  private constructor(private readonly file: string) {
+    this.writer = new CoalescingWriter(file, () => this.state);
+  }
+
+  static async open(dir: string): Promise<ReadingState> {
+    const store = new ReadingState(join(dir, STATE_FILE));
+    const read = await readJsonFile(store.file);
+    if (read.kind === 'ok' && isStateFile(read.value)) store.state = sanitize(read.value);
+    else if (read.kind !== 'missing') await keepAsBackup(store.file); // losing a bookmark is not worth a notice
+    return store;
+  }
+
+  last(): ArticleSource | null {
+    return this.state.last;
+  }
+
+  offset(key: string): number | null {
+    return this.state.positions[key]?.offset ?? null;
+  }
+
+  async setLast(source: ArticleSource): Promise<void> {
+    this.state.last = source;
+    await this.writer.write();
+  }
+
+  async setOffset(key: string, offset: number): Promise<void> {
+    this.state.positions[key] = { offset, at: Date.now() };
+    const keys = Object.keys(this.state.positions);
+    if (keys.length > MAX_POSITIONS) {
+      keys.sort((a, b) => this.state.positions[a]!.at - this.state.positions[b]!.at);
+      for (const k of keys.slice(0, keys.length - MAX_POSITIONS)) delete this.state.positions[k];
+    }
+    await this.writer.write();
+  }
+
+  flush(): Promise<void> {
+    return this.writer.write();
+  }
+}
+
+function isStateFile(v: unknown): v is StateFile {
+  return typeof v === 'object' && v !== null && (v as StateFile).version === 1;
+}
+
+function sanitize(v: StateFile): StateFile {
+  const last = v.last;
+  const okLast =
+    last && typeof last === 'object' &&
+    ((last.kind === 'file' && typeof last.path === 'string') || (last.kind === 'content' && typeof last.id === 'string'));
+  const positions: StateFile['positions'] = {};
+  if (typeof v.positions === 'object' && v.positions !== null) {
+    for (const [k, p] of Object.entries(v.positions)) {
+      if (p && Number.isInteger(p.offset) && p.offset >= 0 && typeof p.at === 'number') positions[k] = { offset: p.offset, at: p.at };
+    }
+  }
+  return { version: 1, last: okLast ? last : null, positions };
+}

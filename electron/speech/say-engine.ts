@@ -1,0 +1,172 @@
+// macOS and Windows, through the `say` package: `say.export` to a temp WAV.
+// Never on Linux: there `say` pastes the text into a Festival Scheme command (command
+// injection) and its stop() kills pid+2. The constructor refuses, and the package is only
+// loaded after that check.
+
+import type { ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Voice } from '../../core/contract';
+import { clampRate, sanitizeSpeechText, type SpeechEngine, type Synthesis, type SynthesizeOptions } from './engine';
+import { SpeechError } from './process';
+import { estimateWordTimings } from './timings';
+import { durationOf, encodeWav, normaliseWav, silence, WavError } from './wav';
+
+export const SAY_PLATFORMS: readonly NodeJS.Platform[] = ['darwin', 'win32'];
+
+interface SayInstance {
+  child: ChildProcess | null;
+  export(text: string, voice: string | null, speed: number, file: string, cb: (err: Error | string | null) => void): void;
+  getInstalledVoices(cb: (err: Error | string | null, voices?: string[]) => void): void;
+}
+type SayModule = { Say: new (platform: string) => SayInstance };
+
+// On Windows `say` builds a PowerShell command line (run through a shell) with the voice
+// and file name inside single quotes: only let through characters that cannot end the quote.
+const SAFE_VOICE = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,80}$/;
+const SAFE_PATH = /^[A-Za-z0-9 :\\/._-]+$/;
+
+/** Gender and language of common system voices, which `say` does not report. */
+const KNOWN: Record<string, ['female' | 'male', string]> = {
+  Samantha: ['female', 'en-US'], Alex: ['male', 'en-US'], Fred: ['male', 'en-US'], Victoria: ['female', 'en-US'],
+  Allison: ['female', 'en-US'], Ava: ['female', 'en-US'], Tom: ['male', 'en-US'], Susan: ['female', 'en-US'],
+  Daniel: ['male', 'en-GB'], Kate: ['female', 'en-GB'], Serena: ['female', 'en-GB'], Oliver: ['male', 'en-GB'],
+  Karen: ['female', 'en-AU'], Lee: ['male', 'en-AU'], Moira: ['female', 'en-IE'], Tessa: ['female', 'en-ZA'],
+  Fiona: ['female', 'en-GB'], Rishi: ['male', 'en-IN'], Veena: ['female', 'en-IN'],
+  'Microsoft David Desktop': ['male', 'en-US'], 'Microsoft Zira Desktop': ['female', 'en-US'],
+  'Microsoft Mark': ['male', 'en-US'], 'Microsoft Hazel Desktop': ['female', 'en-GB'],
+  'Microsoft George': ['male', 'en-GB'], 'Microsoft Susan': ['female', 'en-GB'],
+};
+
+export interface SayEngineOptions {
+  platform?: NodeJS.Platform;
+  timeoutMs?: number;
+  tempDir?: string;
+}
+
+export class SayEngine implements SpeechEngine {
+  readonly name = 'say';
+  private readonly platform: NodeJS.Platform;
+  private readonly live = new Set<ChildProcess>();
+  private mod: Promise<SayModule> | null = null;
+  private disposed = false;
+
+  constructor(private readonly opts: SayEngineOptions = {}) {
+    this.platform = opts.platform ?? process.platform;
+    if (!SAY_PLATFORMS.includes(this.platform)) {
+      throw new Error(`The say engine is not allowed on ${this.platform}: it is unsafe outside macOS and Windows.`);
+    }
+  }
+
+  private load(): Promise<SayModule> {
+    this.mod ??= import('say').then((m) => ((m as { default?: unknown }).default ?? m) as SayModule);
+    return this.mod;
+  }
+
+  async listVoices(): Promise<Voice[]> {
+    const names = this.platform === 'darwin' ? await macVoices() : (await this.windowsVoices()).map((name) => ({ name, language: undefined }));
+    return names
+      .filter((n) => SAFE_VOICE.test(n.name))
+      .map((n) => ({ id: n.name, name: n.name, language: n.language ?? KNOWN[n.name]?.[1] ?? 'en', gender: KNOWN[n.name]?.[0] ?? null, engine: this.name }));
+  }
+
+  private async windowsVoices(): Promise<string[]> {
+    const say = await this.load();
+    return new Promise((resolve, reject) => {
+      new say.Say(this.platform).getInstalledVoices((err, v) => (err ? reject(new Error(String(err))) : resolve((v ?? []).map((n) => n.trim()))));
+    });
+  }
+
+  async synthesize(text: string, opts: SynthesizeOptions): Promise<Synthesis> {
+    if (this.disposed) throw new SpeechError('disposed', 'speech engine was shut down');
+    const clean = sanitizeSpeechText(text);
+    if (!/\S/.test(clean)) {
+      const pcm = silence(50);
+      return { wav: encodeWav(pcm), duration: durationOf(pcm), words: [], wordsEstimated: true };
+    }
+    // macOS passes the text as an argument, where a leading "-" would be an option, and obeys
+    // [[embedded commands]] in it. Word times are estimated on `clean`, so this may shift.
+    const spoken = this.platform === 'darwin' ? ` ${clean.replace(/\[\[/g, '[ [')}` : clean;
+    const voice = opts.voice && SAFE_VOICE.test(opts.voice) ? opts.voice : null;
+    const dir = await mkdtemp(join(this.opts.tempDir ?? tmpdir(), 'article-reader-'));
+    const file = join(dir, 'clip.wav');
+    if (!SAFE_PATH.test(file)) {
+      await rm(dir, { recursive: true, force: true });
+      throw new SpeechError('missing', `The temporary folder path ${dir} has characters the speech engine cannot take.`);
+    }
+    try {
+      const say = await this.load();
+      const instance = new say.Say(this.platform);
+      await this.run(instance, spoken, voice, clampRate(opts.rate) / 175, file, opts.signal);
+      let pcm;
+      try {
+        pcm = normaliseWav(await readFile(file));
+      } catch (e) {
+        if (e instanceof WavError || (e as NodeJS.ErrnoException).code === 'ENOENT') throw new SpeechError('bad-output', `say gave unusable audio: ${(e as Error).message}`);
+        throw e;
+      }
+      return { wav: encodeWav(pcm), duration: durationOf(pcm), words: estimateWordTimings(clean, pcm), wordsEstimated: true };
+    } finally {
+      await rm(dir, { recursive: true, force: true }).catch(() => {});
+    }
+  }
+
+  /** One `Say` instance per job, so `instance.child` is this job's own process handle. */
+  private run(instance: SayInstance, text: string, voice: string | null, speed: number, file: string, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let child: ChildProcess | null = null;
+      let failure: SpeechError | null = null;
+      const done = (err: Error | string | null) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        if (child) this.live.delete(child);
+        if (failure) reject(failure);
+        else if (err) reject(new SpeechError('crashed', `say failed: ${String(err instanceof Error ? err.message : err).trim()}`));
+        else resolve();
+      };
+      const kill = (why: SpeechError) => {
+        failure = why;
+        if (!child?.pid) return;
+        // Windows runs PowerShell under cmd.exe (shell: true): end the whole tree of *this* child.
+        if (this.platform === 'win32') execFile('taskkill', ['/pid', String(child.pid), '/T', '/F'], () => {});
+        else child.kill('SIGKILL');
+      };
+      const onAbort = () => kill(new SpeechError(this.disposed ? 'disposed' : 'cancelled', 'cancelled'));
+      const timer = setTimeout(() => kill(new SpeechError('timeout', 'say did not finish in time')), this.opts.timeoutMs ?? 30_000 + text.length * 20);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      instance.export(text, voice, speed, file, done);
+      child = instance.child;
+      if (child) this.live.add(child);
+      if (signal?.aborted) onAbort();
+    });
+  }
+
+  liveChildren(): number {
+    return this.live.size;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const child of this.live) {
+      if (this.platform === 'win32' && child.pid) execFile('taskkill', ['/pid', String(child.pid), '/T', '/F'], () => {});
+      else child.kill('SIGKILL');
+    }
+  }
+}
+
+/** `say -v ?` lines: "Samantha            en_US    # Hello, my name is Samantha." */
+function macVoices(): Promise<{ name: string; language?: string }[]> {
+  return new Promise((resolve, reject) => {
+    execFile('say', ['-v', '?'], { timeout: 10_000 }, (err, stdout) => {
+      if (err) return reject(err);
+      resolve(
+        stdout.split('\n').flatMap((line) => {
+          const m = /^(.+?)\s+([a-z]{2,3}[_-][A-Za-z0-9]+)\s+#/.exec(line);
+          return m ? [{ name: m[1]!.trim(), language: m[2]!.replace('_', '-') }] : [];
+        }),
+      );
+    });
+  });
+}

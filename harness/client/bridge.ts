@@ -1,0 +1,69 @@
+// Browser side of the test harness: defines `window.reader` (ReaderApi) over the harness's
+// HTTP API, so the renderer cannot tell it from the Electron preload. Bundled to
+// dist/harness/bridge.js and injected before the app script. Type-checked with Node's
+// web globals (fetch, EventSource), hence globalThis instead of window.
+import type { ClipResult, ReaderApi, ReaderEvent } from '../../core/contract';
+
+async function call<T>(method: string, args: unknown[]): Promise<T> {
+  const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  return answer<T>(res, method);
+}
+
+async function answer<T>(res: Response, method: string): Promise<T> {
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    // Same shape of failure as a rejected ipcRenderer.invoke.
+    throw new Error(`Error invoking remote method '${method}': ${body.error ?? res.statusText}`);
+  }
+  return (await res.json()) as T;
+}
+
+const listeners = new Set<(event: ReaderEvent) => void>();
+let stream: EventSource | null = null;
+
+function listen(): void {
+  if (stream) return;
+  stream = new EventSource('/api/events');
+  stream.onmessage = (m: MessageEvent) => {
+    const event = JSON.parse(m.data as string) as ReaderEvent;
+    for (const l of [...listeners]) l(event);
+  };
+}
+
+const reader: ReaderApi = {
+  openInitial: () => call('openInitial', []),
+  listArticles: () => call('listArticles', []),
+  openArticle: (id) => call('openArticle', [id]),
+  openFileDialog: () => call('openFileDialog', []),
+  async openDropped(name, bytes) {
+    const res = await fetch('/api/openDropped', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(name) },
+      body: bytes as Uint8Array<ArrayBuffer>,
+    });
+    return answer(res, 'openDropped');
+  },
+  getSettings: () => call('getSettings', []),
+  updateSettings: (docId, patch) => call('updateSettings', [docId, patch]),
+  listVoices: () => call('listVoices', []),
+  async getClip(docId, utterance) {
+    const res = await fetch('/api/getClip', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify([docId, utterance]) });
+    if (!res.ok) return answer<ClipResult>(res, 'getClip');
+    const body = new Uint8Array(await res.arrayBuffer());
+    const jsonLength = new DataView(body.buffer, body.byteOffset, 4).getUint32(0, true);
+    const meta = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + jsonLength))) as ClipResult;
+    if (meta.ok) meta.clip.wav = body.slice(4 + jsonLength);
+    return meta;
+  },
+  savePosition: (docId, utterance) => call('savePosition', [docId, utterance]),
+  exportAudio: (docId) => call('exportAudio', [docId]),
+  onEvent(listener) {
+    listeners.add(listener);
+    listen();
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+};
+
+Object.defineProperty(globalThis, 'reader', { value: Object.freeze(reader), writable: false, configurable: false, enumerable: true });

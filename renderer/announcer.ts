@@ -1,0 +1,43 @@
+/**
+ * Speaks short messages through screen readers without moving focus: a polite live region
+ * for status ("Paused", "Quote 3 of 13, Dr Ahmad Tarakji") and an assertive alert region
+ * for errors. The same text twice in a row is still announced (the region is cleared first).
+ */
+export class Announcer {
+  private timer: number | undefined;
+  private readonly log: string[] = [];
+
+  constructor(private readonly status: HTMLElement, private readonly alert: HTMLElement) {}
+
+  /** Polite: waits for the screen reader to finish what it is saying. */
+  say(message: string): void {
+    this.log.push(message);
+    if (this.log.length > 50) this.log.shift();
+    this.status.textContent = '';
+    window.clearTimeout(this.timer);
+    // A new text node after a short delay is what screen readers reliably pick up.
+    this.timer = window.setTimeout(() => {
+      this.status.textContent = message;
+    }, 30);
+  }
+
+  /** Errors: visible and assertive until cleared. */
+  error(message: string): void {
+    this.log.push(message);
+    this.alert.textContent = '';
+    const p = document.createElement('p');
+    p.textContent = message;
+    this.alert.append(p);
+    this.alert.classList.add('is-visible');
+  }
+
+  clearError(): void {
+    this.alert.textContent = '';
+    this.alert.classList.remove('is-visible');
+  }
+
+  /** Everything announced so far, newest last (tests and "repeat last message"). */
+  history(): readonly string[] {
+    return this.log;
+  }
+}

@@ -1,0 +1,230 @@
+// Pure navigation over a reading plan: given the utterance being read, where does
+// "next sentence / paragraph / quote / change of speaker" go? No DOM, no side effects.
+// Every target is an utterance index; a label ("Professor David Nott:") that introduces
+// the target is included, so jumping to a quote speaks who says it first.
+
+import type { ArticleModel, ReadingPlan, Utterance } from '../core/contract';
+
+type Plan = Pick<ReadingPlan, 'utterances'>;
+
+const NARRATOR = '\u0000narrator';
+
+/** A label belongs to the utterance it introduces. */
+function owner(plan: Plan, i: number): number {
+  const u = plan.utterances;
+  let j = i;
+  while (j < u.length - 1 && u[j]!.kind === 'label') j++;
+  return j;
+}
+
+/** Back up over the labels that introduce utterance i. */
+function withLabels(plan: Plan, i: number): number {
+  const u = plan.utterances;
+  let j = i;
+  while (j > 0 && u[j - 1]!.kind === 'label' && (u[j - 1]!.quote === u[i]!.quote || u[j - 1]!.speakerId === u[i]!.speakerId)) j--;
+  return j;
+}
+
+function sentenceKey(u: Utterance): string {
+  return u.sentence === null ? `u${u.index}` : `s${u.sentence}`;
+}
+
+function clampIndex(plan: Plan, i: number): number {
+  return Math.max(0, Math.min(plan.utterances.length - 1, i));
+}
+
+/** First utterance of the next sentence, or null at the end. */
+export function nextSentence(plan: Plan, current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const here = owner(plan, clampIndex(plan, current));
+  const key = sentenceKey(u[here]!);
+  for (let j = here + 1; j < u.length; j++) {
+    if (u[j]!.kind === 'label') continue;
+    if (sentenceKey(u[j]!) !== key) return withLabels(plan, j);
+  }
+  return null;
+}
+
+/** First utterance of the sentence before the current one, or null at the start. */
+export function previousSentence(plan: Plan, current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const here = owner(plan, clampIndex(plan, current));
+  const start = sentenceStart(plan, here);
+  for (let j = start - 1; j >= 0; j--) {
+    if (u[j]!.kind === 'label') continue;
+    return withLabels(plan, sentenceStart(plan, j));
+  }
+  return null;
+}
+
+function sentenceStart(plan: Plan, i: number): number {
+  const u = plan.utterances;
+  const key = sentenceKey(u[i]!);
+  let j = i;
+  while (j > 0 && u[j - 1]!.kind !== 'label' && sentenceKey(u[j - 1]!) === key) j--;
+  return j;
+}
+
+/** First utterance of the next block (paragraph, heading, caption...). */
+export function nextParagraph(plan: Plan, current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const here = owner(plan, clampIndex(plan, current));
+  const block = u[here]!.block;
+  for (let j = here + 1; j < u.length; j++) {
+    if (u[j]!.block !== block) return withLabels(plan, owner(plan, j));
+  }
+  return null;
+}
+
+/** First utterance of the block before the current one. */
+export function previousParagraph(plan: Plan, current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const here = owner(plan, clampIndex(plan, current));
+  const start = blockStart(plan, here);
+  if (start === 0) return null;
+  return withLabels(plan, blockStart(plan, owner(plan, start - 1)));
+}
+
+function blockStart(plan: Plan, i: number): number {
+  const u = plan.utterances;
+  const block = u[i]!.block;
+  let j = i;
+  while (j > 0 && u[j - 1]!.block === block) j--;
+  // Labels that introduce this block belong to it.
+  while (j > 0 && u[j - 1]!.kind === 'label') j--;
+  return j;
+}
+
+/** Utterance where each quote starts (its label if it has one), by quote index. */
+export function quoteStarts(plan: Plan): Map<number, number> {
+  const starts = new Map<number, number>();
+  plan.utterances.forEach((u, i) => {
+    if (u.quote !== null && !starts.has(u.quote)) starts.set(u.quote, i);
+  });
+  return starts;
+}
+
+/** The quote the current utterance belongs to (a label belongs to what it introduces). */
+export function currentQuote(plan: Plan, current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const i = clampIndex(plan, current);
+  return u[i]!.quote ?? u[owner(plan, i)]!.quote;
+}
+
+export interface QuoteTarget {
+  quote: number;
+  utterance: number;
+}
+
+/** The next quote that starts after the current utterance. */
+export function nextQuote(plan: Plan, current: number): QuoteTarget | null {
+  let best: QuoteTarget | null = null;
+  for (const [quote, start] of quoteStarts(plan)) {
+    if (start > current && (best === null || start < best.utterance)) best = { quote, utterance: start };
+  }
+  return best;
+}
+
+/** The quote before the one being read (or before the current position in narration). */
+export function previousQuote(plan: Plan, current: number): QuoteTarget | null {
+  const starts = quoteStarts(plan);
+  const cq = currentQuote(plan, current);
+  const ref = cq !== null ? (starts.get(cq) ?? current) : current;
+  let best: QuoteTarget | null = null;
+  for (const [quote, start] of starts) {
+    if (start < ref && (best === null || start > best.utterance)) best = { quote, utterance: start };
+  }
+  return best;
+}
+
+/** Who is heard at utterance i: a speaker id, or null for the narrator. Labels count as what they introduce. */
+export function speakerAt(plan: Plan, i: number): string | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const o = u[owner(plan, clampIndex(plan, i))]!;
+  return o.kind === 'quote' ? o.speakerId : null;
+}
+
+function speakerKey(plan: Plan, i: number): string {
+  return speakerAt(plan, i) ?? NARRATOR;
+}
+
+/** Start of the run of utterances by the same speaker that contains utterance i. */
+function speakerRunStart(plan: Plan, i: number): number {
+  const key = speakerKey(plan, i);
+  let j = i;
+  while (j > 0 && speakerKey(plan, j - 1) === key) j--;
+  return j;
+}
+
+/** The next place where a different voice (speaker or narrator) starts. */
+export function nextSpeakerChange(plan: Plan, current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const i = clampIndex(plan, current);
+  const key = speakerKey(plan, i);
+  for (let j = i + 1; j < u.length; j++) {
+    if (speakerKey(plan, j) !== key) return j;
+  }
+  return null;
+}
+
+/** Start of the previous run of a different voice. */
+export function previousSpeakerChange(plan: Plan, current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const start = speakerRunStart(plan, clampIndex(plan, current));
+  if (start === 0) return null;
+  return speakerRunStart(plan, start - 1);
+}
+
+export interface Position {
+  /** 1-based block number among blocks that are read, and how many there are. */
+  paragraph: number;
+  paragraphs: number;
+  /** 1-based quote number and the total, when inside a quote. */
+  quote: number | null;
+  quotes: number;
+  speakerId: string | null;
+}
+
+/** "Where am I": paragraph n of m, and the quote and speaker being heard. */
+export function positionOf(plan: Plan, model: Pick<ArticleModel, 'quotes'>, current: number): Position | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const i = owner(plan, clampIndex(plan, current));
+  const blocks = [...new Set(u.map((x) => x.block))];
+  const q = currentQuote(plan, i);
+  return {
+    paragraph: blocks.indexOf(u[i]!.block) + 1,
+    paragraphs: blocks.length,
+    quote: q === null ? null : q + 1,
+    quotes: model.quotes.length,
+    speakerId: speakerAt(plan, i),
+  };
+}
+
+/**
+ * After a re-plan (settings changed) keep the listener where they were: the first
+ * utterance of the new plan that speaks the same sentence, else the first at or after the
+ * same place in the text.
+ */
+export function mapToNewPlan(oldPlan: Plan, newPlan: Plan, current: number): number {
+  const n = newPlan.utterances;
+  if (n.length === 0) return 0;
+  const old = oldPlan.utterances[owner(oldPlan, clampIndex(oldPlan, current))];
+  if (!old) return 0;
+  if (old.sentence !== null) {
+    const same = n.findIndex((u) => u.sentence === old.sentence && u.kind === old.kind);
+    if (same >= 0) return withLabels(newPlan, same);
+    const anyKind = n.findIndex((u) => u.sentence === old.sentence);
+    if (anyKind >= 0) return withLabels(newPlan, anyKind);
+  }
+  const after = n.findIndex((u) => u.kind !== 'label' && u.start >= old.start);
+  return after >= 0 ? withLabels(newPlan, after) : n.length - 1;
+}

@@ -1,0 +1,93 @@
+// Shows what is being spoken: a class on the current sentence's spans (works in forced
+// colours with the Mark system colour), and the current word through the CSS Custom
+// Highlight API (no DOM changes, so screen readers are not disturbed). Scrolls the sentence
+// into view without ever moving keyboard focus.
+
+import type { HighlightStyle } from '../../core/contract';
+import type { ArticleView } from '../view/render-article';
+
+const WORD_HIGHLIGHT = 'reader-word';
+const SENTENCE_CLASS = 'is-current';
+const LABEL_CLASS = 'is-current-label';
+
+export class Highlighter {
+  private view: ArticleView | null = null;
+  private sentence: number | null = null;
+  private labelQuote: number | null = null;
+  private word: { start: number; end: number } | null = null;
+  private style: HighlightStyle = 'sentence-and-word';
+  private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+  constructor(private readonly host: HTMLElement) {}
+
+  setView(view: ArticleView | null): void {
+    this.clear();
+    this.view = view;
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.style = style;
+    this.host.dataset.highlight = style;
+    const { sentence, labelQuote, word } = this;
+    this.paintSentence(null, null);
+    this.paintSentence(sentence, labelQuote);
+    this.showWord(word);
+  }
+
+  /** The sentence being spoken, or the quote whose speaker label is being spoken. */
+  showSentence(sentence: number | null, labelQuote: number | null, scroll = true): void {
+    if (sentence === this.sentence && labelQuote === this.labelQuote) return;
+    this.paintSentence(sentence, labelQuote);
+    this.showWord(null);
+    if (scroll) this.scrollToCurrent();
+  }
+
+  showWord(word: { start: number; end: number } | null): void {
+    if (word && this.word && word.start === this.word.start && word.end === this.word.end) return;
+    this.word = word;
+    this.host.dataset.wordStart = word ? String(word.start) : '';
+    if (!('highlights' in CSS)) return;
+    if (!word || !this.view || this.style !== 'sentence-and-word') {
+      CSS.highlights.delete(WORD_HIGHLIGHT);
+      return;
+    }
+    const range = this.view.text.range(word.start, word.end);
+    if (range) CSS.highlights.set(WORD_HIGHLIGHT, new Highlight(range));
+    else CSS.highlights.delete(WORD_HIGHLIGHT);
+  }
+
+  clear(): void {
+    this.paintSentence(null, null);
+    this.showWord(null);
+  }
+
+  private paintSentence(sentence: number | null, labelQuote: number | null): void {
+    const view = this.view;
+    if (view) {
+      if (this.sentence !== null) for (const span of view.sentenceSpans.get(this.sentence) ?? []) span.classList.remove(SENTENCE_CLASS);
+      if (this.labelQuote !== null) view.quoteLabels.get(this.labelQuote)?.classList.remove(LABEL_CLASS);
+    }
+    this.sentence = sentence;
+    this.labelQuote = labelQuote;
+    // State for tests and styling, kept even when the highlight is off.
+    this.host.dataset.currentSentence = sentence === null ? '' : String(sentence);
+    if (!view || this.style === 'off') return;
+    if (sentence !== null) for (const span of view.sentenceSpans.get(sentence) ?? []) span.classList.add(SENTENCE_CLASS);
+    if (labelQuote !== null) view.quoteLabels.get(labelQuote)?.classList.add(LABEL_CLASS);
+  }
+
+  private scrollToCurrent(): void {
+    if (!this.view) return;
+    const target =
+      (this.sentence !== null ? this.view.sentenceSpans.get(this.sentence)?.[0] : undefined) ??
+      (this.labelQuote !== null ? this.view.quoteLabels.get(this.labelQuote) : undefined);
+    if (!target) return;
+    const rect = target.getBoundingClientRect();
+    const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
+    const margin = 48;
+    const visible = rect.top >= header + margin / 2 && rect.bottom <= window.innerHeight - margin;
+    if (visible) return;
+    // scrollIntoView never moves focus.
+    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.reducedMotion.matches ? 'instant' : 'smooth' });
+  }
+}

@@ -1,0 +1,297 @@
+// Plays a reading plan on one <audio> element, utterance after utterance, and reports
+// where it is on the audio clock (audio.currentTime), so the highlight cannot drift.
+
+import type { Clip, ClipResult, ReaderApi, ReadingPlan, Utterance, WordTiming } from '../../core/contract';
+import { playEarcon } from './earcon';
+
+export type PlayerState = 'stopped' | 'loading' | 'playing' | 'paused';
+
+export interface PlayerEvents {
+  /** A new utterance is current (playing, or moved to while stopped). */
+  utterance(index: number, utterance: Utterance): void;
+  /** The word being spoken, or null. */
+  word(word: WordTiming | null, estimated: boolean): void;
+  state(state: PlayerState): void;
+  /** The engine could not make this utterance; playback stopped there. */
+  error(message: string, index: number): void;
+  /** Reached the end of the plan. */
+  finished(): void;
+}
+
+export class Player {
+  readonly audio: HTMLAudioElement;
+  private docId: string | null = null;
+  private plan: ReadingPlan | null = null;
+  private index = 0;
+  private stateValue: PlayerState = 'stopped';
+  /** Increments on every start/stop, so a late clip from an old request is ignored. */
+  private generation = 0;
+  private clip: Clip | null = null;
+  private clipIndex = -1;
+  private url: string | null = null;
+  private frame = 0;
+  private rate = 175;
+  private earcons = true;
+  private readonly cache = new Map<number, Promise<ClipResult>>();
+
+  constructor(private readonly reader: ReaderApi, private readonly events: PlayerEvents) {
+    this.audio = new Audio();
+    this.audio.preload = 'auto';
+    this.audio.preservesPitch = true;
+    this.audio.addEventListener('ended', () => void this.onEnded());
+    this.audio.addEventListener('timeupdate', () => this.tick());
+    this.audio.addEventListener('error', () => {
+      if (this.stateValue === 'playing' || this.stateValue === 'loading') this.fail('The audio for this sentence could not be played.');
+    });
+  }
+
+  get state(): PlayerState {
+    return this.stateValue;
+  }
+
+  get current(): number {
+    return this.index;
+  }
+
+  get currentPlan(): ReadingPlan | null {
+    return this.plan;
+  }
+
+  get wordsEstimated(): boolean | null {
+    return this.clip ? this.clip.wordsEstimated : null;
+  }
+
+  /** A new document: stops, and sits at `position` without playing. */
+  load(docId: string, plan: ReadingPlan, position: number): void {
+    this.stop();
+    this.docId = docId;
+    this.plan = plan;
+    this.cache.clear();
+    this.index = Math.max(0, Math.min(position, plan.utterances.length - 1));
+  }
+
+  /** A re-planned reading of the same document; the current clip keeps playing. */
+  replacePlan(plan: ReadingPlan, index: number): void {
+    this.plan = plan;
+    this.cache.clear();
+    this.index = Math.max(0, Math.min(index, plan.utterances.length - 1));
+    if (this.clip) this.clipIndex = this.index;
+  }
+
+  setEarcons(on: boolean): void {
+    this.earcons = on;
+  }
+
+  /** Words per minute. Applies to the playing clip at once; later clips come at this rate. */
+  setRate(rate: number): void {
+    this.rate = rate;
+    if (this.clip) this.audio.playbackRate = this.rate / this.clip.rate;
+  }
+
+  togglePlay(): void {
+    if (this.stateValue === 'playing' || this.stateValue === 'loading') this.pause();
+    else this.play();
+  }
+
+  /** Resume if paused on the current clip, else start the current utterance. */
+  play(): void {
+    if (!this.plan || this.plan.utterances.length === 0) return;
+    if (this.stateValue === 'paused' && this.clip && this.clipIndex === this.index) {
+      this.setState('playing');
+      void this.audio.play().catch(() => this.fail('Playback could not start.'));
+      this.startClock();
+      return;
+    }
+    void this.start(this.index);
+  }
+
+  pause(): void {
+    if (this.stateValue === 'stopped' || this.stateValue === 'paused') return;
+    this.audio.pause();
+    this.stopClock();
+    if (this.stateValue === 'loading') {
+      // Nothing is audible yet: cancel, and start this utterance again on play.
+      this.generation++;
+      this.releaseClip();
+    }
+    this.setState('paused');
+  }
+
+  /** Stops and stays on the current utterance: play starts it again from its beginning. */
+  stop(): void {
+    this.generation++;
+    this.audio.pause();
+    this.stopClock();
+    this.releaseClip();
+    this.events.word(null, false);
+    this.setState('stopped');
+  }
+
+  /** Moves to an utterance; keeps playing if playing. */
+  jump(index: number, play?: boolean): void {
+    if (!this.plan) return;
+    const target = Math.max(0, Math.min(index, this.plan.utterances.length - 1));
+    const playing = play ?? (this.stateValue === 'playing' || this.stateValue === 'loading');
+    if (playing) {
+      void this.start(target);
+      return;
+    }
+    this.generation++;
+    this.audio.pause();
+    this.stopClock();
+    this.releaseClip();
+    this.index = target;
+    if (this.stateValue === 'paused') this.setState('stopped');
+    this.events.word(null, false);
+    this.events.utterance(target, this.plan.utterances[target]!);
+  }
+
+  private async start(index: number): Promise<void> {
+    const plan = this.plan;
+    const docId = this.docId;
+    if (!plan || docId === null) return;
+    const generation = ++this.generation;
+    this.audio.pause();
+    this.stopClock();
+    this.index = index;
+    const utterance = plan.utterances[index];
+    if (!utterance) return;
+    this.setState('loading');
+    this.events.word(null, false);
+    this.events.utterance(index, utterance);
+
+    let result: ClipResult;
+    try {
+      result = await this.fetchClip(docId, index);
+    } catch (e) {
+      result = { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+    if (generation !== this.generation) return;
+    if (!result.ok) {
+      this.cache.delete(index);
+      this.fail(result.message);
+      return;
+    }
+    if (this.earcons && utterance.earconBefore) {
+      await playEarcon('start');
+      if (generation !== this.generation) return;
+    }
+    this.releaseClip();
+    const clip = result.clip;
+    this.clip = clip;
+    this.clipIndex = index;
+    this.url = URL.createObjectURL(new Blob([clip.wav as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }));
+    this.audio.src = this.url;
+    this.audio.preservesPitch = true;
+    // playbackRate resets when a new source loads; set it after and again once playing.
+    this.audio.defaultPlaybackRate = this.rate / clip.rate;
+    this.audio.playbackRate = this.rate / clip.rate;
+    try {
+      await this.audio.play();
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.fail('Playback could not start.');
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.audio.playbackRate = this.rate / clip.rate;
+    this.setState('playing');
+    this.startClock();
+    this.prefetch(docId, index + 1);
+  }
+
+  private fetchClip(docId: string, index: number): Promise<ClipResult> {
+    let pending = this.cache.get(index);
+    if (!pending) {
+      pending = this.reader.getClip(docId, index);
+      this.cache.set(index, pending);
+    }
+    return pending;
+  }
+
+  private prefetch(docId: string, index: number): void {
+    if (!this.plan || index >= this.plan.utterances.length) return;
+    for (const key of this.cache.keys()) if (key < this.index) this.cache.delete(key);
+    const p = this.fetchClip(docId, index);
+    p.catch(() => this.cache.delete(index));
+  }
+
+  private async onEnded(): Promise<void> {
+    if (this.stateValue !== 'playing' || !this.plan) return;
+    const generation = this.generation;
+    this.stopClock();
+    const utterance = this.plan.utterances[this.index];
+    if (this.earcons && utterance?.earconAfter) {
+      await playEarcon('end');
+      if (generation !== this.generation) return;
+    }
+    const next = this.index + 1;
+    if (next >= this.plan.utterances.length) {
+      this.stop();
+      this.index = 0;
+      this.events.finished();
+      return;
+    }
+    void this.start(next);
+  }
+
+  private fail(message: string): void {
+    const index = this.index;
+    this.stop();
+    this.index = index;
+    this.events.error(message, index);
+  }
+
+  private releaseClip(): void {
+    this.clip = null;
+    this.clipIndex = -1;
+    if (this.url) {
+      this.audio.removeAttribute('src');
+      this.audio.load();
+      URL.revokeObjectURL(this.url);
+      this.url = null;
+    }
+  }
+
+  private setState(state: PlayerState): void {
+    if (state === this.stateValue) return;
+    this.stateValue = state;
+    this.events.state(state);
+  }
+
+  private startClock(): void {
+    this.stopClock();
+    const loop = () => {
+      this.tick();
+      this.frame = requestAnimationFrame(loop);
+    };
+    this.frame = requestAnimationFrame(loop);
+  }
+
+  private stopClock(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /** Word under the audio clock: the last word whose time has come. */
+  private tick(): void {
+    const clip = this.clip;
+    if (!clip || this.stateValue !== 'playing') return;
+    this.events.word(wordAt(clip.words, this.audio.currentTime), clip.wordsEstimated);
+  }
+}
+
+/** Last word starting at or before `time` (seconds of clip time), or null before the first. */
+export function wordAt(words: readonly WordTiming[], time: number): WordTiming | null {
+  let lo = 0;
+  let hi = words.length - 1;
+  let found: WordTiming | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.time <= time) {
+      found = words[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

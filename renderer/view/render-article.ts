@@ -1,0 +1,265 @@
+// Article model -> semantic DOM. Article text is untrusted: only createElement/textContent.
+// Every sentence is wrapped in <span class="sentence" data-sentence="n"> (several spans when
+// a sentence crosses from narration into a block quote), and every text node is recorded in
+// a TextMap so word ranges can be highlighted exactly.
+
+import type { ArticleModel, Block, Quote, QuotePart, Speaker, TextRange } from '../../core/contract';
+import { el } from './dom';
+import { TextMap } from './text-map';
+
+export interface ArticleView {
+  root: HTMLElement;
+  sentenceSpans: Map<number, HTMLElement[]>;
+  /** The visible speaker label of each block quote, by quote index. */
+  quoteLabels: Map<number, HTMLElement>;
+  text: TextMap;
+}
+
+/** Quote marks, spaces and stray punctuation left between a quote and its attribution. */
+const TRIVIAL = /^[\s"'“”‘’«»„‚‹›.,;:!?–—-]*$/u;
+
+interface Mark extends TextRange {
+  kind: 'q' | 'credit';
+  quote?: Quote;
+}
+
+interface Segment extends TextRange {
+  part: { quote: Quote; part: QuotePart } | null;
+}
+
+export function speakerName(model: ArticleModel, speakerId: string | null): string {
+  if (speakerId === null) return 'Unknown speaker';
+  return model.speakers.find((s) => s.id === speakerId)?.name ?? 'Unknown speaker';
+}
+
+export function renderArticle(model: ArticleModel): ArticleView {
+  const view: ArticleView = {
+    root: document.createDocumentFragment() as unknown as HTMLElement,
+    sentenceSpans: new Map(),
+    quoteLabels: new Map(),
+    text: new TextMap(),
+  };
+  const root = document.createElement('div');
+  root.className = 'article-body';
+  view.root = root;
+
+  const speakers = new Map<string, Speaker>(model.speakers.map((s) => [s.id, s]));
+  // Quote parts by block: full quotes become block quotes, partial ones inline <q>.
+  const partsByBlock = new Map<number, { quote: Quote; part: QuotePart }[]>();
+  for (const quote of model.quotes) {
+    for (const part of quote.parts) {
+      const list = partsByBlock.get(part.block) ?? [];
+      list.push({ quote, part });
+      partsByBlock.set(part.block, list);
+    }
+  }
+  for (const list of partsByBlock.values()) list.sort((a, b) => a.part.start - b.part.start);
+
+  let openQuote: { quote: Quote; blockquote: HTMLElement } | null = null;
+  let openList: HTMLUListElement | null = null;
+  let openMdQuote: HTMLElement | null = null;
+
+  const closeContainers = (keep: 'quote' | 'list' | 'md' | null) => {
+    if (keep !== 'quote') openQuote = null;
+    if (keep !== 'list') openList = null;
+    if (keep !== 'md') openMdQuote = null;
+  };
+
+  for (const block of model.blocks) {
+    const parts = partsByBlock.get(block.index) ?? [];
+    const inline: Mark[] = [];
+    for (const p of parts) if (p.quote.partial) inline.push({ start: p.part.start, end: p.part.end, kind: 'q', quote: p.quote });
+    if (block.credit) inline.push({ start: block.credit.start, end: block.credit.end, kind: 'credit' });
+
+    switch (block.kind) {
+      case 'title': {
+        closeContainers(null);
+        const h1 = el('h1', { className: 'title', attrs: { id: `block-${block.index}` } });
+        renderInline(view, model, block, h1, block.start, block.end, inline);
+        root.append(h1);
+        continue;
+      }
+      case 'byline': {
+        closeContainers(null);
+        const p = el('p', { className: 'byline', attrs: { id: `block-${block.index}` } });
+        renderInline(view, model, block, p, block.start, block.end, inline);
+        root.append(p);
+        continue;
+      }
+      case 'heading': {
+        closeContainers(null);
+        const level = Math.min(6, Math.max(2, (block.level ?? 2) + 1));
+        const h = document.createElement(`h${level}`) as HTMLHeadingElement;
+        h.id = `block-${block.index}`;
+        renderInline(view, model, block, h, block.start, block.end, inline);
+        root.append(h);
+        continue;
+      }
+      case 'caption': {
+        closeContainers(null);
+        const figcaption = el('figcaption');
+        renderInline(view, model, block, figcaption, block.start, block.end, inline);
+        root.append(el('figure', { className: 'caption', attrs: { id: `block-${block.index}` } }, figcaption));
+        continue;
+      }
+      case 'list-item': {
+        closeContainers('list');
+        if (!openList) {
+          openList = el('ul');
+          root.append(openList);
+        }
+        const li = el('li', { attrs: { id: `block-${block.index}` } });
+        renderInline(view, model, block, li, block.start, block.end, inline);
+        openList.append(li);
+        continue;
+      }
+      case 'paragraph':
+        break;
+    }
+
+    // Paragraph: split into narration and full-quote segments.
+    const segments = splitSegments(block, parts.filter((p) => !p.quote.partial));
+    let first = true;
+    for (const [k, seg] of segments.entries()) {
+      if (seg.part === null) {
+        // The quote marks at a block quote's edges are shown by the quote's own styling.
+        if (segments[k + 1]?.part) seg.end = trimEnd(model.text, seg.start, seg.end);
+        if (segments[k - 1]?.part) seg.start = trimStart(model.text, seg.start, seg.end);
+        if (TRIVIAL.test(model.text.slice(seg.start, seg.end))) continue;
+        const p = el('p');
+        if (first) p.id = `block-${block.index}`;
+        first = false;
+        p.dataset.block = String(block.index);
+        renderInline(view, model, block, p, seg.start, seg.end, inline);
+        if (block.inBlockquote) {
+          closeContainers('md');
+          if (!openMdQuote) {
+            openMdQuote = el('blockquote', { className: 'md-quote' });
+            root.append(openMdQuote);
+          }
+          openMdQuote.append(p);
+        } else {
+          closeContainers(null);
+          root.append(p);
+        }
+        continue;
+      }
+      const { quote } = seg.part;
+      if (!openQuote || openQuote.quote !== quote) {
+        closeContainers(null);
+        const blockquote = el('blockquote');
+        const figure = el('figure', { className: 'quote', attrs: { 'data-quote': String(quote.index) } },
+          speakerLabel(model, quote, speakers), blockquote);
+        const label = figure.firstElementChild as HTMLElement;
+        if (!view.quoteLabels.has(quote.index)) view.quoteLabels.set(quote.index, label);
+        root.append(figure);
+        openQuote = { quote, blockquote };
+      }
+      const p = el('p');
+      if (first) p.id = `block-${block.index}`;
+      first = false;
+      p.dataset.block = String(block.index);
+      renderInline(view, model, block, p, seg.start, seg.end, inline);
+      openQuote.blockquote.append(p);
+    }
+  }
+
+  view.root = root;
+  return view;
+}
+
+function speakerLabel(model: ArticleModel, quote: Quote, speakers: Map<string, Speaker>): HTMLElement {
+  const speaker = quote.speakerId === null ? undefined : speakers.get(quote.speakerId);
+  const figcaption = el('figcaption', { className: 'quote-speaker' });
+  figcaption.append(el('cite', { text: speaker?.name ?? speakerName(model, quote.speakerId) }));
+  if (speaker?.description) figcaption.append(el('span', { className: 'speaker-role', text: `, ${speaker.description}` }));
+  return figcaption;
+}
+
+const QUOTE_EDGE = /[\s"'“”‘’«»„‚‹›]/u;
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && QUOTE_EDGE.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function trimStart(text: string, start: number, end: number): number {
+  while (start < end && QUOTE_EDGE.test(text[start]!)) start++;
+  return start;
+}
+
+/** Narration / quote-part segments of a block, in order, covering it exactly. */
+function splitSegments(block: Block, parts: { quote: Quote; part: QuotePart }[]): Segment[] {
+  const segments: Segment[] = [];
+  let pos = block.start;
+  for (const p of parts) {
+    const start = Math.max(p.part.start, pos);
+    const end = Math.min(p.part.end, block.end);
+    if (end <= start) continue;
+    if (start > pos) segments.push({ start: pos, end: start, part: null });
+    segments.push({ start, end, part: p });
+    pos = end;
+  }
+  if (pos < block.end) segments.push({ start: pos, end: block.end, part: null });
+  return segments;
+}
+
+/** Text of [start, end) into container: sentence spans, with <q> and credit marks inside. */
+function renderInline(view: ArticleView, model: ArticleModel, block: Block, container: HTMLElement, start: number, end: number, marks: Mark[]): void {
+  const sentences = block.sentences.map((i) => model.sentences[i]).filter((s) => s !== undefined);
+  const cuts = new Set<number>([start, end]);
+  for (const s of sentences) for (const x of [s.start, s.end]) if (x > start && x < end) cuts.add(x);
+  for (const m of marks) for (const x of [m.start, m.end]) if (x > start && x < end) cuts.add(x);
+  const points = [...cuts].sort((a, b) => a - b);
+
+  let sentenceSpan: HTMLElement | null = null;
+  let sentenceIndex = -1;
+  let markEl: HTMLElement | null = null;
+  let markKey: Mark | null = null;
+
+  for (let k = 0; k < points.length - 1; k++) {
+    const a = points[k]!;
+    const b = points[k + 1]!;
+    const sentence = sentences.find((s) => s.start <= a && a < s.end);
+    let parent: HTMLElement = container;
+    if (sentence) {
+      if (sentence.index !== sentenceIndex || !sentenceSpan) {
+        sentenceSpan = el('span', { className: 'sentence', attrs: { 'data-sentence': String(sentence.index) } });
+        container.append(sentenceSpan);
+        sentenceIndex = sentence.index;
+        markEl = null;
+        markKey = null;
+        const list = view.sentenceSpans.get(sentence.index) ?? [];
+        list.push(sentenceSpan);
+        view.sentenceSpans.set(sentence.index, list);
+      }
+      parent = sentenceSpan;
+    } else {
+      sentenceSpan = null;
+      sentenceIndex = -1;
+      markEl = null;
+      markKey = null;
+    }
+    const mark = marks.find((m) => m.start <= a && a < m.end) ?? null;
+    if (mark) {
+      if (mark !== markKey || !markEl || markEl.parentElement !== parent) {
+        markEl = mark.kind === 'q' ? inlineQuote(model, mark.quote!) : el('span', { className: 'credit' });
+        parent.append(markEl);
+        markKey = mark;
+      }
+      parent = markEl;
+    } else {
+      markEl = null;
+      markKey = null;
+    }
+    const node = document.createTextNode(model.text.slice(a, b));
+    parent.append(node);
+    view.text.add(node, a);
+  }
+}
+
+function inlineQuote(model: ArticleModel, quote: Quote): HTMLElement {
+  const name = speakerName(model, quote.speakerId);
+  const q = el('q', { className: 'partial-quote', attrs: { 'data-quote': String(quote.index), 'data-speaker': name, title: `Quote from ${name}` } });
+  return q;
+}

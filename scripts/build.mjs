@@ -1,0 +1,58 @@
+// Fast bundle of every runnable piece (no type checking: `npm run typecheck` does that).
+//   renderer/main.ts          -> dist/renderer/app.js (+ index.html, *.css copied)
+//   electron/main.ts          -> dist/electron/main.cjs
+//   electron/preload.ts       -> dist/electron/preload.cjs   (sandboxed: everything bundled)
+//   electron/services/parse-worker.ts -> dist/electron/parse-worker.cjs
+//   harness/client/bridge.ts  -> dist/harness/bridge.js      (test harness's window.reader)
+import { build } from 'esbuild';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const r = (...p) => join(root, ...p);
+const dist = r('dist');
+const watch = process.argv.includes('--watch');
+const started = Date.now();
+
+const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', target: 'es2022' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'say'] };
+const browser = { ...common, platform: 'browser', format: 'iife' };
+
+const jobs = [];
+const skipped = [];
+const entry = (file, options) => (existsSync(r(file)) ? jobs.push({ entryPoints: [r(file)], ...options }) : skipped.push(file));
+
+entry('renderer/main.ts', { ...browser, outfile: r('dist/renderer/app.js') });
+entry('electron/main.ts', { ...node, outfile: r('dist/electron/main.cjs') });
+// A sandboxed preload can require only 'electron' (and a few polyfills), so bundle the rest
+// and use the browser platform: any accidental Node import fails the build here.
+entry('electron/preload.ts', { ...common, platform: 'browser', format: 'cjs', external: ['electron'], outfile: r('dist/electron/preload.cjs') });
+entry('electron/services/parse-worker.ts', { ...node, outfile: r('dist/electron/parse-worker.cjs') });
+entry('harness/client/bridge.ts', { ...browser, outfile: r('dist/harness/bridge.js') });
+
+await rm(r('dist/renderer'), { recursive: true, force: true });
+await mkdir(r('dist/renderer'), { recursive: true });
+
+async function copyStatic() {
+  if (!existsSync(r('renderer'))) return;
+  for (const name of await readdir(r('renderer'))) {
+    if (name === 'index.html' || name.endsWith('.css')) await copyFile(r('renderer', name), join(dist, 'renderer', name));
+  }
+}
+
+if (watch) {
+  const { context } = await import('esbuild');
+  for (const job of jobs) await (await context(job)).watch();
+  await copyStatic();
+  console.log('build: watching (static files are copied at start only)');
+} else {
+  try {
+    await Promise.all([...jobs.map((job) => build(job)), copyStatic()]);
+  } catch {
+    process.exit(1); // esbuild has already printed the errors
+  }
+  for (const file of skipped) console.log(`build: skipped ${file} (not written yet)`);
+  console.log(`build: ${jobs.length} bundles in ${Date.now() - started} ms -> dist/`);
+}

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSpeechEngine, installHint, voiceList } from '../../../electron/speech/create-engine';
+import { EspeakEngine } from '../../../electron/speech/espeak';
+import { SayEngine } from '../../../electron/speech/say-engine';
+import { hasEspeak, tempDir } from './helpers';
+
+describe('engine selection', () => {
+  it('never builds the say engine on Linux (say on Linux is a Festival command injection)', () => {
+    expect(() => new SayEngine({ platform: 'linux' })).toThrow(/not allowed on linux/);
+    expect(() => new SayEngine({ platform: 'freebsd' })).toThrow(/not allowed/);
+    expect(() => new SayEngine({ platform: 'darwin' })).not.toThrow();
+    expect(() => new SayEngine({ platform: 'win32' })).not.toThrow();
+  });
+
+  it('on Linux without espeak-ng: no engine, no say, no throw, and what to install', async () => {
+    const command = join(tempDir(), 'espeak-ng-missing');
+    const debian = await createSpeechEngine({ platform: 'linux', command, osRelease: 'PRETTY_NAME="Debian GNU/Linux 12"\nID=debian\n' });
+    expect(debian.engine).toBeNull();
+    expect(debian.problem).toBe('No speech engine found. Install espeak-ng: sudo apt install espeak-ng');
+    const ubuntu = await createSpeechEngine({ platform: 'linux', command, osRelease: 'ID=ubuntu\nID_LIKE=debian\n' });
+    expect(ubuntu.problem).toMatch(/sudo apt install espeak-ng/);
+    const fedora = await createSpeechEngine({ platform: 'linux', command, osRelease: 'ID=fedora\n' });
+    expect(fedora.problem).toMatch(/sudo dnf install espeak-ng/);
+    const unknown = await createSpeechEngine({ platform: 'linux', command, osRelease: '' });
+    expect(unknown.problem).toMatch(/Debian\/Ubuntu: sudo apt install espeak-ng; Fedora: sudo dnf install espeak-ng/);
+    expect(await voiceList(debian)).toEqual({ engine: null, voices: [], problem: debian.problem });
+  });
+
+  it('names the package manager of other distributions', () => {
+    expect(installHint('linux', 'ID=arch\n')).toMatch(/pacman -S espeak-ng/);
+    expect(installHint('linux', 'ID="opensuse-tumbleweed"\nID_LIKE="opensuse suse"\n')).toMatch(/zypper install espeak-ng/);
+    expect(installHint('linux', 'ID=rocky\nID_LIKE="rhel centos fedora"\n')).toMatch(/dnf install/);
+    expect(installHint('linux', 'ID=alpine\n')).toMatch(/apk add espeak-ng/);
+  });
+
+  it.skipIf(!hasEspeak)('on Linux with espeak-ng: the espeak-ng engine, and its voices', async () => {
+    const choice = await createSpeechEngine({ platform: 'linux' });
+    expect(choice.problem).toBeNull();
+    expect(choice.engine).toBeInstanceOf(EspeakEngine);
+    expect(choice.engine).not.toBeInstanceOf(SayEngine);
+    expect(choice.engine!.name).toBe('espeak-ng');
+    const list = await voiceList(choice);
+    expect(list.engine).toBe('espeak-ng');
+    expect(list.voices.length).toBeGreaterThan(8);
+    choice.engine!.dispose();
+  });
+
+  it('picks say on macOS and Windows', async () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      const choice = await createSpeechEngine({ platform });
+      expect(choice.engine).toBeInstanceOf(SayEngine);
+    }
+  });
+});
