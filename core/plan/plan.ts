@@ -1,7 +1,133 @@
-import type { ArticleModel, ReadingPlan, Settings, Voice } from '../contract';
+import type { ArticleModel, Block, Quote, ReadingPlan, Settings, TextRange, Utterance, UtteranceKind, Voice } from '../contract';
+import { castVoices } from './cast-voices';
 
-/** Article model + settings + installed voices -> the utterances to speak, in order. */
+/** Quote marks are shown, not spoken. */
+const QUOTE_MARKS = /["“”„«»‟]/g;
+const SPEAKABLE = /[\p{L}\p{N}]/u;
+
+interface Piece extends TextRange {
+  quote: Quote | null;
+}
+
+/**
+ * Article model + settings + installed voices -> the utterances to speak, in order, each tied
+ * to the range it highlights. Sentences are split where a quote starts or ends so the voice
+ * changes exactly at the quote marks.
+ */
 export function buildPlan(model: ArticleModel, settings: Settings, voices: readonly Voice[]): ReadingPlan {
-  void model; void settings; void voices;
-  return { narratorVoice: '', speakerVoices: {}, utterances: [] };
+  const cast = castVoices(model, settings, voices);
+  const utterances: Utterance[] = [];
+  const push = (u: Omit<Utterance, 'index'>) => utterances.push({ ...u, index: utterances.length });
+  const voiceOf = (q: Quote | null) => (q ? (q.speakerId ? cast.speakerVoices[q.speakerId] : cast.unattributedVoice) ?? cast.narratorVoice : cast.narratorVoice);
+  const speakerName = new Map(model.speakers.map((s) => [s.id, s.name]));
+
+  /** The quote the listener heard last, and whether narration has come since. */
+  let lastQuote: Quote | null = null;
+  let narrationSince = true;
+  const started = new Set<number>();
+
+  for (const block of model.blocks) {
+    if (block.kind === 'caption' && !settings.readCaptions) continue;
+    for (const sentenceIndex of block.sentences) {
+      const sentence = model.sentences[sentenceIndex]!;
+      for (const piece of splitAtQuotes(sentence, block, model.quotes, settings)) {
+        const inCredit = block.kind === 'caption' && block.credit != null && piece.start >= block.credit.start;
+        if (inCredit && !settings.readCredits) continue;
+        // A credit that begins mid-sentence is cut off into its own utterance.
+        const ranges = block.kind === 'caption' && block.credit && piece.start < block.credit.start && piece.end > block.credit.start
+          ? [{ start: piece.start, end: block.credit.start }, ...(settings.readCredits ? [{ start: block.credit.start, end: piece.end }] : [])]
+          : [piece];
+        for (const range of ranges) {
+          const text = model.text.slice(range.start, range.end).replace(QUOTE_MARKS, '').replace(/\s+/g, ' ').trim();
+          if (!SPEAKABLE.test(text)) continue;
+          const q = piece.quote;
+          if (q) {
+            const resumed = q !== lastQuote || narrationSince;
+            if (resumed && needsLabel(q, q === lastQuote, lastQuote, settings)) {
+              const name = q.speakerId ? speakerName.get(q.speakerId) ?? 'Quote' : 'Quote';
+              push({ kind: 'label', text: `${name}:`, speakerId: q.speakerId, voice: cast.narratorVoice, start: range.start, end: quoteEndInBlock(q, block.index, range.end), block: block.index, sentence: null, quote: q.index });
+            }
+            const first = !started.has(q.index);
+            started.add(q.index);
+            push({
+              kind: 'quote', text, speakerId: q.speakerId, voice: voiceOf(q), start: range.start, end: range.end, block: block.index,
+              sentence: sentenceIndex, quote: q.index, ...(settings.earcons && first ? { earconBefore: true } : {}),
+            });
+            lastQuote = q;
+            narrationSince = false;
+          } else {
+            const credit = block.kind === 'caption' && block.credit != null && range.start >= block.credit.start;
+            push({
+              kind: kindOf(block), text, speakerId: null, voice: cast.narratorVoice, start: range.start, end: range.end, block: block.index,
+              sentence: sentenceIndex, quote: null, ...(credit ? { credit: true } : {}),
+            });
+            narrationSince = true;
+          }
+        }
+      }
+    }
+  }
+  if (settings.earcons) markQuoteEnds(utterances);
+  return { narratorVoice: cast.narratorVoice, speakerVoices: cast.speakerVoices, utterances };
+}
+
+function kindOf(block: Block): UtteranceKind {
+  if (block.kind === 'title') return 'title';
+  if (block.kind === 'byline') return 'byline';
+  if (block.kind === 'caption') return 'caption';
+  return 'narration';
+}
+
+/**
+ * A partial quote stays in the narrator's voice inside its narration sentence unless the
+ * setting asks to switch; its continuation paragraphs are whole quotes and are voiced.
+ */
+const voiced = (q: Quote, partIndex: number, settings: Settings) => !q.partial || partIndex > 0 || settings.voicePartialQuotes;
+
+function splitAtQuotes(sentence: TextRange, block: Block, quotes: readonly Quote[], settings: Settings): Piece[] {
+  const cuts: { start: number; end: number; quote: Quote }[] = [];
+  for (const q of quotes) {
+    if (!q.blocks.includes(block.index)) continue;
+    for (const [i, part] of q.parts.entries()) {
+      if (!voiced(q, i, settings)) continue;
+      const start = Math.max(part.start, sentence.start);
+      const end = Math.min(part.end, sentence.end);
+      if (end > start) cuts.push({ start, end, quote: q });
+    }
+  }
+  cuts.sort((a, b) => a.start - b.start);
+  const pieces: Piece[] = [];
+  let at = sentence.start;
+  for (const c of cuts) {
+    if (c.start < at) continue;
+    if (c.start > at) pieces.push({ start: at, end: c.start, quote: null });
+    pieces.push(c);
+    at = c.end;
+  }
+  if (at < sentence.end) pieces.push({ start: at, end: sentence.end, quote: null });
+  return pieces.filter((p) => p.end > p.start);
+}
+
+/**
+ * Smart labelling: say who speaks unless the text has just named them ("Dr Tarakji said:")
+ * or the same speaker's quote simply continues.
+ */
+function needsLabel(q: Quote, sameQuoteResumed: boolean, lastQuote: Quote | null, settings: Settings): boolean {
+  if (settings.verbosity === 'off') return false;
+  if (settings.verbosity === 'always') return true;
+  if (sameQuoteResumed) return true;
+  const namedJustBefore = (q.attribution === 'before' || q.attribution === 'inside') && q.mention === 'name';
+  if (namedJustBefore) return false;
+  const sameSpeakerContinues = q.attribution === 'continued' && lastQuote?.speakerId === q.speakerId && q.speakerId !== null;
+  return !sameSpeakerContinues;
+}
+
+function quoteEndInBlock(q: Quote, block: number, fallback: number): number {
+  return q.parts.filter((p) => p.block === block).reduce((end, p) => Math.max(end, p.end), fallback);
+}
+
+function markQuoteEnds(utterances: Utterance[]): void {
+  const last = new Map<number, Utterance>();
+  for (const u of utterances) if (u.kind === 'quote' && u.quote !== null) last.set(u.quote, u);
+  for (const u of last.values()) u.earconAfter = true;
 }

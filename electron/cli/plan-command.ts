@@ -15,10 +15,11 @@ export async function runPlan(args: string[], io: CliIo, usage: string): Promise
     io.stderr(`error: ${loaded.message}\n`);
     return 1;
   }
-  const { createSpeechEngine } = await import('../speech/select-engine');
-  const engine = await createSpeechEngine();
-  const voices = await engine.listVoices();
-  await engine.dispose?.();
+  const { createSpeechEngine, voiceList } = await import('../speech/create-engine');
+  const choice = await createSpeechEngine();
+  const { voices, problem } = await voiceList(choice);
+  choice.engine?.dispose();
+  if (problem) io.stderr(`note: ${problem}\n`);
   const plan = buildPlan(loaded.model, DEFAULT_SETTINGS, voices);
   if (json) {
     io.stdout(JSON.stringify(plan.utterances.map((u) => ({ kind: u.kind, text: u.text, speakerId: u.speakerId, voice: u.voice, start: u.start, end: u.end })), null, 1) + '\n');
