@@ -1,7 +1,7 @@
 import type { AttributionPlace } from '../contract';
 import {
-  GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type Registry,
-  isCommonWord, looksLikeOrganisation, readName, roleGender,
+  GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
+  isCommonWord, isFunctionWord, looksLikeOrganisation, readName, roleGender,
 } from './people';
 
 /** Verbs that introduce or follow direct speech. */
@@ -18,7 +18,8 @@ const VERBS =
   'dubbed|labelled|labeled|hailed|hails|condemned|condemns|denounced|criticised|criticized|accused|accuses|praised|praises|' +
   'testified|testifies|answered|answers|recounted|recounts|shared|echoed|echoes|summed up|sums up|put it|puts it|' +
   'saying|adding|telling|calling|describing|warning|insisting|arguing|claiming|noting|explaining|writing|asking|urging|' +
-  'stating|declaring|stressing|according to';
+  'stating|declaring|stressing|corrected|corrects|interrupted|interjected|chimed in|snapped|retorted|protested|objected|' +
+  'offered|replied|muttered|insisted|reflected|reflects|conceded|elaborated|clarified|according to';
 const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
 const VERB_FIRST = new RegExp(`^[\\s,;:–—-]*(?:${VERBS})\\s+(?!that\\b|to\\b|the\\s+(?:statement|report|letter)\\b)(.{2,220}?)\\s*[.,;:!?]?\\s*$`, 'is');
 const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|simply|just|reportedly|publicly|quickly|quietly|angrily|firmly|softly|calmly|repeatedly|again|has|had|have|would|will|wryly|bluntly|tearfully|proudly)\\s+)*';
@@ -37,20 +38,43 @@ export interface Cue {
   place: AttributionPlace;
 }
 
+/** "Speaking to ITV News," "Pressed on whether ...," "In a statement,": scene-setting before the subject. */
+function isOpener(segment: string): boolean {
+  if (OPENERS.test(segment)) return true;
+  const first = segment.split(/\s+/)[0] ?? '';
+  return segment.includes(' ') && /^\p{L}+(?:ed|ing)$/u.test(first) && isCommonWord(first);
+}
+
 /** Cuts the phrase before a speech verb down to its subject: drops openers ("Speaking to ITV News,") and relative clauses. */
 function subjectOf(region: string, offset: number): { phrase: string; start: number } | null {
+  // "National Association of Home Builders: The group called ...": the subject follows the colon.
+  const cut = Math.max(region.lastIndexOf(':'), region.lastIndexOf(';'), region.lastIndexOf('–'), region.lastIndexOf('—'), region.lastIndexOf('('));
+  if (cut >= 0) {
+    offset += cut + 1;
+    region = region.slice(cut + 1);
+  }
   const parts: { text: string; at: number }[] = [];
   const re = /[^,;]+/g;
   for (let m = re.exec(region); m; m = re.exec(region)) parts.push({ text: m[0], at: m.index });
-  // A subject follows the last sentence break inside the region.
-  while (parts.length > 1 && OPENERS.test(parts[0]!.text.trim())) parts.shift();
+  // "... – a period she describes as": a pronoun right before the verb is its subject.
+  const pronounLast = /\b(he|she|they)\s+(?:(?:also|later|then|has|had|have|once|now)\s+)*$/i.exec(region);
+  if (pronounLast?.[1]) return { phrase: pronounLast[1], start: offset + pronounLast.index };
+  // "..., which ministers have promised": the relative clause holds the subject.
+  const last = parts[parts.length - 1];
+  const relative = last ? /^(\s*(?:which|that|who|whom)\s+)(\S.*)$/i.exec(last.text) : null;
+  if (last && relative?.[2] && parts.length > 1) return clean(relative[2], offset + last.at + relative[1]!.length);
+  while (parts.length > 1 && isOpener(parts[0]!.text.trim())) parts.shift();
   const kept = parts.filter((p) => !/^\s*(?:who|which|whose|where|aged?)\b/i.test(p.text) && !/^\s*\d+\s*$/.test(p.text));
   if (kept.length === 0) return null;
   const first = kept[0]!;
   const lead = first.text.length - first.text.trimStart().length;
-  const phrase = kept.map((p) => p.text.trim()).join(', ').replace(/\s+(?:has|had|have|would|will|also|later|then|once)$/i, '').trim();
-  if (!phrase || phrase.split(/\s+/).length > 25) return null;
-  return { phrase, start: offset + first.at + lead };
+  return clean(kept.map((p) => p.text.trim()).join(', '), offset + first.at + lead);
+}
+
+function clean(raw: string, start: number): { phrase: string; start: number } | null {
+  const phrase = raw.replace(/(?:\s+(?:has|had|have|would|will|also|later|then|once|previously|repeatedly|publicly))+\s*$/i, '').trim();
+  if (!phrase || /^(?:and|but|or|so|then|as|while|who|which|that)$/i.test(phrase) || phrase.split(/\s+/).length > 25) return null;
+  return { phrase, start };
 }
 
 /** The speaker phrase in the text before a quote (same sentence), if a speech verb introduces the quote. */
@@ -60,22 +84,35 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   if (according?.[1]) {
     return { start: ctxStart + according.index + according[0].indexOf(according[1]), end: ctxStart + according.index + according[0].indexOf(according[1]) + according[1].length, phrase: according[1], place: 'before' };
   }
+  const askedBy = /\basked by\s+([^,:]{2,80}?)\s*[:,]?$/i.exec(trimmedEnd);
+  if (askedBy?.[1]) {
+    const at = ctxStart + askedBy.index + askedBy[0].indexOf(askedBy[1]);
+    return { start: at, end: at + askedBy[1].length, phrase: askedBy[1], place: 'before' };
+  }
   const verbFirst = VERB_FIRST.exec(trimmedEnd);
-  if (verbFirst?.[1] && /[,:]$/.test(trimmedEnd) && !DETERMINERS.test(verbFirst[1]) || (verbFirst?.[1] && afterOtherQuote)) {
+  const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()));
+  if (verbFirst?.[1] && nameLike(verbFirst[1].replace(/[,:]$/, '')) && (/[,:]$/.test(trimmedEnd) || afterOtherQuote)) {
     const phrase = verbFirst[1].replace(/[,:]$/, '');
     const at = ctxStart + trimmedEnd.lastIndexOf(phrase);
     return { start: at, end: at + phrase.length, phrase, place: afterOtherQuote ? 'inside' : 'before' };
   }
-  const verb = VERB.exec(ctx);
-  if (!verb) {
-    // Interview style: "Smith: "...""
-    const speakerColon = /^\s*(\p{Lu}[\p{L}'’.\- ]{1,40}):\s*$/u.exec(ctx);
+  // A full quote hangs on the verb nearest to it ("Asked about X, the spokesman told reporters:"); a partial one on the sentence's first.
+  const verbs = [...ctx.matchAll(new RegExp(VERB.source, 'gi'))];
+  const verb = partial ? verbs[0] : verbs[verbs.length - 1];
+  if (!verb || verb.index === undefined) {
+    // Interview and list style: "Smith: "..."", "Sen. Mark Ostrander (R-Utah): "...""
+    const speakerColon = /^\s*(\p{Lu}[\p{L}'’.\- ]{1,60}?)(?:\s*\([^)]{1,40}\))?\s*:\s*$/u.exec(ctx);
     if (speakerColon?.[1] && !partial) return { start: ctxStart + ctx.indexOf(speakerColon[1]), end: ctxStart + ctx.indexOf(speakerColon[1]) + speakerColon[1].length, phrase: speakerColon[1], place: 'before' };
     return null;
   }
   const tail = ctx.slice(verb.index + verb[0].length);
   // A full quote must follow its verb closely ("told ITV News:"); a partial one may sit later in the sentence.
   if (!partial && !(tail.length <= 90 && /[:,]\s*$|\bthat\s*$|^\s*$/.test(tail))) return null;
+  // "with Harker describing the game as": a participle's subject is the name right before it.
+  if (/ing$/i.test(verb[0])) {
+    const right = /(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*|\b(?:he|she|they))[\s,]*$/u.exec(ctx.slice(0, verb.index));
+    if (right?.[1]) return { start: ctxStart + right.index, end: ctxStart + right.index + right[1].length, phrase: right[1], place: afterOtherQuote ? 'inside' : 'before' };
+  }
   const subject = subjectOf(ctx.slice(0, verb.index), ctxStart);
   if (!subject) return null;
   return { start: subject.start, end: subject.start + subject.phrase.length, phrase: subject.phrase, place: afterOtherQuote ? 'inside' : 'before' };
@@ -106,6 +143,18 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/i;
 
+const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das)$/;
+
+/** The capitalised run that ends a phrase, if any, read as a name. */
+function trailingName(headWords: readonly string[]): { at: number; name: ParsedName } | null {
+  let at = headWords.length;
+  while (at > 0 && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
+  while (at < headWords.length && isCommonWord(headWords[at]!) && !readName(headWords.slice(at))?.known) at++;
+  if (at >= headWords.length) return null;
+  const name = readName(headWords.slice(at));
+  return name && name.used === headWords.length - at ? { at, name } : null;
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Name without titles, for "Khalid's mother". */
@@ -122,6 +171,9 @@ export function resolveSpeaker(
   let head = segments[0] ?? '';
   let description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = head.replace(/^(?:and|but|so|then)\s+/i, '');
+  // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
+  const firstWord = head.split(/\s+/)[0] ?? '';
+  if (PRONOUNS.has(firstWord.toLowerCase())) head = firstWord;
   const lower = head.toLowerCase();
 
   if (PRONOUNS.has(lower)) {
@@ -146,9 +198,26 @@ export function resolveSpeaker(
     return { entity, mention: 'name' };
   }
 
+  // "Mr. Haskins's family", "Langford's office": the possessor's people speak, not the possessor.
+  const possessiveAt = headWords.findIndex((w, i) => i < headWords.length - 1 && /[’']s?$/.test(w) && /^\p{Lu}/u.test(w));
+  if (possessiveAt >= 0 && /^\p{Ll}/u.test(headWords[possessiveAt + 1]!)) {
+    const text = capitalise(head.replace(/^(?:the|a|an)\s+/i, ''));
+    const kind: 'person' | 'group' = PERSON_ROLE.test(headWords.slice(possessiveAt + 1).join(' ')) ? 'person' : 'group';
+    const entity = registry.described(text, kind, roleGender(headWords[headWords.length - 1]!) ?? null);
+    registry.mention(entity, block, sentence, at);
+    return { entity, mention: 'description' };
+  }
+  // "Monarchs coach Rick Alvarado" / "Long-suffering supporter Dave Parfitt": the name ends the phrase, the rest describes.
+  const tail = trailingName(headWords);
+  if (tail && tail.at > 0 && tail.name.person) {
+    const entity = registry.person(tail.name, description ?? headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)\s+/i, ''));
+    const start = at + phrase.indexOf(headWords[tail.at]!);
+    registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + tail.name.full.length });
+    return { entity, mention: 'name' };
+  }
   if (!DETERMINERS.test(head) && /^\p{Lu}/u.test(head)) {
     let nameWords = headWords;
-    while (nameWords.length > 1 && isCommonWord(nameWords[0]!) && !readName(nameWords)?.person) nameWords = nameWords.slice(1);
+    while (nameWords.length > 1 && isFunctionWord(nameWords[0]!)) nameWords = nameWords.slice(1);
     const name = readName(nameWords);
     if (name) {
       const entity = registry.person(name, description);
@@ -158,6 +227,7 @@ export function resolveSpeaker(
       return { entity, mention: 'name' };
     }
   }
+  if (isCommonWord(firstWord) && /^\p{Lu}/u.test(firstWord) && !PRONOUNS.has(firstWord.toLowerCase())) head = head.charAt(0).toLowerCase() + head.slice(1);
 
   // Descriptions.
   const possessive = POSSESSIVE_ROLE.exec(head);
@@ -169,7 +239,7 @@ export function resolveSpeaker(
     registry.mention(entity, block, sentence, at);
     return { entity, mention: 'description' };
   }
-  if (/^the\b/i.test(head) && PERSON_ROLE.test(head)) {
+  if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?)\b/i.test(head)) {
     const nounGender = roleGender(head.split(/\s+/).pop() ?? '') ?? null;
     const recent = registry.recentPerson(block, at, nounGender);
     if (recent) return { entity: recent, mention: 'description' };

@@ -115,7 +115,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     }
   }
 
-  inheritSpeakers(found, blocks, spansIn, registry);
+  inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
 
   const ids = new Map<Entity, string>();
   const usedIds = new Set<string>();
@@ -170,6 +170,8 @@ function narrationOnly(text: string, spans: readonly Span[]): string {
 }
 
 const ROLE_MENTION = new RegExp(`\\b(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN})\\b`, 'giu');
+/** "One mother, whose son ...": an unnamed relative who will usually be quoted next. */
+const KIN_MENTION = /\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}?(mother|father|mum|dad|wife|husband|daughter|son|grandmother|grandfather|widow|widower|sister|brother)\b/giu;
 
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
@@ -186,8 +188,10 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     while (n < window.length && /^\s+$/.test(narration.slice(window[n - 1]!.at + window[n - 1]!.word.length, window[n]!.at))) n++;
     const name = readName(window.slice(0, n).map((t) => t.word));
     if (!name) continue;
-    const known = name.bare.includes(' ') ? name.known : !!registry.find(name.bare) || name.gender !== null;
-    if (name.person && (known || !!registry.find(name.surname ?? ''))) {
+    // Someone already met (as a speaker or by full name) is known by surname alone; a new name needs real evidence.
+    const met = registry.find(name.bare) ?? registry.find(name.surname ?? '');
+    const fresh = name.person && (name.bare.includes(' ') ? name.known : name.gender !== null);
+    if ((met && met.kind === 'person') || fresh) {
       const entity = registry.person(name, null);
       const at = tokens[i]!.at;
       registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length });
@@ -201,6 +205,11 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const role = m[0].slice(m[1]!.length).trim();
     const ownerName = owner.name.split(' ').filter((w) => !/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?$/.test(w)).join(' ');
     const entity = registry.described(`${ownerName}'s ${role}`, 'person', roleGender(m[2]!) ?? null);
+    registry.mention(entity, block, sentenceOf(m.index), m.index);
+  }
+  KIN_MENTION.lastIndex = 0;
+  for (let m = KIN_MENTION.exec(narration); m; m = KIN_MENTION.exec(narration)) {
+    const entity = registry.described(m[0].charAt(0).toUpperCase() + m[0].slice(1), 'person', roleGender(m[1]!) ?? null);
     registry.mention(entity, block, sentenceOf(m.index), m.index);
   }
 }
@@ -281,10 +290,22 @@ function contextAfter(span: Span, text: string, spansIn: Map<number, Span[]>): {
  * Quotes with no cue of their own: a quote-only paragraph continues the previous speaker;
  * another quote in the same paragraph lends its speaker; a paragraph about one person lends them.
  */
-function inheritSpeakers(found: Found[], blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry): void {
+function inheritSpeakers(
+  found: Found[], blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry, sentenceOf: (block: number, at: number) => number,
+): void {
   found.forEach((f, i) => {
-    if (f.speaker || f.partial) return;
+    if (f.speaker) return;
     const first = f.chain[0]!;
+    if (f.partial) {
+      // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.
+      const sentence = sentenceOf(first.block, first.open);
+      const sibling = found.find((g) => g !== f && g.speaker && g.chain[0]!.block === first.block && sentenceOf(first.block, g.chain[0]!.open) === sentence);
+      if (sibling) {
+        f.speaker = sibling.speaker;
+        f.place = 'nearby';
+      }
+      return;
+    }
     const sameBlock = found.filter((g) => g !== f && g.speaker && g.chain.some((s) => s.block === first.block));
     const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ?? sameBlock[0];
     if (nearest?.speaker) {
@@ -302,7 +323,21 @@ function inheritSpeakers(found: Found[], blocks: Block[], spansIn: Map<number, S
     if (previous?.speaker && !previous.partial) {
       f.speaker = previous.speaker;
       f.place = 'continued';
+      registry.mention(f.speaker.entity, first.block, sentenceOf(first.block, first.open), first.open);
       return;
+    }
+    // Interview layout: an unquoted question, then the answer as a bare quote: the interviewee speaks.
+    const prevText = blocks[prevBlock]!.text;
+    if (!previous && /\?\s*$/.test(prevText) && !/["“”]/.test(prevText)) {
+      const counts = new Map<Entity, number>();
+      for (const g of found.slice(0, i)) if (g.speaker) counts.set(g.speaker.entity, (counts.get(g.speaker.entity) ?? 0) + 1);
+      const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+      if (top) {
+        f.speaker = { entity: top[0], mention: 'name' };
+        f.place = 'nearby';
+        registry.mention(top[0], first.block, sentenceOf(first.block, first.open), first.open);
+        return;
+      }
     }
     const people = registry.peopleIn(prevBlock);
     if (people.length === 1 && !previous) {

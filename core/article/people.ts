@@ -26,6 +26,9 @@ export const isCommonWord = (w: string) => {
   return tags.length > 0 && !tags.some((t) => /Name|Person|Place|Country|City|Organization/.test(t));
 };
 
+/** Determiners, prepositions and the like: never the start of a name ("The", "In", "But"). */
+export const isFunctionWord = (w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t));
+
 /** Titles that come before a name; the value is the gender the title implies. */
 const TITLES: Record<string, Gender | null> = {
   mr: 'male', mrs: 'female', ms: 'female', miss: 'female', mx: null, sir: 'male', dame: 'female', lord: 'male', lady: 'female',
@@ -140,7 +143,7 @@ interface MentionEvent {
 }
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
-const PRONOUN_WINDOW = 6;
+const PRONOUN_WINDOW = 10;
 
 export class Registry {
   readonly entities: Entity[] = [];
