@@ -102,7 +102,8 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   if (!verb || verb.index === undefined) {
     // Interview and list style: "Smith: "..."", "Sen. Mark Ostrander (R-Utah): "...""
     const speakerColon = /^\s*(\p{Lu}[\p{L}'’.\- ]{1,60}?)(?:\s*\([^)]{1,40}\))?\s*:\s*$/u.exec(ctx);
-    if (speakerColon?.[1] && !partial) return { start: ctxStart + ctx.indexOf(speakerColon[1]), end: ctxStart + ctx.indexOf(speakerColon[1]) + speakerColon[1].length, phrase: speakerColon[1], place: 'before' };
+    const allCapitalised = speakerColon?.[1]?.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLE.test(w));
+    if (speakerColon?.[1] && allCapitalised && !partial) return { start: ctxStart + ctx.indexOf(speakerColon[1]), end: ctxStart + ctx.indexOf(speakerColon[1]) + speakerColon[1].length, phrase: speakerColon[1], place: 'before' };
     return null;
   }
   const tail = ctx.slice(verb.index + verb[0].length);

@@ -38,6 +38,7 @@ export function decodeArticleBytes(name: string, bytes: Uint8Array): DecodeResul
       notices.push(`${shown} is not valid UTF-8; unreadable characters were replaced.`);
     }
   }
+  if (looksBinaryText(text)) return { ok: false, message: `${shown} is not a text file (it contains binary data).` };
   if (text.trim() === '') return { ok: false, message: `${shown} is empty: there is no text to read.` };
   const format = MARKDOWN_EXTENSIONS.has(extname(name).toLowerCase()) ? 'markdown' : 'text';
   return { ok: true, text, format, notices };
@@ -52,6 +53,14 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   return head.length > 0 && control / head.length > 0.1;
+}
+
+/** After decoding (a UTF-16 mark can front anything): control characters or undecodable bytes throughout. */
+function looksBinaryText(text: string): boolean {
+  const head = text.slice(0, 8192);
+  let odd = 0;
+  for (const ch of head) if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(ch)) odd++;
+  return head.length > 0 && odd / head.length > 0.1;
 }
 
 export function loadArticleBytes(name: string, bytes: Uint8Array): LoadResult {

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../core/article/parse';
+import type { ArticleModel } from '../../../core/contract';
+
+/** Text that looks like news: words, names, quote marks of every kind, punctuation, blank lines. */
+const newsish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('said', 'told', 'He', 'She', 'Dr', 'Mr.', 'Smith', 'Jane', 'the', 'a', 'U.S.', 'Credit:', '•', 'By', '#', '>', '-', '**', '_'),
+      fc.constantFrom('"', '“', '”', "'", '‘', '’', ',', '.', ':', '?', '!', '(', ')', '\n', '\n\n', ' ', '\r\n', '\t', '\u0000', '\\', '$(', '<script>'),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 120 },
+  )
+  .map((parts) => parts.join(' '));
+
+function checkRanges(m: ArticleModel): void {
+  for (const b of m.blocks) expect(m.text.slice(b.start, b.end)).toBe(b.text);
+  for (const s of m.sentences) {
+    expect(m.text.slice(s.start, s.end)).toBe(s.text);
+    const block = m.blocks[s.block]!;
+    expect(s.start >= block.start && s.end <= block.end).toBe(true);
+  }
+  for (const q of m.quotes) {
+    for (const p of q.parts) expect(p.start >= 0 && p.end <= m.text.length && p.end > p.start).toBe(true);
+    if (q.speakerId !== null) expect(m.speakers.some((s) => s.id === q.speakerId)).toBe(true);
+  }
+}
+
+describe('parser properties', () => {
+  it('never throws on any string, and every range maps back to its text (plain text)', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), newsish), (s) => checkRanges(parseArticle(s))), { numRuns: 400 });
+  });
+
+  it('never throws on any string, and every range maps back to its text (Markdown)', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), newsish), (s) => checkRanges(parseArticle(s, { format: 'markdown' }))), { numRuns: 300 });
+  });
+
+  it('10,000 unbalanced quote marks do not swallow the article or blow up', () => {
+    const text = 'Title\n\n' + '"'.repeat(10_000) + '\n\nShe said: "Hello there."';
+    const m = parseArticle(text);
+    checkRanges(m);
+    expect(m.quotes.some((q) => q.text === 'Hello there.')).toBe(true);
+  });
+
+  it('deeply nested Markdown block quotes parse to a model', () => {
+    const m = parseArticle('> '.repeat(2000) + 'deep "words" here', { format: 'markdown' });
+    checkRanges(m);
+  });
+});
