@@ -16,12 +16,16 @@ import { createMainWindow } from './main/window';
 registerAppScheme();
 hardenAllContents();
 app.enableSandbox();
+// Tests (and portable installs) point the app at their own settings directory.
+if (process.env.ARTICLE_READER_USER_DATA) app.setPath('userData', process.env.ARTICLE_READER_USER_DATA);
 
 let win: BrowserWindow | null = null;
 let service: ReaderService | null = null;
 
-// dist/electron/ holds main.cjs, preload.cjs and parse-worker.cjs. Worker threads cannot load
-// from inside app.asar, so the packaged worker lives in app.asar.unpacked (see "asarUnpack").
+// dist/electron/ holds main.cjs, preload.cjs and parse-worker.cjs; paths are relative to it
+// rather than app.getAppPath(), which is dist/electron itself when started as
+// `electron dist/electron/main.cjs` (as Playwright does). Worker threads cannot load from
+// inside app.asar, so the packaged worker lives in app.asar.unpacked (see "asarUnpack").
 const here = __dirname;
 const unpacked = (p: string) => p.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
@@ -32,12 +36,14 @@ function initialPath(): string | null {
 
 async function start(): Promise<void> {
   denyAllPermissions();
-  serveAppScheme(join(app.getAppPath(), 'dist', 'renderer'));
+  serveAppScheme(join(here, '..', 'renderer'));
+  const loader = createWorkerLoader(unpacked(join(here, 'parse-worker.cjs')));
+  loader.warm(); // load the parser while the window opens
   service = await ReaderService.create({
     userDataDir: app.getPath('userData'),
-    contentDir: app.isPackaged ? join(process.resourcesPath, 'content') : join(app.getAppPath(), 'content'),
+    contentDir: app.isPackaged ? join(process.resourcesPath, 'content') : join(here, '..', '..', 'content'),
     initialPath: initialPath(),
-    loader: createWorkerLoader(unpacked(join(here, 'parse-worker.cjs'))),
+    loader,
     speech: createSpeech(),
     dialogs: nativeDialogs(() => win),
   });

@@ -77,11 +77,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     openArticle: async () => answers.open.shift() ?? null,
     saveAudio: async (name) => (answers.save.length ? answers.save.shift()! : join(userDataDir, name)),
   };
+  const loader = createWorkerLoader(worker);
+  loader.warm();
   const service = await ReaderService.create({
     userDataDir,
     contentDir: options.contentDir ?? join(ROOT, 'content'),
     initialPath: options.initialPath ?? null,
-    loader: createWorkerLoader(worker),
+    loader,
     speech: options.speech ?? createSpeech(),
     dialogs,
   });

@@ -199,10 +199,10 @@ export class ReaderApp {
     }
   }
 
-  private moveToQuote(find: (plan: { utterances: Utterance[] }, i: number) => nav.QuoteTarget | null, none: string): void {
+  private moveToQuote(find: typeof nav.nextQuote, none: string): void {
     const plan = this.plan;
     if (!plan || !this.article) return;
-    const target = find(plan, this.player.current);
+    const target = find(plan, this.player.current, this.article.model.quotes);
     if (!target) {
       this.announcer.say(none);
       return;
@@ -234,7 +234,7 @@ export class ReaderApp {
   private quoteList(): void {
     const plan = this.plan;
     if (!plan || !this.article) return;
-    const starts = nav.quoteStarts(plan);
+    const starts = nav.quoteStarts(plan, this.article.model.quotes);
     openQuoteListPanel(this.article.model, starts, (quote) => {
       const start = starts.get(quote);
       if (start !== undefined) this.jumpToQuote(quote, start, true);

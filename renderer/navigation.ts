@@ -3,7 +3,7 @@
 // Every target is an utterance index; a label ("Professor David Nott:") that introduces
 // the target is included, so jumping to a quote speaks who says it first.
 
-import type { ArticleModel, ReadingPlan, Utterance } from '../core/contract';
+import type { ArticleModel, Quote, ReadingPlan, Utterance } from '../core/contract';
 
 type Plan = Pick<ReadingPlan, 'utterances'>;
 
@@ -59,12 +59,18 @@ export function previousSentence(plan: Plan, current: number): number | null {
   return null;
 }
 
+/** First utterance of the sentence that utterance i speaks (a sentence split by a label, as in
+ *  `She said: [label] "A rocket..."`, starts before the label). */
 function sentenceStart(plan: Plan, i: number): number {
   const u = plan.utterances;
   const key = sentenceKey(u[i]!);
   let j = i;
-  while (j > 0 && u[j - 1]!.kind !== 'label' && sentenceKey(u[j - 1]!) === key) j--;
-  return j;
+  for (;;) {
+    let k = j - 1;
+    while (k >= 0 && u[k]!.kind === 'label') k--;
+    if (k < 0 || sentenceKey(u[k]!) !== key) return j;
+    j = k;
+  }
 }
 
 /** First utterance of the next block (paragraph, heading, caption...). */
@@ -99,13 +105,23 @@ function blockStart(plan: Plan, i: number): number {
   return j;
 }
 
-/** Utterance where each quote starts (its label if it has one), by quote index. */
-export function quoteStarts(plan: Plan): Map<number, number> {
+/**
+ * Utterance where each quote starts (its label if it has one), by quote index. A quote the
+ * plan does not mark (a partial quote read in the narrator's voice) starts at the utterance
+ * that speaks its first words, when `quotes` is given.
+ */
+export function quoteStarts(plan: Plan, quotes: readonly Pick<Quote, 'index' | 'parts'>[] = []): Map<number, number> {
   const starts = new Map<number, number>();
   plan.utterances.forEach((u, i) => {
     if (u.quote !== null && !starts.has(u.quote)) starts.set(u.quote, i);
   });
-  return starts;
+  for (const q of quotes) {
+    const first = q.parts[0];
+    if (starts.has(q.index) || !first) continue;
+    const i = plan.utterances.findIndex((u) => u.kind !== 'label' && u.start <= first.start && first.start < u.end);
+    if (i >= 0) starts.set(q.index, i);
+  }
+  return new Map([...starts].sort((a, b) => a[1] - b[1] || a[0] - b[0]));
 }
 
 /** The quote the current utterance belongs to (a label belongs to what it introduces). */
@@ -122,18 +138,18 @@ export interface QuoteTarget {
 }
 
 /** The next quote that starts after the current utterance. */
-export function nextQuote(plan: Plan, current: number): QuoteTarget | null {
+export function nextQuote(plan: Plan, current: number, quotes: readonly Pick<Quote, 'index' | 'parts'>[] = []): QuoteTarget | null {
   let best: QuoteTarget | null = null;
-  for (const [quote, start] of quoteStarts(plan)) {
+  for (const [quote, start] of quoteStarts(plan, quotes)) {
     if (start > current && (best === null || start < best.utterance)) best = { quote, utterance: start };
   }
   return best;
 }
 
 /** The quote before the one being read (or before the current position in narration). */
-export function previousQuote(plan: Plan, current: number): QuoteTarget | null {
-  const starts = quoteStarts(plan);
-  const cq = currentQuote(plan, current);
+export function previousQuote(plan: Plan, current: number, quotes: readonly Pick<Quote, 'index' | 'parts'>[] = []): QuoteTarget | null {
+  const starts = quoteStarts(plan, quotes);
+  const cq = currentQuote(plan, current) ?? [...starts].find(([, start]) => start === current)?.[0] ?? null;
   const ref = cq !== null ? (starts.get(cq) ?? current) : current;
   let best: QuoteTarget | null = null;
   for (const [quote, start] of starts) {

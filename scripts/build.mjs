@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const r = (...p) => join(root, ...p);
-const dist = r('dist');
+// --out=DIR builds elsewhere (tests use it so they never race a build of the shared dist/).
+const outArg = process.argv.find((a) => a.startsWith('--out='));
+const dist = outArg ? outArg.slice(6) : r('dist');
+const d = (...p) => join(dist, ...p);
 const watch = process.argv.includes('--watch');
 const started = Date.now();
 
@@ -24,16 +27,16 @@ const jobs = [];
 const skipped = [];
 const entry = (file, options) => (existsSync(r(file)) ? jobs.push({ entryPoints: [r(file)], ...options }) : skipped.push(file));
 
-entry('renderer/main.ts', { ...browser, outfile: r('dist/renderer/app.js') });
-entry('electron/main.ts', { ...node, outfile: r('dist/electron/main.cjs') });
+entry('renderer/main.ts', { ...browser, outfile: d('renderer/app.js') });
+entry('electron/main.ts', { ...node, outfile: d('electron/main.cjs') });
 // A sandboxed preload can require only 'electron' (and a few polyfills), so bundle the rest
 // and use the browser platform: any accidental Node import fails the build here.
-entry('electron/preload.ts', { ...common, platform: 'browser', format: 'cjs', external: ['electron'], outfile: r('dist/electron/preload.cjs') });
-entry('electron/services/parse-worker.ts', { ...node, outfile: r('dist/electron/parse-worker.cjs') });
-entry('harness/client/bridge.ts', { ...browser, outfile: r('dist/harness/bridge.js') });
+entry('electron/preload.ts', { ...common, platform: 'browser', format: 'cjs', external: ['electron'], outfile: d('electron/preload.cjs') });
+entry('electron/services/parse-worker.ts', { ...node, outfile: d('electron/parse-worker.cjs') });
+entry('harness/client/bridge.ts', { ...browser, outfile: d('harness/bridge.js') });
 
-await rm(r('dist/renderer'), { recursive: true, force: true });
-await mkdir(r('dist/renderer'), { recursive: true });
+await rm(d('renderer'), { recursive: true, force: true });
+await mkdir(d('renderer'), { recursive: true });
 
 async function copyStatic() {
   if (!existsSync(r('renderer'))) return;
@@ -54,5 +57,5 @@ if (watch) {
     process.exit(1); // esbuild has already printed the errors
   }
   for (const file of skipped) console.log(`build: skipped ${file} (not written yet)`);
-  console.log(`build: ${jobs.length} bundles in ${Date.now() - started} ms -> dist/`);
+  console.log(`build: ${jobs.length} bundles in ${Date.now() - started} ms -> ${outArg ? dist : 'dist/'}`);
 }

@@ -9,8 +9,8 @@ import { createSpeechEngine, type EngineChoice } from '../speech/create-engine';
 import { exportPlan } from '../speech/export';
 
 export interface SpeakIo {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
   /** Whether stderr is a terminal: the progress bar is drawn only then. */
   isTTY: boolean;
 }
@@ -80,55 +80,55 @@ export async function runSpeak(argv: string[], io: SpeakIo, deps: Partial<SpeakD
   const use = { ...defaultDeps, ...deps };
   const parsed = parseArgs(argv);
   if (typeof parsed === 'string') {
-    io.stderr.write(`speak: ${parsed}\n\n${SPEAK_USAGE}`);
+    io.stderr(`speak: ${parsed}\n\n${SPEAK_USAGE}`);
     return 2;
   }
   if (parsed.help) {
-    io.stdout.write(SPEAK_USAGE);
+    io.stdout(SPEAK_USAGE);
     return 0;
   }
 
   const choice = await use.createEngine();
   if (!choice.engine) {
-    io.stderr.write(`speak: ${choice.problem ?? 'No speech engine is available.'}\n`);
+    io.stderr(`speak: ${choice.problem ?? 'No speech engine is available.'}\n`);
     return 1;
   }
   const engine = choice.engine;
   try {
     const loaded = await use.loadArticle(parsed.article);
     if (!loaded.ok) {
-      io.stderr.write(`speak: ${loaded.message}\n`);
+      io.stderr(`speak: ${loaded.message}\n`);
       return 1;
     }
-    for (const notice of loaded.notices) io.stderr.write(`speak: note: ${notice}\n`);
+    for (const notice of loaded.notices) io.stderr(`speak: note: ${notice}\n`);
 
     const voices = await engine.listVoices().catch(() => [] as Voice[]);
     if (parsed.voice !== null && voices.length && !voices.some((v) => v.id === parsed.voice)) {
       const some = voices.filter((v) => !v.id.includes('+')).map((v) => v.id).join(', ');
-      io.stderr.write(`speak: Unknown voice "${parsed.voice}". Voices include: ${some} (add +f1..+f4 or +m1..+m4 for variants).\n`);
+      io.stderr(`speak: Unknown voice "${parsed.voice}". Voices include: ${some} (add +f1..+f4 or +m1..+m4 for variants).\n`);
       return 2;
     }
     const settings: Settings = { ...DEFAULT_SETTINGS, rate: Math.round(parsed.rate ?? DEFAULT_SETTINGS.rate), voice: parsed.voice };
     const plan = use.buildPlan(loaded.model, settings, voices);
     if (!plan.utterances.length) {
-      io.stderr.write(`speak: There is nothing to read in ${parsed.article}.\n`);
+      io.stderr(`speak: There is nothing to read in ${parsed.article}.\n`);
       return 1;
     }
 
     let drawn = false;
     const result = await exportPlan({
       engine, plan, articleText: loaded.model.text, rate: settings.rate, outPath: parsed.out,
-      onProgress: io.isTTY ? (done, total) => { drawn = true; io.stderr.write(progressBar(done, total)); } : undefined,
+      onProgress: io.isTTY ? (done, total) => { drawn = true; io.stderr(progressBar(done, total)); } : undefined,
     });
-    if (drawn) io.stderr.write('\n');
+    if (drawn) io.stderr('\n');
     if (!result.ok) {
-      io.stderr.write(`speak: ${'message' in result ? result.message : 'Cancelled.'}\n`);
+      io.stderr(`speak: ${'message' in result ? result.message : 'Cancelled.'}\n`);
       return 1;
     }
-    io.stdout.write(`Wrote ${result.path} (${clock(result.seconds)}, ${plan.utterances.length} passages)\n`);
+    io.stdout(`Wrote ${result.path} (${clock(result.seconds)}, ${plan.utterances.length} passages)\n`);
     return 0;
   } catch (e) {
-    io.stderr.write(`speak: ${(e as Error).message}\n`);
+    io.stderr(`speak: ${(e as Error).message}\n`);
     return 1;
   } finally {
     engine.dispose();

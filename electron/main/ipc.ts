@@ -8,14 +8,14 @@ export function registerIpc(service: ReaderService, window: () => BrowserWindow 
   for (const channel of Object.values(INVOKE_CHANNELS)) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       const frame = event.senderFrame;
-      let method;
       try {
-        method = checkInvocation(channel, frame?.url, !!frame && frame.parent === null, args);
+        const method = checkInvocation(channel, frame?.url, !!frame && frame.parent === null, args);
+        return callApi(service, method, args);
       } catch (e) {
+        // Refused before reaching the service: worth a line in the log, the renderer gets the rejection.
         console.warn(`ipc: ${e instanceof Error ? e.message : String(e)}`);
         throw e;
       }
-      return callApi(service, method, args);
     });
   }
   service.subscribe((event) => {

@@ -7,6 +7,7 @@ export type LoadResult = { ok: true; model: ArticleModel; notices: string[] } | 
 export interface ArticleLoader {
   loadFile(path: string): Promise<LoadResult>;
   loadBytes(name: string, bytes: Uint8Array): Promise<LoadResult>;
+  close?(): Promise<void>;
 }
 
 /** A message to the parse worker. */

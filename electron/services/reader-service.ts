@@ -11,15 +11,15 @@ import { buildPlan } from '../../core/plan/plan';
 import type { ArticleLoader, LoadResult } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
 import { SettingsStore } from './settings-store';
-import type { ClipSource, SpeechPort } from './speech-port';
+import type { SpeechPort } from './speech-port';
 import { PayloadError, bytesArg, displayName, docIdArg, indexArg, nullableDocIdArg, plainObjectArg, shortStringArg } from './validate';
 
 export const SAMPLE_ARTICLE = 'idlib-bloody-week.txt';
 const ARTICLE_FILE = /\.(txt|md|markdown|mdown|mkd)$/i;
 /** Open documents kept in memory; older ones are dropped (the renderer shows one at a time). */
 const MAX_DOCS = 4;
-/** Settings that change what is said or how it sounds: a change invalidates the clips. */
-const SPEECH_KEYS: readonly (keyof Settings)[] = ['voice', 'rate', 'verbosity', 'speakerVoices', 'readCaptions', 'readCredits', 'earcons', 'voicePartialQuotes'];
+/** Settings the reading plan depends on. (The clip cache keys audio by voice, rate and text itself.) */
+const PLAN_KEYS: readonly (keyof Settings)[] = ['voice', 'verbosity', 'speakerVoices', 'readCaptions', 'readCredits', 'earcons', 'voicePartialQuotes'];
 
 export interface Dialogs {
   /** Native "open article" dialog: a path, or null when dismissed. */
@@ -46,7 +46,6 @@ interface Doc {
   key: string;
   model: ArticleModel;
   plan: ReadingPlan;
-  clips: ClipSource | null;
 }
 
 export class ReaderService {
@@ -151,6 +150,10 @@ export class ReaderService {
   }
 
   private async openSource(source: ArticleSource): Promise<OpenResult> {
+    // A content id (from the list, or from reading-state.json) names a file in content/, never a path.
+    if (source.kind === 'content' && (basename(source.id) !== source.id || source.id.startsWith('.'))) {
+      return { ok: false, message: 'That article is not in the article list.' };
+    }
     const path = source.kind === 'file' ? source.path : join(this.opts.contentDir, source.id);
     const name = basename(path);
     let result: LoadResult;
@@ -171,9 +174,9 @@ export class ReaderService {
     } catch (e) {
       return { ok: false, message: `The reading of ${name} could not be prepared: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const doc: Doc = { id: randomUUID(), name, key: textKey(model.text), model, plan, clips: null };
+    const doc: Doc = { id: randomUUID(), name, key: textKey(model.text), model, plan };
     this.docs.set(doc.id, doc);
-    for (const old of [...this.docs.values()].slice(0, Math.max(0, this.docs.size - MAX_DOCS))) this.dropDoc(old.id);
+    for (const old of [...this.docs.keys()].slice(0, Math.max(0, this.docs.size - MAX_DOCS))) this.docs.delete(old);
     if (source) await this.state.setLast(source).catch(() => undefined);
     return { ok: true, article: { docId: doc.id, name, model, plan, position: this.resumeIndex(doc), notices: [...result.notices] } };
   }
@@ -183,11 +186,6 @@ export class ReaderService {
     if (offset === null) return 0;
     const i = doc.plan.utterances.findIndex((u) => u.start >= offset);
     return i < 0 ? 0 : i;
-  }
-
-  private dropDoc(id: string): void {
-    this.docs.get(id)?.clips?.dispose();
-    this.docs.delete(id);
   }
 
   // --- settings ------------------------------------------------------------------------
@@ -200,7 +198,7 @@ export class ReaderService {
     const id = nullableDocIdArg(docId);
     const before = this.settings.get();
     const { settings } = await this.settings.update(plainObjectArg(patch, 'settings'));
-    if (SPEECH_KEYS.some((k) => before[k] !== settings[k])) {
+    if (PLAN_KEYS.some((k) => before[k] !== settings[k])) {
       // Re-plan every open document so a later getClip never mixes old and new voices.
       for (const doc of this.docs.values()) {
         try {
@@ -208,8 +206,6 @@ export class ReaderService {
         } catch {
           // Keep the previous plan: reading on with old settings beats not reading.
         }
-        doc.clips?.dispose();
-        doc.clips = null;
       }
     }
     return { settings, plan: id ? (this.docs.get(id)?.plan ?? null) : null };
@@ -229,9 +225,8 @@ export class ReaderService {
     const doc = this.doc(docId);
     const index = indexArg(utterance);
     if (index >= doc.plan.utterances.length) throw new PayloadError('utterance is out of range');
-    doc.clips ??= this.opts.speech.clips(doc.plan, this.settings.get());
     try {
-      return { ok: true, clip: await doc.clips.get(index) };
+      return await this.opts.speech.clip(doc.plan, doc.model.text, this.settings.get().rate, index);
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
@@ -250,10 +245,9 @@ export class ReaderService {
     const path = await this.opts.dialogs.saveAudio(doc.name.replace(/\.[^.]*$/, '') + '.wav');
     if (!path) return { ok: false, cancelled: true };
     try {
-      const { seconds } = await this.opts.speech.exportWav(doc.plan, this.settings.get(), path, (done, total) =>
+      return await this.opts.speech.exportWav(doc.plan, doc.model.text, this.settings.get().rate, path, (done, total) =>
         this.emit({ type: 'export-progress', done, total }),
       );
-      return { ok: true, path, seconds };
     } catch (e) {
       return { ok: false, message: `The audio could not be saved: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -261,8 +255,9 @@ export class ReaderService {
 
   /** Finish pending writes and stop background synthesis (app quit, harness close). */
   async close(): Promise<void> {
-    for (const id of [...this.docs.keys()]) this.dropDoc(id);
-    await this.state.flush().catch(() => undefined);
+    this.docs.clear();
+    this.opts.speech.dispose();
+    await Promise.all([this.state.flush().catch(() => undefined), this.opts.loader.close?.().catch(() => undefined)]);
   }
 
   private doc(docId: unknown): Doc {

@@ -1,83 +1,39 @@
-// Fits electron/speech/ to the SpeechPort that ReaderService uses.
-// INTERIM: a minimal espeak-ng port until electron/speech/ exports createSpeechEngine and its
-// clip cache; then this file becomes a thin adapter over them.
-import { spawn } from 'node:child_process';
-import type { Clip, ReadingPlan, Settings, Voice, VoiceList, WordTiming } from '../../core/contract';
-import type { ClipSource, SpeechPort } from './speech-port';
-import { writeFile } from 'node:fs/promises';
-
-function espeak(args: string[], input?: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('espeak-ng', args, { stdio: ['pipe', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`espeak-ng exited with ${code}`))));
-    child.stdin.end(input ?? '');
-  });
-}
-
-function wavSeconds(wav: Buffer): number {
-  const rate = wav.readUInt32LE(24);
-  const bytesPerSec = wav.readUInt32LE(28);
-  void rate;
-  return Math.max(0, wav.length - 44) / bytesPerSec;
-}
-
-function estimateWords(text: string, start: number, duration: number): WordTiming[] {
-  const words: WordTiming[] = [];
-  for (const m of text.matchAll(/\S+/g)) words.push({ start: start + m.index, end: start + m.index + m[0].length, time: 0 });
-  const total = text.length || 1;
-  for (const w of words) w.time = ((w.start - start) / total) * duration;
-  return words;
-}
+// electron/speech/ (engine choice, clip cache, export) behind the SpeechPort that
+// ReaderService uses. The engine is probed once, lazily: a missing engine is reported in
+// listVoices().problem and in each clip result, and never stops the app.
+import type { ClipResult, ExportResult, VoiceList } from '../../core/contract';
+import { ClipCache } from '../speech/clip-cache';
+import { createSpeechEngine, voiceList, type EngineChoice } from '../speech/create-engine';
+import { exportPlan } from '../speech/export';
+import type { SpeechPort } from './speech-port';
 
 export function createSpeech(): SpeechPort {
-  const synth = async (plan: ReadingPlan, settings: Settings, index: number): Promise<Clip> => {
-    const u = plan.utterances[index]!;
-    const text = u.text.replace(/[\0-\x1f]/g, ' ');
-    const wav = await espeak(['--stdout', '-s', String(settings.rate), '-v', u.voice || 'en-gb', '--stdin'], text);
-    const duration = wavSeconds(wav);
-    return { utterance: index, wav: new Uint8Array(wav), duration, rate: settings.rate, words: estimateWords(text, u.start, duration), wordsEstimated: true };
-  };
+  let choice: Promise<EngineChoice> | null = null;
+  let cache: ClipCache | null = null;
+  let disposed = false;
+  const engine = () => (choice ??= createSpeechEngine());
+  const noEngine = (c: EngineChoice) => ({ ok: false as const, message: c.problem ?? 'No speech engine is available.' });
+
   return {
     async listVoices(): Promise<VoiceList> {
-      const out = (await espeak(['--voices=en'])).toString('utf8');
-      const voices: Voice[] = out.split('\n').slice(1).map((l) => l.trim().split(/\s+/)).filter((c) => c.length >= 5)
-        .map((c) => ({ id: c[1]!, name: c[3]!, language: c[1]!, gender: c[2]!.endsWith('F') ? 'female' : c[2]!.endsWith('M') ? 'male' : null, engine: 'espeak-ng' }));
-      return { engine: 'espeak-ng', voices, problem: null };
+      return voiceList(await engine());
     },
-    clips(plan, settings): ClipSource {
-      const cache = new Map<number, Promise<Clip>>();
-      const get = (i: number) => {
-        let p = cache.get(i);
-        if (!p) cache.set(i, (p = synth(plan, settings, i)));
-        return p;
-      };
-      return {
-        get(i) {
-          for (let j = i + 1; j < Math.min(plan.utterances.length, i + 3); j++) void get(j).catch(() => undefined);
-          return get(i);
-        },
-        dispose() { cache.clear(); },
-      };
+    async clip(plan, articleText, rate, index): Promise<ClipResult> {
+      const c = await engine();
+      if (!c.engine || disposed) return noEngine(c);
+      cache ??= new ClipCache({ engine: c.engine });
+      cache.setPlan(plan, articleText, rate); // a no-op while the plan and rate stay the same
+      return cache.get(index);
     },
-    async exportWav(plan, settings, file, onProgress) {
-      const total = plan.utterances.length;
-      let seconds = 0;
-      const parts: Buffer[] = [];
-      for (let i = 0; i < total; i++) {
-        const c = await synth(plan, settings, i);
-        parts.push(Buffer.from(c.wav).subarray(44));
-        seconds += c.duration;
-        onProgress(i + 1, total);
-      }
-      const first = total ? Buffer.from((await synth(plan, settings, 0)).wav).subarray(0, 44) : Buffer.alloc(44);
-      const data = Buffer.concat(parts);
-      first.writeUInt32LE(36 + data.length, 4);
-      first.writeUInt32LE(data.length, 40);
-      await writeFile(file, Buffer.concat([first, data]));
-      return { seconds };
+    async exportWav(plan, articleText, rate, outPath, onProgress): Promise<ExportResult> {
+      const c = await engine();
+      if (!c.engine || disposed) return noEngine(c);
+      return exportPlan({ engine: c.engine, plan, articleText, rate, outPath, onProgress });
+    },
+    dispose() {
+      disposed = true;
+      cache?.dispose();
+      void choice?.then((c) => c.engine?.dispose());
     },
   };
 }

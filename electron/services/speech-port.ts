@@ -1,18 +1,14 @@
-import type { Clip, ReadingPlan, Settings, VoiceList } from '../../core/contract';
-
-/** Audio for one reading plan; synthesises a few utterances ahead of the one asked for. */
-export interface ClipSource {
-  get(index: number): Promise<Clip>;
-  /** Stop background synthesis (the plan changed or the document was dropped). */
-  dispose(): void;
-}
+import type { ClipResult, ExportResult, ReadingPlan, VoiceList } from '../../core/contract';
 
 /**
- * What ReaderService needs from speech. electron/speech/ provides the engines; the adapter in
- * speech-adapter.ts fits them to this, and tests use a fake.
+ * What ReaderService needs from speech. speech-adapter.ts fits electron/speech/ (engine, clip
+ * cache, WAV export) to it; unit tests use a fake.
  */
 export interface SpeechPort {
   listVoices(): Promise<VoiceList>;
-  clips(plan: ReadingPlan, settings: Settings): ClipSource;
-  exportWav(plan: ReadingPlan, settings: Settings, file: string, onProgress: (done: number, total: number) => void): Promise<{ seconds: number }>;
+  /** Audio for one utterance of `plan`; synthesises the next few ahead. Never rejects. */
+  clip(plan: ReadingPlan, articleText: string, rate: number, index: number): Promise<ClipResult>;
+  exportWav(plan: ReadingPlan, articleText: string, rate: number, outPath: string, onProgress: (done: number, total: number) => void): Promise<ExportResult>;
+  /** Kill running engine processes (quit). */
+  dispose(): void;
 }

@@ -33,7 +33,9 @@ const KIND_NAMES: Record<Utterance['kind'], string> = {
 
 function shorten(s: string, max = 48): string {
   const t = s.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:]+$/, '')}…`;
 }
 
 /** The markers an utterance starts, given the one before it. */
@@ -48,19 +50,26 @@ export function cuesFor(u: Utterance, prev: Utterance | null, blockNumber: numbe
   return out;
 }
 
-/** Runs `work` for 0..count-1 with `limit` at once, handing results to `use` in order. */
-async function inOrder<T>(count: number, limit: number, work: (i: number) => Promise<T>, use: (r: T, i: number) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` for 0..count-1 with `limit` at once, handing results to `use` in order. On a
+ * failure, calls `halt` and waits for the work still running, so no engine process outlives it.
+ */
+async function inOrder<T>(
+  count: number, limit: number, work: (i: number) => Promise<T>, use: (r: T, i: number) => Promise<void>, halt: () => void,
+): Promise<void> {
   const pending: Promise<T>[] = [];
-  for (let i = 0; i < Math.min(limit, count); i++) pending.push(work(i));
-  pending.forEach((p) => p.catch(() => {}));
-  for (let i = 0; i < count; i++) {
-    const r = await pending[i]!;
-    if (i + limit < count) {
-      const next = work(i + limit);
-      next.catch(() => {});
-      pending.push(next);
+  const launch = (i: number) => { const p = work(i); p.catch(() => {}); pending.push(p); };
+  for (let i = 0; i < Math.min(limit, count); i++) launch(i);
+  try {
+    for (let i = 0; i < count; i++) {
+      const r = await pending[i]!;
+      if (i + limit < count) launch(i + limit);
+      await use(r, i);
     }
-    await use(r, i);
+  } catch (e) {
+    halt();
+    await Promise.allSettled(pending);
+    throw e;
   }
 }
 
@@ -97,6 +106,7 @@ export async function exportPlan(opts: ExportOptions): Promise<ExportResult> {
       (i) => synthesizeWithRetry(engine, list[i]!.text, list[i]!.voice || null, opts.rate, { attempts, signal: stop.signal })
         .catch((e: unknown) => { failedAt = Math.min(failedAt, i); throw e; }),
       async (s, i) => {
+        if (stop.signal.aborted) throw new SpeechError('cancelled', 'cancelled');
         const u = list[i]!;
         const prev = list[i - 1] ?? null;
         if (prev && prev.block !== u.block) await write(silence(PARAGRAPH_GAP_MS));
@@ -107,6 +117,7 @@ export async function exportPlan(opts: ExportOptions): Promise<ExportResult> {
         if (u.earconAfter) { await write(silence(EARCON_GAP_MS)); await write(earcon('end')); }
         opts.onProgress?.(i + 1, list.length);
       },
+      () => stop.abort(),
     );
     const tail = cueChunks(cues);
     await file.write(tail, 0, tail.length, position);

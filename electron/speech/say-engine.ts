@@ -55,8 +55,9 @@ export class SayEngine implements SpeechEngine {
 
   constructor(private readonly opts: SayEngineOptions = {}) {
     this.platform = opts.platform ?? process.platform;
-    if (!SAY_PLATFORMS.includes(this.platform)) {
-      throw new Error(`The say engine is not allowed on ${this.platform}: it is unsafe outside macOS and Windows.`);
+    // Check the host too: a `platform` option must not smuggle say onto a Linux machine.
+    for (const p of new Set([this.platform, process.platform])) {
+      if (!SAY_PLATFORMS.includes(p)) throw new Error(`The say engine is not allowed on ${p}: it is unsafe outside macOS and Windows.`);
     }
   }
 

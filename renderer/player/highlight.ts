@@ -84,9 +84,9 @@ export class Highlighter {
     if (!target) return;
     const rect = target.getBoundingClientRect();
     const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
-    const margin = 48;
-    const visible = rect.top >= header + margin / 2 && rect.bottom <= window.innerHeight - margin;
-    if (visible) return;
+    // Keep the spoken sentence in the upper part of the view, so what comes next is visible.
+    const comfortable = rect.top >= header + 16 && rect.bottom <= header + (window.innerHeight - header) * 0.75;
+    if (comfortable) return;
     // scrollIntoView never moves focus.
     target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.reducedMotion.matches ? 'instant' : 'smooth' });
   }

@@ -67,23 +67,20 @@ export function fakeSpeech(): FakeSpeech {
     async listVoices() {
       return { engine: 'fake', voices: [{ id: 'v1', name: 'Voice one', language: 'en-GB', gender: null, engine: 'fake' }], problem: null };
     },
-    clips(plan, settings) {
-      return {
-        async get(index): Promise<Clip> {
-          if (speech.fail) throw new Error('engine broke');
-          const u = plan.utterances[index]!;
-          speech.synthesized.push({ text: u.text, rate: settings.rate });
-          return { utterance: index, wav: new Uint8Array([82, 73, 70, 70, index]), duration: 1, rate: settings.rate, words: [], wordsEstimated: true };
-        },
-        dispose() {
-          speech.disposed++;
-        },
-      };
+    async clip(plan, _text, rate, index) {
+      if (speech.fail) throw new Error('engine broke');
+      const u = plan.utterances[index]!;
+      speech.synthesized.push({ text: u.text, rate });
+      const clip: Clip = { utterance: index, wav: new Uint8Array([82, 73, 70, 70, index]), duration: 1, rate, words: [], wordsEstimated: true };
+      return { ok: true, clip };
     },
-    async exportWav(plan, _settings, file, onProgress) {
-      speech.exported.push(file);
+    async exportWav(plan, _text, _rate, path, onProgress) {
+      speech.exported.push(path);
       plan.utterances.forEach((_, i) => onProgress(i + 1, plan.utterances.length));
-      return { seconds: plan.utterances.length };
+      return { ok: true, path, seconds: plan.utterances.length };
+    },
+    dispose() {
+      speech.disposed++;
     },
   };
   return speech;

@@ -60,7 +60,7 @@ describe('harness', () => {
   });
 
   it('implements the API: open, clips as framed binary, bad payloads as 400', async () => {
-    const opened = await (await post('api/openInitial', [])).json();
+    const opened = (await (await post("api/openInitial", [])).json()) as { ok: boolean; article: { docId: string } };
     expect(opened.ok).toBe(true);
     const docId = opened.article.docId as string;
     const clip = new Uint8Array(await (await post('api/getClip', [docId, 1])).arrayBuffer());

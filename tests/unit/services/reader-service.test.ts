@@ -64,6 +64,14 @@ describe('opening articles', () => {
     expect(opened(await third.service.openInitial()).name).toBe('b-article.md');
   });
 
+  it('openInitial: a tampered "last article" cannot point outside content/', async () => {
+    await mkdir(userData, { recursive: true });
+    await writeFile(join(userData, 'reading-state.json'), JSON.stringify({ version: 1, last: { kind: 'content', id: '../secret.txt' }, positions: {} }));
+    const { service, loader } = await make();
+    expect(opened(await service.openInitial()).name).toBe(SAMPLE_ARTICLE);
+    expect(loader.calls.some((c) => c.includes('secret'))).toBe(false);
+  });
+
   it('openInitial: an unreadable command-line file falls back to the sample with a notice', async () => {
     const { service } = await make({ initialPath: join(root, 'missing.txt') });
     const a = opened(await service.openInitial());
@@ -156,21 +164,21 @@ describe('clips, positions, settings, export', () => {
     expect((await service.getSettings()).notice).toBeNull();
   });
 
-  it('updateSettings re-plans and drops stale clips when speech settings change, not for display ones', async () => {
+  it('updateSettings saves, re-plans the open document, and validates the patch', async () => {
     const { service, speech } = await make();
     const a = opened(await service.openInitial());
-    await service.getClip(a.docId, 0);
     const display = await service.updateSettings(a.docId, { theme: 'dark', fontScale: 2 });
     expect(display.settings.theme).toBe('dark');
-    expect(speech.disposed).toBe(0);
+    expect(display.plan?.narratorVoice).toBe('v1');
     const changed = await service.updateSettings(a.docId, { voice: 'v2', rate: 300 });
     expect(changed.plan?.narratorVoice).toBe('v2');
-    expect(speech.disposed).toBe(1);
     await service.getClip(a.docId, 0);
     expect(speech.synthesized.at(-1)).toEqual({ text: 'Sample title', rate: 300 });
     expect((await service.updateSettings(null, { rate: 200 })).plan).toBeNull();
+    expect((await service.getSettings()).settings).toMatchObject({ theme: 'dark', voice: 'v2', rate: 200 });
     await expect(service.updateSettings(a.docId, 'rate=9')).rejects.toThrow(/object/);
     await expect(service.updateSettings(a.docId, null)).rejects.toThrow(/object/);
+    await expect(service.updateSettings('../../etc', {})).rejects.toThrow(/docId/);
   });
 
   it('exportAudio: cancelled, then saved with progress events', async () => {
@@ -192,5 +200,7 @@ describe('clips, positions, settings, export', () => {
     await service.getClip(ids[5]!, 0);
     await expect(service.getClip(ids[0]!, 0)).rejects.toThrow(/unknown document/);
     expect(speech.synthesized).toHaveLength(1);
+    await service.close();
+    expect(speech.disposed).toBe(1);
   });
 });

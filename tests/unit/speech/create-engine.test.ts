@@ -9,8 +9,12 @@ describe('engine selection', () => {
   it('never builds the say engine on Linux (say on Linux is a Festival command injection)', () => {
     expect(() => new SayEngine({ platform: 'linux' })).toThrow(/not allowed on linux/);
     expect(() => new SayEngine({ platform: 'freebsd' })).toThrow(/not allowed/);
-    expect(() => new SayEngine({ platform: 'darwin' })).not.toThrow();
-    expect(() => new SayEngine({ platform: 'win32' })).not.toThrow();
+    if (process.platform === 'linux') {
+      // Not even when asked for another platform's flavour while running on Linux.
+      expect(() => new SayEngine({ platform: 'darwin' })).toThrow(/not allowed on linux/);
+      expect(() => new SayEngine({ platform: 'win32' })).toThrow(/not allowed on linux/);
+      expect(() => new SayEngine()).toThrow(/not allowed on linux/);
+    }
   });
 
   it('on Linux without espeak-ng: no engine, no say, no throw, and what to install', async () => {
@@ -46,10 +50,17 @@ describe('engine selection', () => {
     choice.engine!.dispose();
   });
 
-  it('picks say on macOS and Windows', async () => {
-    for (const platform of ['darwin', 'win32'] as const) {
-      const choice = await createSpeechEngine({ platform });
-      expect(choice.engine).toBeInstanceOf(SayEngine);
+  it.runIf(process.platform === 'linux')('a Linux host never gets say, whatever platform is asked for', async () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const choice = await createSpeechEngine({ platform, command: join(tempDir(), 'missing') });
+      expect(choice.engine).not.toBeInstanceOf(SayEngine);
+      expect(choice.engine).toBeNull();
+      expect(choice.problem).toBeTruthy();
     }
+  });
+
+  it.runIf(process.platform === 'darwin' || process.platform === 'win32')('picks say on macOS and Windows', async () => {
+    const choice = await createSpeechEngine();
+    expect(choice.engine).toBeInstanceOf(SayEngine);
   });
 });

@@ -147,7 +147,8 @@ describe.skipIf(!hasEspeak)('EspeakEngine (real espeak-ng)', () => {
       onSpawn: (child) => {
         if (child.spawnargs.includes('--stdout') && killed.length === 0) {
           killed.push(child);
-          child.kill('SIGKILL');
+          // Mid-synthesis: once audio has started to come out.
+          child.stdout!.once('data', () => child.kill('SIGKILL'));
         }
       },
     });

@@ -36,3 +36,44 @@ export function childStates(): string[] {
   const r = spawnSync('ps', ['-o', 'stat=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' });
   return r.stdout.split('\n').filter((l) => l.trim() && !/\bps$/.test(l.trim()));
 }
+
+import type { ReadingPlan, Utterance } from '../../../core/contract';
+
+/** A small hand-made article and plan: title, narration, a labelled quote with earcons. */
+export function samplePlan(voice = 'en-gb'): { text: string; plan: ReadingPlan } {
+  const blocks = [
+    'Hospitals under fire',
+    'Doctors in Idlib say the bombing has not stopped. Three clinics closed this week.',
+    '“We have no power and no water,” said Dr Ahmad Tarakji.',
+    'The ministry did not respond. Aid groups asked for a ceasefire.',
+  ];
+  const text = blocks.join('\n\n');
+  const at = (s: string) => text.indexOf(s);
+  const u: Omit<Utterance, 'index'>[] = [];
+  const range = (s: string, kind: Utterance['kind'], block: number, extra: Partial<Utterance> = {}) =>
+    u.push({ kind, text: s, speakerId: null, voice, block, sentence: block, quote: null, start: at(s), end: at(s) + s.length, ...extra });
+  range(blocks[0]!, 'title', 0);
+  range('Doctors in Idlib say the bombing has not stopped.', 'narration', 1);
+  range('Three clinics closed this week.', 'narration', 1);
+  const q = 'We have no power and no water,';
+  u.push({ kind: 'label', text: 'Dr Ahmad Tarakji:', speakerId: 's1', voice, block: 2, sentence: null, quote: 0, start: at(q), end: at(q) + q.length });
+  range(q, 'quote', 2, { speakerId: 's1', voice: `${voice}+f3`, quote: 0, earconBefore: true, earconAfter: true });
+  range('said Dr Ahmad Tarakji.', 'narration', 2);
+  range('The ministry did not respond.', 'narration', 3);
+  range('Aid groups asked for a ceasefire.', 'narration', 3);
+  const utterances = u.map((x, index) => ({ ...x, index }));
+  return { text, plan: { narratorVoice: voice, speakerVoices: { s1: `${voice}+f3` }, utterances } };
+}
+
+/** A plan of `n` distinct sentences in one paragraph each. */
+export function longPlan(n: number, voice = 'en-us'): { text: string; plan: ReadingPlan } {
+  const sentences = Array.from({ length: n }, (_, i) => `This is sentence number ${i + 1} of the article.`);
+  const text = sentences.join('\n\n');
+  let pos = 0;
+  const utterances: Utterance[] = sentences.map((s, index) => {
+    const start = pos;
+    pos += s.length + 2;
+    return { index, kind: 'narration', text: s, speakerId: null, voice, block: index, sentence: index, quote: null, start, end: start + s.length };
+  });
+  return { text, plan: { narratorVoice: voice, speakerVoices: {}, utterances } };
+}

@@ -1,0 +1,2 @@
+import { benchSpeech } from './speech-bench';
+console.log(JSON.stringify(await benchSpeech()));

@@ -1,0 +1,197 @@
+// A typed driver for the reading view (after Signal Desktop's test-mock): tests speak in
+// terms of what a keyboard and screen-reader user does and perceives, and wait for state,
+// never for time.
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Command } from '../../core/contract';
+
+// These callbacks run in the page. The Node-side tsconfig has no DOM library (and adding one
+// would leak DOM globals into the main-process code), so page objects are typed loosely here.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type PageNode = any;
+
+export type PlayerState = 'stopped' | 'loading' | 'playing' | 'paused';
+
+export interface AudioState {
+  src: string;
+  paused: boolean;
+  currentTime: number;
+  playbackRate: number;
+  preservesPitch: boolean;
+}
+
+export class ReaderDriver {
+  readonly article: Locator;
+  readonly announcer: Locator;
+  readonly alert: Locator;
+  readonly dialog: Locator;
+
+  constructor(
+    readonly page: Page,
+    private readonly options: { url: string | null; menuCommand(command: Command): Promise<void> },
+  ) {
+    this.article = page.locator('#article');
+    this.announcer = page.locator('#announcer');
+    this.alert = page.locator('#alert');
+    this.dialog = page.locator('dialog[open]');
+  }
+
+  /** Loads the app and waits for the article (the bundled sample, on a fresh profile). */
+  async open(): Promise<void> {
+    if (this.options.url) await this.page.goto(this.options.url);
+    await this.waitForArticle();
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitForArticle();
+  }
+
+  async waitForArticle(): Promise<void> {
+    await expect(this.article).toHaveAttribute('aria-busy', 'false');
+    await expect(this.article.locator('.sentence').first()).toBeVisible();
+  }
+
+  /** A key or chord, as Playwright names them ("Space", "Shift+Q", "Control+Comma"). */
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async menuCommand(command: Command): Promise<void> {
+    await this.options.menuCommand(command);
+  }
+
+  // --- player -----------------------------------------------------------------------------
+
+  async playerState(): Promise<PlayerState> {
+    return (await this.page.locator('html').getAttribute('data-player')) as PlayerState;
+  }
+
+  async waitForPlayerState(state: PlayerState): Promise<void> {
+    await expect(this.page.locator('html')).toHaveAttribute('data-player', state);
+  }
+
+  /** Waits until audio is audibly advancing (clip loaded, currentTime past `after`). */
+  async waitForAudioProgress(after = 0.2): Promise<AudioState> {
+    await expect.poll(async () => {
+      const a = await this.audio();
+      return !a.paused && a.currentTime > after;
+    }).toBe(true);
+    return this.audio();
+  }
+
+  async audio(): Promise<AudioState> {
+    return this.page.locator('#reader-audio').evaluate((a: PageNode) => ({
+      src: a.currentSrc,
+      paused: a.paused,
+      currentTime: a.currentTime,
+      playbackRate: a.playbackRate,
+      preservesPitch: a.preservesPitch,
+    }));
+  }
+
+  /** Index of the utterance the player is on (the plan's order). */
+  async utteranceIndex(): Promise<number> {
+    return Number(await this.article.getAttribute('data-utterance'));
+  }
+
+  // --- highlight ----------------------------------------------------------------------------
+
+  /** Index of the highlighted sentence, or null. */
+  async currentSentenceIndex(): Promise<number | null> {
+    const v = await this.article.getAttribute('data-current-sentence');
+    return v ? Number(v) : null;
+  }
+
+  async waitForHighlightIndex(predicate: number | ((index: number) => boolean)): Promise<number> {
+    const test = typeof predicate === 'number' ? (i: number) => i === predicate : predicate;
+    let found = -1;
+    await expect.poll(async () => {
+      const i = await this.currentSentenceIndex();
+      if (i !== null && test(i)) found = i;
+      return found >= 0;
+    }).toBe(true);
+    return found;
+  }
+
+  /** Visible text of the highlighted sentence (all its spans). */
+  async currentSentenceText(): Promise<string> {
+    const parts = await this.article.locator('.sentence.is-current').allTextContents();
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  }
+
+  /** The word under the CSS Custom Highlight, or null. */
+  async currentWordText(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const h = (globalThis as any).CSS.highlights.get('reader-word');
+      if (!h) return null;
+      for (const r of h) return String(r.toString());
+      return null;
+    });
+  }
+
+  /** Sentence indices in document order (the order they are read in). */
+  async sentenceOrder(): Promise<number[]> {
+    const all = await this.article.locator('.sentence').evaluateAll((spans: PageNode[]) => spans.map((s) => Number(s.dataset.sentence)));
+    return all.filter((v, i) => all.indexOf(v) === i);
+  }
+
+  /** Starts recording every highlighted sentence index (a MutationObserver in the page). */
+  async recordHighlights(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = globalThis as any;
+      w.__highlights = [];
+      const article = w.document.getElementById('article');
+      const push = () => {
+        const v = article.dataset.currentSentence;
+        if (v && w.__highlights[w.__highlights.length - 1] !== Number(v)) w.__highlights.push(Number(v));
+      };
+      push();
+      new w.MutationObserver(push).observe(article, { attributes: true, attributeFilter: ['data-current-sentence'] });
+    });
+  }
+
+  async recordedHighlights(): Promise<number[]> {
+    return this.page.evaluate(() => (globalThis as any).__highlights as number[]);
+  }
+
+  /** The block quote figure the highlight is in, if any. */
+  currentQuoteFigure(): Locator {
+    return this.article.locator('figure.quote', { has: this.page.locator('.sentence.is-current, .quote-speaker.is-current-label') });
+  }
+
+  // --- announcements ----------------------------------------------------------------------------
+
+  async lastAnnouncement(): Promise<string> {
+    return (await this.announcer.textContent())?.trim() ?? '';
+  }
+
+  async waitForAnnouncement(expected: string | RegExp): Promise<string> {
+    await expect(this.announcer).toHaveText(expected);
+    return this.lastAnnouncement();
+  }
+
+  // --- panels ----------------------------------------------------------------------------
+
+  async waitForDialog(name: string | RegExp): Promise<Locator> {
+    const dialog = this.page.getByRole('dialog', { name });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  async waitForNoDialog(): Promise<void> {
+    await expect(this.dialog).toHaveCount(0);
+  }
+
+  /** Tab (forwards) until the focused element matches, up to `limit` presses. */
+  async tabTo(target: Locator, limit = 60): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      if (await target.evaluate((el: PageNode) => el === (globalThis as any).document.activeElement)) return;
+      await this.press('Tab');
+    }
+    throw new Error('tabTo: the target never received focus');
+  }
+
+  async focusedElementText(): Promise<string> {
+    return this.page.evaluate(() => String((globalThis as any).document.activeElement?.innerText ?? ''));
+  }
+}

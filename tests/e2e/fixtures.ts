@@ -1,0 +1,106 @@
+// Test fixtures: each test gets a fresh user-data directory and the app on it.
+//  - chromium project: the real harness (harness/server.ts) in this process, Debian Chromium.
+//  - electron project: the built app via _electron.launch, skipped (with the reason
+//    printed) when the Electron binary is not installed.
+import { test as base, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from '../../core/contract';
+import type { ClipResult, ReadingPlan } from '../../core/contract';
+import { startHarness, type Harness } from '../../harness/server';
+import { createSpeech } from '../../electron/services/speech-adapter';
+import type { SpeechPort } from '../../electron/services/speech-port';
+import { ReaderDriver } from './driver';
+import { APP_MAIN, electronBinary } from './electron-binary';
+import { FAKE_URL, installFakeReader } from './dev/fake-setup';
+
+/** DEV ONLY: READER_E2E_DEV_FAKE=1 runs against dev/fake-reader.ts instead of the harness. */
+const DEV_FAKE = process.env.READER_E2E_DEV_FAKE === '1';
+if (DEV_FAKE) console.warn('READER_E2E_DEV_FAKE=1: running against the DEV fake reader, not the real harness');
+
+interface Fixtures {
+  userDataDir: string;
+  /** Utterance indices whose clip the (real) speech engine will refuse, as an engine failure would. Chromium project only. */
+  failingClips: Set<number>;
+  /** Make the engine fail (or work again) for one utterance. */
+  engine: { fail(index: number): Promise<void>; heal(index: number): Promise<void> };
+  /** Only in the chromium project: the harness serving this test's app. */
+  harness: Harness | null;
+  electronApp: ElectronApplication | null;
+  appPage: Page;
+  reader: ReaderDriver;
+}
+
+export const test = base.extend<Fixtures>({
+  userDataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'article-reader-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  failingClips: async ({}, use) => {
+    await use(new Set<number>());
+  },
+
+  harness: async ({ userDataDir, failingClips }, use, testInfo) => {
+    if (testInfo.project.name === 'electron' || DEV_FAKE) return use(null);
+    const real = createSpeech();
+    const speech: SpeechPort = {
+      ...real,
+      listVoices: () => real.listVoices(),
+      exportWav: (...args) => real.exportWav(...args),
+      dispose: () => real.dispose(),
+      clip: async (plan: ReadingPlan, text: string, rate: number, index: number): Promise<ClipResult> =>
+        failingClips.has(index) ? { ok: false, message: 'The speech engine stopped unexpectedly (test).' } : real.clip(plan, text, rate, index),
+    };
+    const harness = await startHarness({ userDataDir, speech });
+    await use(harness);
+    await harness.close();
+  },
+
+  electronApp: async ({ userDataDir }, use, testInfo) => {
+    if (testInfo.project.name !== 'electron') return use(null);
+    const electron = electronBinary();
+    if (!electron.path) console.log(`[electron] ${testInfo.title}: ${electron.reason}`);
+    testInfo.skip(!electron.path, electron.reason);
+    const app = await _electron.launch({
+      executablePath: electron.path!,
+      args: [APP_MAIN, `--user-data-dir=${userDataDir}`],
+      env: { ...process.env, ARTICLE_READER_USER_DATA: userDataDir },
+    });
+    await use(app);
+    await app.close();
+  },
+
+  appPage: async ({ page, electronApp }, use) => {
+    if (DEV_FAKE && !electronApp) await installFakeReader(page.context());
+    await use(electronApp ? await electronApp.firstWindow() : page);
+  },
+
+  engine: async ({ failingClips, appPage, electronApp }, use, testInfo) => {
+    testInfo.skip(electronApp !== null, 'engine failures are injected through the harness only');
+    const inPage = (op: 'add' | 'delete', i: number) => appPage.evaluate(([o, n]) => void (globalThis as any).__fakeFail[o](n), [op, i] as const);
+    await use({
+      fail: async (i) => void (DEV_FAKE ? await inPage('add', i) : failingClips.add(i)),
+      heal: async (i) => void (DEV_FAKE ? await inPage('delete', i) : failingClips.delete(i)),
+    });
+  },
+
+  reader: async ({ appPage, harness, electronApp }, use) => {
+    const menuCommand = async (command: Command) => {
+      if (harness) {
+        const delivered = await harness.command(command);
+        if (delivered < 1) throw new Error(`menu command ${command} reached no page`);
+      } else if (DEV_FAKE && !electronApp) {
+        await appPage.evaluate((c) => (globalThis as any).__fakeEmit({ type: 'command', command: c }), command);
+      } else if (electronApp) {
+        // Menu items carry the command as their id.
+        await electronApp.evaluate(({ Menu }, id) => Menu.getApplicationMenu()?.getMenuItemById(id)?.click(), command);
+      }
+    };
+    await use(new ReaderDriver(appPage, { url: harness?.url ?? (DEV_FAKE && !electronApp ? FAKE_URL : null), menuCommand }));
+  },
+});
+
+export { expect } from '@playwright/test';

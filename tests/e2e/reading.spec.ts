@@ -1,0 +1,225 @@
+// Keyboard-only reading of the bundled sample: playback, highlight, quotes, rate, settings.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+test.describe('reading the sample article', () => {
+  test('plays, and the highlight moves through the sentences in order with the audio', async ({ reader }) => {
+    await reader.open();
+    const order = await reader.sentenceOrder();
+    expect(order.length).toBeGreaterThan(20);
+    await reader.recordHighlights();
+
+    await reader.press('Space');
+    await reader.waitForAnnouncement('Playing');
+    await reader.waitForPlayerState('playing');
+    const first = await reader.waitForAudioProgress();
+    expect(first.src).toMatch(/^blob:/);
+
+    // Wait until four sentences have been read, each one after the audio of the one before.
+    await expect.poll(async () => (await reader.recordedHighlights()).length, { timeout: 45_000 }).toBeGreaterThanOrEqual(4);
+    const seen = await reader.recordedHighlights();
+    expect(seen.slice(0, 4)).toEqual(order.slice(0, 4));
+
+    // The highlighted sentence is the one whose audio is playing, and the word is in it.
+    const audio = await reader.waitForAudioProgress(0.3);
+    expect(audio.src).not.toBe(first.src);
+    await expect.poll(() => reader.currentWordText()).not.toBeNull();
+    const word = (await reader.currentWordText())!;
+    expect(await reader.currentSentenceText()).toContain(word.trim());
+    // Focus never moved to the article text.
+    expect(await reader.page.evaluate(() => (globalThis as any).document.activeElement?.tagName)).toBe('BODY');
+  });
+
+  test('pauses and resumes at the same place', async ({ reader }) => {
+    await reader.open();
+    await reader.press('Space');
+    await reader.waitForAudioProgress(0.5);
+
+    await reader.press('Space');
+    await reader.waitForPlayerState('paused');
+    await reader.waitForAnnouncement('Paused');
+    const paused = await reader.audio();
+    expect(paused.paused).toBe(true);
+    const utterance = await reader.utteranceIndex();
+    await expect(reader.page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+    await reader.press('Space');
+    await reader.waitForAnnouncement('Playing');
+    await reader.waitForPlayerState('playing');
+    const resumed = await reader.waitForAudioProgress(paused.currentTime + 0.05);
+    expect(resumed.src).toBe(paused.src);
+    expect(await reader.utteranceIndex()).toBe(utterance);
+    await expect(reader.page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+
+    await reader.press('Escape');
+    await reader.waitForPlayerState('stopped');
+    await reader.waitForAnnouncement('Stopped');
+  });
+
+  test('Q jumps to the next quote and announces its speaker; Shift+Q goes back', async ({ reader }) => {
+    await reader.open();
+    await reader.press('Space');
+    await reader.waitForPlayerState('playing');
+
+    await reader.press('q');
+    const first = await reader.waitForAnnouncement(/^Quote \d+ of \d+, .+/);
+    const [, n1, total, speaker1] = first.match(/^Quote (\d+) of (\d+), (.+)$/)!;
+    expect(Number(total)).toBeGreaterThanOrEqual(5);
+    await expect(reader.currentQuoteFigure()).toHaveCount(1);
+    await expect(reader.currentQuoteFigure().locator('.quote-speaker')).toContainText(speaker1!);
+    await reader.waitForAudioProgress(0.1);
+
+    await reader.press('q');
+    const second = await reader.waitForAnnouncement(/^Quote \d+ of \d+, .+/);
+    const n2 = Number(second.match(/^Quote (\d+)/)![1]);
+    expect(n2).toBeGreaterThan(Number(n1));
+
+    // Modifier form (for screen readers in browse mode) does the same as Shift+Q.
+    await reader.press('Control+Alt+Shift+Q');
+    await reader.waitForAnnouncement(first);
+    await reader.press('q');
+    await reader.waitForAnnouncement(second);
+    await reader.press('Shift+Q');
+    await reader.waitForAnnouncement(first);
+    await expect(reader.currentQuoteFigure().locator('.quote-speaker')).toContainText(speaker1!);
+    await reader.waitForPlayerState('playing');
+  });
+
+  test("the quote list jumps to Professor Nott's quote and plays it", async ({ reader }) => {
+    await reader.open();
+    await reader.press('l');
+    const dialog = await reader.waitForDialog('Quotes');
+    await expect(dialog.getByRole('heading', { name: /Nott/ })).toBeVisible();
+    const nott = dialog.getByRole('list', { name: /Nott/ }).getByRole('button').first();
+    await reader.tabTo(nott);
+    await reader.press('Enter');
+    await reader.waitForNoDialog();
+
+    const announced = await reader.waitForAnnouncement(/^Quote \d+ of \d+, .*Nott/);
+    await reader.waitForPlayerState('playing');
+    await expect(reader.currentQuoteFigure().locator('.quote-speaker')).toContainText('Nott');
+    await reader.waitForAudioProgress(0.1);
+    expect(announced).toContain('Nott');
+    // Focus went back into the page, not lost.
+    expect(await reader.page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('article');
+  });
+
+  test('changing the rate while playing applies at once and is saved', async ({ reader }) => {
+    await reader.open();
+    await expect(reader.page.locator('#status-rate')).toHaveText('175 words per minute');
+    await reader.press('Space');
+    const before = await reader.waitForAudioProgress(0.3);
+    expect(before.playbackRate).toBeCloseTo(1, 2);
+    const utterance = await reader.utteranceIndex();
+
+    await reader.press('+');
+    await reader.waitForAnnouncement('Rate 200 words per minute');
+    // The clip being heard speeds up in place (same clip, pitch preserved)...
+    const now = await reader.audio();
+    expect(now.src).toBe(before.src);
+    expect(now.playbackRate).toBeCloseTo(200 / 175, 2);
+    expect(now.preservesPitch).toBe(true);
+    expect(await reader.utteranceIndex()).toBe(utterance);
+    await expect(reader.page.locator('#status-rate')).toHaveText('200 words per minute');
+
+    // ...and the clips after it are made at the new rate, so they play at their own speed.
+    await expect.poll(async () => (await reader.utteranceIndex()) > utterance, { timeout: 45_000 }).toBe(true);
+    await expect.poll(async () => (await reader.audio()).playbackRate).toBeCloseTo(1, 2);
+
+    await reader.press('-');
+    await reader.waitForAnnouncement('Rate 175 words per minute');
+    await reader.press('Alt+Shift+Equal');
+    await reader.waitForAnnouncement('Rate 200 words per minute');
+    await reader.reload();
+    await expect(reader.page.locator('#status-rate')).toHaveText('200 words per minute');
+  });
+
+  test('settings changed in the dialog persist across a reload', async ({ reader }) => {
+    await reader.open();
+    await reader.press('Control+Comma');
+    const dialog = await reader.waitForDialog('Settings');
+    await expect(dialog.getByLabel('Narrator voice')).toBeFocused();
+
+    const theme = dialog.getByLabel('Theme');
+    await reader.tabTo(theme);
+    await theme.selectOption('dark'); // keyboard users change a <select> with the arrow keys; same change event
+    await expect(reader.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    const captions = dialog.getByRole('checkbox', { name: 'Read picture captions' });
+    await reader.tabTo(captions);
+    await reader.press('Space');
+    await expect(captions).not.toBeChecked();
+
+    const rate = dialog.getByLabel('Rate (words per minute)');
+    await reader.tabTo(rate);
+    await reader.press('Control+A');
+    await reader.page.keyboard.type('250');
+    await reader.press('Tab');
+    await expect(reader.page.locator('#status-rate')).toHaveText('250 words per minute');
+
+    await reader.press('Escape');
+    await reader.waitForNoDialog();
+
+    await reader.reload();
+    await expect(reader.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(reader.page.locator('#status-rate')).toHaveText('250 words per minute');
+    await reader.press('Control+Comma');
+    const again = await reader.waitForDialog('Settings');
+    await expect(again.getByLabel('Theme')).toHaveValue('dark');
+    await expect(again.getByLabel('Rate (words per minute)')).toHaveValue('250');
+    await expect(again.getByRole('checkbox', { name: 'Read picture captions' })).not.toBeChecked();
+  });
+
+  test('menu commands run the same commands as keys', async ({ reader }) => {
+    await reader.open();
+    await reader.menuCommand('help');
+    const help = await reader.waitForDialog('Keyboard help');
+    await expect(help.getByRole('row', { name: /Next quote/ })).toContainText('Alt+Shift+Q');
+    await reader.press('Escape');
+    await reader.waitForNoDialog();
+    await reader.menuCommand('next-quote');
+    await reader.waitForAnnouncement(/^Quote 1 of \d+, .+/);
+    await reader.menuCommand('where-am-i');
+    await reader.waitForAnnouncement(/^Paragraph \d+ of \d+\. Quote 1 of \d+\. .+\. Stopped\.$/);
+  });
+
+  test('help opens with F1 and ?, and focus returns to the button that opened it', async ({ reader }) => {
+    await reader.open();
+    await reader.press('F1');
+    await reader.waitForDialog('Keyboard help');
+    await reader.press('Escape');
+    await reader.waitForNoDialog();
+    await reader.press('?');
+    await reader.waitForDialog('Keyboard help');
+    await reader.press('Escape');
+
+    const helpButton = reader.page.getByRole('button', { name: 'Help' });
+    await reader.tabTo(reader.page.getByRole('button', { name: 'Open' }));
+    // One tab stop for the toolbar; arrows move inside it.
+    await reader.press('End');
+    await expect(helpButton).toBeFocused();
+    await reader.press('Enter');
+    await reader.waitForDialog('Keyboard help');
+    await reader.press('Escape');
+    await reader.waitForNoDialog();
+    await expect(helpButton).toBeFocused();
+  });
+
+  test('screenshot mid-playback with a quote and its speaker', async ({ reader }) => {
+    await reader.open();
+    await reader.press('Space');
+    await reader.waitForPlayerState('playing');
+    await reader.press('q');
+    await reader.press('q');
+    await reader.waitForAnnouncement(/^Quote \d+ of \d+, .+/);
+    await expect(reader.currentQuoteFigure()).toHaveCount(1);
+    await reader.waitForHighlightIndex(() => true);
+    await expect(reader.article.locator('.sentence.is-current').first()).toBeVisible();
+    await expect.poll(() => reader.currentWordText()).not.toBeNull();
+    await mkdir(ARTIFACTS, { recursive: true });
+    await reader.page.screenshot({ path: `${ARTIFACTS}reading-view-playing.png` });
+  });
+});

@@ -1,0 +1,81 @@
+// The article's structure as assistive technology sees it, and what happens when things fail.
+import { expect, test } from './fixtures';
+
+test('the sample article has headings, paragraphs, captions and labelled block quotes', async ({ reader }) => {
+  await reader.open();
+  // Partial match: these nodes, in this order (others may sit in between).
+  await expect(reader.article).toMatchAriaSnapshot(`
+    - article:
+      - heading /Sleeping four-year-old amongst casualties in Syria/ [level=1]
+      - paragraph: /Video report by ITV News correspondent Dan Rivers/
+      - paragraph: /^Khaled was asleep with his pet cat/
+      - figure /rescued from under the rubble of his home/
+      - figure /[Mm]other|[Mm]um/:
+        - blockquote:
+          - paragraph: /^A rocket hit our home/
+          - paragraph: /^I started counting my children/
+      - figure /Dr Ahmad Tarakji/:
+        - blockquote:
+          - paragraph: /airstrikes are targeting the towns/
+          - paragraph: /high number of children injured/
+          - paragraph: /UNSC 2286/
+      - figure /talks to the doctor at a hospital in Idlib/
+      - figure /David Nott/:
+        - blockquote:
+          - paragraph: /^Attacking hospitals and medical staff/
+          - paragraph: /name and shame/
+      - figure /Hamish de Bretton-Gordon/:
+        - blockquote:
+          - paragraph: /29 attacks on hospitals/
+          - paragraph: /three million civilians/
+      - paragraph: /330,000 people have been forced to flee/
+  `);
+  // Every block quote shows its speaker as a visible <cite>; credits sit in their own element.
+  for (const figure of await reader.article.locator('figure.quote').all()) {
+    await expect(figure.locator('figcaption cite')).toBeVisible();
+  }
+  await expect(reader.article.locator('figure.caption .credit')).toHaveCount(2);
+  await expect(reader.article.locator('figure.caption .credit').first()).toHaveText(/Credit: ITV News/);
+  // Partial quotes in narration are <q> with their speaker.
+  await expect(reader.article.locator('q[data-speaker]').first()).toBeVisible();
+});
+
+test('an engine failure is announced once, stops at that sentence, and Space retries it', async ({ reader, engine }) => {
+  await reader.open();
+  await reader.press('ArrowRight');
+  await reader.press('ArrowRight');
+  await expect.poll(() => reader.utteranceIndex()).toBeGreaterThan(0);
+  const index = await reader.utteranceIndex();
+  const sentence = await reader.currentSentenceIndex();
+  await engine.fail(index);
+
+  await reader.press('Space');
+  await expect(reader.alert).toContainText('Could not speak this sentence');
+  await expect(reader.alert.locator('p')).toHaveCount(1);
+  await reader.waitForPlayerState('stopped');
+  expect(await reader.utteranceIndex()).toBe(index);
+  expect(await reader.currentSentenceIndex()).toBe(sentence);
+  expect((await reader.audio()).paused).toBe(true);
+
+  await engine.heal(index);
+  await reader.press('Space');
+  await reader.waitForPlayerState('playing');
+  await reader.waitForAudioProgress(0.1);
+  expect(await reader.utteranceIndex()).toBe(index);
+  await expect(reader.alert).toBeEmpty();
+});
+
+test('a dropped file that cannot be read shows a clear alert and keeps the article', async ({ reader }) => {
+  await reader.open();
+  const title = await reader.article.locator('h1').textContent();
+  const drop = await reader.page.evaluateHandle(() => {
+    const g = globalThis as any;
+    const dt = new g.DataTransfer();
+    dt.items.add(new g.File([new Uint8Array([0xff, 0xfe, 0x00, 0x01, 0x02])], 'picture.png', { type: 'image/png' }));
+    return dt;
+  });
+  await reader.page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+  await expect(reader.alert).toHaveAttribute('role', 'alert');
+  await expect(reader.alert).toContainText(/Could not open the article: .+/);
+  await expect(reader.article.locator('h1')).toHaveText(title!);
+});
