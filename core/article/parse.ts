@@ -293,20 +293,29 @@ function contextAfter(span: Span, text: string, spansIn: Map<number, Span[]>): {
 function inheritSpeakers(
   found: Found[], blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry, sentenceOf: (block: number, at: number) => number,
 ): void {
+  // Indexed by block so each lookup below stays local: linear in the article, not quadratic.
+  const inBlock = new Map<number, Found[]>();
+  for (const f of found) for (const b of new Set(f.chain.map((s) => s.block))) (inBlock.get(b) ?? inBlock.set(b, []).get(b)!).push(f);
+  const order = new Map(found.map((f, i) => [f, i]));
+  const seenCounts = new Map<Entity, number>();
   found.forEach((f, i) => {
+    if (i > 0 && found[i - 1]!.speaker) {
+      const e = found[i - 1]!.speaker!.entity;
+      seenCounts.set(e, (seenCounts.get(e) ?? 0) + 1);
+    }
     if (f.speaker) return;
     const first = f.chain[0]!;
     if (f.partial) {
       // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.
       const sentence = sentenceOf(first.block, first.open);
-      const sibling = found.find((g) => g !== f && g.speaker && g.chain[0]!.block === first.block && sentenceOf(first.block, g.chain[0]!.open) === sentence);
+      const sibling = (inBlock.get(first.block) ?? []).find((g) => g !== f && g.speaker && g.chain[0]!.block === first.block && sentenceOf(first.block, g.chain[0]!.open) === sentence);
       if (sibling) {
         f.speaker = sibling.speaker;
         f.place = 'nearby';
       }
       return;
     }
-    const sameBlock = found.filter((g) => g !== f && g.speaker && g.chain.some((s) => s.block === first.block));
+    const sameBlock = (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker);
     const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ?? sameBlock[0];
     if (nearest?.speaker) {
       f.speaker = nearest.speaker;
@@ -319,7 +328,7 @@ function inheritSpeakers(
     let prevBlock = first.block - 1;
     while (prevBlock >= 0 && !QUOTABLE.has(blocks[prevBlock]!.kind)) prevBlock = -1;
     if (!quoteOnly || prevBlock < 0) return;
-    const previous = found.slice(0, i).reverse().find((g) => g.chain.some((s) => s.block === prevBlock));
+    const previous = (inBlock.get(prevBlock) ?? []).filter((g) => order.get(g)! < i).pop();
     if (previous?.speaker && !previous.partial) {
       f.speaker = previous.speaker;
       f.place = 'continued';
@@ -329,9 +338,7 @@ function inheritSpeakers(
     // Interview layout: an unquoted question, then the answer as a bare quote: the interviewee speaks.
     const prevText = blocks[prevBlock]!.text;
     if (!previous && /\?\s*$/.test(prevText) && !/["“”]/.test(prevText)) {
-      const counts = new Map<Entity, number>();
-      for (const g of found.slice(0, i)) if (g.speaker) counts.set(g.speaker.entity, (counts.get(g.speaker.entity) ?? 0) + 1);
-      const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+      const top = [...seenCounts].sort((a, b) => b[1] - a[1])[0];
       if (top) {
         f.speaker = { entity: top[0], mention: 'name' };
         f.place = 'nearby';

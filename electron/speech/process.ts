@@ -107,7 +107,7 @@ export class ChildSet {
       child.on('error', (e: NodeJS.ErrnoException) => {
         finish(failure ?? new SpeechError(e.code === 'ENOENT' ? 'missing' : 'crashed', `${label}: ${e.message}`));
       });
-      child.on('exit', (code, signal) => {
+      child.on('exit', (_code, signal) => {
         exited = true;
         if (failure) return stop(failure);
         if (signal) failure = new SpeechError('crashed', `${label} was killed by ${signal}`);

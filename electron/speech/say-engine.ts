@@ -89,7 +89,7 @@ export class SayEngine implements SpeechEngine {
     }
     // macOS passes the text as an argument, where a leading "-" would be an option, and obeys
     // [[embedded commands]] in it. Word times are estimated on `clean`, so this may shift.
-    const spoken = this.platform === 'darwin' ? ` ${clean.replace(/\[\[/g, '[ [')}` : clean;
+    const spoken = this.platform === 'darwin' ? ` ${clean.replace(/\[\[/g, '[ [')}` : asciiFold(clean);
     const voice = opts.voice && SAFE_VOICE.test(opts.voice) ? opts.voice : null;
     const dir = await mkdtemp(join(this.opts.tempDir ?? tmpdir(), 'article-reader-'));
     const file = join(dir, 'clip.wav');
@@ -155,6 +155,17 @@ export class SayEngine implements SpeechEngine {
       else child.kill('SIGKILL');
     }
   }
+}
+
+/**
+ * Windows: `say` pipes the text to PowerShell, which decodes stdin with the console code
+ * page, so anything beyond ASCII would be read out as mojibake. Fold to ASCII instead.
+ */
+export function asciiFold(text: string): string {
+  return text
+    .replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″«»]/g, '"').replace(/[‐‑‒–—―]/g, '-').replace(/…/g, '...')
+    .normalize('NFKD').replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/gu, ' ');
 }
 
 /** `say -v ?` lines: "Samantha            en_US    # Hello, my name is Samantha." */

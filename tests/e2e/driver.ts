@@ -150,8 +150,36 @@ export class ReaderDriver {
     });
   }
 
+  /** Starts recording which utterance is current each time the audio element starts playing. */
+  async recordPlayingUtterances(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = globalThis as any;
+      w.__playing = [];
+      const audio = w.document.getElementById('reader-audio');
+      audio.addEventListener('playing', () => w.__playing.push(Number(w.document.getElementById('article').dataset.utterance)));
+    });
+  }
+
+  async recordedPlayingUtterances(): Promise<number[]> {
+    return this.page.evaluate(() => (globalThis as any).__playing as number[]);
+  }
+
   async recordedHighlights(): Promise<number[]> {
     return this.page.evaluate(() => (globalThis as any).__highlights as number[]);
+  }
+
+  /**
+   * While stopped, moves sentence by sentence (Right arrow) to the first sentence at least
+   * `minChars` long, so a test has many seconds of one clip to observe.
+   */
+  async moveToLongSentence(minChars = 180): Promise<number> {
+    for (let i = 0; i < 40; i++) {
+      if ((await this.currentSentenceText()).length >= minChars) return (await this.currentSentenceIndex())!;
+      const before = await this.utteranceIndex();
+      await this.press('ArrowRight');
+      await expect.poll(() => this.utteranceIndex()).not.toBe(before);
+    }
+    throw new Error(`no sentence of ${minChars} characters`);
   }
 
   /** The block quote figure the highlight is in, if any. */

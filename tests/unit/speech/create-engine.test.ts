@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSpeechEngine, installHint, voiceList } from '../../../electron/speech/create-engine';
 import { EspeakEngine } from '../../../electron/speech/espeak';
-import { SayEngine } from '../../../electron/speech/say-engine';
+import { asciiFold, SayEngine } from '../../../electron/speech/say-engine';
 import { hasEspeak, tempDir } from './helpers';
 
 describe('engine selection', () => {
@@ -62,5 +62,9 @@ describe('engine selection', () => {
   it.runIf(process.platform === 'darwin' || process.platform === 'win32')('picks say on macOS and Windows', async () => {
     const choice = await createSpeechEngine();
     expect(choice.engine).toBeInstanceOf(SayEngine);
+  });
+
+  it('folds text to ASCII for the Windows pipe, keeping it readable', () => {
+    expect(asciiFold('“Don’t” — café… 😀 naïve')).toBe('"Don\'t" - cafe...   naive');
   });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,7 +10,14 @@ export const hasSox = spawnSync('soxi', ['-h']).error === undefined;
 if (!hasEspeak) console.warn('speech tests skipped: espeak-ng is not installed (Debian/Ubuntu: sudo apt install espeak-ng)');
 if (!hasSox) console.warn('sox cross-checks skipped: sox is not installed (sudo apt install sox)');
 
-export const tempDir = (prefix = 'speech-test-') => mkdtempSync(join(tmpdir(), prefix));
+const made: string[] = [];
+export const tempDir = (prefix = 'speech-test-') => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+// Registered in each test file that imports this module.
+afterAll(() => { for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true }); });
 
 /**
  * A stand-in engine binary: a shell script whose synthesis call (the one with --stdout) runs

@@ -1,2 +1,0 @@
-import { benchDrift } from './drift-bench';
-console.log(JSON.stringify(await benchDrift(10)));

@@ -1,2 +1,0 @@
-import { benchSpeech } from './speech-bench';
-console.log(JSON.stringify(await benchSpeech()));
