@@ -13,7 +13,9 @@ export function installKeyboard(options: { toolbar: HTMLElement; run(command: Co
     if (e.defaultPrevented || e.isComposing || e.repeat && (e.key === ' ' || e.key === 'Escape')) return;
     if (isPanelOpen()) return;
     const target = e.target instanceof Element ? e.target : null;
-    if (target?.closest(FORM_FIELD)) return;
+    // Focus can linger in a dialog that has just closed (its close event comes later).
+    const inClosedDialog = target?.closest('dialog:not([open])') != null;
+    if (target?.closest(FORM_FIELD) && !inClosedDialog) return;
     const command = commandForKey(e);
     if (!command) return;
     if ((e.key === ' ' || e.key === 'Enter') && target?.closest('button, a[href], summary')) return;

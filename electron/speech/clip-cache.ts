@@ -168,6 +168,9 @@ export class ClipCache {
       let next: Job | null = null;
       for (const job of this.jobs.values()) if (!job.started && (!next || rank(job) < rank(next))) next = job;
       if (!next) break;
+      // While the listener waits for a clip, a prefetch would only halve its CPU (2 cores):
+      // prefetching resumes the moment that clip is ready, during its playback.
+      if (next.waiters === 0 && [...this.jobs.values()].some((j) => j.started && j.waiters > 0)) break;
       this.start(next);
     }
   }

@@ -206,8 +206,10 @@ export class ReaderDriver {
     return dialog;
   }
 
+  /** No dialog open, and the closed one's clean-up (focus back to the invoker) has run. */
   async waitForNoDialog(): Promise<void> {
     await expect(this.dialog).toHaveCount(0);
+    await expect(this.page.locator('dialog')).toHaveCount(0);
   }
 
   /** Tab (forwards) until the focused element matches, up to `limit` presses. */

@@ -96,15 +96,34 @@ describe.skipIf(!hasEspeak)('ClipCache (real espeak-ng)', () => {
     const { text, plan } = longPlan(30);
     const cache = new ClipCache({ engine, ahead: 3, concurrency: 2 });
     cache.setPlan(plan, text, 175);
-    const first = cache.get(0); // starts 0 and 1; 2 and 3 wait for a free slot
+    const first = cache.get(0); // starts 0 alone; 1, 2 and 3 wait until someone waits for nothing
     const far = await cache.get(20);
     expect(far.ok).toBe(true);
     expect((await first).ok).toBe(true); // the utterance someone waits for is never cancelled
     await cache.idle();
-    expect(cache.stats.cancelled).toBeGreaterThanOrEqual(3); // 1 (running), 2 and 3 (queued)
-    expect(cache.stats.syntheses).toBe(2 + 4); // 0, 1, then 20..23
+    expect(cache.stats.cancelled).toBeGreaterThanOrEqual(3); // 1, 2 and 3 (queued)
+    expect(cache.stats.syntheses).toBe(1 + 4); // 0, then 20..23
     expect(maxLive).toBeLessThanOrEqual(2);
     expect(engine.liveChildren()).toBe(0);
+  });
+
+  it('gives the clip the listener waits for the CPU to itself, then prefetches two at a time', async () => {
+    const dir = tempDir();
+    const liveAtSpawn: number[] = [];
+    const engine = new EspeakEngine({
+      command: fakeEngine(dir, 'sleep 0.3; exec espeak-ng "$@"'),
+      onSpawn: () => { liveAtSpawn.push(engine.liveChildren()); },
+    });
+    await engine.listVoices();
+    const { text, plan } = longPlan(8);
+    const cache = new ClipCache({ engine, ahead: 3, concurrency: 2 });
+    cache.setPlan(plan, text, 175);
+    expect((await cache.get(0)).ok).toBe(true);
+    await cache.idle();
+    // Spawn 1 (the clip asked for) ran alone; the prefetches started only after it, two at once.
+    expect(liveAtSpawn.slice(0, 2)).toEqual([1, 1]);
+    expect(Math.max(...liveAtSpawn)).toBe(2);
+    expect(cache.stats.syntheses).toBe(4);
   });
 
   it('keeps memory under the cap', async () => {
@@ -139,7 +158,7 @@ describe.skipIf(!hasEspeak)('ClipCache (real espeak-ng)', () => {
     const cache = new ClipCache({ engine });
     cache.setPlan(plan, text, 175);
     const pending = cache.get(0);
-    while (engine.liveChildren() < 2) await new Promise((r) => setTimeout(r, 10));
+    while (engine.liveChildren() < 1) await new Promise((r) => setTimeout(r, 10));
     cache.dispose();
     expect(await pending).toEqual({ ok: false, message: 'Speech was cancelled.' });
     await cache.idle();
