@@ -47,6 +47,8 @@ export default defineConfig({
       name: 'electron',
       testMatch: ['e2e/**/*.spec.ts', 'security/**/*.spec.ts'],
       metadata: { electron },
+      // The app window comes from _electron; the `page` fixture still needs a launchable browser.
+      use: { launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } },
     },
   ],
 });

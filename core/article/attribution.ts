@@ -26,7 +26,7 @@ const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|
 const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`, 'i');
 const ACCORDING_TO_AFTER = /^[\s,;]*according to\s+(.{2,200}?)\s*[.,;]?\s*$/is;
 const ACCORDING_TO_BEFORE = /according to\s+(.{2,200}?),?\s*$/is;
-const PRONOUNS = new Set(['he', 'she', 'they']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
 const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;
 
@@ -150,7 +150,7 @@ const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el
 function trailingName(headWords: readonly string[]): { at: number; name: ParsedName } | null {
   let at = headWords.length;
   while (at > 0 && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
-  while (at < headWords.length && isCommonWord(headWords[at]!) && !readName(headWords.slice(at))?.known) at++;
+  while (at < headWords.length && isFunctionWord(headWords[at]!)) at++;
   if (at >= headWords.length) return null;
   const name = readName(headWords.slice(at));
   return name && name.used === headWords.length - at ? { at, name } : null;
@@ -170,7 +170,8 @@ export function resolveSpeaker(
 ): SpeakerRef | null {
   const segments = phrase.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
-  let description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
+  let description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as)\b/i.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = head.replace(/^(?:and|but|so|then)\s+/i, '');
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
@@ -180,7 +181,7 @@ export function resolveSpeaker(
   if (PRONOUNS.has(lower)) {
     const entity = registry.resolvePronoun(lower, block, at);
     if (!entity) return null;
-    if (lower !== 'they') entity.gender = entity.gender ?? (lower === 'he' ? 'male' : 'female');
+    if (lower === 'he' || lower === 'she') entity.gender = entity.gender ?? (lower === 'he' ? 'male' : 'female');
     return { entity, mention: 'pronoun' };
   }
 

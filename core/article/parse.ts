@@ -1,7 +1,7 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isTitle, readName, roleGender, type Entity } from './people';
+import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, type Chain, type Span } from './quote-spans';
 import { splitSentences } from './sentences';
 
@@ -181,17 +181,20 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   for (let m = re.exec(narration); m; m = re.exec(narration)) tokens.push({ word: m[0].replace(/[.]$/, (d) => (/^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt)\.$/.test(m![0]) ? d : '')), at: m.index });
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.word;
-    if (!/^\p{Lu}/u.test(word) || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word))) continue;
+    if (!/^\p{Lu}/u.test(word)) continue;
     const window = tokens.slice(i, i + 8);
     // Stop a name at a gap in the text (punctuation between words).
     let n = 1;
     while (n < window.length && /^\s+$/.test(narration.slice(window[n - 1]!.at + window[n - 1]!.word.length, window[n]!.at))) n++;
     const name = readName(window.slice(0, n).map((t) => t.word));
     if (!name) continue;
+    // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
+    if (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !(name.bare.includes(' ') && looksLikeOrganisation(name.bare) && !isFunctionWord(word))) continue;
     // Someone already met (as a speaker or by full name) is known by surname alone; a new name needs real evidence.
     const met = registry.find(name.bare) ?? registry.find(name.surname ?? '');
     const fresh = name.person && (name.bare.includes(' ') ? name.known : name.gender !== null);
-    if ((met && met.kind === 'person') || fresh) {
+    const organisation = !name.person && name.bare.includes(' ') && looksLikeOrganisation(name.bare);
+    if ((met && met.kind === 'person') || fresh || organisation) {
       const entity = registry.person(name, null);
       const at = tokens[i]!.at;
       registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length });

@@ -134,6 +134,8 @@ export interface Entity {
   description: string | null;
   /** Name mentions, as [start, end) offsets into the model text. */
   mentions: { start: number; end: number }[];
+  /** Known by a proper name, not only a description. */
+  named: boolean;
 }
 
 interface MentionEvent {
@@ -156,12 +158,14 @@ export class Registry {
 
   /** The entity a parsed name refers to, created when new; a longer form of the name replaces a shorter one. */
   person(name: ParsedName, description: string | null): Entity {
-    const keys = [name.bare.toLowerCase(), name.surname?.toLowerCase()].filter((k): k is string => !!k);
+    // People are found again by surname ("Tarakji"); organisations only by their whole name ("Police Scotland").
+    const keys = [name.bare.toLowerCase(), name.person ? name.surname?.toLowerCase() : undefined].filter((k): k is string => !!k);
     let entity = keys.map((k) => this.byKey.get(k)).find((e) => e !== undefined);
     // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise.
     if (entity && name.gender && entity.gender && entity.gender !== name.gender) entity = undefined;
     if (!entity) {
       entity = this.create(name.person ? 'person' : 'group', name.full, name.gender, description);
+      entity.named = true;
     } else {
       if (name.full.split(' ').length > entity.name.split(' ').length) entity.name = name.full;
       entity.gender = entity.gender ?? name.gender;
@@ -183,7 +187,7 @@ export class Registry {
   }
 
   private create(kind: Entity['kind'], name: string, gender: Gender | null, description: string | null): Entity {
-    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [] };
+    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [], named: false };
     this.entities.push(entity);
     return entity;
   }
@@ -202,8 +206,9 @@ export class Registry {
   resolvePronoun(pronoun: string, block: number, at: number): Entity | null {
     const p = pronoun.toLowerCase();
     const want: Gender | null = p === 'he' || p === 'his' || p === 'him' ? 'male' : p === 'she' || p === 'her' ? 'female' : null;
-    const plural = p === 'they' || p === 'their' || p === 'them';
-    const fits = (e: Entity) => (plural ? e.kind === 'group' : e.kind === 'person' && (e.gender === null || e.gender === want));
+    const plural = p === 'they' || p === 'their' || p === 'them' || p === 'it' || p === 'its';
+    // "it said" / "they said": only a named organisation ("Tesco", "the Home Office") is a safe antecedent.
+    const fits = (e: Entity) => (plural ? e.kind === 'group' && e.named : e.kind === 'person' && (e.gender === null || e.gender === want));
     for (let b = block; b >= 0 && b > block - PRONOUN_WINDOW; b--) {
       const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity));
       if (list.length === 0) continue;

@@ -73,6 +73,18 @@ describe('attribution styles', () => {
     expect(m.quotes[0]!.speakerId).toBeNull();
   });
 
+  it('"it said" refers to the organisation just named, and organisations never merge by their last word', () => {
+    const m = article('Police Scotland closed the road overnight.', 'Network Rail Scotland said: "Services will resume at noon."', 'The Home Office announced the change on Tuesday.', '"We are delighted with the results," it said in a statement.', 'Police Scotland said: "Please do not travel."');
+    expect(who(m, 'resume at noon')).toBe('Network Rail Scotland');
+    expect(who(m, 'delighted')).toBe('Home Office');
+    expect(who(m, 'do not travel')).toBe('Police Scotland');
+  });
+
+  it('an anonymous source is described without the circumstances of the anonymity', () => {
+    const m = article('"The deal is off," said the source, who declined to be identified because the talks were private.');
+    expect(who(m, 'deal is off')).toBe('The source');
+  });
+
   it('organisations and unnamed people speak under a description', () => {
     const m = article('A spokesperson for Tesco said: "We are looking into it."', 'One resident, who asked not to be named, said: "It was terrifying."');
     expect(who(m, 'looking into it')).toMatch(/spokesperson for Tesco/);
