@@ -16,6 +16,8 @@ const LEADING_BULLET = /^[•·▪●◦*\-–—]\s*/;
 /** "... Credit: ITV News", "Photograph: Jane Doe/Reuters", "(Image: PA)", "(AP Photo/Jane Doe)" at the end of a block. */
 const CREDIT = /(?:^|(?<=[\s.;|–—-]))(?:(?:Credit|Credits|Photo|Photograph|Photography|Picture|Pictures|Image|Images|Pic|Illustration)\s*:\s*[^:\n]{1,120}|\((?:(?:Photo|Image|Picture|Credit)s?\s*:?\s*[^)]{1,120}|AP Photo[^)]{0,120}|Getty Images|Reuters|PA|AFP)\))\s*$/u;
 const LIST_MARKER = /^(?:[•·▪●◦*\-–—]|\d{1,3}[.)])\s+/;
+/** An inline opening tag whose content is not prose (closed later in the same run of tokens). */
+const INLINE_CODE_ELEMENT = /^<(script|style|template|iframe|svg|object|noscript|textarea|title|math)\b(?![^>]*\/>)[^>]*>/i;
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 /** Control characters (but tab and newline) would reach the speech engine and the screen: replace them. */
@@ -82,9 +84,26 @@ export function plainTextBlocks(source: string): RawBlock[] {
 function inlineText(tokens: Token[] | undefined, fallback: string): string {
   if (!tokens) return decodeEntities(fallback);
   let out = '';
-  for (const t of tokens) {
+  // Inline raw HTML: the contents of <script>, <style> etc. are code, not words to read.
+  let skipUntil: string | null = null;
+  const closes = (tag: string) => new RegExp(`^</${tag}\\s*>`, 'i');
+  const lastClose = new Map<string, number>();
+  tokens.forEach((t, i) => {
+    const tag = t.type === 'html' ? /^<\/([a-z]+)\s*>/i.exec(t.raw)?.[1]?.toLowerCase() : undefined;
+    if (tag) lastClose.set(tag, i);
+  });
+  for (const [i, t] of tokens.entries()) {
+    if (t.type === 'html') {
+      const raw = (t as Tokens.HTML).raw;
+      if (skipUntil === null) {
+        const tag = INLINE_CODE_ELEMENT.exec(raw)?.[1]?.toLowerCase();
+        // Only when it is closed: a stray "<script>" in prose must not swallow the paragraph.
+        if (tag && (lastClose.get(tag) ?? -1) > i) skipUntil = tag;
+      } else if (closes(skipUntil).test(raw)) skipUntil = null;
+      continue;
+    }
+    if (skipUntil !== null) continue;
     switch (t.type) {
-      case 'html':
       case 'image':
         break;
       case 'br':

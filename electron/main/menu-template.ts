@@ -41,7 +41,7 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
   const item = (i: Item | 'separator'): MenuItemConstructorOptions =>
     i === 'separator'
       ? { type: 'separator' }
-      : { label: i.label, accelerator: i.keys, registerAccelerator: false, click: () => send(i.command) };
+      : { id: i.command, label: i.label, accelerator: i.keys, registerAccelerator: false, click: () => send(i.command) };
   const mac = platform === 'darwin';
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),

@@ -109,8 +109,8 @@ export class Player {
     if (this.stateValue === 'stopped' || this.stateValue === 'paused') return;
     this.audio.pause();
     this.stopClock();
-    if (this.stateValue === 'loading') {
-      // Nothing is audible yet: cancel, and start this utterance again on play.
+    if (this.stateValue === 'loading' || this.clipIndex !== this.index) {
+      // Nothing of this utterance is audible yet (loading, or between clips): cancel, and start it again on play.
       this.generation++;
       this.releaseClip();
     }
@@ -146,7 +146,11 @@ export class Player {
     this.events.utterance(target, this.plan.utterances[target]!);
   }
 
-  private async start(index: number): Promise<void> {
+  /**
+   * `followOn`: continuous reading. The highlight then moves when the new audio starts, so
+   * it never runs ahead of the voice; after a jump it moves at once, to show where we went.
+   */
+  private async start(index: number, followOn = false): Promise<void> {
     const plan = this.plan;
     const docId = this.docId;
     if (!plan || docId === null) return;
@@ -156,9 +160,11 @@ export class Player {
     this.index = index;
     const utterance = plan.utterances[index];
     if (!utterance) return;
-    this.setState('loading');
-    this.events.word(null, false);
-    this.events.utterance(index, utterance);
+    if (!followOn) {
+      this.setState('loading');
+      this.events.word(null, false);
+      this.events.utterance(index, utterance);
+    }
 
     let result: ClipResult;
     try {
@@ -195,6 +201,10 @@ export class Player {
     }
     if (generation !== this.generation) return;
     this.audio.playbackRate = this.rate / clip.rate;
+    if (followOn) {
+      this.events.word(null, false);
+      this.events.utterance(index, utterance);
+    }
     this.setState('playing');
     this.startClock();
     this.prefetch(docId, index + 1);
@@ -232,7 +242,7 @@ export class Player {
       this.events.finished();
       return;
     }
-    void this.start(next);
+    void this.start(next, true);
   }
 
   private fail(message: string): void {

@@ -11,7 +11,7 @@ const ALL: Record<Command, true> = {
   settings: true, help: true,
 };
 
-type Item = { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void; submenu?: Item[]; role?: string };
+type Item = { id?: string; label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void; submenu?: Item[]; role?: string };
 const flatten = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flatten(i.submenu ?? [])]);
 
 describe('menu', () => {
@@ -26,6 +26,15 @@ describe('menu', () => {
       items.forEach((i) => i.click!());
       expect([...sent].sort()).toEqual(Object.keys(ALL).sort());
       for (const i of items) expect(i.registerAccelerator, i.label).toBe(false);
+    }
+  });
+
+  it('gives each command item its command as id, so Menu.getMenuItemById(command) finds it', () => {
+    const sent: Command[] = [];
+    for (const i of flatten(menuTemplate((c) => sent.push(c), 'linux') as Item[]).filter((x) => x.click)) {
+      sent.length = 0;
+      i.click!();
+      expect(i.id).toBe(sent[0]);
     }
   });
 
