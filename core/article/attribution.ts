@@ -1,7 +1,7 @@
 import type { AttributionPlace } from '../contract';
 import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
-  isCommonWord, isFunctionWord, looksLikeOrganisation, readName, roleGender,
+  isCommonWord, isFunctionWord, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
 
 /** Verbs that introduce or follow direct speech. */
@@ -158,8 +158,6 @@ function trailingName(headWords: readonly string[]): { at: number; name: ParsedN
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Name without titles, for "Khalid's mother". */
-const possessorName = (e: Entity) => e.name.split(' ').filter((w) => !/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?$/.test(w)).join(' ');
 
 /**
  * Who a speaker phrase refers to. Pronouns and "the doctor" resolve to someone already

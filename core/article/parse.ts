@@ -1,7 +1,7 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, readName, roleGender, type Entity } from './people';
+import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, type Chain, type Span } from './quote-spans';
 import { splitSentences } from './sentences';
 
@@ -206,8 +206,7 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const owner = registry.resolvePronoun(m[1]!.toLowerCase(), block, m.index);
     if (!owner) continue;
     const role = m[0].slice(m[1]!.length).trim();
-    const ownerName = owner.name.split(' ').filter((w) => !/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?$/.test(w)).join(' ');
-    const entity = registry.described(`${ownerName}'s ${role}`, 'person', roleGender(m[2]!) ?? null);
+    const entity = registry.described(`${possessorName(owner)}'s ${role}`, 'person', roleGender(m[2]!) ?? null);
     registry.mention(entity, block, sentenceOf(m.index), m.index);
   }
   KIN_MENTION.lastIndex = 0;

@@ -121,6 +121,9 @@ export function readName(words: readonly string[]): ParsedName | null {
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 
+/** A name without its titles, to name someone by relation: "Khalid's mother". */
+export const possessorName = (e: { name: string }) => e.name.split(' ').filter((w) => !isTitle(w)).join(' ');
+
 // ---------------------------------------------------------------------------------------
 // Who is who: entities, their mentions in narration, and pronoun resolution.
 
