@@ -257,7 +257,7 @@ export class ReaderApp {
 
   private onUtterance(index: number, u: Utterance, scroll = true): void {
     const labelQuote = u.kind === 'label' ? u.quote ?? this.plan?.utterances[index + 1]?.quote ?? null : null;
-    this.highlighter.showSentence(u.sentence, labelQuote, scroll);
+    this.highlighter.showSentence(u.sentence, labelQuote, scroll, u.kind === 'label' ? null : { start: u.start, end: u.end });
     this.ui.article.dataset.utterance = String(index);
     if (this.article && this.isPlaying()) void this.reader.savePosition(this.article.docId, index).catch(() => undefined);
   }

@@ -77,6 +77,9 @@ interface Found {
   place: AttributionPlace | null;
 }
 
+/** Each quote span's neighbours in its block, so looking either side costs nothing. */
+type Neighbours = Map<Span, { previous: Span | undefined; next: Span | undefined }>;
+
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const VERB_AT_END = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|continued|insisted|declared|warned|replied|recalled|announced|stated|posted|tweeted)\b[^.!?]{0,40}$/i;
 
@@ -85,11 +88,18 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   const { chains, singles } = findQuoteChains(quotable);
   const registry = new Registry();
 
-  /** Index (global) of the sentence holding block offset `at`, or the first one after it. */
+  /** The sentence holding block offset `at` (or the first after it): a binary search, as one block may hold a whole book. */
   const sentenceAt = (block: number, at: number): Sentence | undefined => {
     const abs = blocks[block]!.start + at;
     const ids = blocks[block]!.sentences;
-    return ids.map((i) => sentences[i]!).find((s) => abs < s.end) ?? sentences[ids[ids.length - 1] ?? -1];
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[ids[mid]!]!.end <= abs) lo = mid + 1;
+      else hi = mid;
+    }
+    return sentences[ids[lo] ?? -1];
   };
   const sentenceIndex = (block: number, at: number) => sentenceAt(block, at)?.index ?? 0;
 
@@ -104,6 +114,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   const spansIn = new Map<number, Span[]>();
   for (const c of all) for (const s of c) (spansIn.get(s.block) ?? spansIn.set(s.block, []).get(s.block)!).push(s);
   for (const list of spansIn.values()) list.sort((a, b) => a.open - b.open);
+  const neighbours: Neighbours = new Map();
+  for (const list of spansIn.values()) list.forEach((span, i) => neighbours.set(span, { previous: list[i - 1], next: list[i + 1] }));
 
   const found: Found[] = [];
   let next = 0;
@@ -111,7 +123,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     if (!QUOTABLE.has(blocks[b]!.kind)) continue;
     scanNarration(b, blocks[b]!.text, spansIn.get(b) ?? [], registry, blocks[b]!.start, (at) => sentenceIndex(b, at));
     for (; next < all.length && lastBlock(all[next]!) === b; next++) {
-      found.push(attribute(all[next]!, blocks, spansIn, registry, sentenceAt));
+      found.push(attribute(all[next]!, blocks, neighbours, registry, sentenceAt));
     }
   }
 
@@ -217,13 +229,13 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
 }
 
 function attribute(
-  chain: Chain, blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry,
+  chain: Chain, blocks: Block[], neighbours: Neighbours, registry: Registry,
   sentenceAt: (block: number, at: number) => Sentence | undefined,
 ): Found {
   const first = chain[0]!;
   const firstText = blocks[first.block]!.text;
   const content = firstText.slice(first.start, first.end);
-  const before = contextBefore(first, firstText, spansIn, blocks, sentenceAt);
+  const before = contextBefore(first, firstText, neighbours, blocks, sentenceAt);
   const ctxTrim = before.ctx.trim();
   const partial = /^\p{Ll}/u.test(content) || (ctxTrim !== '' && !/[:,–—-]$/.test(ctxTrim) && !VERB_AT_END.test(ctxTrim));
 
@@ -231,7 +243,7 @@ function attribute(
   const beforeCue = cueBefore(before.ctx, before.start, partial, before.afterQuote);
   if (beforeCue) cues.push({ ...beforeCue, block: before.block });
   for (const span of chain) {
-    const after = contextAfter(span, blocks[span.block]!.text, spansIn);
+    const after = contextAfter(span, blocks[span.block]!.text, neighbours);
     const spanText = blocks[span.block]!.text.slice(span.start, span.end);
     // `"We lost." Smith said: "..."` introduces the next quote, not this one.
     if (/[.!?]$/.test(spanText) && /:\s*$/.test(after.ctx)) continue;
@@ -252,12 +264,13 @@ function attribute(
 
 /** Narration before the quote's opening mark, in its sentence (or the previous paragraph, when that ends with a colon). */
 function contextBefore(
-  span: Span, text: string, spansIn: Map<number, Span[]>, blocks: Block[],
+  span: Span, text: string, neighbours: Neighbours, blocks: Block[],
   sentenceAt: (block: number, at: number) => Sentence | undefined,
 ): { ctx: string; start: number; block: number; afterQuote: boolean } {
   const sentence = sentenceAt(span.block, span.open);
   let from = sentence ? Math.max(0, sentence.start - blocks[span.block]!.start) : 0;
-  const previous = (spansIn.get(span.block) ?? []).filter((s) => s !== span && s.close !== null && s.close < span.open).pop();
+  const before = neighbours.get(span)?.previous;
+  const previous = before && before.close !== null && before.close < span.open ? before : undefined;
   let afterQuote = false;
   if (previous && previous.close! + 1 > from - 2) {
     from = previous.close! + 1;
@@ -265,7 +278,8 @@ function contextBefore(
   }
   if (from > span.open) from = span.open;
   const ctx = text.slice(from, span.open);
-  if (ctx.trim() === '' && span.open === text.search(/\S/) && span.block > 0) {
+  // Block text is trimmed, so a quote that opens its paragraph opens at 0.
+  if (ctx.trim() === '' && span.open === 0 && span.block > 0) {
     const prev = blocks[span.block - 1]!;
     if (QUOTABLE.has(prev.kind) && /:\s*$/.test(prev.text) && !/["”’]\s*:?\s*$/.test(prev.text)) {
       const last = sentenceAt(span.block - 1, prev.text.length - 1);
@@ -277,10 +291,11 @@ function contextBefore(
 }
 
 /** Narration right after the closing mark, up to the end of that sentence or the next quote (300 characters at most). */
-function contextAfter(span: Span, text: string, spansIn: Map<number, Span[]>): { ctx: string; start: number } {
+function contextAfter(span: Span, text: string, neighbours: Neighbours): { ctx: string; start: number } {
   if (span.close === null) return { ctx: '', start: text.length };
   const from = span.close + 1;
-  const nextSpan = (spansIn.get(span.block) ?? []).find((s) => s.open > span.close!);
+  const after = neighbours.get(span)?.next;
+  const nextSpan = after && after.open > span.close ? after : undefined;
   const rest = text.slice(from, Math.min(nextSpan ? nextSpan.open : text.length, from + 300));
   // Hide abbreviation dots ("Dr.", "J.") so they do not end the sentence early.
   const masked = rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Jr|Sr|[A-Z])\./g, (m) => m.replace('.', '_'));
@@ -299,6 +314,7 @@ function inheritSpeakers(
   const inBlock = new Map<number, Found[]>();
   for (const f of found) for (const b of new Set(f.chain.map((s) => s.block))) (inBlock.get(b) ?? inBlock.set(b, []).get(b)!).push(f);
   const order = new Map(found.map((f, i) => [f, i]));
+  const quoteOnlyBlock = new Map<number, boolean>();
   const seenCounts = new Map<Entity, number>();
   found.forEach((f, i) => {
     if (i > 0 && found[i - 1]!.speaker) {
@@ -324,9 +340,11 @@ function inheritSpeakers(
       f.place = 'nearby';
       return;
     }
-    const text = blocks[first.block]!.text;
-    const narration = narrationOnly(text, spansIn.get(first.block) ?? []).replace(/[\s,.;:!?'’"“”()–—-]+/g, '');
-    const quoteOnly = narration.length === 0;
+    let quoteOnly = quoteOnlyBlock.get(first.block);
+    if (quoteOnly === undefined) {
+      const narration = narrationOnly(blocks[first.block]!.text, spansIn.get(first.block) ?? []);
+      quoteOnlyBlock.set(first.block, (quoteOnly = !/[\p{L}\p{N}]/u.test(narration)));
+    }
     let prevBlock = first.block - 1;
     while (prevBlock >= 0 && !QUOTABLE.has(blocks[prevBlock]!.kind)) prevBlock = -1;
     if (!quoteOnly || prevBlock < 0) return;

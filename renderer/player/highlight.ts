@@ -13,6 +13,7 @@ const LABEL_CLASS = 'is-current-label';
 export class Highlighter {
   private view: ArticleView | null = null;
   private sentence: number | null = null;
+  private range: { start: number; end: number } | null = null;
   private labelQuote: number | null = null;
   private word: { start: number; end: number } | null = null;
   private style: HighlightStyle = 'sentence-and-word';
@@ -35,8 +36,10 @@ export class Highlighter {
   }
 
   /** The sentence being spoken, or the quote whose speaker label is being spoken. */
-  showSentence(sentence: number | null, labelQuote: number | null, scroll = true): void {
-    if (sentence === this.sentence && labelQuote === this.labelQuote) return;
+  showSentence(sentence: number | null, labelQuote: number | null, scroll = true, range: { start: number; end: number } | null = null): void {
+    const sameRange = range?.start === this.range?.start && range?.end === this.range?.end;
+    if (sentence === this.sentence && labelQuote === this.labelQuote && sameRange) return;
+    this.range = range;
     this.paintSentence(sentence, labelQuote);
     this.showWord(null);
     if (scroll) this.scrollToCurrent();
@@ -72,7 +75,10 @@ export class Highlighter {
     // State for tests and styling, kept even when the highlight is off.
     this.host.dataset.currentSentence = sentence === null ? '' : String(sentence);
     if (!view || this.style === 'off') return;
-    if (sentence !== null) for (const span of view.sentenceSpans.get(sentence) ?? []) span.classList.add(SENTENCE_CLASS);
+    // A sentence split by a quote mark is two utterances (narration, then the quote): mark only the spoken part.
+    const range = this.range;
+    const spoken = (span: HTMLElement) => !range || (Number(span.dataset.start) < range.end && Number(span.dataset.end) > range.start);
+    if (sentence !== null) for (const span of view.sentenceSpans.get(sentence) ?? []) if (spoken(span)) span.classList.add(SENTENCE_CLASS);
     if (labelQuote !== null) view.quoteLabels.get(labelQuote)?.classList.add(LABEL_CLASS);
   }
 

@@ -224,7 +224,8 @@ function renderInline(view: ArticleView, model: ArticleModel, block: Block, cont
     let parent: HTMLElement = container;
     if (sentence) {
       if (sentence.index !== sentenceIndex || !sentenceSpan) {
-        sentenceSpan = el('span', { className: 'sentence', attrs: { 'data-sentence': String(sentence.index) } });
+        // data-start/end: the text range this span shows, so only the part being spoken is highlighted.
+        sentenceSpan = el('span', { className: 'sentence', attrs: { 'data-sentence': String(sentence.index), 'data-start': String(a) } });
         container.append(sentenceSpan);
         sentenceIndex = sentence.index;
         markEl = null;
@@ -234,6 +235,7 @@ function renderInline(view: ArticleView, model: ArticleModel, block: Block, cont
         view.sentenceSpans.set(sentence.index, list);
       }
       parent = sentenceSpan;
+      sentenceSpan.dataset.end = String(b);
     } else {
       sentenceSpan = null;
       sentenceIndex = -1;

@@ -223,6 +223,9 @@ test.describe('reading the sample article', () => {
     await expect(reader.currentQuoteFigure()).toHaveCount(1);
     await reader.waitForHighlightIndex(() => true);
     await expect(reader.article.locator('.sentence.is-current').first()).toBeVisible();
+    // Only the quoted half of "Dr Ahmad Tarakji, president of SAMS, said: "The airstrikes ..." is being spoken.
+    await expect(reader.article.locator('.sentence.is-current').filter({ hasText: 'president of SAMS, said:' })).toHaveCount(0);
+    await expect(reader.article.locator('.sentence.is-current').filter({ hasText: 'The airstrikes' })).toHaveCount(1);
     await expect.poll(() => reader.currentWordText()).not.toBeNull();
     await mkdir(ARTIFACTS, { recursive: true });
     await reader.page.screenshot({ path: `${ARTIFACTS}reading-view-playing.png` });

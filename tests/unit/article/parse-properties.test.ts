@@ -49,3 +49,13 @@ describe('parser properties', () => {
     checkRanges(m);
   });
 });
+
+describe('sentences in long paragraphs', () => {
+  it('segments a paragraph of any length exactly as it segments its sentences one by one', async () => {
+    const { splitSentences } = await import('../../../core/article/sentences');
+    const one = 'Dr. Smith said: "We are ready." The U.S. team left at 5 p.m. on Jan. 5. Was it worth it? Yes! ';
+    const long = one.repeat(400); // 38 KB: many segmentation windows
+    const ranges = splitSentences(long);
+    expect(ranges.map((r) => long.slice(r.start, r.end))).toEqual(Array.from({ length: 400 }, () => splitSentences(one).map((r) => one.slice(r.start, r.end))).flat());
+  });
+});

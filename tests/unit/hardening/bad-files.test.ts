@@ -93,27 +93,25 @@ describe('a 50 MB file', () => {
 });
 
 describe('one 1 MB line', () => {
-  // FINDING: parseArticle on a 1 MB single-line article did not finish in 160 s (CLI loader has
-  // no time limit). The app's worker loader bounds it; this pins that bound. Un-skip the CLI
-  // case once parsing is linear enough.
+  // A 1 MB article on one line once took minutes (Intl.Segmenter is superlinear on long strings;
+  // core/article/sentences.ts now segments in windows). Both paths must give the whole model.
   const sentence = 'The convoy reached the town before dawn and the doctors began work at once. ';
   const line = sentence.repeat(Math.ceil((1024 * 1024) / sentence.length)).trim();
   const worker = join(process.cwd(), 'dist', 'electron', 'parse-worker.cjs');
 
-  it.skipIf(!existsSync(worker))('completes through the service (worker loader): a model of the whole line, or the clear time-limit message', async () => {
+  it.skipIf(!existsSync(worker))('completes through the service (worker loader): a model of the whole line', async () => {
     const path = join(dir, 'one-line.txt');
     await writeFile(path, line);
-    const loader = createWorkerLoader(worker, 5_000);
+    const loader = createWorkerLoader(worker, 15_000);
     try {
       const r = await openThroughService(path, loader);
-      if (r.ok) expect(r.article.model.text).toBe(line);
-      else expect(r.message).toBe('Reading the article took longer than 5 seconds and was stopped.');
+      expect(r.ok && r.article.model.text).toBe(line);
     } finally {
       await loader.close();
     }
   }, 30_000);
 
-  it.skip('parses in the CLI loader to one paragraph holding the whole line (too slow today: see FINDING)', async () => {
+  it('parses in the CLI loader to one paragraph holding the whole line', async () => {
     const path = join(dir, 'one-line.txt');
     await writeFile(path, line);
     const cli = await loadArticleFile(path);
