@@ -48,6 +48,8 @@ export class ClipCache {
   private text = '';
   private rate = 175;
   private position = 0;
+  /** Likely jumps from the current position, prefetched beyond the window. */
+  private targets = new Set<number>();
   private readonly store = new Map<string, Synthesis>(); // Map order = least recently used first
   private bytes = 0;
   private readonly jobs = new Map<string, Job>();
@@ -80,6 +82,7 @@ export class ClipCache {
     if (!u) return Promise.resolve({ ok: false, message: `There is no passage ${index} in this article.` });
     const { text, rate } = this;
     this.position = index;
+    this.targets = new Set(this.jumpTargets(index));
     this.dropStale();
 
     const key = this.keyOf(u);
@@ -124,11 +127,28 @@ export class ClipCache {
 
   private prefetch(index: number): void {
     const list = this.plan?.utterances ?? [];
-    for (let i = index + 1; i <= index + this.ahead && i < list.length; i++) {
+    const wanted: number[] = [];
+    for (let i = index + 1; i <= index + this.ahead && i < list.length; i++) wanted.push(i);
+    // Then where "next paragraph" and "next quote" would land, so those jumps speak at once too.
+    wanted.push(...this.targets);
+    for (const i of wanted) {
       const key = this.keyOf(list[i]!);
       if (!this.store.has(key)) this.jobFor(key, list[i]!, i);
     }
     this.pump();
+  }
+
+  /** The first utterance of the next paragraph and of the next quote (its label and first words), beyond the window. */
+  private jumpTargets(index: number): number[] {
+    const list = this.plan?.utterances ?? [];
+    const current = list[index];
+    if (!current || this.ahead === 0) return []; // ahead 0: no prefetching at all
+    const targets: number[] = [];
+    const nextBlock = list.findIndex((u, i) => i > index && u.block !== current.block);
+    if (nextBlock > 0) targets.push(nextBlock);
+    const nextQuote = list.findIndex((u, i) => i > index && u.quote !== null && u.quote !== current.quote && (u.kind === 'quote' || u.kind === 'label'));
+    if (nextQuote > 0) targets.push(nextQuote, ...(list[nextQuote]!.kind === 'label' && list[nextQuote + 1] ? [nextQuote + 1] : []));
+    return targets.filter((i) => i > index + this.ahead);
   }
 
   private jobFor(key: string, u: Utterance, index: number): Job {
@@ -149,7 +169,7 @@ export class ClipCache {
   /** A prefetch the listener has jumped away from is only using a core. */
   private dropStale(): void {
     for (const job of [...this.jobs.values()]) {
-      if (job.waiters === 0 && (job.index < this.position || job.index > this.position + this.ahead)) this.cancel(job);
+      if (job.waiters === 0 && !this.targets.has(job.index) && (job.index < this.position || job.index > this.position + this.ahead)) this.cancel(job);
     }
   }
 

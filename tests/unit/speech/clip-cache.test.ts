@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../core/article/parse';
+import { buildPlan } from '../../../core/plan/plan';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { ClipCache } from '../../../electron/speech/clip-cache';
 import { EspeakEngine } from '../../../electron/speech/espeak';
 import { wavDuration } from '../../../electron/speech/wav';
@@ -124,6 +128,27 @@ describe.skipIf(!hasEspeak)('ClipCache (real espeak-ng)', () => {
     expect(liveAtSpawn.slice(0, 2)).toEqual([1, 1]);
     expect(Math.max(...liveAtSpawn)).toBe(2);
     expect(cache.stats.syntheses).toBe(4);
+  });
+
+  it('prefetches where "next quote" and "next paragraph" land, so those jumps speak at once', async () => {
+    const engine = new EspeakEngine();
+    const model = parseArticle(readFileSync(new URL('../../../content/idlib-bloody-week.txt', import.meta.url), 'utf8'));
+    const plan = buildPlan(model, DEFAULT_SETTINGS, await engine.listVoices());
+    const cache = new ClipCache({ engine, ahead: 3 });
+    cache.setPlan(plan, model.text, 175);
+    const u = plan.utterances;
+    const nextQuote = u.findIndex((x) => x.quote !== null);
+    const nextParagraph = u.findIndex((x) => x.block !== u[0]!.block);
+    expect(nextQuote).toBeGreaterThan(3);
+    expect((await cache.get(0)).ok).toBe(true);
+    await cache.idle();
+    const hits = cache.stats.hits;
+    expect((await cache.get(nextQuote)).ok).toBe(true);
+    expect((await cache.get(nextParagraph)).ok).toBe(true);
+    // Both served from memory, without waiting for an engine.
+    expect(cache.stats.hits - hits).toBe(2);
+    cache.dispose();
+    engine.dispose();
   });
 
   it('keeps memory under the cap', async () => {
