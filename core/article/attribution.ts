@@ -19,7 +19,8 @@ const VERBS =
   'testified|testifies|answered|answers|recounted|recounts|shared|echoed|echoes|summed up|sums up|put it|puts it|' +
   'saying|adding|telling|calling|describing|warning|insisting|arguing|claiming|noting|explaining|writing|asking|urging|' +
   'stating|declaring|stressing|corrected|corrects|interrupted|interjected|chimed in|snapped|retorted|protested|objected|' +
-  'offered|replied|muttered|insisted|reflected|reflects|conceded|elaborated|clarified|according to';
+  'offered|replied|muttered|insisted|reflected|reflects|conceded|elaborated|clarified|shot back|hit back|fired back|' +
+  'according to';
 const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
 const VERB_FIRST = new RegExp(`^[\\s,;:–—-]*(?:${VERBS})\\s+(?!that\\b|to\\b|the\\s+(?:statement|report|letter)\\b)(.{2,220}?)\\s*[.,;:!?]?\\s*$`, 'is');
 const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|simply|just|reportedly|publicly|quickly|quietly|angrily|firmly|softly|calmly|repeatedly|again|has|had|have|would|will|wryly|bluntly|tearfully|proudly)\\s+)*';
@@ -47,6 +48,8 @@ function isOpener(segment: string): boolean {
 
 /** Cuts the phrase before a speech verb down to its subject: drops openers ("Speaking to ITV News,") and relative clauses. */
 function subjectOf(region: string, offset: number): { phrase: string; start: number } | null {
+  // "Rep. Oscar Lindgren (D-Wash.), whose ...": a closed parenthesis is an aside; blank it, keeping offsets.
+  region = region.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
   // "National Association of Home Builders: The group called ...": the subject follows the colon.
   const cut = Math.max(region.lastIndexOf(':'), region.lastIndexOf(';'), region.lastIndexOf('–'), region.lastIndexOf('—'), region.lastIndexOf('('));
   if (cut >= 0) {
@@ -63,6 +66,16 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   const last = parts[parts.length - 1];
   const relative = last ? /^(\s*(?:which|that|who|whom)\s+)(\S.*)$/i.exec(last.text) : null;
   if (last && relative?.[2] && parts.length > 1) return clean(relative[2], offset + last.at + relative[1]!.length);
+  // "... by Sir Hugh Penhallow, the health spokesman, who said": the named person before "who".
+  if (last && /^\s*who\s*$/i.test(last.text) && parts.length > 1) {
+    const named = parts.slice(0, -1).reverse().find((p) => trailingName(p.text.trim().split(/\s+/))?.name.person);
+    if (named) {
+      const words = named.text.trim().split(/\s+/);
+      const tail = trailingName(words)!;
+      const name = words.slice(tail.at).join(' ');
+      return { phrase: name, start: offset + named.at + named.text.indexOf(name) };
+    }
+  }
   while (parts.length > 1 && isOpener(parts[0]!.text.trim())) parts.shift();
   const kept = parts.filter((p) => !/^\s*(?:who|which|whose|where|aged?)\b/i.test(p.text) && !/^\s*\d+\s*$/.test(p.text));
   if (kept.length === 0) return null;
@@ -98,11 +111,25 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   }
   // A full quote hangs on the verb nearest to it ("Asked about X, the spokesman told reporters:"); a partial one on the sentence's first.
   const verbs = [...ctx.matchAll(new RegExp(VERB.source, 'gi'))];
-  const verb = partial ? verbs[0] : verbs[verbs.length - 1];
+  const lastVerb = verbs[verbs.length - 1];
+  // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
+  const adjacent = lastVerb && lastVerb.index !== undefined && ctx.slice(lastVerb.index + lastVerb[0].length).trim().split(/\s+/).filter(Boolean).length <= 2;
+  const verb = partial && !adjacent ? verbs[0] : lastVerb;
+  // "X was accused of ...": a passive verb's subject is not the one speaking.
+  if (verb?.index !== undefined && /\b(?:was|were|is|are|been|being|be|get|got)\s+$/i.test(ctx.slice(0, verb.index))) return null;
   if (!verb || verb.index === undefined) {
     // Interview and list style: "Smith: "..."", "Sen. Mark Ostrander (R-Utah): "...""
     const speakerColon = /^\s*(\p{Lu}[\p{L}'’.\- ]{1,60}?)(?:\s*\([^)]{1,40}\))?\s*:\s*$/u.exec(ctx);
     const allCapitalised = speakerColon?.[1]?.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLE.test(w));
+    // "Sen. Dana Whitlock (R-Ind.), a China hawk, was blunter:": a named subject and a colon introduce speech.
+    if (!partial && /:\s*$/.test(ctx) && !(speakerColon?.[1] && allCapitalised)) {
+      const subject = subjectOf(ctx.replace(/:\s*$/, ''), ctxStart);
+      const words = subject?.phrase.split(/[\s,]+/) ?? [];
+      if (subject && readName(words)?.person && readName(words)!.known) {
+        const name = readName(words)!;
+        return { start: subject.start, end: subject.start + name.full.length, phrase: subject.phrase, place: 'before' };
+      }
+    }
     if (speakerColon?.[1] && allCapitalised && !partial) return { start: ctxStart + ctx.indexOf(speakerColon[1]), end: ctxStart + ctx.indexOf(speakerColon[1]) + speakerColon[1].length, phrase: speakerColon[1], place: 'before' };
     return null;
   }
@@ -155,6 +182,15 @@ function trailingName(headWords: readonly string[]): { at: number; name: ParsedN
   const name = readName(headWords.slice(at));
   return name && name.used === headWords.length - at ? { at, name } : null;
 }
+
+/** "the 34-year-old mother-of-two": the gender any role word in the phrase gives. */
+const phraseGender = (phrase: string): Gender | null => {
+  for (const w of phrase.toLowerCase().split(/[\s-]+/)) {
+    const g = roleGender(w);
+    if (g) return g;
+  }
+  return null;
+};
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -239,7 +275,7 @@ export function resolveSpeaker(
     registry.mention(entity, block, sentence, at);
     return { entity, mention: 'description' };
   }
-  if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?)\b/i.test(head)) {
+  if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?|woman|man|girl|boy|lady)\b/i.test(head)) {
     const nounGender = roleGender(head.split(/\s+/).pop() ?? '') ?? null;
     const recent = registry.recentPerson(block, at, nounGender);
     if (recent) return { entity: recent, mention: 'description' };
@@ -248,7 +284,7 @@ export function resolveSpeaker(
     const text = capitalise([head, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
     if (text.length > 120) return null;
     const kind: 'person' | 'group' = PERSON_ROLE.test(head) ? 'person' : 'group';
-    const gender: Gender | null = roleGender(head.split(/\s+/).pop() ?? '') ?? null;
+    const gender: Gender | null = phraseGender(head);
     const entity = registry.described(text, kind, gender);
     registry.mention(entity, block, sentence, at);
     description = null;

@@ -206,7 +206,10 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const met = registry.find(name.bare) ?? registry.find(name.surname ?? '');
     const fresh = name.person && (name.bare.includes(' ') ? name.known : name.gender !== null);
     const organisation = !name.person && name.bare.includes(' ') && looksLikeOrganisation(name.bare);
-    if ((met && met.kind === 'person') || fresh || organisation) {
+    // "Imran Qadir, 38, said ..." / "Imran Qadir said": an unfamiliar name introduced as a person.
+    const after = narration.slice(tokens[i + name.used - 1]!.at + tokens[i + name.used - 1]!.word.length, tokens[i + name.used - 1]!.at + 60);
+    const introduced = name.person && name.bare.includes(' ') && /^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|told|added|wrote|explained|insisted|warned)\b)/.test(after);
+    if ((met && met.kind === 'person') || fresh || organisation || introduced) {
       const entity = registry.person(name, null);
       const at = tokens[i]!.at;
       registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length });
@@ -249,6 +252,11 @@ function attribute(
     if (/[.!?]$/.test(spanText) && /:\s*$/.test(after.ctx)) continue;
     const cue = cueAfter(after.ctx, after.start);
     if (cue) cues.push({ ...cue, block: span.block });
+  }
+  // A name after the quote beats a vague phrase before it ("What they're saying: "...," Grant Holloway told Axios").
+  if (cues.length > 1 && cues[0]!.place === 'before' && !/^\p{Lu}/u.test(cues[0]!.phrase) && !/^(?:he|she|they|it)$/i.test(cues[0]!.phrase)) {
+    const named = cues.findIndex((c) => c.place === 'after' && /^\p{Lu}/u.test(c.phrase) && !/^(?:He|She|They|It)\b/.test(c.phrase));
+    if (named > 0) cues.unshift(...cues.splice(named, 1));
   }
   for (const cue of cues) {
     const block = cue.block;

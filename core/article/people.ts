@@ -43,6 +43,8 @@ const TITLES: Record<string, Gender | null> = {
   speaker: null, archbishop: null, bishop: null, cardinal: null, sheriff: null, attorney: null, congressman: 'male', congresswoman: 'female',
 };
 const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'mp', 'msp', 'ms', 'mla', 'mep', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
+/** "Royal College of Emergency Medicine", "Department for Education": these join an organisation's name. */
+const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'dos', 'das', 'y']);
 
 export const titleGender = (w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')];
@@ -98,7 +100,7 @@ export function readName(words: readonly string[]): ParsedName | null {
     const w = words[i]!.replace(/[’']s$/, '');
     const possessive = w !== words[i];
     if (isCapitalised(w) && !isSuffix(w)) names.push(w);
-    else if (PARTICLES.has(w.toLowerCase()) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!)) names.push(w);
+    else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, ''))) names.push(w);
     else break;
     i++;
     if (possessive) break;
@@ -114,7 +116,8 @@ export function readName(words: readonly string[]): ParsedName | null {
   const firstGender = first ? firstNameGender(first) : undefined;
   gender = gender ?? (firstGender ?? null);
   const bare = names.join(' ');
-  const person = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare));
+  const joined = names.some((w) => ORG_CONNECTORS.has(w));
+  const person = !joined && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
   const known = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname);
   return { full: [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
 }
@@ -164,6 +167,10 @@ export class Registry {
     // People are found again by surname ("Tarakji"); organisations only by their whole name ("Police Scotland").
     const keys = [name.bare.toLowerCase(), name.person ? name.surname?.toLowerCase() : undefined].filter((k): k is string => !!k);
     let entity = keys.map((k) => this.byKey.get(k)).find((e) => e !== undefined);
+    // "Sir Edmund" after "Sir Edmund Calloway": a knight or dame is named by first name.
+    if (/^(?:Sir|Dame)\b/.test(name.full) && name.bare.split(' ').length === 1) {
+      entity = this.entities.find((e) => e.kind === 'person' && e.name.startsWith(`${name.full.split(' ')[0]} ${name.bare} `)) ?? entity;
+    }
     // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise.
     if (entity && name.gender && entity.gender && entity.gender !== name.gender) entity = undefined;
     if (!entity) {
@@ -226,7 +233,7 @@ export class Registry {
   recentPerson(block: number, at: number, gender: Gender | null): Entity | null {
     for (let b = block; b >= 0 && b > block - 3; b--) {
       const list = (this.events.get(b) ?? []).filter(
-        (ev) => (b < block || ev.at < at) && ev.entity.kind === 'person' && /\p{Lu}/u.test(ev.entity.name[0] ?? '') && !ev.entity.name.includes("'s ") && (gender === null || ev.entity.gender === null || ev.entity.gender === gender),
+        (ev) => (b < block || ev.at < at) && ev.entity.kind === 'person' && /\p{Lu}/u.test(ev.entity.name[0] ?? '') && !ev.entity.name.includes("'s ") && (gender === null || ev.entity.gender === gender),
       );
       if (list.length) return list.sort((x, y) => y.at - x.at)[0]!.entity;
     }
