@@ -59,6 +59,9 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   const parts: { text: string; at: number }[] = [];
   const re = /[^,;]+/g;
   for (let m = re.exec(region); m; m = re.exec(region)) parts.push({ text: m[0], at: m.index });
+  // "with what Marchetti called", "as Smith put it": a name right before the verb, in an object clause.
+  const objectClause = /\b(?:what|as|which|that|whom)\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3})\s*$/u.exec(region);
+  if (objectClause?.[1]) return { phrase: objectClause[1], start: offset + objectClause.index + objectClause[0].indexOf(objectClause[1]) };
   // "... – a period she describes as": a pronoun right before the verb is its subject.
   const pronounLast = /\b(he|she|they)\s+(?:(?:also|later|then|has|had|have|once|now)\s+)*$/i.exec(region);
   if (pronounLast?.[1]) return { phrase: pronounLast[1], start: offset + pronounLast.index };
@@ -171,7 +174,7 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/i;
 
-const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das)$/;
+const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|of|for)$/;
 
 /** The capitalised run that ends a phrase, if any, read as a name. */
 function trailingName(headWords: readonly string[]): { at: number; name: ParsedName } | null {
@@ -276,7 +279,7 @@ export function resolveSpeaker(
     return { entity, mention: 'description' };
   }
   if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?|woman|man|girl|boy|lady)\b/i.test(head)) {
-    const nounGender = roleGender(head.split(/\s+/).pop() ?? '') ?? null;
+    const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
     if (recent) return { entity: recent, mention: 'description' };
   }

@@ -2,7 +2,7 @@ import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } 
 import { cueAfter, cueBefore, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
-import { findQuoteChains, type Chain, type Span } from './quote-spans';
+import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { splitSentences } from './sentences';
 
 export interface ParseOptions {
@@ -85,7 +85,7 @@ const VERB_AT_END = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|exp
 
 function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], quotes: Quote[], speakers: Speaker[]): void {
   const quotable = blocks.map((b) => ({ text: b.text, quotable: QUOTABLE.has(b.kind) }));
-  const { chains, singles } = findQuoteChains(quotable);
+  const { chains, singles } = findQuoteChains(quotable, quoteStyle(quotable));
   const registry = new Registry();
 
   /** The sentence holding block offset `at` (or the first after it): a binary search, as one block may hold a whole book. */
@@ -201,7 +201,8 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const name = readName(window.slice(0, n).map((t) => t.word));
     if (!name) continue;
     // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
-    if (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !(name.bare.includes(' ') && looksLikeOrganisation(name.bare) && !isFunctionWord(word))) continue;
+    // ...and "Dean Trebilcock" starts with a noun that is also a first name: only function words are never names.
+    if (isFunctionWord(word) || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !name.bare.includes(' '))) continue;
     // Someone already met (as a speaker or by full name) is known by surname alone; a new name needs real evidence.
     const met = registry.find(name.bare) ?? registry.find(name.surname ?? '');
     const fresh = name.person && (name.bare.includes(' ') ? name.known : name.gender !== null);
@@ -254,7 +255,8 @@ function attribute(
     if (cue) cues.push({ ...cue, block: span.block });
   }
   // A name after the quote beats a vague phrase before it ("What they're saying: "...," Grant Holloway told Axios").
-  if (cues.length > 1 && cues[0]!.place === 'before' && !/^\p{Lu}/u.test(cues[0]!.phrase) && !/^(?:he|she|they|it)$/i.test(cues[0]!.phrase)) {
+  const vague = (phrase: string) => !/^(?:he|she|they|it)$/i.test(phrase) && !registry.find(phrase) && !readName(phrase.split(/[\s,]+/))?.person;
+  if (cues.length > 1 && cues[0]!.place === 'before' && vague(cues[0]!.phrase)) {
     const named = cues.findIndex((c) => c.place === 'after' && /^\p{Lu}/u.test(c.phrase) && !/^(?:He|She|They|It)\b/.test(c.phrase));
     if (named > 0) cues.unshift(...cues.splice(named, 1));
   }

@@ -233,7 +233,7 @@ export class Registry {
   recentPerson(block: number, at: number, gender: Gender | null): Entity | null {
     for (let b = block; b >= 0 && b > block - 3; b--) {
       const list = (this.events.get(b) ?? []).filter(
-        (ev) => (b < block || ev.at < at) && ev.entity.kind === 'person' && /\p{Lu}/u.test(ev.entity.name[0] ?? '') && !ev.entity.name.includes("'s ") && (gender === null || ev.entity.gender === gender),
+        (ev) => (b < block || ev.at < at) && ev.entity.kind === 'person' && /\p{Lu}/u.test(ev.entity.name[0] ?? '') && !ev.entity.name.includes("'s ") && (gender === null || ev.entity.gender === null || ev.entity.gender === gender),
       );
       if (list.length) return list.sort((x, y) => y.at - x.at)[0]!.entity;
     }

@@ -51,6 +51,30 @@ function doubleMarks(text: string): Mark[] {
   return marks;
 }
 
+/**
+ * Single marks as the speech marks (UK tabloid style). An apostrophe inside a word
+ * (don't, O'Brien) or an elision ('90s) is no mark at all.
+ */
+function singleMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== "'" && c !== '‘' && c !== '’') continue;
+    const before = text[i - 1];
+    const after = text[i + 1];
+    if (isWordChar(before) && isWordChar(after)) continue;
+    if (ELISIONS.test(text.slice(i, i + 7)) && !isWordChar(before)) continue;
+    const opensByContext = (before === undefined || OPEN_CONTEXT.test(before) || /["“]/.test(before)) && !isSpace(after);
+    const closesByContext = !isSpace(before) && (after === undefined || !isWordChar(after));
+    let role: Role;
+    if (c === "'") role = opensByContext && !closesByContext ? 'open' : closesByContext && !opensByContext ? 'close' : 'either';
+    else if (c === '‘') role = closesByContext && !opensByContext ? 'close' : 'open';
+    else role = opensByContext && !closesByContext ? 'open' : 'close';
+    marks.push({ at: i, role });
+  }
+  return marks;
+}
+
 function trimmed(text: string, from: number, to: number): { start: number; end: number } {
   let start = from;
   let end = to;
@@ -98,8 +122,25 @@ export interface BlockText {
   quotable: boolean;
 }
 
+export type QuoteStyle = 'double' | 'single';
+
+/**
+ * Which marks this article uses for speech: most use double quotes, UK tabloids single ones
+ * ("'It was terrifying,' she said."). Counted from where speech starts and ends.
+ */
+export function quoteStyle(blocks: readonly BlockText[]): QuoteStyle {
+  let double = 0;
+  let single = 0;
+  for (const b of blocks) {
+    if (!b.quotable) continue;
+    double += (b.text.match(/(?:^|[:,]\s)["“]\p{Lu}|[,.?!]["”](?=\s+\p{L}|\s*$)/gu) ?? []).length;
+    single += (b.text.match(/(?:^|[:,]\s)['‘]\p{Lu}|[,.?!]['’](?=\s+\p{L}|\s*$)/gu) ?? []).length;
+  }
+  return single > double && single >= 2 ? 'single' : 'double';
+}
+
 /** All quotations in the article, in order, as chains of per-block spans. */
-export function findQuoteChains(blocks: readonly BlockText[]): { chains: Chain[]; singles: Span[] } {
+export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle = 'double'): { chains: Chain[]; singles: Span[] } {
   const chains: Chain[] = [];
   const singles: Span[] = [];
   let carry: Chain | null = null;
@@ -110,7 +151,7 @@ export function findQuoteChains(blocks: readonly BlockText[]): { chains: Chain[]
       return;
     }
     const text = block.text;
-    const marks = doubleMarks(text);
+    const marks = style === 'single' ? singleMarks(text) : doubleMarks(text);
     const spans: Span[] = [];
     let openAt: number | null = null;
     let chain: Chain | null = null;
@@ -154,7 +195,7 @@ export function findQuoteChains(blocks: readonly BlockText[]): { chains: Chain[]
       // Runs to the end of the paragraph: it may continue in the next one.
       if (unclosed) carry = unclosed;
     }
-    singles.push(...singleSpans(text, b, spans));
+    if (style === 'double') singles.push(...singleSpans(text, b, spans));
   });
   return { chains, singles };
 }
