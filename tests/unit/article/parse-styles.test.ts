@@ -20,7 +20,7 @@ describe('attribution styles', () => {
     );
     expect(who(m, 'hazardous materials')).toBe('Jane Kessler');
     expect(m.speakers.find((s) => s.name === 'Jane Kessler')?.description).toBe('a spokeswoman for the county');
-    expect(who(m, 'not kept pace')).toBe('Rep. Carol Dunham');
+    expect(who(m, 'not kept pace')).toBe('State Rep. Carol Dunham');
     expect(who(m, 'frustrating')).toBe('Jane Kessler');
     expect(who(m, 'rather be cautious')).toBe('Jane Kessler');
   });
