@@ -57,8 +57,9 @@ function classify(text: string, index: number, hasTitle: boolean, inBlockquote: 
 
 /** A short capitalised line with no closing punctuation, between paragraphs, is a subheading. */
 function looksLikeHeading(text: string): boolean {
+  if (text.length > 90) return false;
   const words = text.split(' ').length;
-  return words <= 12 && text.length <= 90 && /^\p{Lu}/u.test(text) && !/[.!?,;:"“”’')\]]$/.test(text) && !/["“”]/.test(text);
+  return words <= 12 && /^\p{Lu}/u.test(text) && !/[.!?,;:"“”’')\]]$/.test(text) && !/["“”]/.test(text);
 }
 
 export function plainTextBlocks(source: string): RawBlock[] {
