@@ -208,7 +208,7 @@ export function resolveSpeaker(
   const segments = phrase.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
-  let description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as)\b/i.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as)\b/i.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = head.replace(/^(?:and|but|so|then)\s+/i, '');
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
@@ -290,7 +290,6 @@ export function resolveSpeaker(
     const gender: Gender | null = phraseGender(head);
     const entity = registry.described(text, kind, gender);
     registry.mention(entity, block, sentence, at);
-    description = null;
     return { entity, mention: 'description' };
   }
   return null;
