@@ -24,6 +24,9 @@ export class Announcer {
   /** Errors: visible and assertive until cleared. */
   error(message: string): void {
     this.log.push(message);
+    // A status still waiting to be spoken ("Opening bad.bin") is out of date once this is said.
+    window.clearTimeout(this.timer);
+    this.status.textContent = '';
     this.alert.textContent = '';
     const p = document.createElement('p');
     p.textContent = message;

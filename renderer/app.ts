@@ -121,6 +121,8 @@ export class ReaderApp {
     document.title = `${article.model.title ?? article.name} – Article Reader`;
     this.highlighter.setView(this.view);
     this.player.load(article.docId, article.plan, article.position);
+    // A new article starts at its top (or, resuming, where the highlight scrolls to), never where the last one was.
+    document.scrollingElement?.scrollTo({ top: 0, behavior: 'instant' });
     const u = article.plan.utterances[this.player.current];
     if (u) this.onUtterance(this.player.current, u, article.position > 0);
     this.onState('stopped');

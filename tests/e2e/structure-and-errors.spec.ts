@@ -80,4 +80,23 @@ test('a dropped file that cannot be read shows a clear alert and keeps the artic
   await expect(reader.alert).toHaveAttribute('role', 'alert');
   await expect(reader.alert).toContainText(/Could not open the article: .+/);
   await expect(reader.article.locator('h1')).toHaveText(title!);
+  // The error is the last word: no "Opening picture.png" left in the status region after it.
+  await expect(reader.announcer).not.toContainText('Opening');
+});
+
+test('a newly opened article starts at its top, not where the last one was scrolled to', async ({ reader }) => {
+  await reader.open();
+  const scroller = () => (globalThis as any).document.scrollingElement;
+  await reader.page.evaluate(`(${scroller})().scrollTo(0, (${scroller})().scrollHeight)`);
+  await expect.poll(() => reader.page.evaluate(`(${scroller})().scrollTop`)).toBeGreaterThan(200);
+  const drop = await reader.page.evaluateHandle(() => {
+    const g = globalThis as any;
+    const dt = new g.DataTransfer();
+    const body = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of a long article, long enough to scroll.`).join('\n\n');
+    dt.items.add(new g.File([`Another headline\n\n${body}`], 'another.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  await reader.page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+  await expect(reader.article.locator('h1')).toHaveText('Another headline');
+  await expect.poll(() => reader.page.evaluate(`(${scroller})().scrollTop`)).toBe(0);
 });
