@@ -65,6 +65,9 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   // "... – a period she describes as": a pronoun right before the verb is its subject.
   const pronounLast = /\b(he|she|they)\s+(?:(?:also|later|then|has|had|have|once|now)\s+)*$/i.exec(region);
   if (pronounLast?.[1]) return { phrase: pronounLast[1], start: offset + pronounLast.index };
+  // "..., after an influential think tank warned": the verb belongs to the last clause.
+  const subordinate = parts.length > 1 ? /^(\s*(?:after|when|as|while|because|since|before|until|although|though|if|and|but)\s+)(\S.*)$/i.exec(parts[parts.length - 1]!.text) : null;
+  if (subordinate?.[2]) return clean(subordinate[2], offset + parts[parts.length - 1]!.at + subordinate[1]!.length);
   // "..., which ministers have promised": the relative clause holds the subject.
   const last = parts[parts.length - 1];
   const relative = last ? /^(\s*(?:which|that|who|whom)\s+)(\S.*)$/i.exec(last.text) : null;
@@ -284,7 +287,9 @@ export function resolveSpeaker(
     if (recent) return { entity: recent, mention: 'description' };
   }
   if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
-    const text = capitalise([head, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
+    // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
+    const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '');
+    const text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
     if (text.length > 120) return null;
     const kind: 'person' | 'group' = PERSON_ROLE.test(head) ? 'person' : 'group';
     const gender: Gender | null = phraseGender(head);

@@ -80,6 +80,11 @@ describe('attribution styles', () => {
     expect(who(m, 'do not travel')).toBe('Police Scotland');
   });
 
+  it('a partial quote belongs to the clause whose verb introduces it, named by its noun phrase', () => {
+    const m = article('A Treasury minister has repeatedly refused to rule out raising income tax, after an influential think tank warned of a "black hole in the public finances".');
+    expect(who(m, 'black hole')).toBe('An influential think tank');
+  });
+
   it('an anonymous source is described without the circumstances of the anonymity', () => {
     const m = article('"The deal is off," said the source, who declined to be identified because the talks were private.');
     expect(who(m, 'deal is off')).toBe('The source');
