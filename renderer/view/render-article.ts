@@ -68,7 +68,14 @@ export function renderArticle(model: ArticleModel): ArticleView {
   for (const block of model.blocks) {
     const parts = partsByBlock.get(block.index) ?? [];
     const inline: Mark[] = [];
-    for (const p of parts) if (p.quote.partial) inline.push({ start: p.part.start, end: p.part.end, kind: 'q', quote: p.quote });
+    // The <q> takes in its own quote marks, so the speaker tag before it reads: British Government: "stop the horror".
+    const mark = (i: number) => /["“”„'‘’]/.test(model.text[i] ?? '');
+    for (const p of parts) {
+      if (!p.quote.partial) continue;
+      const start = p.part.start > block.start && mark(p.part.start - 1) ? p.part.start - 1 : p.part.start;
+      const end = p.part.end < block.end && mark(p.part.end) ? p.part.end + 1 : p.part.end;
+      inline.push({ start, end, kind: 'q', quote: p.quote });
+    }
     if (block.credit) inline.push({ start: block.credit.start, end: block.credit.end, kind: 'credit' });
 
     switch (block.kind) {
