@@ -13,11 +13,7 @@ import { createSpeech } from '../../electron/services/speech-adapter';
 import type { SpeechPort } from '../../electron/services/speech-port';
 import { ReaderDriver } from './driver';
 import { APP_MAIN, electronBinary } from './electron-binary';
-import { FAKE_URL, installFakeReader } from './dev/fake-setup';
 
-/** DEV ONLY: READER_E2E_DEV_FAKE=1 runs against dev/fake-reader.ts instead of the harness. */
-const DEV_FAKE = process.env.READER_E2E_DEV_FAKE === '1';
-if (DEV_FAKE) console.warn('READER_E2E_DEV_FAKE=1: running against the DEV fake reader, not the real harness');
 
 interface Fixtures {
   userDataDir: string;
@@ -44,7 +40,7 @@ export const test = base.extend<Fixtures>({
   },
 
   harness: async ({ userDataDir, failingClips }, use, testInfo) => {
-    if (testInfo.project.name === 'electron' || DEV_FAKE) return use(null);
+    if (testInfo.project.name === 'electron') return use(null);
     const real = createSpeech();
     const speech: SpeechPort = {
       ...real,
@@ -74,16 +70,14 @@ export const test = base.extend<Fixtures>({
   },
 
   appPage: async ({ page, electronApp }, use) => {
-    if (DEV_FAKE && !electronApp) await installFakeReader(page.context());
     await use(electronApp ? await electronApp.firstWindow() : page);
   },
 
-  engine: async ({ failingClips, appPage, electronApp }, use, testInfo) => {
+  engine: async ({ failingClips, electronApp }, use, testInfo) => {
     testInfo.skip(electronApp !== null, 'engine failures are injected through the harness only');
-    const inPage = (op: 'add' | 'delete', i: number) => appPage.evaluate(([o, n]) => void (globalThis as any).__fakeFail[o](n), [op, i] as const);
     await use({
-      fail: async (i) => void (DEV_FAKE ? await inPage('add', i) : failingClips.add(i)),
-      heal: async (i) => void (DEV_FAKE ? await inPage('delete', i) : failingClips.delete(i)),
+      fail: async (i) => void failingClips.add(i),
+      heal: async (i) => void failingClips.delete(i),
     });
   },
 
@@ -92,14 +86,12 @@ export const test = base.extend<Fixtures>({
       if (harness) {
         const delivered = await harness.command(command);
         if (delivered < 1) throw new Error(`menu command ${command} reached no page`);
-      } else if (DEV_FAKE && !electronApp) {
-        await appPage.evaluate((c) => (globalThis as any).__fakeEmit({ type: 'command', command: c }), command);
       } else if (electronApp) {
         // Menu items carry the command as their id.
         await electronApp.evaluate(({ Menu }, id) => Menu.getApplicationMenu()?.getMenuItemById(id)?.click(), command);
       }
     };
-    await use(new ReaderDriver(appPage, { url: harness?.url ?? (DEV_FAKE && !electronApp ? FAKE_URL : null), menuCommand }));
+    await use(new ReaderDriver(appPage, { url: harness?.url ?? null, menuCommand }));
   },
 });
 
