@@ -109,7 +109,7 @@ export class Player {
     if (this.stateValue === 'stopped' || this.stateValue === 'paused') return;
     this.audio.pause();
     this.stopClock();
-    if (this.stateValue === 'loading' || this.clipIndex !== this.index) {
+    if (this.stateValue === 'loading' || this.clipIndex !== this.index || this.starting) {
       // Nothing of this utterance is audible yet (loading, or between clips): cancel, and start it again on play.
       this.generation++;
       this.releaseClip();
@@ -150,6 +150,8 @@ export class Player {
    * `followOn`: continuous reading. The highlight then moves when the new audio starts, so
    * it never runs ahead of the voice; after a jump it moves at once, to show where we went.
    */
+  private starting = false;
+
   private async start(index: number, followOn = false): Promise<void> {
     const plan = this.plan;
     const docId = this.docId;
@@ -192,12 +194,16 @@ export class Player {
     // playbackRate resets when a new source loads; set it after and again once playing.
     this.audio.defaultPlaybackRate = this.rate / clip.rate;
     this.audio.playbackRate = this.rate / clip.rate;
+    // A pause while play() is pending rejects it: pause() sees `starting` and cancels this start.
+    this.starting = true;
     try {
       await this.audio.play();
     } catch (e) {
       if (generation !== this.generation) return;
       this.fail('Playback could not start.');
       return;
+    } finally {
+      this.starting = false;
     }
     if (generation !== this.generation) return;
     this.audio.playbackRate = this.rate / clip.rate;
