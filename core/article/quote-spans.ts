@@ -18,8 +18,6 @@ export interface Span {
 /** One quotation: one span, or several chained over consecutive blocks. */
 export type Chain = Span[];
 
-const DOUBLE_OPEN = new Set(['“', '„', '«', '‟']);
-const DOUBLE_CLOSE = new Set(['”', '»']);
 const OPEN_CONTEXT = /[\s([{\-–—/:;]/u;
 
 type Role = 'open' | 'close' | 'either';
@@ -32,43 +30,31 @@ interface Mark {
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
-/** Straight marks get their role from what surrounds them; curly marks from their shape, unless the context plainly contradicts it. */
-function doubleMarks(text: string): Mark[] {
-  const marks: Mark[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c !== '"' && !DOUBLE_OPEN.has(c) && !DOUBLE_CLOSE.has(c)) continue;
-    const before = text[i - 1];
-    const after = text[i + 1];
-    const opensByContext = (before === undefined || OPEN_CONTEXT.test(before)) && !isSpace(after);
-    const closesByContext = !isSpace(before) && (after === undefined || !isWordChar(after));
-    let role: Role;
-    if (c === '"') role = opensByContext && !closesByContext ? 'open' : closesByContext && !opensByContext ? 'close' : 'either';
-    else if (DOUBLE_OPEN.has(c)) role = closesByContext && !opensByContext ? 'close' : 'open';
-    else role = opensByContext && !closesByContext ? 'open' : 'close';
-    marks.push({ at: i, role });
-  }
-  return marks;
-}
+/** The marks of each quote style: a straight one whose role comes from context, and curly ones with a shape. */
+const MARKS = {
+  double: { straight: '"', open: new Set(['“', '„', '«', '‟']), close: new Set(['”', '»']), apostrophes: false, opensAfter: OPEN_CONTEXT },
+  // Single marks double as apostrophes (don't, O'Brien, '90s), and open after a double mark in nested speech.
+  single: { straight: "'", open: new Set(['‘']), close: new Set(['’']), apostrophes: true, opensAfter: /[\s([{\-–—/:;"“]/u },
+} as const;
 
 /**
- * Single marks as the speech marks (UK tabloid style). An apostrophe inside a word
- * (don't, O'Brien) or an elision ('90s) is no mark at all.
+ * The quote marks of one style in a block, each with its role. Straight marks get their role
+ * from what surrounds them; curly marks from their shape, unless the context plainly contradicts it.
  */
-function singleMarks(text: string): Mark[] {
+function marksOf(text: string, style: QuoteStyle): Mark[] {
+  const kind = MARKS[style];
   const marks: Mark[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c !== "'" && c !== '‘' && c !== '’') continue;
+    if (c !== kind.straight && !kind.open.has(c) && !kind.close.has(c)) continue;
     const before = text[i - 1];
     const after = text[i + 1];
-    if (isWordChar(before) && isWordChar(after)) continue;
-    if (ELISIONS.test(text.slice(i, i + 7)) && !isWordChar(before)) continue;
-    const opensByContext = (before === undefined || OPEN_CONTEXT.test(before) || /["“]/.test(before)) && !isSpace(after);
+    if (kind.apostrophes && ((isWordChar(before) && isWordChar(after)) || (ELISIONS.test(text.slice(i, i + 7)) && !isWordChar(before)))) continue;
+    const opensByContext = (before === undefined || kind.opensAfter.test(before)) && !isSpace(after);
     const closesByContext = !isSpace(before) && (after === undefined || !isWordChar(after));
     let role: Role;
-    if (c === "'") role = opensByContext && !closesByContext ? 'open' : closesByContext && !opensByContext ? 'close' : 'either';
-    else if (c === '‘') role = closesByContext && !opensByContext ? 'close' : 'open';
+    if (c === kind.straight) role = opensByContext && !closesByContext ? 'open' : closesByContext && !opensByContext ? 'close' : 'either';
+    else if (kind.open.has(c)) role = closesByContext && !opensByContext ? 'close' : 'open';
     else role = opensByContext && !closesByContext ? 'open' : 'close';
     marks.push({ at: i, role });
   }
@@ -151,7 +137,7 @@ export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle 
       return;
     }
     const text = block.text;
-    const marks = style === 'single' ? singleMarks(text) : doubleMarks(text);
+    const marks = marksOf(text, style);
     const spans: Span[] = [];
     let openAt: number | null = null;
     let chain: Chain | null = null;
