@@ -39,6 +39,8 @@ export interface Cue {
   place: AttributionPlace;
 }
 
+const cue = (start: number, phrase: string, place: AttributionPlace, length = phrase.length): Cue => ({ start, end: start + length, phrase, place });
+
 /** "Speaking to ITV News," "Pressed on whether ...," "In a statement,": scene-setting before the subject. */
 function isOpener(segment: string): boolean {
   if (OPENERS.test(segment)) return true;
@@ -101,19 +103,19 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   const trimmedEnd = ctx.replace(/\s+$/, '');
   const according = ACCORDING_TO_BEFORE.exec(trimmedEnd);
   if (according?.[1]) {
-    return { start: ctxStart + according.index + according[0].indexOf(according[1]), end: ctxStart + according.index + according[0].indexOf(according[1]) + according[1].length, phrase: according[1], place: 'before' };
+    return cue(ctxStart + according.index + according[0].indexOf(according[1]), according[1], 'before');
   }
   const askedBy = /\basked by\s+([^,:]{2,80}?)\s*[:,]?$/i.exec(trimmedEnd);
   if (askedBy?.[1]) {
     const at = ctxStart + askedBy.index + askedBy[0].indexOf(askedBy[1]);
-    return { start: at, end: at + askedBy[1].length, phrase: askedBy[1], place: 'before' };
+    return cue(at, askedBy[1], 'before');
   }
   const verbFirst = VERB_FIRST.exec(trimmedEnd);
   const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()));
   if (verbFirst?.[1] && nameLike(verbFirst[1].replace(/[,:]$/, '')) && (/[,:]$/.test(trimmedEnd) || afterOtherQuote)) {
     const phrase = verbFirst[1].replace(/[,:]$/, '');
     const at = ctxStart + trimmedEnd.lastIndexOf(phrase);
-    return { start: at, end: at + phrase.length, phrase, place: afterOtherQuote ? 'inside' : 'before' };
+    return cue(at, phrase, afterOtherQuote ? 'inside' : 'before');
   }
   // A full quote hangs on the verb nearest to it ("Asked about X, the spokesman told reporters:"); a partial one on the sentence's first.
   const verbs = [...ctx.matchAll(new RegExp(VERB.source, 'gi'))];
@@ -133,10 +135,10 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
       const words = subject?.phrase.split(/[\s,]+/) ?? [];
       if (subject && readName(words)?.person && readName(words)!.known) {
         const name = readName(words)!;
-        return { start: subject.start, end: subject.start + name.full.length, phrase: subject.phrase, place: 'before' };
+        return cue(subject.start, subject.phrase, 'before', name.full.length);
       }
     }
-    if (speakerColon?.[1] && allCapitalised && !partial) return { start: ctxStart + ctx.indexOf(speakerColon[1]), end: ctxStart + ctx.indexOf(speakerColon[1]) + speakerColon[1].length, phrase: speakerColon[1], place: 'before' };
+    if (speakerColon?.[1] && allCapitalised && !partial) return cue(ctxStart + ctx.indexOf(speakerColon[1]), speakerColon[1], 'before');
     return null;
   }
   const tail = ctx.slice(verb.index + verb[0].length);
@@ -145,11 +147,11 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   // "with Harker describing the game as": a participle's subject is the name right before it.
   if (/ing$/i.test(verb[0])) {
     const right = /(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*|\b(?:he|she|they))[\s,]*$/u.exec(ctx.slice(0, verb.index));
-    if (right?.[1]) return { start: ctxStart + right.index, end: ctxStart + right.index + right[1].length, phrase: right[1], place: afterOtherQuote ? 'inside' : 'before' };
+    if (right?.[1]) return cue(ctxStart + right.index, right[1], afterOtherQuote ? 'inside' : 'before');
   }
   const subject = subjectOf(ctx.slice(0, verb.index), ctxStart);
   if (!subject) return null;
-  return { start: subject.start, end: subject.start + subject.phrase.length, phrase: subject.phrase, place: afterOtherQuote ? 'inside' : 'before' };
+  return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
 }
 
 /** The speaker phrase right after a quote: `"...," said Smith` / `"...," Smith said` / `according to Smith`. */
@@ -161,7 +163,7 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase))) continue;
     if (re === SUBJECT_FIRST && phrase.split(/\s+/).length > 20) continue;
     const at = ctxStart + m.index + m[0].indexOf(m[1].trim());
-    return { start: at, end: at + phrase.length, phrase, place: 'after' };
+    return cue(at, phrase, 'after');
   }
   return null;
 }
