@@ -78,3 +78,43 @@ export function generateArticle(bytes: number, seed = 1): string {
   }
   return parts.join('\n\n').slice(0, Math.max(bytes, 0));
 }
+
+/**
+ * Pathological but legal news text for the big-article work: paragraphs of many short quoted
+ * exchanges (`"Yes now," said Ann Lee.`), about 37,000 quotes per MB where a news story has
+ * a few dozen. Seeded like generateArticle.
+ */
+export function generateQuoteDense(bytes: number, seed = 1): string {
+  const r = rng(seed);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const words = ['Yes', 'No', 'Now', 'Later', 'Maybe', 'Never', 'Stop', 'Go', 'Wait', 'Run'];
+  const verbs = ['said', 'added', 'replied', 'asked'];
+  const people = [...FIRST_F, ...FIRST_M].map((first, i) => `${first} ${LAST[i % LAST.length]}`);
+  const parts: string[] = ['A day of short answers', `By ${pick(FIRST_F)} ${pick(LAST)}`];
+  let size = parts.join('\n\n').length;
+  while (size < bytes) {
+    const p = Array.from({ length: 3 + Math.floor(r() * 5) }, () => `"${pick(words)} ${pick(words).toLowerCase()}," ${pick(verbs)} ${pick(people)}.`).join(' ');
+    parts.push(p);
+    size += p.length + 2;
+  }
+  return parts.join('\n\n').slice(0, Math.max(bytes, 0));
+}
+
+/** One paragraph of about `bytes` of plain sentences: no blank line anywhere. */
+export function generateLongParagraph(bytes: number, seed = 1): string {
+  const r = rng(seed);
+  const sentences: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const s = NARR[Math.floor(r() * NARR.length)]!.replace('{place}', PLACES[Math.floor(r() * PLACES.length)]!).replace('{day}', DAYS[Math.floor(r() * DAYS.length)]!).replace('{n}', String(10 + Math.floor(r() * 900)));
+    sentences.push(s);
+    size += s.length + 1;
+  }
+  return `One very long paragraph\n\n${sentences.join(' ')}`.slice(0, Math.max(bytes, 0));
+}
+
+/** A title, a short paragraph, `bytes` of combining marks stacked on one letter, a last paragraph ("Zalgo" text at its worst). */
+export function generateCombiningMarks(bytes: number): string {
+  const marks = '\u0301\u0308\u0327\u0336';
+  return `Combining marks\n\nA first short paragraph.\n\nZ${marks.repeat(Math.ceil(bytes / marks.length)).slice(0, bytes)}\n\nThe last paragraph is plain text.`;
+}
