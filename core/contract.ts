@@ -247,3 +247,38 @@ export interface ReaderApi {
   /** Menu commands and background events; returns an unsubscribe function. */
   onEvent(listener: (event: ReaderEvent) => void): () => void;
 }
+
+// ---------------------------------------------------------------------------------------
+// Big articles (issue 12): replies that carry a whole model or plan cross the bridge packed
+// (core/packed.ts), because decoding megabytes of objects in one go stalls the process that
+// does it. window.reader is a ReaderBridge: the ReaderApi with those replies packed.
+// renderer/reader-api.ts unpacks them a piece at a time and gives the app a plain ReaderApi.
+
+/** A value as JSON text: `head` with its big arrays left empty, their elements in `pieces`. */
+export interface Packed<T> {
+  head: string;
+  /** Per array: JSON array texts of consecutive elements, in order. */
+  pieces: { [K in keyof T]?: string[] };
+  /** Type only (never set): what the value unpacks to. */
+  readonly packedType?: T;
+}
+
+export interface PackedArticle extends Omit<OpenedArticle, 'model' | 'plan'> {
+  model: Packed<ArticleModel>;
+  plan: Packed<ReadingPlan>;
+}
+
+export type PackedOpenResult = { ok: true; article: PackedArticle } | { ok: false; message: string };
+
+export interface PackedSettingsUpdate {
+  settings: Settings;
+  plan: Packed<ReadingPlan> | null;
+}
+
+/** A ReaderApi reply as it crosses the bridge. */
+export type OnTheWire<R> = [R] extends [OpenResult] ? PackedOpenResult : [R] extends [{ settings: Settings; plan: ReadingPlan | null }] ? PackedSettingsUpdate : R;
+
+/** What the preload exposes as `window.reader`, and the harness bridge implements. */
+export type ReaderBridge = {
+  [K in keyof ReaderApi]: ReaderApi[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<OnTheWire<R>> : ReaderApi[K];
+};

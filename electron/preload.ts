@@ -1,10 +1,13 @@
 // Sandboxed preload (bundled to dist/electron/preload.cjs): exposes exactly one object,
-// `window.reader` (ReaderApi), whose methods can reach only the fixed channels below.
+// `window.reader` (a ReaderBridge: the ReaderApi with article and plan replies packed),
+// whose methods can reach only the fixed channels below.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ReaderApi, ReaderEvent } from '../core/contract';
+import type { ReaderBridge, ReaderEvent } from '../core/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNELS as C } from './main/channels';
 
-const reader: ReaderApi = {
+// Replies holding an article or a plan come packed and go to the page as they are: strings
+// cross the contextBridge without a copy, and the page decodes them a piece at a time.
+const reader: ReaderBridge = {
   openInitial: () => ipcRenderer.invoke(C.openInitial),
   listArticles: () => ipcRenderer.invoke(C.listArticles),
   openArticle: (id) => ipcRenderer.invoke(C.openArticle, id),

@@ -5,6 +5,7 @@
 //   POST /api/<method>      JSON array of arguments -> JSON result (400 on a bad payload)
 //   POST /api/openDropped   raw bytes, file name in the X-File-Name header (URI-encoded)
 //   POST /api/getClip       -> application/octet-stream: u32le JSON length, JSON, WAV bytes
+//   a reply holding long strings (a packed article) -> application/x-reader-frames (reply-frames.ts)
 //   GET  /api/events        Server-Sent Events: one ReaderEvent per message
 //   POST /test/command      {"command": Command} -> as if chosen from the menu
 //   POST /test/dialog       {"open"?: path|null, "save"?: path|null} -> next dialog answers
@@ -23,6 +24,7 @@ import { createSpeech } from '../electron/services/speech-adapter';
 import type { SpeechPort } from '../electron/services/speech-port';
 import { MAX_ARTICLE_BYTES, PayloadError } from '../electron/services/validate';
 import { createWorkerLoader } from '../electron/services/worker-loader';
+import { FRAMES_TYPE, encodeFrames } from './reply-frames';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMMANDS: readonly Command[] = [
@@ -150,7 +152,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
     const result = await callApi(service, method, args);
     if (method === 'getClip') return sendClip(res, result as ClipResult);
-    sendJson(res, 200, result ?? null);
+    sendReply(res, result ?? null);
   }
 
   function openStream(res: ServerResponse): void {
@@ -220,6 +222,15 @@ export function injectBridge(html: string): string {
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { ...securityHeaders(HARNESS_CSP), 'Content-Type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(value));
+}
+
+/** JSON, or frames when the reply holds long strings (see reply-frames.ts). */
+function sendReply(res: ServerResponse, value: unknown): void {
+  const frames = encodeFrames(value);
+  if (!frames) return sendJson(res, 200, value);
+  res.writeHead(200, { ...securityHeaders(HARNESS_CSP), 'Content-Type': FRAMES_TYPE });
+  for (const frame of frames) res.write(frame);
+  res.end();
 }
 
 /** Clip metadata as JSON and the WAV as raw bytes in one body (no base64 inflation). */

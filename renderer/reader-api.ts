@@ -1,14 +1,16 @@
-import type { ReaderApi } from '../core/contract';
+import type { ReaderApi, ReaderBridge } from '../core/contract';
+import { unpackingReader } from './unpacking-reader';
 
 declare global {
   interface Window {
-    reader?: ReaderApi;
+    reader?: ReaderBridge;
   }
 }
 
 /**
- * The bridge exposed by the preload (Electron) or the test harness (HTTP). It is normally
- * present before this script runs; wait a little in case a harness script defines it later.
+ * The bridge exposed by the preload (Electron) or the test harness (HTTP), as the ReaderApi
+ * the app uses. It is normally present before this script runs; wait a little in case a
+ * harness script defines it later.
  */
 export async function waitForReader(timeoutMs = 10_000): Promise<ReaderApi> {
   const started = Date.now();
@@ -16,5 +18,5 @@ export async function waitForReader(timeoutMs = 10_000): Promise<ReaderApi> {
     if (Date.now() - started > timeoutMs) throw new Error('The reading service is not available.');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return window.reader;
+  return unpackingReader(window.reader);
 }

@@ -1,14 +1,39 @@
-import type { ArticleModel } from '../../core/contract';
+import type { ArticleModel, Packed, ReadingPlan, Settings, Voice } from '../../core/contract';
 
-/** Same shape as electron/articles/load-article.ts returns. */
-export type LoadResult = { ok: true; model: ArticleModel; notices: string[] } | { ok: false; message: string };
+/** What planning needs besides the model: the reading settings and the installed voices. */
+export interface Planning {
+  settings: Settings;
+  voices: Voice[];
+}
 
-/** Reads, decodes and parses an article. The real one runs in a worker thread. */
+/**
+ * A parsed and planned article, packed (core/packed.ts) so that neither the main process nor
+ * the page decodes it in one piece. The main process unpacks only the plan (speech needs it).
+ */
+export interface PreparedArticle {
+  text: string;
+  /** Hash of the text: the key for its reading position. */
+  key: string;
+  model: Packed<ArticleModel>;
+  plan: Packed<ReadingPlan>;
+  notices: string[];
+}
+
+export type LoadResult = { ok: true; article: PreparedArticle } | { ok: false; message: string };
+
+export type PlanResult = { ok: true; plan: Packed<ReadingPlan> } | { ok: false; message: string };
+
+/** Reads, decodes, parses and plans an article. The real one runs in a worker thread. */
 export interface ArticleLoader {
-  loadFile(path: string): Promise<LoadResult>;
-  loadBytes(name: string, bytes: Uint8Array): Promise<LoadResult>;
+  loadFile(path: string, planning: Planning): Promise<LoadResult>;
+  loadBytes(name: string, bytes: Uint8Array, planning: Planning): Promise<LoadResult>;
+  /** A new plan for an article it prepared (the settings changed). */
+  plan(model: Packed<ArticleModel>, planning: Planning): Promise<PlanResult>;
   close?(): Promise<void>;
 }
 
 /** A message to the parse worker. */
 export type ParseJob = { kind: 'file'; path: string } | { kind: 'bytes'; name: string; bytes: Uint8Array };
+
+/** Everything the parse worker does: load and plan, or plan again. */
+export type WorkerJob = (ParseJob | { kind: 'plan'; model: Packed<ArticleModel> }) & { planning: Planning };

@@ -1,19 +1,13 @@
-// Worker-thread entry (bundled to dist/electron/parse-worker.cjs): decoding and parsing a
-// large or hostile file must not freeze the main process, and a parse that never ends can be
-// stopped by terminating the worker. One worker serves many jobs: loading the parser's NLP
-// modules costs far more than parsing an article.
+// Worker-thread entry (bundled to dist/electron/parse-worker.cjs): decoding, parsing and
+// planning a large or hostile file must not freeze the main process, and a job that never
+// ends can be stopped by terminating the worker. One worker serves many jobs: loading the
+// parser's NLP modules costs far more than parsing an article.
 import { parentPort } from 'node:worker_threads';
-import { loadArticleBytes, loadArticleFile } from '../articles/load-article';
-import type { LoadResult, ParseJob } from './article-loader';
+import type { WorkerJob } from './article-loader';
+import { runJob } from './loader-jobs';
 
-async function run(job: ParseJob): Promise<LoadResult> {
-  try {
-    return job.kind === 'file' ? await loadArticleFile(job.path) : await loadArticleBytes(job.name, job.bytes);
-  } catch (e) {
-    return { ok: false, message: `The article could not be read: ${e instanceof Error ? e.message : String(e)}` };
-  }
-}
-
-parentPort?.on('message', (m: { id: number; job: ParseJob }) => {
-  void run(m.job).then((result) => parentPort?.postMessage({ id: m.id, result }));
+parentPort?.on('message', (m: { id: number; job: WorkerJob }) => {
+  void runJob(m.job).then((result) => parentPort?.postMessage({ id: m.id, result }));
 });
+// The modules are loaded: from here on a job's time is the article's (see worker-loader.ts).
+parentPort?.postMessage({ ready: true });

@@ -1,14 +1,14 @@
 // Everything the renderer can ask for (the ReaderApi of core/contract.ts), as plain Node. The
 // Electron main process and the test harness are thin transports over one of these.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
-  ArticleEntry, ArticleModel, ClipResult, ExportResult, OpenResult, ReaderEvent, ReadingPlan, Settings,
-  SettingsState, VoiceList,
+  ArticleEntry, ArticleModel, ClipResult, ExportResult, Packed, PackedOpenResult, PackedSettingsUpdate, ReaderEvent, ReadingPlan,
+  Settings, SettingsState, VoiceList,
 } from '../../core/contract';
-import { buildPlan } from '../../core/plan/plan';
-import type { ArticleLoader, LoadResult } from './article-loader';
+import { unpack, type UnpackOptions } from '../../core/packed';
+import type { ArticleLoader, LoadResult, Planning } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
 import { SettingsStore } from './settings-store';
 import type { SpeechPort } from './speech-port';
@@ -44,9 +44,15 @@ interface Doc {
   name: string;
   /** Hash of the article text: the key for its reading position. */
   key: string;
-  model: ArticleModel;
+  text: string;
+  /** Never unpacked here: the worker re-plans from it, the page shows it. */
+  model: Packed<ArticleModel>;
   plan: ReadingPlan;
+  packedPlan: Packed<ReadingPlan>;
 }
+
+/** Plans arrive packed from the worker; decoding one gives the event loop back every few ms. */
+const UNPACK_SLICES: UnpackOptions = { sliceMs: 8, now: () => performance.now(), yieldNow: () => new Promise((resolve) => setImmediate(resolve)) };
 
 export class ReaderService {
   private readonly docs = new Map<string, Doc>();
@@ -83,10 +89,10 @@ export class ReaderService {
 
   // --- opening articles ----------------------------------------------------------------
 
-  async openInitial(): Promise<OpenResult> {
+  async openInitial(): Promise<PackedOpenResult> {
     const notices: string[] = [];
     const tried = new Set<string>();
-    const attempt = async (source: ArticleSource): Promise<OpenResult | null> => {
+    const attempt = async (source: ArticleSource): Promise<PackedOpenResult | null> => {
       const label = source.kind === 'file' ? source.path : source.id;
       if (tried.has(label)) return null;
       tried.add(label);
@@ -123,7 +129,7 @@ export class ReaderService {
     return Promise.all(files.map(async (id) => ({ id, name: (await firstLine(join(this.opts.contentDir, id))) ?? id })));
   }
 
-  async openArticle(id: unknown): Promise<OpenResult> {
+  async openArticle(id: unknown): Promise<PackedOpenResult> {
     const name = shortStringArg(id, 'id');
     // Only a name the listing returned: never a path built from what the renderer sent.
     const listed = await this.listArticles();
@@ -131,13 +137,13 @@ export class ReaderService {
     return this.openSource({ kind: 'content', id: name });
   }
 
-  async openFileDialog(): Promise<OpenResult> {
+  async openFileDialog(): Promise<PackedOpenResult> {
     const path = await this.opts.dialogs.openArticle();
     if (!path) return { ok: false, message: 'cancelled' };
     return this.openSource({ kind: 'file', path });
   }
 
-  async openDropped(name: unknown, bytes: unknown): Promise<OpenResult> {
+  async openDropped(name: unknown, bytes: unknown): Promise<PackedOpenResult> {
     const shown = displayName(shortStringArg(name, 'name', 4096));
     let data: Uint8Array;
     try {
@@ -146,10 +152,10 @@ export class ReaderService {
       if (e instanceof PayloadError && bytes instanceof Uint8Array) return { ok: false, message: `${shown}: ${e.message}.` };
       throw e;
     }
-    return this.finishOpen(shown, await this.opts.loader.loadBytes(shown, data), null);
+    return this.finishOpen(shown, await this.opts.loader.loadBytes(shown, data, await this.planning()), null);
   }
 
-  private async openSource(source: ArticleSource): Promise<OpenResult> {
+  private async openSource(source: ArticleSource): Promise<PackedOpenResult> {
     // A content id (from the list, or from reading-state.json) names a file in content/, never a path.
     if (source.kind === 'content' && (basename(source.id) !== source.id || source.id.startsWith('.'))) {
       return { ok: false, message: 'That article is not in the article list.' };
@@ -158,27 +164,28 @@ export class ReaderService {
     const name = basename(path);
     let result: LoadResult;
     try {
-      result = await this.opts.loader.loadFile(path);
+      result = await this.opts.loader.loadFile(path, await this.planning());
     } catch (e) {
       result = { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
     return this.finishOpen(name, result, source);
   }
 
-  private async finishOpen(name: string, result: LoadResult, source: ArticleSource | null): Promise<OpenResult> {
+  private async finishOpen(name: string, result: LoadResult, source: ArticleSource | null): Promise<PackedOpenResult> {
     if (!result.ok) return result;
-    const model = result.model;
+    // Parsed and planned in the worker; only the plan is decoded here, for speech.
+    const { article } = result;
     let plan: ReadingPlan;
     try {
-      plan = await this.plan(model, this.settings.get());
+      plan = await unpack(article.plan, UNPACK_SLICES);
     } catch (e) {
       return { ok: false, message: `The reading of ${name} could not be prepared: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const doc: Doc = { id: randomUUID(), name, key: textKey(model.text), model, plan };
+    const doc: Doc = { id: randomUUID(), name, key: article.key, text: article.text, model: article.model, plan, packedPlan: article.plan };
     this.docs.set(doc.id, doc);
     for (const old of [...this.docs.keys()].slice(0, Math.max(0, this.docs.size - MAX_DOCS))) this.docs.delete(old);
     if (source) await this.state.setLast(source).catch(() => undefined);
-    return { ok: true, article: { docId: doc.id, name, model, plan, position: this.resumeIndex(doc), notices: [...result.notices] } };
+    return { ok: true, article: { docId: doc.id, name, model: article.model, plan: article.plan, position: this.resumeIndex(doc), notices: [...article.notices] } };
   }
 
   private resumeIndex(doc: Doc): number {
@@ -194,21 +201,25 @@ export class ReaderService {
     return { settings: this.settings.get(), notice: this.settings.takeNotice() };
   }
 
-  async updateSettings(docId: unknown, patch: unknown): Promise<{ settings: Settings; plan: ReadingPlan | null }> {
+  async updateSettings(docId: unknown, patch: unknown): Promise<PackedSettingsUpdate> {
     const id = nullableDocIdArg(docId);
     const before = this.settings.get();
     const { settings } = await this.settings.update(plainObjectArg(patch, 'settings'));
     if (PLAN_KEYS.some((k) => before[k] !== settings[k])) {
-      // Re-plan every open document so a later getClip never mixes old and new voices.
+      // Re-plan every open document (in the worker) so a later getClip never mixes old and new voices.
+      const planning = await this.planning();
       for (const doc of this.docs.values()) {
         try {
-          doc.plan = await this.plan(doc.model, settings);
+          const r = await this.opts.loader.plan(doc.model, planning);
+          if (!r.ok) continue;
+          doc.plan = await unpack(r.plan, UNPACK_SLICES);
+          doc.packedPlan = r.plan;
         } catch {
           // Keep the previous plan: reading on with old settings beats not reading.
         }
       }
     }
-    return { settings, plan: id ? (this.docs.get(id)?.plan ?? null) : null };
+    return { settings, plan: id ? (this.docs.get(id)?.packedPlan ?? null) : null };
   }
 
   // --- speech --------------------------------------------------------------------------
@@ -226,7 +237,7 @@ export class ReaderService {
     const index = indexArg(utterance);
     if (index >= doc.plan.utterances.length) throw new PayloadError('utterance is out of range');
     try {
-      return await this.opts.speech.clip(doc.plan, doc.model.text, this.settings.get().rate, index);
+      return await this.opts.speech.clip(doc.plan, doc.text, this.settings.get().rate, index);
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
@@ -245,7 +256,7 @@ export class ReaderService {
     const path = await this.opts.dialogs.saveAudio(doc.name.replace(/\.[^.]*$/, '') + '.wav');
     if (!path) return { ok: false, cancelled: true };
     try {
-      return await this.opts.speech.exportWav(doc.plan, doc.model.text, this.settings.get().rate, path, (done, total) =>
+      return await this.opts.speech.exportWav(doc.plan, doc.text, this.settings.get().rate, path, (done, total) =>
         this.emit({ type: 'export-progress', done, total }),
       );
     } catch (e) {
@@ -266,13 +277,10 @@ export class ReaderService {
     return doc;
   }
 
-  private async plan(model: ArticleModel, settings: Settings): Promise<ReadingPlan> {
-    return buildPlan(model, settings, (await this.listVoices()).voices);
+  /** What the worker plans with: the settings now, and the voices installed. */
+  private async planning(): Promise<Planning> {
+    return { settings: this.settings.get(), voices: (await this.listVoices()).voices };
   }
-}
-
-function textKey(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** The article's first non-empty line, as a readable list entry instead of a file name. */

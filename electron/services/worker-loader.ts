@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { ArticleLoader, LoadResult, ParseJob } from './article-loader';
+import type { ArticleLoader, LoadResult, PlanResult, WorkerJob } from './article-loader';
 
 export const PARSE_TIMEOUT_MS = 15_000;
+/** A fresh worker loads the parser's modules before it reads anything: that does not count against the article. */
+export const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface WorkerLoader extends ArticleLoader {
   /** Start the worker now, so the first article does not wait for the parser to load. */
@@ -10,14 +12,16 @@ export interface WorkerLoader extends ArticleLoader {
 }
 
 /**
- * Articles are parsed one at a time in a long-lived worker thread. A job that overruns its
- * time, or a worker that crashes, costs that worker: it is terminated and the next job
- * starts a fresh one.
+ * Articles are parsed and planned one at a time in a long-lived worker thread. A job that
+ * overruns its time, or a worker that crashes, costs that worker: it is terminated and the
+ * next job starts a fresh one. (The worker keeps nothing between jobs, so nothing is lost.)
+ * A job's time starts when the worker says it is ready ({ready: true}).
  */
-export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT_MS): WorkerLoader {
+export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT_MS, startupMs = STARTUP_TIMEOUT_MS): WorkerLoader {
   let worker: Worker | null = null;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
+  const readyOf = new WeakMap<Worker, Promise<void>>();
 
   const start = (): Worker => {
     if (worker) return worker;
@@ -27,15 +31,34 @@ export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT
     w.once('exit', () => {
       if (worker === w) worker = null;
     });
+    readyOf.set(w, new Promise<void>((resolve) => {
+      const onReady = (m: { ready?: boolean }) => {
+        if (m?.ready !== true) return;
+        w.off('message', onReady);
+        resolve();
+      };
+      w.on('message', onReady);
+    }));
     worker = w;
     return w;
   };
 
-  const runOne = (job: ParseJob) =>
-    new Promise<LoadResult>((resolve) => {
+  const runOne = <R extends LoadResult | PlanResult>(job: WorkerJob) =>
+    new Promise<R>((resolve) => {
       const w = start();
       const id = nextId++;
-      const finish = (r: LoadResult, kill: boolean) => {
+      const what = job.kind === 'plan' ? 'Preparing the reading' : 'Reading the article';
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let done = false;
+      const fail = (message: string) => () => finish({ ok: false, message }, true);
+      const startup = setTimeout(fail('The article reader did not start.'), startupMs);
+      void readyOf.get(w)!.then(() => {
+        clearTimeout(startup);
+        if (!done) timer = setTimeout(fail(`${what} took longer than ${seconds(timeoutMs)} and was stopped.`), timeoutMs);
+      });
+      const finish = (r: LoadResult | PlanResult, kill: boolean) => {
+        done = true;
+        clearTimeout(startup);
         clearTimeout(timer);
         w.off('message', onMessage);
         w.off('error', onError);
@@ -44,32 +67,29 @@ export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT
           if (worker === w) worker = null;
           void w.terminate();
         }
-        resolve(r);
+        resolve(r as R);
       };
-      const onMessage = (m: { id: number; result: LoadResult }) => {
+      const onMessage = (m: { id: number; result: LoadResult | PlanResult }) => {
         if (m.id === id) finish(m.result, false);
       };
       const onError = (e: Error) => finish({ ok: false, message: `The article could not be read: ${e.message}` }, true);
       const onExit = (code: number) => finish({ ok: false, message: `The article reader stopped unexpectedly (code ${code}).` }, true);
-      const timer = setTimeout(
-        () => finish({ ok: false, message: `Reading the article took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped.` }, true),
-        timeoutMs,
-      );
       w.on('message', onMessage);
       w.once('error', onError);
       w.once('exit', onExit);
       w.postMessage({ id, job });
     });
 
-  const enqueue = (job: ParseJob): Promise<LoadResult> => {
-    const result = queue.then(() => runOne(job));
+  const enqueue = <R extends LoadResult | PlanResult>(job: WorkerJob): Promise<R> => {
+    const result = queue.then(() => runOne<R>(job));
     queue = result.catch(() => undefined);
     return result;
   };
 
   return {
-    loadFile: (path) => enqueue({ kind: 'file', path }),
-    loadBytes: (name, bytes) => enqueue({ kind: 'bytes', name, bytes }),
+    loadFile: (path, planning) => enqueue<LoadResult>({ kind: 'file', path, planning }),
+    loadBytes: (name, bytes, planning) => enqueue<LoadResult>({ kind: 'bytes', name, bytes, planning }),
+    plan: (model, planning) => enqueue<PlanResult>({ kind: 'plan', model, planning }),
     warm: () => void start(),
     async close() {
       const w = worker;
@@ -77,4 +97,9 @@ export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT
       if (w) await w.terminate();
     },
   };
+}
+
+function seconds(ms: number): string {
+  const n = Math.max(1, Math.round(ms / 1000));
+  return `${n} second${n === 1 ? '' : 's'}`;
 }

@@ -1,8 +1,9 @@
-// Browser side of the test harness: defines `window.reader` (ReaderApi) over the harness's
+// Browser side of the test harness: defines `window.reader` (ReaderBridge) over the harness's
 // HTTP API, so the renderer cannot tell it from the Electron preload. Bundled to
 // dist/harness/bridge.js and injected before the app script. Type-checked with Node's
 // web globals (fetch, EventSource), hence globalThis instead of window.
-import type { ClipResult, ReaderApi, ReaderEvent } from '../../core/contract';
+import type { ClipResult, ReaderBridge, ReaderEvent } from '../../core/contract';
+import { FRAMES_TYPE, decodeFrames } from '../reply-frames';
 
 async function call<T>(method: string, args: unknown[]): Promise<T> {
   const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
@@ -15,6 +16,7 @@ async function answer<T>(res: Response, method: string): Promise<T> {
     // Same shape of failure as a rejected ipcRenderer.invoke.
     throw new Error(`Error invoking remote method '${method}': ${body.error ?? res.statusText}`);
   }
+  if (res.headers.get('Content-Type') === FRAMES_TYPE) return decodeFrames(new Uint8Array(await res.arrayBuffer())) as T;
   return (await res.json()) as T;
 }
 
@@ -30,7 +32,7 @@ function listen(): void {
   };
 }
 
-const reader: ReaderApi = {
+const reader: ReaderBridge = {
   openInitial: () => call('openInitial', []),
   listArticles: () => call('listArticles', []),
   openArticle: (id) => call('openArticle', [id]),

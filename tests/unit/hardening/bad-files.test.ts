@@ -10,9 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { parseArticle } from '../../../core/article/parse';
 import type { OpenResult } from '../../../core/contract';
 import type { ArticleLoader } from '../../../electron/services/article-loader';
+import { createInProcessLoader } from '../../../electron/services/loader-jobs';
 import { ReaderService } from '../../../electron/services/reader-service';
 import { createWorkerLoader } from '../../../electron/services/worker-loader';
-import { fakeSpeech } from '../services/fakes';
+import { fakeSpeech, unpacked } from '../services/fakes';
 
 // A pass-through spy on the loader's file reads, with hooks to make a file vanish or change
 // between the size check (stat) and the read.
@@ -55,12 +56,12 @@ async function openThroughService(path: string, loader?: ArticleLoader): Promise
   const service = await ReaderService.create({
     userDataDir,
     contentDir: join(dir, 'content-none'),
-    loader: loader ?? { loadFile: (p) => loadArticleFile(p), loadBytes: async (n, b) => loadArticleBytes(n, b) },
+    loader: loader ?? createInProcessLoader(),
     speech: fakeSpeech(),
     dialogs: { openArticle: async () => path, saveAudio: async () => null },
   });
   try {
-    return await service.openFileDialog();
+    return unpacked(await service.openFileDialog());
   } finally {
     await service.close();
   }
@@ -146,9 +147,9 @@ describe('a file that vanishes between listing and opening', () => {
     const contentDir = await mkdtemp(join(dir, 'content-'));
     await writeFile(join(contentDir, 'listed.md'), '# Listed\n\nHere for now.\n');
     const userDataDir = await mkdtemp(join(dir, 'user-'));
-    const inner: ArticleLoader = { loadFile: (p) => loadArticleFile(p), loadBytes: async (n, b) => loadArticleBytes(n, b) };
+    const inner = createInProcessLoader();
     // The file goes after the service has checked the listing, just before the loader opens it.
-    const loader: ArticleLoader = { ...inner, loadFile: async (p) => (await unlink(p), inner.loadFile(p)) };
+    const loader: ArticleLoader = { ...inner, loadFile: async (p, planning) => (await unlink(p), inner.loadFile(p, planning)) };
     const service = await ReaderService.create({
       userDataDir, contentDir, loader, speech: fakeSpeech(), dialogs: { openArticle: async () => null, saveAudio: async () => null },
     });

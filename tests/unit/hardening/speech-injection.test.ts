@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReadingPlan } from '../../../core/contract';
-import { loadArticleBytes, loadArticleFile } from '../../../electron/articles/load-article';
+import { createInProcessLoader } from '../../../electron/services/loader-jobs';
 import { ReaderService } from '../../../electron/services/reader-service';
 import { createSpeech } from '../../../electron/services/speech-adapter';
 import { ClipCache } from '../../../electron/speech/clip-cache';
 import { EspeakEngine } from '../../../electron/speech/espeak';
+import { unpacked } from '../services/fakes';
 import { hasEspeak } from '../speech/helpers';
 
 const run = randomUUID().slice(0, 8);
@@ -47,12 +48,12 @@ describe.skipIf(!hasEspeak)('hostile text through the article pipeline to espeak
     const service = await ReaderService.create({
       userDataDir: dir,
       contentDir: join(dir, 'none'),
-      loader: { loadFile: (p) => loadArticleFile(p), loadBytes: async (n, b) => loadArticleBytes(n, b) },
+      loader: createInProcessLoader(),
       speech,
       dialogs: { openArticle: async () => path, saveAudio: async () => null },
     });
     try {
-      const opened = await service.openFileDialog();
+      const opened = unpacked(await service.openFileDialog());
       expect(opened.ok).toBe(true);
       if (!opened.ok) return;
       const { plan, model, docId } = opened.article;

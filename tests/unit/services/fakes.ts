@@ -2,8 +2,9 @@
 // a planner (one utterance per paragraph) so these tests do not depend on core/ progress.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ArticleModel, Clip, ReadingPlan, Settings, Utterance, Voice } from '../../../core/contract';
-import type { ArticleLoader, LoadResult } from '../../../electron/services/article-loader';
+import type { ArticleModel, Clip, OpenResult, PackedOpenResult, ReadingPlan, Settings, Utterance, Voice } from '../../../core/contract';
+import { unpackNow } from '../../../core/packed';
+import type { ArticleLoader, LoadResult, Planning } from '../../../electron/services/article-loader';
 import type { Dialogs } from '../../../electron/services/reader-service';
 import type { SpeechPort } from '../../../electron/services/speech-port';
 
@@ -26,29 +27,39 @@ export function fakePlan(model: ArticleModel, settings: Settings, voices: readon
   return { narratorVoice: voice, speakerVoices: {}, utterances };
 }
 
-const decode = (name: string, bytes: Uint8Array): LoadResult => {
+// The real loader's planning and packing (core/plan/plan is mocked with fakePlan where wanted).
+// Imported when first used: the mock's factory imports this file, and loader-jobs imports the plan.
+const loaderJobs = () => import('../../../electron/services/loader-jobs');
+
+const decode = async (name: string, bytes: Uint8Array, planning: Planning): Promise<LoadResult> => {
   const text = new TextDecoder().decode(bytes);
   if (!text.trim()) return { ok: false, message: `${name} is empty` };
-  return { ok: true, model: fakeModel(text), notices: [] };
+  return { ok: true, article: (await loaderJobs()).prepareArticle(fakeModel(text), [], planning) };
 };
 
 export function fakeLoader(): ArticleLoader & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
-    async loadFile(path) {
+    async loadFile(path, planning) {
       calls.push(path);
       try {
-        return decode(basename(path), await readFile(path));
+        return decode(basename(path), await readFile(path), planning);
       } catch {
         return { ok: false, message: `${basename(path)} could not be read` };
       }
     },
-    async loadBytes(name, bytes) {
+    async loadBytes(name, bytes, planning) {
       calls.push(`bytes:${name}`);
-      return decode(name, bytes);
+      return decode(name, bytes, planning);
     },
+    plan: async (model, planning) => (await loaderJobs()).createInProcessLoader().plan(model, planning),
   };
+}
+
+/** A reply as the page sees it, after renderer/reader-api.ts has unpacked it. */
+export function unpacked(r: PackedOpenResult): OpenResult {
+  return r.ok ? { ok: true, article: { ...r.article, model: unpackNow(r.article.model), plan: unpackNow(r.article.plan) } } : r;
 }
 
 export interface FakeSpeech extends SpeechPort {

@@ -3,12 +3,11 @@ import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, injectBridge, startHarness } from '../../../harness/server';
 import { fakeSpeech } from './fakes';
 
-vi.mock('../../../core/plan/plan', async () => ({ buildPlan: (await import('./fakes')).fakePlan }));
-
+// The harness plans in its parse worker (a separate bundle), so the real planner runs here.
 let dir: string;
 let harness: Harness;
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

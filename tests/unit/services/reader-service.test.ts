@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OpenResult, ReaderEvent } from '../../../core/contract';
+import type { PackedOpenResult, ReaderEvent } from '../../../core/contract';
+import { unpackNow } from '../../../core/packed';
 import { ReaderService, SAMPLE_ARTICLE } from '../../../electron/services/reader-service';
-import { fakeDialogs, fakeLoader, fakeSpeech } from './fakes';
+import { fakeDialogs, fakeLoader, fakeSpeech, unpacked } from './fakes';
 
 vi.mock('../../../core/plan/plan', async () => ({ buildPlan: (await import('./fakes')).fakePlan }));
 
@@ -34,7 +35,8 @@ async function make(extra: { initialPath?: string | null } = {}) {
   return { service, loader, speech, dialogs };
 }
 
-function opened(r: OpenResult) {
+function opened(packed: PackedOpenResult) {
+  const r = unpacked(packed);
   if (!r.ok) throw new Error(`expected an article, got: ${r.message}`);
   return r.article;
 }
@@ -169,9 +171,9 @@ describe('clips, positions, settings, export', () => {
     const a = opened(await service.openInitial());
     const display = await service.updateSettings(a.docId, { theme: 'dark', fontScale: 2 });
     expect(display.settings.theme).toBe('dark');
-    expect(display.plan?.narratorVoice).toBe('v1');
+    expect(display.plan && unpackNow(display.plan).narratorVoice).toBe('v1');
     const changed = await service.updateSettings(a.docId, { voice: 'v2', rate: 300 });
-    expect(changed.plan?.narratorVoice).toBe('v2');
+    expect(changed.plan && unpackNow(changed.plan).narratorVoice).toBe('v2');
     await service.getClip(a.docId, 0);
     expect(speech.synthesized.at(-1)).toEqual({ text: 'Sample title', rate: 300 });
     expect((await service.updateSettings(null, { rate: 200 })).plan).toBeNull();
