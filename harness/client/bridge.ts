@@ -3,6 +3,7 @@
 // dist/harness/bridge.js and injected before the app script. Type-checked with Node's
 // web globals (fetch, EventSource), hence globalThis instead of window.
 import type { ClipResult, ReaderBridge, ReaderEvent } from '../../core/contract';
+import { yieldToBrowser } from '../../renderer/yield';
 import { FRAMES_TYPE, decodeFrames } from '../reply-frames';
 
 async function call<T>(method: string, args: unknown[]): Promise<T> {
@@ -16,8 +17,29 @@ async function answer<T>(res: Response, method: string): Promise<T> {
     // Same shape of failure as a rejected ipcRenderer.invoke.
     throw new Error(`Error invoking remote method '${method}': ${body.error ?? res.statusText}`);
   }
-  if (res.headers.get('Content-Type') === FRAMES_TYPE) return decodeFrames(new Uint8Array(await res.arrayBuffer())) as T;
+  if (res.headers.get('Content-Type') === FRAMES_TYPE) return (await decodeFrames(await readInChunks(res), yieldToBrowser)) as T;
   return (await res.json()) as T;
+}
+
+/** A big body read as it arrives, a chunk per task (arrayBuffer() gathered 10 MB in one long task). */
+async function readInChunks(res: Response): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.length;
+  }
+  return body;
 }
 
 const listeners = new Set<(event: ReaderEvent) => void>();

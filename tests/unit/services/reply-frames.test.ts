@@ -13,7 +13,7 @@ const join = (frames: Uint8Array[]) => {
 };
 
 describe('reply frames', () => {
-  it('round-trips a reply whose long strings hold JSON, quotes, backslashes and non-Latin text', () => {
+  it('round-trips a reply whose long strings hold JSON, quotes, backslashes and non-Latin text', async () => {
     const long = (s: string) => s.repeat(Math.ceil(20_000 / s.length));
     const value = {
       ok: true,
@@ -23,12 +23,14 @@ describe('reply frames', () => {
     const frames = encodeFrames(value);
     expect(frames).not.toBeNull();
     expect(frames!.length).toBe(2 * 3); // head + two long strings, each with its length
-    expect(decodeFrames(join(frames!))).toEqual(value);
+    expect(await decodeFrames(join(frames!))).toEqual(value);
+    let yields = 0;
+    expect(await decodeFrames(join(frames!), async () => void yields++)).toEqual(value);
   });
 
-  it('sends plain JSON when nothing is long, and refuses a cut-short body', () => {
+  it('sends plain JSON when nothing is long, and refuses a cut-short body', async () => {
     expect(encodeFrames({ ok: true, text: 'short' })).toBeNull();
     const body = join(encodeFrames({ s: 'x'.repeat(50_000) })!);
-    expect(() => decodeFrames(body.subarray(0, body.length - 10))).toThrow(/cut short/);
+    await expect(decodeFrames(body.subarray(0, body.length - 10))).rejects.toThrow(/cut short/);
   });
 });
