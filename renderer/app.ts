@@ -1,7 +1,7 @@
 // The reader: wires the article view, the player, the highlight, the panels and the
 // commands together. Every key, toolbar button and menu command runs the same function.
 
-import type { Command, OpenResult, OpenedArticle, ReaderApi, ReaderEvent, Settings, Utterance, VoiceList } from '../core/contract';
+import type { ArticleModel, Command, OpenResult, OpenedArticle, ReaderApi, ReaderEvent, Settings, Utterance, VoiceList } from '../core/contract';
 import { RATE_MAX, RATE_MIN, RATE_STEP } from '../core/settings';
 import { Announcer } from './announcer';
 import { applyAppearance } from './appearance';
@@ -15,7 +15,8 @@ import { openSettingsPanel } from './panels/settings-panel';
 import { Highlighter } from './player/highlight';
 import { Player, type PlayerState } from './player/player';
 import { clear, el } from './view/dom';
-import { renderArticle, speakerName, type ArticleView } from './view/render-article';
+import { speakerName, type ArticleView } from './view/render-article';
+import { renderInSlices, type SlicedRendering } from './view/render-in-slices';
 
 export interface AppElements {
   article: HTMLElement;
@@ -33,6 +34,7 @@ export class ReaderApp {
   private settings: Settings | null = null;
   private article: OpenedArticle | null = null;
   private view: ArticleView | null = null;
+  private rendering: SlicedRendering | null = null;
   private voices: VoiceList | null = null;
   private readonly player: Player;
   private readonly highlighter: Highlighter;
@@ -112,17 +114,15 @@ export class ReaderApp {
     this.announcer.clearError();
     const article = result.article;
     this.article = article;
-    this.view = renderArticle(article.model);
-    clear(this.ui.article);
-    this.ui.article.append(this.view.root);
-    this.ui.article.setAttribute('aria-busy', 'false');
+    // A new article starts at its top (or, resuming, where the highlight scrolls to), never where
+    // the last one was. Scrolled before the new article is in: after, it forced a layout of all of it.
+    document.scrollingElement?.scrollTo({ top: 0, behavior: 'instant' });
+    this.putInPage(article.model);
     this.ui.article.setAttribute('aria-label', article.model.title ?? article.name);
     this.ui.article.dataset.docId = article.docId;
     document.title = `${article.model.title ?? article.name} – Article Reader`;
     this.highlighter.setView(this.view);
     this.player.load(article.docId, article.plan, article.position);
-    // A new article starts at its top (or, resuming, where the highlight scrolls to), never where the last one was.
-    document.scrollingElement?.scrollTo({ top: 0, behavior: 'instant' });
     const u = article.plan.utterances[this.player.current];
     if (u) this.onUtterance(this.player.current, u, article.position > 0);
     this.onState('stopped');
@@ -130,6 +130,20 @@ export class ReaderApp {
     for (const n of article.notices) this.notice(n);
     const resume = article.position > 0 ? ' Press Space to continue where you left off.' : ' Press Space to play, F1 for help.';
     this.announcer.say(`Opened ${article.model.title ?? article.name}.${resume}`);
+  }
+
+  /** Big articles go in a slice at a time (keys and audio keep working); aria-busy until the last block is in. */
+  private putInPage(model: ArticleModel): void {
+    this.rendering?.cancel();
+    const rendering = renderInSlices(model, { onSlice: () => this.highlighter.repaint() });
+    this.rendering = rendering;
+    this.view = rendering.view;
+    clear(this.ui.article);
+    this.ui.article.append(rendering.view.root);
+    this.ui.article.setAttribute('aria-busy', 'true');
+    void rendering.done.then((complete) => {
+      if (complete && this.rendering === rendering) this.ui.article.setAttribute('aria-busy', 'false');
+    });
   }
 
   private async openFile(): Promise<void> {

@@ -17,6 +17,9 @@ export class Highlighter {
   private labelQuote: number | null = null;
   private word: { start: number; end: number } | null = null;
   private style: HighlightStyle = 'sentence-and-word';
+  /** Big articles are rendered a slice at a time: how much of the highlight's text was there when it was painted, and whether a scroll to it waits for its block. */
+  private paintedTargets = 0;
+  private pendingScroll = false;
   private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
   constructor(private readonly host: HTMLElement) {}
@@ -42,6 +45,7 @@ export class Highlighter {
     this.range = range;
     this.paintSentence(sentence, labelQuote);
     this.showWord(null);
+    this.pendingScroll = false;
     if (scroll) this.scrollToCurrent();
   }
 
@@ -64,6 +68,16 @@ export class Highlighter {
     this.showWord(null);
   }
 
+  /** More of the article is in the page now: show the highlight, and scroll to it, if its text has just arrived. */
+  repaint(): void {
+    if (this.targets() === this.paintedTargets && !this.pendingScroll) return;
+    const { word } = this;
+    this.paintSentence(this.sentence, this.labelQuote);
+    this.word = null;
+    this.showWord(word);
+    if (this.pendingScroll) this.scrollToCurrent();
+  }
+
   private paintSentence(sentence: number | null, labelQuote: number | null): void {
     const view = this.view;
     if (view) {
@@ -74,6 +88,7 @@ export class Highlighter {
     this.labelQuote = labelQuote;
     // State for tests and styling, kept even when the highlight is off.
     this.host.dataset.currentSentence = sentence === null ? '' : String(sentence);
+    this.paintedTargets = this.targets();
     if (!view || this.style === 'off') return;
     // A sentence split by a quote mark is two utterances (narration, then the quote): mark only the spoken part.
     const range = this.range;
@@ -82,18 +97,43 @@ export class Highlighter {
     if (labelQuote !== null) view.quoteLabels.get(labelQuote)?.classList.add(LABEL_CLASS);
   }
 
+  private targets(): number {
+    const view = this.view;
+    if (!view) return 0;
+    const spans = this.sentence === null ? 0 : view.sentenceSpans.get(this.sentence)?.length ?? 0;
+    return spans + (this.labelQuote !== null && view.quoteLabels.has(this.labelQuote) ? 1 : 0);
+  }
+
   private scrollToCurrent(): void {
     if (!this.view) return;
     const target =
       (this.sentence !== null ? this.view.sentenceSpans.get(this.sentence)?.[0] : undefined) ??
       (this.labelQuote !== null ? this.view.quoteLabels.get(this.labelQuote) : undefined);
+    this.pendingScroll = !target;
     if (!target) return;
     const rect = target.getBoundingClientRect();
     const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
     // Keep the spoken sentence in the upper part of the view, so what comes next is visible.
     const comfortable = rect.top >= header + 16 && rect.bottom <= header + (window.innerHeight - header) * 0.75;
     if (comfortable) return;
-    // scrollIntoView never moves focus.
-    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.reducedMotion.matches ? 'instant' : 'smooth' });
+    // scrollIntoView never moves focus. A jump of many screens is not animated (nothing to follow).
+    const far = Math.abs(rect.top) > 3 * window.innerHeight;
+    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.reducedMotion.matches || far ? 'instant' : 'smooth' });
+    if (far) this.settleScroll(target);
+  }
+
+  /**
+   * Big articles skip the layout of text out of view (styles.css, content-visibility), so the
+   * height of what lies between is estimated until it is first shown; a far jump can land off
+   * target. Once the page has laid out where it landed, look again, a few times at most.
+   */
+  private settleScroll(target: HTMLElement, tries = 3): void {
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      if (tries <= 0 || !target.isConnected || !target.classList.contains(SENTENCE_CLASS) && !target.classList.contains(LABEL_CLASS)) return;
+      const rect = target.getBoundingClientRect();
+      if (rect.bottom > 0 && rect.top < window.innerHeight) return;
+      target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      this.settleScroll(target, tries - 1);
+    }));
   }
 }

@@ -4,7 +4,11 @@
 // a TextMap so word ranges can be highlighted exactly.
 
 import type { ArticleModel, Block, Quote, QuotePart, Speaker, TextRange } from '../../core/contract';
+import { blockGroups } from './block-groups';
+import { sentenceChunks, splitLongParagraph } from './block-parts';
 import { el } from './dom';
+import { overlapping, rangeCursor, sentencesOf } from './range-index';
+import { appendText } from './text-runs';
 import { TextMap } from './text-map';
 
 export interface ArticleView {
@@ -32,16 +36,23 @@ export function speakerName(model: ArticleModel, speakerId: string | null): stri
   return model.speakers.find((s) => s.id === speakerId)?.name ?? 'Unknown speaker';
 }
 
-export function renderArticle(model: ArticleModel): ArticleView {
+/**
+ * The article put into `view.root` one block per step (a very long paragraph takes several),
+ * in order, so a big article can go in a slice at a time between other work
+ * (view/render-in-slices.ts). The first step gives the view with no block in it.
+ */
+export function* renderSteps(model: ArticleModel): Generator<ArticleView, ArticleView> {
   const view: ArticleView = {
     root: document.createDocumentFragment() as unknown as HTMLElement,
     sentenceSpans: new Map(),
     quoteLabels: new Map(),
     text: new TextMap(),
   };
-  const root = document.createElement('div');
-  root.className = 'article-body';
-  view.root = root;
+  const body = document.createElement('div');
+  body.className = 'article-body';
+  view.root = body;
+  // Top-level elements go into groups that layout can skip as a whole (view/block-groups.ts).
+  const root = blockGroups(body);
 
   const speakers = new Map<string, Speaker>(model.speakers.map((s) => [s.id, s]));
   // Quote parts by block: full quotes become block quotes, partial ones inline <q>.
@@ -66,6 +77,7 @@ export function renderArticle(model: ArticleModel): ArticleView {
   };
 
   for (const block of model.blocks) {
+    yield view;
     const parts = partsByBlock.get(block.index) ?? [];
     const inline: Mark[] = [];
     // The <q> takes in its own quote marks, so the speaker tag before it reads: British Government: "stop the horror".
@@ -128,6 +140,7 @@ export function renderArticle(model: ArticleModel): ArticleView {
     const segments = splitSegments(block, parts.filter((p) => !p.quote.partial));
     let first = true;
     for (const [k, seg] of segments.entries()) {
+      if (k > 0 && k % 100 === 0) yield view; // a paragraph of thousands of quotes is still built in steps
       if (seg.part === null) {
         // The quote marks at a block quote's edges are shown by the quote's own styling.
         if (segments[k + 1]?.part) seg.end = trimEnd(model.text, seg.start, seg.end);
@@ -137,7 +150,7 @@ export function renderArticle(model: ArticleModel): ArticleView {
         if (first) p.id = `block-${block.index}`;
         first = false;
         p.dataset.block = String(block.index);
-        renderInline(view, model, block, p, seg.start, seg.end, inline);
+        yield* renderLong(view, model, block, p, seg, inline);
         if (block.inBlockquote) {
           closeContainers('md');
           if (!openMdQuote) {
@@ -166,12 +179,11 @@ export function renderArticle(model: ArticleModel): ArticleView {
       if (first) p.id = `block-${block.index}`;
       first = false;
       p.dataset.block = String(block.index);
-      renderInline(view, model, block, p, seg.start, seg.end, inline);
+      yield* renderLong(view, model, block, p, seg, inline);
       openQuote.blockquote.append(p);
     }
   }
 
-  view.root = root;
   return view;
 }
 
@@ -211,13 +223,27 @@ function splitSegments(block: Block, parts: { quote: Quote; part: QuotePart }[])
   return segments;
 }
 
+/** renderInline for a paragraph of any length: a step per few hundred sentences, then parts (view/block-parts.ts). */
+function* renderLong(view: ArticleView, model: ArticleModel, block: Block, p: HTMLElement, seg: TextRange, marks: Mark[]): Generator<ArticleView, void> {
+  const chunks = sentenceChunks(model, block, seg.start, seg.end);
+  for (const [k, [start, end]] of chunks.entries()) {
+    if (k > 0) yield view;
+    renderInline(view, model, block, p, start, end, marks);
+  }
+  splitLongParagraph(p);
+}
+
 /** Text of [start, end) into container: sentence spans, with <q> and credit marks inside. */
 function renderInline(view: ArticleView, model: ArticleModel, block: Block, container: HTMLElement, start: number, end: number, marks: Mark[]): void {
-  const sentences = block.sentences.map((i) => model.sentences[i]).filter((s) => s !== undefined);
+  // Only the sentences and marks of this segment, found without scanning the block (range-index.ts).
+  const sentences = overlapping(sentencesOf(model, block), start, end);
+  const near = overlapping(marks, start, end);
   const cuts = new Set<number>([start, end]);
   for (const s of sentences) for (const x of [s.start, s.end]) if (x > start && x < end) cuts.add(x);
-  for (const m of marks) for (const x of [m.start, m.end]) if (x > start && x < end) cuts.add(x);
+  for (const m of near) for (const x of [m.start, m.end]) if (x > start && x < end) cuts.add(x);
   const points = [...cuts].sort((a, b) => a - b);
+  const sentenceAt = rangeCursor(sentences);
+  const markAt = rangeCursor(near);
 
   let sentenceSpan: HTMLElement | null = null;
   let sentenceIndex = -1;
@@ -227,7 +253,7 @@ function renderInline(view: ArticleView, model: ArticleModel, block: Block, cont
   for (let k = 0; k < points.length - 1; k++) {
     const a = points[k]!;
     const b = points[k + 1]!;
-    const sentence = sentences.find((s) => s.start <= a && a < s.end);
+    const sentence = sentenceAt(a);
     let parent: HTMLElement = container;
     if (sentence) {
       if (sentence.index !== sentenceIndex || !sentenceSpan) {
@@ -249,7 +275,7 @@ function renderInline(view: ArticleView, model: ArticleModel, block: Block, cont
       markEl = null;
       markKey = null;
     }
-    const mark = marks.find((m) => m.start <= a && a < m.end) ?? null;
+    const mark = markAt(a) ?? null;
     if (mark) {
       if (mark !== markKey || !markEl || markEl.parentElement !== parent) {
         markEl = mark.kind === 'q' ? inlineQuote(model, mark.quote!) : el('span', { className: 'credit' });
@@ -261,9 +287,7 @@ function renderInline(view: ArticleView, model: ArticleModel, block: Block, cont
       markEl = null;
       markKey = null;
     }
-    const node = document.createTextNode(model.text.slice(a, b));
-    parent.append(node);
-    view.text.add(node, a);
+    appendText(parent, view.text, model.text.slice(a, b), a);
   }
 }
 
