@@ -51,6 +51,8 @@ export interface HarnessOptions {
   speech?: SpeechPort;
   /** Where the built app is; default <repo>/dist. */
   distDir?: string;
+  /** The parse worker's time limit per article (default PARSE_TIMEOUT_MS, as in the app). */
+  parseTimeoutMs?: number;
 }
 
 export interface Harness {
@@ -79,7 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     openArticle: async () => answers.open.shift() ?? null,
     saveAudio: async (name) => (answers.save.length ? answers.save.shift()! : join(userDataDir, name)),
   };
-  const loader = createWorkerLoader(worker);
+  const loader = createWorkerLoader(worker, options.parseTimeoutMs);
   loader.warm();
   const service = await ReaderService.create({
     userDataDir,

@@ -1,0 +1,194 @@
+// Big and pathological articles in the real renderer (chromium project: harness + Debian
+// Chromium). These assert behaviour, never time: the article opens whole, keys are answered
+// while it is still going into the page, navigation reaches its far end, and the parse
+// worker's time limit gives a clear message and keeps the article that was open.
+// (How long any of it takes is measured by `npm run bench`: open_1mb.)
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type CDPSession, type Page } from '@playwright/test';
+import { generateArticle, generateCombiningMarks, generateLongParagraph, generateQuoteDense } from '../../bench/gen';
+import { parseArticle } from '../../core/article/parse';
+import type { ArticleModel, ReadingPlan } from '../../core/contract';
+import { buildPlan } from '../../core/plan/plan';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { startHarness, type Harness } from '../../harness/server';
+import * as nav from '../../renderer/navigation';
+import { ReaderDriver } from './driver';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+interface BigFixtures {
+  dir: string;
+  /** Parse worker time limit for this test's harness. */
+  parseTimeoutMs: number;
+  harness: Harness;
+  reader: ReaderDriver;
+}
+
+const test = base.extend<BigFixtures>({
+  dir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'article-reader-big-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  // Roomier than the app's 15 s: parsing 37,000 quotes takes seconds, and several times that on
+  // a 2-core machine shared with other test runs. The limit itself is tested below.
+  parseTimeoutMs: [120_000, { option: true }],
+  harness: async ({ dir, parseTimeoutMs }, use) => {
+    const harness = await startHarness({ userDataDir: join(dir, 'user'), parseTimeoutMs });
+    await use(harness);
+    await harness.close();
+  },
+  reader: async ({ page, harness }, use) => {
+    await use(new ReaderDriver(page, { url: harness.url, menuCommand: async (c) => void (await harness.command(c)) }));
+  },
+});
+
+// Playwright's trace snapshots copy the whole DOM at every step, forcing style and layout of all
+// of it: hundreds of thousands of nodes here, minutes per test. The app is what is measured.
+test.use({ trace: 'off' });
+
+test.beforeEach(() => {
+  test.skip(test.info().project.name !== 'chromium', 'drives the harness in Chromium');
+  // Parsing a 1 MB article on a busy 2-core machine takes seconds; nothing here waits on a clock.
+  test.setTimeout(300_000);
+});
+
+/** Opens `text` as a file through Ctrl+O (the open dialog answered by the harness); resolves when the new article is in the page. */
+async function openFile(reader: ReaderDriver, harness: Harness, dir: string, name: string, text: string): Promise<void> {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  const before = await reader.article.getAttribute('data-doc-id');
+  harness.answerDialog('open', path);
+  await reader.press('Control+o');
+  await expect(reader.article).not.toHaveAttribute('data-doc-id', before ?? '', { timeout: 240_000 });
+}
+
+async function waitUntilComplete(reader: ReaderDriver): Promise<void> {
+  await expect(reader.article).toHaveAttribute('aria-busy', 'false', { timeout: 240_000 });
+}
+
+const domSentences = (page: Page) =>
+  page.locator('#article .sentence').evaluateAll((spans: any[]) => [...new Set(spans.map((s) => Number(s.dataset.sentence)))]);
+
+function modelAndPlan(text: string): { model: ArticleModel; plan: ReadingPlan } {
+  const model = parseArticle(text);
+  return { model, plan: buildPlan(model, DEFAULT_SETTINGS, []) };
+}
+
+/** Slows the page's CPU so that putting a big article in the page takes long enough to act during it. */
+async function throttle(page: Page, rate: number): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+test('a 1 MB article: keys answered while it goes into the page, every spoken sentence there, the last quote reachable', async ({ reader, harness, dir, page }) => {
+  await reader.open();
+  const text = generateArticle(1_000_000, 11);
+  const { model, plan } = modelAndPlan(text);
+  const paragraphs = new Set(plan.utterances.map((u) => u.block)).size;
+
+  // Where was the article when the listener asked "where am I"? Recorded in the page, at the answer.
+  await page.evaluate(() => {
+    const d = (globalThis as any).document;
+    const w = globalThis as any;
+    w.__answeredWhileBusy = null;
+    new w.MutationObserver(() => {
+      if (/^Paragraph 1 of/.test(d.getElementById('announcer').textContent) && w.__answeredWhileBusy === null) {
+        w.__answeredWhileBusy = d.getElementById('article').getAttribute('aria-busy') === 'true';
+      }
+    }).observe(d.getElementById('announcer'), { childList: true, characterData: true, subtree: true });
+  });
+  const cdp = await throttle(page, 6);
+  await openFile(reader, harness, dir, 'big.txt', text);
+  await reader.press('w');
+  await reader.waitForAnnouncement(new RegExp(`^Paragraph 1 of ${paragraphs}\\b`));
+  expect(await page.evaluate(() => (globalThis as any).__answeredWhileBusy)).toBe(true);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await waitUntilComplete(reader);
+
+  // The whole article is in the DOM (browse mode and find-in-page read all of it), in order.
+  const inPage = await domSentences(page);
+  const spoken = [...new Set(plan.utterances.flatMap((u) => (u.sentence === null ? [] : [u.sentence])))];
+  expect(inPage).toEqual(expect.arrayContaining(spoken));
+  expect(inPage[0]).toBe(0);
+  expect(inPage.at(-1)).toBe(model.sentences.length - 1);
+  await expect(reader.article.locator('.sentence').last()).toContainText(model.sentences.at(-1)!.text.replace(/["“”]/g, '').trim().slice(0, 30));
+
+  // The quote list reaches the last quote; playing it highlights it; Shift+Q goes back one.
+  const starts = nav.quoteStarts(plan, model.quotes);
+  const [lastQuote] = [...starts].at(-1)!;
+  await reader.press('l');
+  const dialog = await reader.waitForDialog('Quotes');
+  await dialog.locator(`button[data-quote="${lastQuote}"]`).click();
+  await reader.waitForAnnouncement(new RegExp(`^Quote ${lastQuote + 1} of ${model.quotes.length}, `));
+  await reader.waitForPlayerState('playing');
+  const lastSentence = model.sentences.find((s) => s.start <= model.quotes[lastQuote]!.parts[0]!.start && model.quotes[lastQuote]!.parts[0]!.start < s.end)!;
+  await reader.waitForHighlightIndex(lastSentence.index);
+  await expect(reader.article.locator(`.sentence[data-sentence="${lastSentence.index}"].is-current`).first()).toBeInViewport();
+  await reader.waitForAudioProgress(0.1);
+  const [previousQuote] = [...starts].at(-2)!;
+  await reader.press('Shift+Q');
+  await reader.waitForAnnouncement(new RegExp(`^Quote ${previousQuote + 1} of ${model.quotes.length}, `));
+});
+
+test('pathological text opens whole and stays usable: combining marks, one huge paragraph, 37,000 quotes', async ({ reader, harness, dir, page }) => {
+  await reader.open();
+
+  // 200 KB of stacked marks (the kind whose layout grows with its square) between two plain paragraphs.
+  const marks = generateCombiningMarks(200_000).replace(/[\u0301\u0308\u0327\u0336]/g, (m) => ({ '\u0301': '\u05b0', '\u0308': '\u05b8', '\u0327': '\u0301', '\u0336': '\u064e' })[m]!);
+  await openFile(reader, harness, dir, 'marks.txt', marks);
+  await waitUntilComplete(reader);
+  await expect(reader.article.getByText('The last paragraph is plain text.')).toBeVisible();
+  // Nothing dropped: every character is in the DOM; past the first few, a run of marks is hidden.
+  const shown = await reader.article.evaluate((a: any) => ({ text: a.textContent.length, hidden: a.querySelectorAll('.excess-marks[hidden]').length }));
+  expect(shown.hidden).toBeGreaterThan(0);
+  expect(shown.text).toBeGreaterThanOrEqual(200_000);
+  await reader.press('ArrowRight');
+  await expect.poll(() => reader.currentSentenceIndex()).toBeGreaterThan(0);
+
+  // One 500 KB paragraph: all of it in the page, in parts; the next-paragraph key reaches its end.
+  const paragraph = generateLongParagraph(500_000, 3);
+  const long = modelAndPlan(paragraph);
+  await openFile(reader, harness, dir, 'paragraph.txt', paragraph);
+  await waitUntilComplete(reader);
+  expect((await domSentences(page)).length).toBe(long.model.sentences.length);
+  expect(await reader.article.locator('p .block-part').count()).toBeGreaterThan(20);
+  await reader.press('ArrowDown');
+  await reader.waitForAnnouncement(/^Paragraph 2 of 2: /);
+  await reader.press('Space');
+  await reader.waitForAudioProgress(0.1);
+  await reader.press('Escape');
+
+  // Tens of thousands of quotes: Q walks them, announcing each.
+  const dense = generateQuoteDense(1_000_000, 5);
+  const quotes = modelAndPlan(dense).model.quotes.length;
+  expect(quotes).toBeGreaterThan(30_000);
+  await openFile(reader, harness, dir, 'quotes.txt', dense);
+  await reader.press('q');
+  await reader.waitForAnnouncement(new RegExp(`^Quote 1 of ${quotes}, `));
+  await reader.press('q');
+  await reader.waitForAnnouncement(new RegExp(`^Quote 2 of ${quotes}, `));
+  await waitUntilComplete(reader);
+  expect((await domSentences(page)).length).toBeGreaterThan(30_000);
+});
+
+test.describe('the parse worker time limit', () => {
+  test.use({ parseTimeoutMs: 1000 });
+
+  test('an article that takes too long gives a clear message and the open article stays, playable', async ({ reader, harness, dir }) => {
+    await reader.open();
+    const title = await reader.article.locator('h1').textContent();
+    const huge = generateQuoteDense(3_000_000, 4); // ~110,000 quotes: seconds of parsing on any machine
+    const path = join(dir, 'huge.txt');
+    await writeFile(path, huge);
+    harness.answerDialog('open', path);
+    await reader.press('Control+o');
+    await expect(reader.alert).toHaveText('Could not open the article: Reading the article took longer than 1 second and was stopped.', { timeout: 120_000 });
+    await expect(reader.article.locator('h1')).toHaveText(title!);
+    await reader.press('Space');
+    await reader.waitForAudioProgress(0.1);
+  });
+});
