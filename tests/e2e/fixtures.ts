@@ -46,6 +46,7 @@ export const test = base.extend<Fixtures>({
       ...real,
       listVoices: () => real.listVoices(),
       exportWav: (...args) => real.exportWav(...args),
+      cancel: () => real.cancel(),
       dispose: () => real.dispose(),
       clip: async (plan: ReadingPlan, text: string, rate: number, index: number): Promise<ClipResult> =>
         failingClips.has(index) ? { ok: false, message: 'The speech engine stopped unexpectedly (test).' } : real.clip(plan, text, rate, index),
