@@ -6,7 +6,7 @@
 
 import { fork } from 'node:child_process';
 import type { HostCall, HostMessage, HostRequest } from './host-protocol';
-import { killProcessGroup, SpeechError } from './process';
+import { killProcessGroup, seconds, SpeechError } from './process';
 
 /** A started host process, whatever started it (child_process.fork, Electron's utilityProcess). */
 export interface HostProcess {
@@ -140,7 +140,7 @@ export class SpeechHost {
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         proc.kill();
-        reject(new SpeechError('timeout', `the speech host did not start within ${Math.round(this.startMs / 1000)} s`));
+        reject(new SpeechError('timeout', `the speech host did not start within ${seconds(this.startMs)} s`));
       }, this.startMs);
       proc.onMessage((m) => {
         if (this.state.kind === 'stopped' || this.state.proc !== proc) return;
@@ -200,7 +200,7 @@ export class SpeechHost {
   private watch(): void {
     this.clearWatch();
     this.timer = setTimeout(() => {
-      this.stop(new SpeechError('timeout', `the speech engine stopped responding (nothing for ${Math.round(this.stallMs / 100) / 10} s) and was shut down`));
+      this.stop(new SpeechError('timeout', `the speech engine stopped responding (nothing for ${seconds(this.stallMs)} s) and was shut down`));
     }, this.stallMs);
   }
 

@@ -9,6 +9,7 @@ import { pickVoice, withVariants } from './espeak';
 import type { HostWord } from './host-protocol';
 import type { SpeechHost } from './host-client';
 import { SpeechError } from './process';
+import { wordRanges } from './timings';
 import { durationOf, encodeWav, resample, SAMPLE_RATE, silence, trimLeadingSilence } from './wav';
 
 /** One passage's audio is capped (a sentence of 20,000 words would otherwise fill memory). */
@@ -30,19 +31,57 @@ export function codePointOffsets(text: string): number[] {
 }
 
 /**
- * The library's word events -> word timings over `text` (UTF-16 ranges, seconds). Events
- * out of order or repeated (it reports some CJK words twice) are dropped; `shift` is the
- * leading silence trimmed off the audio.
+ * The library's word events -> word timings over `text` (UTF-16 ranges, seconds). Its start
+ * positions are exact, its lengths are not ("four-year-old" is reported as "four", "U.S." as
+ * "U", "1,200" as three pieces): each event is widened to the whole word on screen that holds
+ * it, and later events inside the same word are dropped. `shift` is the leading silence
+ * trimmed off the audio.
  */
+/** A dash or quote mark the library reports as a word but says nothing for: not highlighted. */
+const SILENT = /^[\p{P}\p{Z}\s]*$/u;
+
 export function wordTimings(text: string, words: readonly HostWord[], sampleRate: number, shift: number): WordTiming[] {
   const at = codePointOffsets(text);
   const last = at.length - 1;
+  const screen = wordRanges(text);
   const out: WordTiming[] = [];
+  let k = 0;
   for (const w of words) {
-    const start = at[Math.min(w.pos, last)]!;
-    const end = at[Math.min(w.pos + w.len, last)]!;
-    if (end <= start || (out.length && start <= out[out.length - 1]!.start)) continue;
+    let start = at[Math.min(w.pos, last)]!;
+    let end = at[Math.min(w.pos + w.len, last)]!;
+    while (k < screen.length && screen[k]!.end <= start) k++;
+    const word = screen[k];
+    if (word && word.start <= start) ({ start, end } = word);
+    if (end <= start || (out.length && start < out[out.length - 1]!.end) || SILENT.test(text.slice(start, end))) continue;
     out.push({ start, end, time: Math.max(0, Math.round((w.sample / sampleRate - shift) * 1000) / 1000) });
+  }
+  return withSkippedWords(out, screen);
+}
+
+/**
+ * The library reports no event for some short words it runs into the next ("are" in "There
+ * are half", "the" in "in the Emergency Room"). Those words share the time between the two
+ * reported words around them, by length, so the highlight does not stand still on them.
+ */
+function withSkippedWords(events: WordTiming[], screen: readonly { start: number; end: number }[]): WordTiming[] {
+  const out: WordTiming[] = [];
+  let k = 0;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    out.push(e);
+    const next = events[i + 1];
+    if (!next) break;
+    while (k < screen.length && screen[k]!.start < e.end) k++;
+    const between: { start: number; end: number }[] = [];
+    for (; k < screen.length && screen[k]!.end <= next.start; k++) between.push(screen[k]!);
+    if (!between.length) continue;
+    const weight = (r: { start: number; end: number }) => r.end - r.start + 1;
+    const total = weight(e) + between.reduce((sum, r) => sum + weight(r), 0);
+    let t = e.time + ((next.time - e.time) * weight(e)) / total;
+    for (const r of between) {
+      out.push({ start: r.start, end: r.end, time: Math.round(t * 1000) / 1000 });
+      t += ((next.time - e.time) * weight(r)) / total;
+    }
   }
   return out;
 }

@@ -28,6 +28,9 @@ export function killProcessGroup(child: { pid?: number; kill(signal?: NodeJS.Sig
   child.kill('SIGKILL');
 }
 
+/** "0.4", "3", "15": for messages. */
+export const seconds = (ms: number): string => String(Math.round(ms / 100) / 10);
+
 /**
  * Failures worth a fresh process: the next one may well succeed. Not a timeout: a hung
  * engine is reported to the listener at once (within 5 s), who can press Space to try again,
@@ -115,12 +118,12 @@ export class ChildSet {
       };
       const onAbort = () => stop(new SpeechError('cancelled', 'cancelled'));
       this.live.set(child, stop);
-      const timer = setTimeout(() => stop(new SpeechError('timeout', `${label} did not finish within ${Math.round(opts.timeoutMs / 1000)} s`)), opts.timeoutMs);
+      const timer = setTimeout(() => stop(new SpeechError('timeout', `${label} did not finish within ${seconds(opts.timeoutMs)} s`)), opts.timeoutMs);
       let stall: ReturnType<typeof setTimeout> | undefined;
       const watch = () => {
         if (!opts.stallMs) return;
         clearTimeout(stall);
-        stall = setTimeout(() => stop(new SpeechError('timeout', `${label} stopped responding (no output for ${Math.round(opts.stallMs! / 100) / 10} s)`)), opts.stallMs);
+        stall = setTimeout(() => stop(new SpeechError('timeout', `${label} stopped responding (no output for ${seconds(opts.stallMs!)} s)`)), opts.stallMs);
       };
       watch();
       opts.signal?.addEventListener('abort', onAbort, { once: true });
