@@ -353,7 +353,9 @@ export class Player {
   private tick(): void {
     const clip = this.clip;
     if (!clip || this.stateValue !== 'playing') return;
-    this.events.word(wordAt(clip.words, this.audio.currentTime), clip.wordsEstimated);
+    // play() resolves before the audio clock moves (tens of ms): the first word waits for the clock, not for play().
+    const time = this.audio.currentTime;
+    this.events.word(time > 0 ? wordAt(clip.words, time) : null, clip.wordsEstimated);
   }
 }
 
