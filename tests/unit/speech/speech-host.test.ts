@@ -19,7 +19,16 @@ import { descendants, espeakLibraryPath, eventually, fakeEngine, hasEspeak, long
 const libPath = espeakLibraryPath();
 if (!libPath) console.warn('speech host tests skipped: libespeak-ng.so.1 is not installed (Debian/Ubuntu: sudo apt install libespeak-ng1)');
 const SAMPLE = new URL('../../../content/idlib-bloody-week.txt', import.meta.url);
-const hostEngine = (args: string[] = []) => new LibEspeakEngine(new SpeechHost(sourceHostLauncher(args), { startMs: 20_000 }));
+/** Runs `use` with an engine on a fresh host from source, and shuts the host down after. */
+async function withHostEngine(use: (engine: LibEspeakEngine, host: SpeechHost) => Promise<void>): Promise<void> {
+  const host = new SpeechHost(sourceHostLauncher(), { startMs: 20_000 });
+  const engine = new LibEspeakEngine(host);
+  try {
+    await use(engine, host);
+  } finally {
+    engine.dispose();
+  }
+}
 const words = (text: string, timings: readonly { start: number; end: number }[]) => timings.map((w) => text.slice(w.start, w.end));
 
 describe('word positions from the library', () => {
@@ -51,107 +60,87 @@ describe('word positions from the library', () => {
 });
 
 describe.skipIf(!libPath)('speech host (real libespeak-ng)', () => {
-  it('speaks the sample article with exact word events that map to the right words', async () => {
-    const engine = hostEngine();
-    try {
-      const model = parseArticle(readFileSync(SAMPLE, 'utf8'));
-      const plan = buildPlan(model, DEFAULT_SETTINGS, await engine.listVoices());
-      const cache = new ClipCache({ engine, ahead: 0 });
-      cache.setPlan(plan, model.text, 175);
-      const spoken = plan.utterances.filter((u) => u.kind !== 'label').slice(0, 12);
-      for (const u of spoken) {
-        const r = await cache.get(u.index);
-        if (!r.ok) throw new Error(r.message);
-        expect(r.clip.wordsEstimated).toBe(false);
-        // Each highlight is a whole word of this utterance (it starts where a word starts), in
-        // reading order, and together they cover the letters on screen.
-        const ranges = r.clip.words;
-        const letter = /[\p{L}\p{N}\p{S}]/u;
-        for (const [i, w] of ranges.entries()) {
-          expect(w.start, u.text).toBeGreaterThanOrEqual(u.start);
-          expect(w.end, u.text).toBeLessThanOrEqual(u.end);
-          expect(letter.test(model.text[w.start]!) && !letter.test(model.text[w.start - 1] ?? ' '), `${model.text.slice(w.start, w.end)} in ${u.text}`).toBe(true);
-          if (i > 0) expect(w.start).toBeGreaterThanOrEqual(ranges[i - 1]!.end);
-          if (i > 0) expect(w.time).toBeGreaterThan(ranges[i - 1]!.time);
-        }
-        const letters = [...model.text.slice(u.start, u.end).matchAll(/[\p{L}\p{N}]/gu)].map((m) => m.index + u.start);
-        const covered = letters.filter((at) => ranges.some((w) => at >= w.start && at < w.end));
-        expect(covered.length / letters.length, u.text).toBeGreaterThan(0.95);
-        expect(wordRanges(model.text.slice(u.start, u.end)).length).toBeGreaterThan(0);
-        expect(r.clip.words.at(-1)!.time).toBeLessThan(r.clip.duration);
-        // Leading silence trimmed: sound starts within 10 ms of the clip start.
-        const pcm = decodeWav(r.clip.wav);
-        expect(pcm.samples.findIndex((s) => Math.abs(s) > 300)).toBeLessThan(0.01 * pcm.sampleRate);
-      }
-    } finally {
-      engine.dispose();
-    }
-  }, 120_000);
-
-  it('reads [[phonemes]] and SSML as the characters on screen', async () => {
-    const engine = hostEngine();
-    try {
-      const voice = { voice: 'en-gb', rate: 175 };
-      const literal = await engine.synthesize("Say [[h@l'oU]] now.", voice);
-      const hello = await engine.synthesize('Say hello now.', voice);
-      // Interpreted, the brackets would say "hello" in the same time as the plain word; read as
-      // shown, the engine spells out the characters inside them, each a word of its own.
-      expect(words("Say [[h@l'oU]] now.", literal.words)).toEqual(['Say', 'h', "l'oU", 'now']);
-      expect(literal.duration).toBeGreaterThan(hello.duration * 1.4);
-      const ssml = '<speak>Hi <break time="3s"/> there</speak>';
-      const tags = await engine.synthesize(ssml, voice);
-      expect(words(ssml, tags.words)).toEqual(expect.arrayContaining(['speak', 'Hi', 'break', 'time', 'there']));
-    } finally {
-      engine.dispose();
-    }
-  }, 60_000);
-
-  it('survives hostile text: control characters, embedded commands, 1 MB of combining marks', async () => {
-    const engine = hostEngine();
-    try {
-      const pid = (await engine.probe(), (engine as unknown as { host: SpeechHost }).host.pid);
-      for (const text of ['a\u0001V en-us b\u0001B1 c', 'NUL\u0000 bell\u0007 escape\u001b[31m red', 'lone \ud83d surrogate']) {
-        const s = await engine.synthesize(text, { voice: 'en-gb', rate: 250 });
-        expect(s.duration, JSON.stringify(text)).toBeGreaterThan(0.2);
-      }
-      const marks = 'a' + '\u0301'.repeat(500_000);
-      const s = await engine.synthesize(marks, { voice: 'en-gb', rate: 175 });
-      expect(s.duration).toBeGreaterThan(0.1);
-      // Still the same host, still speaking.
-      expect((engine as unknown as { host: SpeechHost }).host.pid).toBe(pid);
-      expect((await engine.synthesize('Still here.', { voice: 'en-gb', rate: 175 })).duration).toBeGreaterThan(0.5);
-    } finally {
-      engine.dispose();
-    }
-  }, 120_000);
-
-  it('a host killed mid-article is started again and speaks the same sentence', async () => {
-    const host = new SpeechHost(sourceHostLauncher(), { startMs: 20_000 });
-    const engine = new LibEspeakEngine(host);
-    try {
-      const { text, plan } = longPlan(6);
-      const long = Array(60).fill('The minister said the hospital had been struck three times in a single week.').join(' ');
-      plan.utterances[3] = { ...plan.utterances[3]!, text: long };
-      const cache = new ClipCache({ engine, ahead: 0 });
-      cache.setPlan(plan, text, 175);
-      for (let i = 0; i < 3; i++) expect((await cache.get(i)).ok).toBe(true);
-      const first = host.pid!;
-      const pending = cache.get(3);
-      // Kill it while it works on sentence 3 (the library is synthesising minutes of audio).
-      await new Promise((r) => setTimeout(r, 150));
-      process.kill(first, 'SIGKILL');
-      const r = await pending;
+  it('speaks the sample article with exact word events that map to the right words', () => withHostEngine(async (engine) => {
+    const model = parseArticle(readFileSync(SAMPLE, 'utf8'));
+    const plan = buildPlan(model, DEFAULT_SETTINGS, await engine.listVoices());
+    const cache = new ClipCache({ engine, ahead: 0 });
+    cache.setPlan(plan, model.text, 175);
+    const spoken = plan.utterances.filter((u) => u.kind !== 'label').slice(0, 12);
+    for (const u of spoken) {
+      const r = await cache.get(u.index);
       if (!r.ok) throw new Error(r.message);
-      expect(r.clip.utterance).toBe(3);
-      expect(r.clip.duration).toBeGreaterThan(60);
-      expect(host.starts).toBe(2);
-      expect(host.pid).not.toBe(first);
-      expect(running(first)).toBe(false);
-      expect((await cache.get(4)).ok).toBe(true);
-    } finally {
-      engine.dispose();
+      expect(r.clip.wordsEstimated).toBe(false);
+      // Each highlight is a whole word of this utterance (it starts where a word starts), in
+      // reading order, and together they cover the letters on screen.
+      const ranges = r.clip.words;
+      const letter = /[\p{L}\p{N}\p{S}]/u;
+      for (const [i, w] of ranges.entries()) {
+        expect(w.start, u.text).toBeGreaterThanOrEqual(u.start);
+        expect(w.end, u.text).toBeLessThanOrEqual(u.end);
+        expect(letter.test(model.text[w.start]!) && !letter.test(model.text[w.start - 1] ?? ' '), `${model.text.slice(w.start, w.end)} in ${u.text}`).toBe(true);
+        if (i > 0) expect(w.start).toBeGreaterThanOrEqual(ranges[i - 1]!.end);
+        if (i > 0) expect(w.time).toBeGreaterThan(ranges[i - 1]!.time);
+      }
+      const letters = [...model.text.slice(u.start, u.end).matchAll(/[\p{L}\p{N}]/gu)].map((m) => m.index + u.start);
+      const covered = letters.filter((at) => ranges.some((w) => at >= w.start && at < w.end));
+      expect(covered.length / letters.length, u.text).toBeGreaterThan(0.95);
+      expect(wordRanges(model.text.slice(u.start, u.end)).length).toBeGreaterThan(0);
+      expect(r.clip.words.at(-1)!.time).toBeLessThan(r.clip.duration);
+      // Leading silence trimmed: sound starts within 10 ms of the clip start.
+      const pcm = decodeWav(r.clip.wav);
+      expect(pcm.samples.findIndex((s) => Math.abs(s) > 300)).toBeLessThan(0.01 * pcm.sampleRate);
     }
-  }, 120_000);
+  }), 120_000);
+
+  it('reads [[phonemes]] and SSML as the characters on screen', () => withHostEngine(async (engine) => {
+    const voice = { voice: 'en-gb', rate: 175 };
+    const literal = await engine.synthesize("Say [[h@l'oU]] now.", voice);
+    const hello = await engine.synthesize('Say hello now.', voice);
+    // Interpreted, the brackets would say "hello" in the same time as the plain word; read as
+    // shown, the engine spells out the characters inside them, each a word of its own.
+    expect(words("Say [[h@l'oU]] now.", literal.words)).toEqual(['Say', 'h', "l'oU", 'now']);
+    expect(literal.duration).toBeGreaterThan(hello.duration * 1.4);
+    const ssml = '<speak>Hi <break time="3s"/> there</speak>';
+    const tags = await engine.synthesize(ssml, voice);
+    expect(words(ssml, tags.words)).toEqual(expect.arrayContaining(['speak', 'Hi', 'break', 'time', 'there']));
+  }), 60_000);
+
+  it('survives hostile text: control characters, embedded commands, 1 MB of combining marks', () => withHostEngine(async (engine, host) => {
+    expect(await engine.probe()).toBeNull();
+    const pid = host.pid;
+    for (const text of ['a\u0001V en-us b\u0001B1 c', 'NUL\u0000 bell\u0007 escape\u001b[31m red', 'lone \ud83d surrogate']) {
+      const s = await engine.synthesize(text, { voice: 'en-gb', rate: 250 });
+      expect(s.duration, JSON.stringify(text)).toBeGreaterThan(0.2);
+    }
+    const marks = 'a' + '\u0301'.repeat(500_000);
+    const s = await engine.synthesize(marks, { voice: 'en-gb', rate: 175 });
+    expect(s.duration).toBeGreaterThan(0.1);
+    // Still the same host, still speaking.
+    expect(host.pid).toBe(pid);
+    expect((await engine.synthesize('Still here.', { voice: 'en-gb', rate: 175 })).duration).toBeGreaterThan(0.5);
+  }), 120_000);
+
+  it('a host killed mid-article is started again and speaks the same sentence', () => withHostEngine(async (engine, host) => {
+    const { text, plan } = longPlan(6);
+    const long = Array(60).fill('The minister said the hospital had been struck three times in a single week.').join(' ');
+    plan.utterances[3] = { ...plan.utterances[3]!, text: long };
+    const cache = new ClipCache({ engine, ahead: 0 });
+    cache.setPlan(plan, text, 175);
+    for (let i = 0; i < 3; i++) expect((await cache.get(i)).ok).toBe(true);
+    const first = host.pid!;
+    const pending = cache.get(3);
+    // Kill it while it works on sentence 3 (the library is synthesising minutes of audio).
+    await new Promise((r) => setTimeout(r, 150));
+    process.kill(first, 'SIGKILL');
+    const r = await pending;
+    if (!r.ok) throw new Error(r.message);
+    expect(r.clip.utterance).toBe(3);
+    expect(r.clip.duration).toBeGreaterThan(60);
+    expect(host.starts).toBe(2);
+    expect(host.pid).not.toBe(first);
+    expect(running(first)).toBe(false);
+    expect((await cache.get(4)).ok).toBe(true);
+  }), 120_000);
 });
 
 /** A stand-in host: answers like the real one, then hangs on synthesis after starting a child of its own. */
