@@ -246,4 +246,8 @@ export interface ReaderApi {
   exportAudio(docId: string): Promise<ExportResult>;
   /** Menu commands and background events; returns an unsubscribe function. */
   onEvent(listener: (event: ReaderEvent) => void): () => void;
+
+  // --- speech (issue 12/9) ---
+  /** Stop: ends all synthesis for this reading, and every engine process working on it. */
+  stopSpeech(docId: string): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { denyAllPermissions, hardenAllContents } from './main/hardening';
 import { registerIpc } from './main/ipc';
 import { menuTemplate } from './main/menu-template';
 import { createMainWindow } from './main/window';
+import { utilityLauncher } from './main/utility-host';
 
 registerAppScheme();
 hardenAllContents();
@@ -44,7 +45,7 @@ async function start(): Promise<void> {
     contentDir: app.isPackaged ? join(process.resourcesPath, 'content') : join(here, '..', '..', 'content'),
     initialPath: initialPath(),
     loader,
-    speech: createSpeech(),
+    speech: createSpeech({ host: utilityLauncher(join(here, 'speech-host.cjs')) }), // inside app.asar, beside its koffi
     dialogs: nativeDialogs(() => win),
   });
   const s = service;

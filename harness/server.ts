@@ -20,6 +20,7 @@ import { callApi, isApiMethod } from '../electron/services/api-methods';
 import { HARNESS_CSP, securityHeaders } from '../electron/services/csp';
 import { ReaderService, type Dialogs } from '../electron/services/reader-service';
 import { createSpeech } from '../electron/services/speech-adapter';
+import { builtHostLauncher } from '../electron/speech/host-entry';
 import type { SpeechPort } from '../electron/services/speech-port';
 import { MAX_ARTICLE_BYTES, PayloadError } from '../electron/services/validate';
 import { createWorkerLoader } from '../electron/services/worker-loader';
@@ -84,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     contentDir: options.contentDir ?? join(ROOT, 'content'),
     initialPath: options.initialPath ?? null,
     loader,
-    speech: options.speech ?? createSpeech(),
+    speech: options.speech ?? harnessSpeech(dist),
     dialogs,
   });
 
@@ -206,6 +207,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (ownsUserData) await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The app's real speech as the harness runs it: the built speech host (libespeak-ng), else the espeak-ng command line. */
+export function harnessSpeech(distDir = join(ROOT, 'dist')): SpeechPort {
+  return createSpeech({ host: builtHostLauncher(resolve(distDir)) });
 }
 
 /** The bridge must define window.reader before the app script runs. */

@@ -3,6 +3,7 @@
 //   electron/main.ts          -> dist/electron/main.cjs
 //   electron/preload.ts       -> dist/electron/preload.cjs   (sandboxed: everything bundled)
 //   electron/services/parse-worker.ts -> dist/electron/parse-worker.cjs
+//   electron/speech/speech-host.ts    -> dist/electron/speech-host.cjs (koffi stays external: native)
 //   harness/client/bridge.ts  -> dist/harness/bridge.js      (test harness's window.reader)
 import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
@@ -34,6 +35,8 @@ entry('electron/main.ts', { ...node, outfile: d('electron/main.cjs') });
 entry('electron/preload.ts', { ...common, platform: 'browser', format: 'cjs', external: ['electron'], outfile: d('electron/preload.cjs') });
 entry('electron/services/parse-worker.ts', { ...node, outfile: d('electron/parse-worker.cjs') });
 entry('harness/client/bridge.ts', { ...browser, outfile: d('harness/bridge.js') });
+// The speech host process; koffi loads a platform .node file, so it is required at run time.
+entry('electron/speech/speech-host.ts', { ...node, external: [...node.external, 'koffi'], outfile: d('electron/speech-host.cjs') });
 
 await rm(d('renderer'), { recursive: true, force: true });
 await mkdir(d('renderer'), { recursive: true });

@@ -16,6 +16,8 @@ export const INVOKE_CHANNELS: Readonly<Record<Invokable, string>> = Object.freez
   getClip: 'reader:getClip',
   savePosition: 'reader:savePosition',
   exportAudio: 'reader:exportAudio',
+  // speech
+  stopSpeech: 'reader:stopSpeech',
 });
 
 /** Main -> renderer: ReaderEvent objects. */

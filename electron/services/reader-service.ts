@@ -214,10 +214,9 @@ export class ReaderService {
   // --- speech --------------------------------------------------------------------------
 
   listVoices(): Promise<VoiceList> {
-    this.voices ??= this.opts.speech.listVoices().catch((e: unknown) => {
-      this.voices = null; // try again next time: the user may install an engine meanwhile
-      return { engine: null, voices: [], problem: e instanceof Error ? e.message : String(e) };
-    });
+    this.voices ??= this.opts.speech.listVoices().catch((e: unknown) => ({ engine: null, voices: [], problem: e instanceof Error ? e.message : String(e) }));
+    // Only a working engine's list is kept: the user may install (or unstick) an engine meanwhile.
+    void this.voices.then((list) => { if (!list.engine || list.problem) this.voices = null; });
     return this.voices;
   }
 
@@ -230,6 +229,12 @@ export class ReaderService {
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
+  }
+
+  /** Stop (Escape): no more synthesis for this reading; engine processes working on it end, with their children. */
+  async stopSpeech(docId: unknown): Promise<void> {
+    this.doc(docId);
+    this.opts.speech.cancel();
   }
 
   async savePosition(docId: unknown, utterance: unknown): Promise<void> {

@@ -54,6 +54,7 @@ export function fakeLoader(): ArticleLoader & { calls: string[] } {
 export interface FakeSpeech extends SpeechPort {
   synthesized: { text: string; rate: number }[];
   disposed: number;
+  cancelled: number;
   exported: string[];
   fail: boolean;
 }
@@ -62,6 +63,7 @@ export function fakeSpeech(): FakeSpeech {
   const speech: FakeSpeech = {
     synthesized: [],
     disposed: 0,
+    cancelled: 0,
     exported: [],
     fail: false,
     async listVoices() {
@@ -78,6 +80,9 @@ export function fakeSpeech(): FakeSpeech {
       speech.exported.push(path);
       plan.utterances.forEach((_, i) => onProgress(i + 1, plan.utterances.length));
       return { ok: true, path, seconds: plan.utterances.length };
+    },
+    cancel() {
+      speech.cancelled++;
     },
     dispose() {
       speech.disposed++;

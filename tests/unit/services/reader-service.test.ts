@@ -143,6 +143,29 @@ describe('clips, positions, settings, export', () => {
     expect(await service.getClip(a.docId, 0)).toEqual({ ok: false, message: 'engine broke' });
   });
 
+  it('stopSpeech cancels the speech of a known document only', async () => {
+    const { service, speech } = await make();
+    const a = opened(await service.openInitial());
+    await service.stopSpeech(a.docId);
+    expect(speech.cancelled).toBe(1);
+    await expect(service.stopSpeech('not-a-doc')).rejects.toThrow();
+    expect(speech.cancelled).toBe(1);
+  });
+
+  it('keeps a working voice list, and asks again while no engine works', async () => {
+    const { service, speech } = await make();
+    let calls = 0;
+    let engine: string | null = null;
+    speech.listVoices = async () => { calls++; return { engine, voices: [], problem: engine ? null : 'No speech engine found.' }; };
+    expect((await service.listVoices()).engine).toBeNull();
+    expect((await service.listVoices()).engine).toBeNull();
+    expect(calls).toBe(2); // the failure was not kept
+    engine = 'espeak-ng'; // installed meanwhile
+    expect((await service.listVoices()).engine).toBe('espeak-ng');
+    await service.listVoices();
+    expect(calls).toBe(3); // the working list is kept
+  });
+
   it('resumes where the reader stopped, also after a restart', async () => {
     const first = await make();
     const a = opened(await first.service.openInitial());
