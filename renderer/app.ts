@@ -132,7 +132,7 @@ export class ReaderApp {
     this.onState('stopped');
     // The start-up notice stays; the previous article's notices go.
     for (const n of this.ui.notices.querySelectorAll('.notice:not(.is-lasting)')) n.remove();
-    for (const n of article.notices) this.notice(n);
+    for (const n of article.notices) this.displayNotice(n);
     const resume = article.position > 0 ? ' Press Space to continue where you left off.' : ' Press Space to play, F1 for help.';
     // One announcement: a second say() would replace the first before a screen reader speaks it.
     const notes = [...article.notices, this.takeStartupNotice()].filter(Boolean).join(' ');
@@ -158,14 +158,20 @@ export class ReaderApp {
     });
   }
 
-  /** Shown with the article; announced as part of "Opened …". */
+  /** A notice that arrives on its own (not with an article): shown and announced. */
   private notice(message: string): void {
-    this.ui.notices.append(el('p', { className: 'notice', text: message }));
+    this.displayNotice(message);
+    this.announcer.say(message);
+  }
+
+  /** Shown only: show() announces the article's notices within "Opened …". */
+  private displayNotice(message: string, lasting = false): void {
+    this.ui.notices.append(el('p', { className: lasting ? 'notice is-lasting' : 'notice', text: message }));
   }
 
   /** Launch: stays on screen for the whole session and is announced with the first article. */
   private showStartupNotice(message: string): void {
-    this.ui.notices.append(el('p', { className: 'notice is-lasting', text: message }));
+    this.displayNotice(message, true);
     this.startupNotice = message;
   }
 

@@ -48,6 +48,8 @@ export class ReadingState {
     const problem = read.kind === 'bad' ? read.reason : newer ? `came from a newer version of Article Reader (format ${version})` : 'was not in a known format';
     const kept = await keepCopy(store.file, newer ? 'copy' : 'move');
     store.readOnly = kept === null;
+    // A copied file is replaced at once, so the next start is quiet (the user is told once).
+    if (kept && newer) await store.save().catch(() => undefined);
     store.notice = `Your reading positions file ${problem}, so the last article and reading positions start afresh. ${keptSentence(kept)}`;
     return store;
   }

@@ -36,18 +36,23 @@ export class SettingsStore {
     if (read.kind === 'missing') return;
     const version = read.kind === 'bad' ? { problem: read.reason, newer: false } : versionProblem(read.value);
     if (version) {
-      const kept = await keepCopy(this.file, version.newer ? 'copy' : 'move');
-      this.readOnly = kept === null;
-      this.notice = `Your settings file ${version.problem}, so the default settings are in use. ${keptSentence(kept)}`;
+      this.notice = `Your settings file ${version.problem}, so the default settings are in use. ${await this.keep(version.newer ? 'copy' : 'move')}`;
       return;
     }
     const { settings, rejected } = mergeSettings(DEFAULT_SETTINGS, read.kind === 'ok' ? read.value : {});
     this.settings = settings;
-    if (rejected.length > 0) {
-      const kept = await keepCopy(this.file, 'copy');
-      this.readOnly = kept === null;
-      this.notice = `Some settings were not valid and were reset: ${rejected.join(', ')}. ${keptSentence(kept)}`;
-    }
+    if (rejected.length > 0) this.notice = `Some settings were not valid and were reset: ${rejected.join(', ')}. ${await this.keep('copy')}`;
+  }
+
+  /**
+   * Keeps the file we could not use as it was; a copied one is then replaced by the settings in
+   * use, so the next start is quiet (the user is told once) and makes no second copy.
+   */
+  private async keep(how: 'move' | 'copy'): Promise<string> {
+    const kept = await keepCopy(this.file, how);
+    this.readOnly = kept === null;
+    if (kept && how === 'copy') await this.writer.write().catch(() => undefined);
+    return keptSentence(kept);
   }
 
   get(): Settings {

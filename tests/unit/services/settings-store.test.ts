@@ -72,16 +72,19 @@ describe('SettingsStore', () => {
     expect((await Promise.all(kept.map((f) => readFile(join(dir, f), 'utf8')))).sort()).toEqual(['{ first bad', '{ second bad']);
   });
 
-  it('never overwrites a newer version\'s file without a copy, and leaves it in place until a save', async () => {
+  it('never overwrites a newer version\'s file without a copy, and tells the user once', async () => {
     const newer = JSON.stringify({ version: 3, rate: 300, futureOption: 'x' });
     await writeFile(file(), newer);
     const store = await SettingsStore.open(dir);
     expect(store.takeNotice()).toMatch(/newer version of Article Reader \(format 3\)/);
-    expect(await readFile(file(), 'utf8')).toBe(newer); // untouched until the user changes a setting
-    await store.update({ rate: 210 });
-    expect(JSON.parse(await readFile(file(), 'utf8'))).toMatchObject({ version: 1, rate: 210 });
-    const [copy] = await copies(SETTINGS_FILE);
+    const [copy, ...more] = await copies(SETTINGS_FILE);
+    expect(more).toEqual([]);
     expect(await readFile(join(dir, copy!), 'utf8')).toBe(newer);
+    expect(JSON.parse(await readFile(file(), 'utf8'))).toEqual(DEFAULT_SETTINGS); // replaced only once copied
+    // The next start is quiet and makes no second copy.
+    const again = await SettingsStore.open(dir);
+    expect(again.takeNotice()).toBeNull();
+    expect(await copies(SETTINGS_FILE)).toEqual([copy]);
   });
 
   it('writes nothing over a file it could not copy', async () => {
@@ -119,6 +122,7 @@ describe('SettingsStore', () => {
     expect(store.takeNotice()).toMatch(/rate.*evil|evil.*rate/);
     const [copy] = await copies(SETTINGS_FILE);
     expect(await readFile(join(dir, copy!), 'utf8')).toBe(content);
+    expect((await SettingsStore.open(dir)).takeNotice()).toBeNull(); // told once
   });
 
   it('validates updates through mergeSettings and clamps ranges', async () => {
@@ -176,11 +180,12 @@ describe('ReadingState', () => {
     expect((await Promise.all(kept.map((f) => readFile(join(dir, f), 'utf8')))).sort()).toEqual(['{ first', '{ second']);
   });
 
-  it('copies a newer version\'s file before its first save replaces it', async () => {
+  it('copies a newer version\'s file before replacing it', async () => {
     const newer = JSON.stringify({ version: 2, last: null, positions: {}, bookmarks: [1] });
     await writeFile(join(dir, STATE_FILE), newer);
     const s = await ReadingState.open(dir);
     expect(s.takeNotice()).toMatch(/newer version.*format 2/);
+    expect((await ReadingState.open(dir)).takeNotice()).toBeNull(); // told once
     await s.setOffset('k', 3);
     const [copy] = await copies(STATE_FILE);
     expect(await readFile(join(dir, copy!), 'utf8')).toBe(newer);
