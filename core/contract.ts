@@ -225,7 +225,10 @@ export type ExportResult =
 export type ReaderEvent =
   | { type: 'command'; command: Command }
   | { type: 'export-progress'; done: number; total: number }
-  | { type: 'engine'; message: string };
+  | { type: 'engine'; message: string }
+  // Launch (issue 9): a file handed to the running app, by a second launch or the OS
+  // (file manager, macOS open-file), already opened; the reader shows it like openArticle's.
+  | { type: 'opened'; result: OpenResult };
 
 export interface ReaderApi {
   /** The file given on the command line, else the last article read, else the bundled sample. */

@@ -3,20 +3,25 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ReaderApi, ReaderEvent } from '../core/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNELS as C } from './main/channels';
+import { invokeForPeople } from './main/ipc-errors';
+
+/** One request; a failure rejects with the main process's message for people, nothing more. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each method below gives the ReaderApi type
+const invoke = (channel: string, ...args: unknown[]): Promise<any> => invokeForPeople(() => ipcRenderer.invoke(channel, ...args));
 
 const reader: ReaderApi = {
-  openInitial: () => ipcRenderer.invoke(C.openInitial),
-  listArticles: () => ipcRenderer.invoke(C.listArticles),
-  openArticle: (id) => ipcRenderer.invoke(C.openArticle, id),
-  openFileDialog: () => ipcRenderer.invoke(C.openFileDialog),
-  openDropped: (name, bytes) => ipcRenderer.invoke(C.openDropped, name, bytes),
-  getSettings: () => ipcRenderer.invoke(C.getSettings),
-  updateSettings: (docId, patch) => ipcRenderer.invoke(C.updateSettings, docId, patch),
-  listVoices: () => ipcRenderer.invoke(C.listVoices),
-  getClip: (docId, utterance) => ipcRenderer.invoke(C.getClip, docId, utterance),
-  savePosition: (docId, utterance) => ipcRenderer.invoke(C.savePosition, docId, utterance),
-  exportAudio: (docId) => ipcRenderer.invoke(C.exportAudio, docId),
-  stopSpeech: (docId) => ipcRenderer.invoke(C.stopSpeech, docId),
+  openInitial: () => invoke(C.openInitial),
+  listArticles: () => invoke(C.listArticles),
+  openArticle: (id) => invoke(C.openArticle, id),
+  openFileDialog: () => invoke(C.openFileDialog),
+  openDropped: (name, bytes) => invoke(C.openDropped, name, bytes),
+  getSettings: () => invoke(C.getSettings),
+  updateSettings: (docId, patch) => invoke(C.updateSettings, docId, patch),
+  listVoices: () => invoke(C.listVoices),
+  getClip: (docId, utterance) => invoke(C.getClip, docId, utterance),
+  savePosition: (docId, utterance) => invoke(C.savePosition, docId, utterance),
+  exportAudio: (docId) => invoke(C.exportAudio, docId),
+  stopSpeech: (docId) => invoke(C.stopSpeech, docId),
   onEvent(listener) {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     // Pass only the event data: the IpcRendererEvent would hand the page `sender`.

@@ -8,6 +8,7 @@
 //   GET  /api/events        Server-Sent Events: one ReaderEvent per message
 //   POST /test/command      {"command": Command} -> as if chosen from the menu
 //   POST /test/dialog       {"open"?: path|null, "save"?: path|null} -> next dialog answers
+//   POST /test/hand-over    {"path": file} -> as if a second launch handed this file over
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { createSpeech } from '../electron/services/speech-adapter';
 import { builtHostLauncher } from '../electron/speech/host-entry';
 import type { SpeechPort } from '../electron/services/speech-port';
 import { MAX_ARTICLE_BYTES, PayloadError } from '../electron/services/validate';
+import { messageForPeople } from '../electron/services/user-message';
 import { createWorkerLoader } from '../electron/services/worker-loader';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,6 +61,8 @@ export interface Harness {
   command(command: Command): Promise<number>;
   /** Answer the next native open/save dialog with this path, or null to cancel. */
   answerDialog(kind: 'open' | 'save', path: string | null): void;
+  /** As if a second launch (or the OS) handed this file to the running app. */
+  handOver(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,7 +106,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     handle(req, res).catch((e: unknown) => {
       const bad = e instanceof PayloadError;
       if (!bad) console.error('harness:', e);
-      if (!res.headersSent) sendJson(res, bad ? 400 : 500, { error: e instanceof Error ? e.message : String(e) });
+      // The same message for people as over IPC (electron/main/ipc.ts).
+      if (!res.headersSent) sendJson(res, bad ? 400 : 500, { error: messageForPeople(e) });
       else res.end();
     });
   });
@@ -122,6 +127,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const body = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8') || '{}') as { command?: unknown };
       if (!COMMANDS.includes(body.command as Command)) throw new PayloadError('unknown command');
       return sendJson(res, 200, { delivered: await sendCommand(body.command as Command) });
+    }
+    if (req.method === 'POST' && path === '/test/hand-over') {
+      // As a second launch or the OS hands a file to the running app (electron/main/single-instance.ts).
+      const body = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8') || '{}') as { path?: unknown };
+      if (typeof body.path !== 'string') throw new PayloadError('path must be a string');
+      await service.handOver(body.path);
+      return sendJson(res, 200, { ok: true });
     }
     if (req.method === 'POST' && path === '/test/dialog') {
       const body = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8') || '{}') as Record<string, unknown>;
@@ -198,6 +210,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     service,
     command: sendCommand,
     answerDialog: (kind, path) => void answers[kind].push(path),
+    handOver: (path) => service.handOver(path),
     async close() {
       clearInterval(keepAlive);
       for (const res of streams) res.end();

@@ -38,6 +38,8 @@ export class ReaderApp {
   private readonly highlighter: Highlighter;
   private settingsRequest = 0;
   private lastEstimated: boolean | null = null;
+  /** Launch: a settings or reading-state problem found at start, still to be announced. */
+  private startupNotice: string | null = null;
 
   constructor(private readonly reader: ReaderApi, private readonly ui: AppElements, private readonly announcer: Announcer) {
     this.highlighter = new Highlighter(ui.article);
@@ -65,7 +67,7 @@ export class ReaderApp {
     this.reader.onEvent((event) => this.onEvent(event));
     const state = await this.reader.getSettings();
     this.applySettings(state.settings);
-    if (state.notice) this.notice(state.notice);
+    if (state.notice) this.showStartupNotice(state.notice);
     this.show(await this.reader.openInitial());
   }
 
@@ -102,6 +104,8 @@ export class ReaderApp {
   async show(result: OpenResult): Promise<void> {
     if (!result.ok) {
       if (result.message !== 'cancelled') this.announcer.error(`Could not open the article: ${result.message}`);
+      const startup = this.takeStartupNotice();
+      if (startup) this.announcer.say(startup);
       if (!this.article) {
         clear(this.ui.article);
         this.ui.article.append(el('p', { className: 'placeholder', text: 'No article is open. Press A for the list of articles, or Ctrl+O to open a file.' }));
@@ -126,10 +130,13 @@ export class ReaderApp {
     const u = article.plan.utterances[this.player.current];
     if (u) this.onUtterance(this.player.current, u, article.position > 0);
     this.onState('stopped');
-    clear(this.ui.notices);
-    for (const n of article.notices) this.notice(n);
+    // The start-up notice stays; the previous article's notices go.
+    for (const n of this.ui.notices.querySelectorAll('.notice:not(.is-lasting)')) n.remove();
+    for (const n of article.notices) this.displayNotice(n);
     const resume = article.position > 0 ? ' Press Space to continue where you left off.' : ' Press Space to play, F1 for help.';
-    this.announcer.say(`Opened ${article.model.title ?? article.name}.${resume}`);
+    // One announcement: a second say() would replace the first before a screen reader speaks it.
+    const notes = [...article.notices, this.takeStartupNotice()].filter(Boolean).join(' ');
+    this.announcer.say(`Opened ${article.model.title ?? article.name}.${resume}${notes ? ` ${notes}` : ''}`);
   }
 
   private async openFile(): Promise<void> {
@@ -151,9 +158,27 @@ export class ReaderApp {
     });
   }
 
+  /** A notice that arrives on its own (not with an article): shown and announced. */
   private notice(message: string): void {
-    this.ui.notices.append(el('p', { className: 'notice', text: message }));
+    this.displayNotice(message);
     this.announcer.say(message);
+  }
+
+  /** Shown only: show() announces the article's notices within "Opened …". */
+  private displayNotice(message: string, lasting = false): void {
+    this.ui.notices.append(el('p', { className: lasting ? 'notice is-lasting' : 'notice', text: message }));
+  }
+
+  /** Launch: stays on screen for the whole session and is announced with the first article. */
+  private showStartupNotice(message: string): void {
+    this.displayNotice(message, true);
+    this.startupNotice = message;
+  }
+
+  private takeStartupNotice(): string | null {
+    const n = this.startupNotice;
+    this.startupNotice = null;
+    return n;
   }
 
   // -------------------------------------------------------------------------------------
@@ -372,6 +397,11 @@ export class ReaderApp {
         break;
       case 'engine':
         this.announcer.error(event.message);
+        break;
+      case 'opened':
+        // Launch: a file handed over by a second launch or the OS.
+        closeOpenPanels();
+        void this.show(event.result);
         break;
     }
   }

@@ -52,6 +52,9 @@ export class ReaderService {
   private readonly docs = new Map<string, Doc>();
   private readonly listeners = new Set<(e: ReaderEvent) => void>();
   private voices: Promise<VoiceList> | null = null;
+  /** Launch: a file handed over before the page asked for its first article replaces initialPath. */
+  private handedOver: string | null = null;
+  private initialOpening: Promise<OpenResult> | null = null;
 
   private constructor(
     private readonly opts: ReaderServiceOptions,
@@ -83,7 +86,26 @@ export class ReaderService {
 
   // --- opening articles ----------------------------------------------------------------
 
-  async openInitial(): Promise<OpenResult> {
+  openInitial(): Promise<OpenResult> {
+    this.initialOpening = this.openFirst();
+    return this.initialOpening;
+  }
+
+  /**
+   * A file handed to the running app (a second launch, the OS). Before the page has asked for
+   * its first article it becomes that article; after, it is opened and sent as an event, once
+   * the first article is out (so the page never shows them in the wrong order).
+   */
+  async handOver(path: string): Promise<void> {
+    if (!this.initialOpening) {
+      this.handedOver = path;
+      return;
+    }
+    await this.initialOpening.catch(() => undefined);
+    this.emit({ type: 'opened', result: await this.openSource({ kind: 'file', path }) });
+  }
+
+  private async openFirst(): Promise<OpenResult> {
     const notices: string[] = [];
     const tried = new Set<string>();
     const attempt = async (source: ArticleSource): Promise<OpenResult | null> => {
@@ -98,8 +120,10 @@ export class ReaderService {
       notices.push(`Could not open ${basename(label)}: ${r.message}`);
       return null;
     };
-    if (this.opts.initialPath) {
-      const r = await attempt({ kind: 'file', path: this.opts.initialPath });
+    const initialPath = this.handedOver ?? this.opts.initialPath;
+    this.handedOver = null;
+    if (initialPath) {
+      const r = await attempt({ kind: 'file', path: initialPath });
       if (r) return r;
     }
     const last = this.state.last();
@@ -191,7 +215,9 @@ export class ReaderService {
   // --- settings ------------------------------------------------------------------------
 
   async getSettings(): Promise<SettingsState> {
-    return { settings: this.settings.get(), notice: this.settings.takeNotice() };
+    // Launch: one notice for both files, shown and announced once (the renderer keeps it up).
+    const notices = [this.settings.takeNotice(), this.state.takeNotice()].filter((n): n is string => n !== null);
+    return { settings: this.settings.get(), notice: notices.length ? notices.join(' ') : null };
   }
 
   async updateSettings(docId: unknown, patch: unknown): Promise<{ settings: Settings; plan: ReadingPlan | null }> {

@@ -12,8 +12,8 @@ async function call<T>(method: string, args: unknown[]): Promise<T> {
 async function answer<T>(res: Response, method: string): Promise<T> {
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
-    // Same shape of failure as a rejected ipcRenderer.invoke.
-    throw new Error(`Error invoking remote method '${method}': ${body.error ?? res.statusText}`);
+    // As over IPC (electron/main/ipc-errors.ts): the main side's message for people, nothing more.
+    throw new Error(body.error ?? `${method}: ${res.statusText}`);
   }
   return (await res.json()) as T;
 }
