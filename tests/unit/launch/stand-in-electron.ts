@@ -89,6 +89,9 @@ export async function startMirror(o: { tamperedChecksums?: boolean } = {}): Prom
  * need, and a node_modules whose entries link to ours except `electron`, which is copied
  * without dist/ and path.txt (as after `npm install` on a fresh machine).
  */
+/** koffi and its prebuilt binaries (@koromix/koffi-<platform>). */
+const NATIVE_PACKAGES = new Set(['koffi', '@koromix']);
+
 export async function projectCopy(dir: string): Promise<string> {
   for (const entry of ['package.json', 'tsconfig.base.json', 'scripts', 'core', 'electron', 'renderer', 'harness', 'content']) {
     await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
@@ -96,7 +99,11 @@ export async function projectCopy(dir: string): Promise<string> {
   const modules = join(dir, 'node_modules');
   await mkdir(modules);
   for (const name of await readdir(join(ROOT, 'node_modules'))) {
-    if (name !== 'electron') await symlink(join(ROOT, 'node_modules', name), join(modules, name));
+    if (name === 'electron') continue;
+    // Native modules are real folders, as in an install: electron-builder does not follow a
+    // symlinked package to the platform package holding its binary.
+    if (NATIVE_PACKAGES.has(name)) await cp(join(ROOT, 'node_modules', name), join(modules, name), { recursive: true, dereference: true });
+    else await symlink(join(ROOT, 'node_modules', name), join(modules, name));
   }
   await cp(join(ROOT, 'node_modules', 'electron'), join(modules, 'electron'), {
     recursive: true,
