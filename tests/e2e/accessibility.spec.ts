@@ -76,9 +76,14 @@ for (const panel of PANELS) {
     await expect(invoker).toBeFocused();
     await reader.press(panel.key);
     const dialog = await reader.waitForDialog(panel.title);
-    // Modal, labelled, focus inside.
-    expect(await dialog.evaluate((d: any) => d.matches(':modal'))).toBe(true);
-    expect(await dialog.evaluate((d: any) => d.contains(d.ownerDocument.activeElement))).toBe(true);
+    // Modal, labelled, focus inside, and Tab / Shift+Tab go round inside it.
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    const inside = () => dialog.evaluate((d: any) => d.contains(d.ownerDocument.activeElement));
+    expect(await inside()).toBe(true);
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await reader.press(key);
+      expect(await inside(), `focus inside after ${key}`).toBe(true);
+    }
     await expectNoViolations(reader.page, panel.name);
     for (const theme of ['dark', 'high-contrast']) {
       await reader.page.evaluate((t) => ((globalThis as any).document.documentElement.dataset.theme = t), theme);
