@@ -16,6 +16,7 @@ const reader: ReaderApi = {
   getClip: (docId, utterance) => ipcRenderer.invoke(C.getClip, docId, utterance),
   savePosition: (docId, utterance) => ipcRenderer.invoke(C.savePosition, docId, utterance),
   exportAudio: (docId) => ipcRenderer.invoke(C.exportAudio, docId),
+  cancelExport: () => ipcRenderer.invoke(C.cancelExport),
   onEvent(listener) {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     // Pass only the event data: the IpcRendererEvent would hand the page `sender`.

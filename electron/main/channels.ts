@@ -16,6 +16,7 @@ export const INVOKE_CHANNELS: Readonly<Record<Invokable, string>> = Object.freez
   getClip: 'reader:getClip',
   savePosition: 'reader:savePosition',
   exportAudio: 'reader:exportAudio',
+  cancelExport: 'reader:cancelExport',
 });
 
 /** Main -> renderer: ReaderEvent objects. */

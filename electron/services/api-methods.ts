@@ -19,6 +19,7 @@ export const API_ARITY: Readonly<Record<ApiMethod, number>> = Object.freeze({
   getClip: 2,
   savePosition: 2,
   exportAudio: 1,
+  cancelExport: 0,
 });
 
 export const API_METHODS = Object.freeze(Object.keys(API_ARITY) as ApiMethod[]);
@@ -42,5 +43,6 @@ export async function callApi(service: ReaderService, method: ApiMethod, args: r
     case 'getClip': return service.getClip(args[0], args[1]);
     case 'savePosition': return service.savePosition(args[0], args[1]);
     case 'exportAudio': return service.exportAudio(args[0]);
+    case 'cancelExport': return service.cancelExport();
   }
 }

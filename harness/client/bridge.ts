@@ -57,6 +57,7 @@ const reader: ReaderApi = {
   },
   savePosition: (docId, utterance) => call('savePosition', [docId, utterance]),
   exportAudio: (docId) => call('exportAudio', [docId]),
+  cancelExport: () => call('cancelExport', []),
   onEvent(listener) {
     listeners.add(listener);
     listen();
