@@ -4,6 +4,7 @@
 // into view without ever moving keyboard focus.
 
 import type { HighlightStyle } from '../../core/contract';
+import { coveredTop } from '../reflow';
 import type { ArticleView } from '../view/render-article';
 
 const WORD_HIGHLIGHT = 'reader-word';
@@ -18,6 +19,8 @@ export class Highlighter {
   private word: { start: number; end: number } | null = null;
   private style: HighlightStyle = 'sentence-and-word';
   private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  /** The current sentence is taller than the window below the header. */
+  private tall = false;
 
   constructor(private readonly host: HTMLElement) {}
 
@@ -57,6 +60,8 @@ export class Highlighter {
     const range = this.view.text.range(word.start, word.end);
     if (range) CSS.highlights.set(WORD_HIGHLIGHT, new Highlight(range));
     else CSS.highlights.delete(WORD_HIGHLIGHT);
+    // A sentence taller than the window (large text, zoom): keep the word being read in view.
+    if (range && this.tall) this.keepInView(range.getBoundingClientRect());
   }
 
   clear(): void {
@@ -88,12 +93,25 @@ export class Highlighter {
       (this.sentence !== null ? this.view.sentenceSpans.get(this.sentence)?.[0] : undefined) ??
       (this.labelQuote !== null ? this.view.quoteLabels.get(this.labelQuote) : undefined);
     if (!target) return;
-    const rect = target.getBoundingClientRect();
-    const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
+    const spans = this.sentence !== null ? this.view.sentenceSpans.get(this.sentence) ?? [target] : [target];
+    const rects = spans.map((s) => s.getBoundingClientRect());
+    const rect = { top: Math.min(...rects.map((r) => r.top)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+    const header = coveredTop();
+    const room = window.innerHeight - header;
+    const height = rect.bottom - rect.top;
+    this.tall = height + 32 > room;
     // Keep the spoken sentence in the upper part of the view, so what comes next is visible.
-    const comfortable = rect.top >= header + 16 && rect.bottom <= header + (window.innerHeight - header) * 0.75;
+    const comfortable = rect.top >= header + 16 && rect.bottom <= header + room * 0.75;
     if (comfortable) return;
-    // scrollIntoView never moves focus.
-    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.reducedMotion.matches ? 'instant' : 'smooth' });
+    // The whole sentence below the header (centred in the room left), or its start when it is
+    // taller than that. Scrolling never moves focus.
+    const top = !this.tall ? header + (room - height) / 2 : header + 16;
+    window.scrollBy({ top: rect.top - top, behavior: this.reducedMotion.matches ? 'instant' : 'smooth' });
+  }
+
+  private keepInView(rect: DOMRect): void {
+    const header = coveredTop();
+    if (rect.top >= header && rect.bottom <= window.innerHeight) return;
+    window.scrollBy({ top: rect.top - header - 16, behavior: 'instant' });
   }
 }
