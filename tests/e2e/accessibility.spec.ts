@@ -94,3 +94,14 @@ for (const panel of PANELS) {
     await expect(invoker).toBeFocused();
   });
 }
+
+test('reading keys area (its hint shown) at 400% zoom has no violations', async ({ reader }) => {
+  await reader.page.setViewportSize({ width: 320, height: 256 });
+  await reader.open();
+  await reader.press('Shift+Tab');
+  const keys = reader.page.getByRole('toolbar', { name: 'Reading keys' });
+  await expect(keys).toBeFocused();
+  await expect(keys).toHaveAccessibleDescription(/Plain keys work here/);
+  await expect(reader.page.locator('#reading-keys-hint')).toBeVisible();
+  await expectNoViolations(reader.page, 'reading keys at 400%');
+});
