@@ -13,7 +13,7 @@ export const SCREEN_READER_KEYS: readonly { keys: string; nvda: string; jaws: st
     orca: 'Arrows move the caret; Space is passed on', voiceover: 'Passed on (unless Quick Nav is on)', here: 'Plain keys, in the reading keys area',
   },
   {
-    keys: 'Alt+Shift+letter', nvda: 'Passed on', jaws: 'Passed on', orca: 'Lists (Q block quotes, P paragraphs, X check boxes); arrows: tables',
+    keys: 'Alt+Shift+letter', nvda: 'Passed on', jaws: 'Not in its key map (not checked here)', orca: 'Lists (Q block quotes, P paragraphs, X check boxes); arrows: tables',
     voiceover: 'Passed on', here: 'Not used (Windows also switches keyboard layout with Alt+Shift)',
   },
   {
@@ -52,7 +52,7 @@ export function openHelpPanel(): void {
     title: 'Keyboard help',
     build(body) {
       body.append(
-        el('p', { text: 'Every reading command has two forms. Plain keys (Space, arrows, Q, S, H…) work without a screen reader, and with one in the reading keys area: press Tab to reach it, and screen readers switch to focus mode there. While a screen reader reads the article in browse mode, it keeps plain keys for itself: use the browse-mode keys instead, Ctrl+Alt with a letter (add Shift to go back). On macOS press Cmd where this says Ctrl.' }),
+        el('p', { text: 'Every reading command has two forms. Plain keys (Space, arrows, Q, S, H…) work without a screen reader, and with one in the reading keys area next to the player buttons (Shift+Tab from the article): screen readers switch to focus mode there. While a screen reader reads the article in browse mode, it keeps plain keys for itself: use the browse-mode keys instead, Ctrl+Alt with a letter (add Shift to go back). On macOS press Cmd where this says Ctrl.' }),
         el('p', { text: 'Keys do nothing while you are in a form field or a dialog. Every command is also in the menu bar.' }),
       );
       const rows = KEY_BINDINGS.map((b) => [b.description, kbds(b.keys), kbds(b.browseKeys ?? b.keys)]);
