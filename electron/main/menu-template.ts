@@ -49,7 +49,13 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
       : { id: i.command, label: i.label, accelerator: i.keys, registerAccelerator: false, click: () => send(i.command) };
   const mac = platform === 'darwin';
   return [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    // The standard macOS app menu, less "Hide Others": its Cmd+Option+H is the browse-mode key
+    // for the next heading.
+    // (macOS shows the first menu under the app's name whatever its label.)
+    ...(mac ? [{ label: 'Article Reader', submenu: [
+      { role: 'about' as const }, { type: 'separator' as const }, { role: 'services' as const }, { type: 'separator' as const },
+      { role: 'hide' as const }, { role: 'unhide' as const }, { type: 'separator' as const }, { role: 'quit' as const },
+    ] }] : []),
     { label: '&File', submenu: [...FILE.map(item), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
     { label: '&Playback', submenu: PLAYBACK.map(item) },
     {

@@ -50,6 +50,12 @@ describe('menu', () => {
     expect(byLabel.get('Keyboard help')).toBe('F1');
   });
 
+  it('on macOS leaves out Hide Others, whose Cmd+Option+H is the browse-mode key for the next heading', () => {
+    const roles = flatten(menuTemplate(() => undefined, 'darwin') as Item[]).map((i) => i.role);
+    expect(roles).toContain('hide');
+    expect(roles).not.toContain('hideOthers');
+  });
+
   it("shows each command's first browse-mode key from the keymap, the one that works with a screen reader too", () => {
     // "Ctrl+Alt+. (period)" -> "CmdOrCtrl+Alt+."
     const accelerator = (label: string) => label.replace(/ \(.*\)$/, '').replace(/^Ctrl\+/, 'CmdOrCtrl+');
