@@ -6,7 +6,7 @@ import type { ReaderDriver } from './driver';
 import { expect, test } from './fixtures';
 
 /** A long article (for an export that lasts long enough to cancel). */
-const LONG = ['A long report on the council budget', ...Array.from({ length: 160 }, (_, i) =>
+const LONG = ['A long report on the council budget', ...Array.from({ length: 400 }, (_, i) =>
   `Paragraph ${i + 1} covers one more line of the budget. The council said it would publish the figures in full.`)].join('\n\n');
 
 test('announcements while reading: brief says only what the voice does not, full says all, off only answers', async ({ reader }) => {
@@ -77,7 +77,9 @@ test('export: progress is announced, the end says where the file went; Escape ca
   await reader.open();
   await reader.recordAnnouncements();
   await reader.press('Control+E');
-  const done = await reader.waitForAnnouncement(/^Exported (\d+ min )?\d+ s of audio to /);
+  // Synthesis of the whole article: on a busy machine this takes a while.
+  await expect(reader.announcer).toHaveText(/^Exported (\d+ min )?\d+ s of audio to /, { timeout: 120_000 });
+  const done = await reader.lastAnnouncement();
   const path = done.replace(/^Exported (\d+ min )?\d+ s of audio to /, '');
   expect(existsSync(path)).toBe(true);
   expect(path.startsWith(userDataDir)).toBe(true);
@@ -92,7 +94,7 @@ test('export: progress is announced, the end says where the file went; Escape ca
   await expect.poll(() => reader.recordedAnnouncements(), { timeout: 60_000 }).toContain('Exporting: 25%');
   await expect(reader.page.locator('#status-timing')).toHaveText(/^Exporting \d+ of \d+$/);
   await reader.press('Escape');
-  await reader.waitForAnnouncement('Export cancelled');
+  await expect(reader.announcer).toHaveText('Export cancelled', { timeout: 60_000 });
   expect(await reader.playerState()).toBe('stopped');
   // Neither the file nor its temporary part is left behind.
   const left = (await readdir(userDataDir)).filter((f) => f.includes('budget'));
