@@ -121,6 +121,7 @@ export class OrcaSession {
 
   private spawnChild(command: string, args: string[], stdio: ('ignore' | 'pipe')[], log?: string): ChildProcess {
     // detached: a process group of its own, so close() ends it and everything it started.
+    // Output goes to a log file (a pipe nobody reads would fill up and stall the child).
     const child = spawn(command, args, { env: this.env, stdio, detached: true });
     child.on('error', () => undefined);
     if (log) {
@@ -169,12 +170,12 @@ export class OrcaSession {
     };
 
     // A display of our own: Xvfb picks a free number and writes it to fd 3.
-    const xvfb = this.spawnChild('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], ['ignore', 'ignore', 'pipe', 'pipe']);
+    const xvfb = this.spawnChild('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], ['ignore', 'ignore', 'pipe', 'pipe'], 'xvfb.out');
     const display = await firstLine(xvfb.stdio[3] as NodeJS.ReadableStream, 'Xvfb');
     this.env.DISPLAY = `:${display}`;
 
     // A session bus of our own; the accessibility bus is started on it on demand.
-    const bus = this.spawnChild('dbus-daemon', ['--session', '--nofork', '--print-address=1'], ['ignore', 'pipe', 'pipe']);
+    const bus = this.spawnChild('dbus-daemon', ['--session', '--nofork', '--print-address=1'], ['ignore', 'pipe', 'pipe'], 'dbus.out');
     this.env.DBUS_SESSION_BUS_ADDRESS = await firstLine(bus.stdout!, 'dbus-daemon');
     const enable = spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.a11y.Bus', '/org/a11y/bus', 'org.freedesktop.DBus.Properties.Set',
       'string:org.a11y.Status', 'string:IsEnabled', 'variant:boolean:true'], { env: this.env, encoding: 'utf8', timeout: 20_000 });
