@@ -101,8 +101,3 @@ export function commandForKey(e: KeyLike): Command | null {
   }
   return null;
 }
-
-/** The binding of a command (every command has one). */
-export function bindingFor(command: Command): KeyBinding | undefined {
-  return KEY_BINDINGS.find((b) => b.command === command);
-}
