@@ -82,6 +82,8 @@ export interface ArticleModel {
 // Settings
 
 export type Verbosity = 'off' | 'smart' | 'always';
+/** What the app announces (live region) while its own voice is reading: off (answers and errors only), brief, full. */
+export type AnnounceWhileReading = 'off' | 'brief' | 'full';
 export type Theme = 'system' | 'light' | 'dark' | 'high-contrast';
 export type HighlightStyle = 'sentence-and-word' | 'sentence' | 'off';
 
@@ -104,6 +106,11 @@ export interface Settings {
   /** Text size multiplier, 1 to 3. */
   fontScale: number;
   theme: Theme;
+  // Screen-reader use (issue 13).
+  /** Announcements while the app's voice reads: only what the voice does not say (brief), everything, or nothing but answers and errors. */
+  announceWhileReading: AnnounceWhileReading;
+  /** Quote navigation (Q, the quote list) includes partial quotes, the few quoted words inside a narration sentence. */
+  navigatePartialQuotes: boolean;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -128,6 +135,8 @@ export interface Utterance extends TextRange {
   /** Earcon to play before (quote start) or after (quote end) this utterance. */
   earconBefore?: boolean;
   earconAfter?: boolean;
+  /** A spoken cue label ("Photo caption.") before a caption or its credit (issue 13). */
+  cue?: 'caption' | 'credit';
 }
 
 export interface ReadingPlan {
@@ -187,7 +196,9 @@ export type Command =
   | 'next-speaker' | 'previous-speaker'
   | 'quote-list' | 'article-list'
   | 'faster' | 'slower' | 'where-am-i'
-  | 'open' | 'export' | 'settings' | 'help';
+  | 'open' | 'export' | 'settings' | 'help'
+  // Screen-reader use (issue 13): headings, sleep timer.
+  | 'next-heading' | 'previous-heading' | 'sleep-timer';
 
 export interface OpenedArticle {
   /** Document id, valid for this session. */
@@ -247,6 +258,8 @@ export interface ReaderApi {
   getClip(docId: string, utterance: number): Promise<ClipResult>;
   savePosition(docId: string, utterance: number): Promise<void>;
   exportAudio(docId: string): Promise<ExportResult>;
+  /** Stops a running export (exportAudio then resolves `{ok:false, cancelled:true}`); nothing when none runs. */
+  cancelExport(): Promise<void>;
   /** Menu commands and background events; returns an unsubscribe function. */
   onEvent(listener: (event: ReaderEvent) => void): () => void;
 

@@ -22,6 +22,7 @@ const reader: ReaderApi = {
   savePosition: (docId, utterance) => invoke(C.savePosition, docId, utterance),
   exportAudio: (docId) => invoke(C.exportAudio, docId),
   stopSpeech: (docId) => invoke(C.stopSpeech, docId),
+  cancelExport: () => invoke(C.cancelExport),
   onEvent(listener) {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     // Pass only the event data: the IpcRendererEvent would hand the page `sender`.

@@ -32,6 +32,7 @@ const COMMANDS: readonly Command[] = [
   'play-pause', 'stop', 'next-sentence', 'previous-sentence', 'next-paragraph', 'previous-paragraph', 'next-quote',
   'previous-quote', 'next-speaker', 'previous-speaker', 'quote-list', 'article-list', 'faster', 'slower', 'where-am-i',
   'open', 'export', 'settings', 'help',
+  'next-heading', 'previous-heading', 'sleep-timer',
 ];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',

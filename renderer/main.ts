@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     statusRate: byId('status-rate'),
     statusTiming: byId('status-timing'),
     toolbar: byId('toolbar'),
+    header: byId('header'),
   }, announcer);
   installDropTarget(byId('drop-overlay'), (name, bytes) => void app.openDropped(name, bytes));
   await app.start();

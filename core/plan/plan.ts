@@ -57,6 +57,8 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
             narrationSince = false;
           } else {
             const credit = block.kind === 'caption' && block.credit != null && range.start >= block.credit.start;
+            const cue = captionCue(block, credit, utterances[utterances.length - 1], settings);
+            if (cue) push({ kind: 'label', text: CUE_TEXT[cue], speakerId: null, voice: cast.narratorVoice, start: range.start, end: range.end, block: block.index, sentence: null, quote: null, cue });
             push({
               kind: kindOf(block), text, speakerId: null, voice: cast.narratorVoice, start: range.start, end: range.end, block: block.index,
               sentence: sentenceIndex, quote: null, ...(credit ? { credit: true } : {}),
@@ -69,6 +71,17 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
   }
   if (settings.earcons) markQuoteEnds(utterances);
   return { narratorVoice: cast.narratorVoice, speakerVoices: cast.speakerVoices, utterances };
+}
+
+/** Spoken before a caption and before its credit, so they are not heard as the article's text. */
+const CUE_TEXT = { caption: 'Photo caption.', credit: 'Photo credit.' } as const;
+
+/** The cue to say before this caption (or credit) utterance: at the first of each, unless speaker names are off. */
+export function captionCue(block: Block, credit: boolean, previous: Utterance | undefined, settings: Pick<Settings, 'verbosity'>): 'caption' | 'credit' | null {
+  if (block.kind !== 'caption' || settings.verbosity === 'off') return null;
+  const sameBlock = previous?.block === block.index;
+  if (credit) return sameBlock && previous?.credit ? null : 'credit';
+  return sameBlock ? null : 'caption';
 }
 
 function kindOf(block: Block): UtteranceKind {

@@ -18,6 +18,8 @@ export const INVOKE_CHANNELS: Readonly<Record<Invokable, string>> = Object.freez
   exportAudio: 'reader:exportAudio',
   // speech
   stopSpeech: 'reader:stopSpeech',
+  // export
+  cancelExport: 'reader:cancelExport',
 });
 
 /** Main -> renderer: ReaderEvent objects. */

@@ -21,6 +21,8 @@ export const API_ARITY: Readonly<Record<ApiMethod, number>> = Object.freeze({
   exportAudio: 1,
   // speech
   stopSpeech: 1,
+  // export
+  cancelExport: 0,
 });
 
 export const API_METHODS = Object.freeze(Object.keys(API_ARITY) as ApiMethod[]);
@@ -45,5 +47,6 @@ export async function callApi(service: ReaderService, method: ApiMethod, args: r
     case 'savePosition': return service.savePosition(args[0], args[1]);
     case 'exportAudio': return service.exportAudio(args[0]);
     case 'stopSpeech': return service.stopSpeech(args[0]);
+    case 'cancelExport': return service.cancelExport();
   }
 }

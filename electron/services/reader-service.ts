@@ -55,6 +55,8 @@ export class ReaderService {
   /** Launch: a file handed over before the page asked for its first article replaces initialPath. */
   private handedOver: string | null = null;
   private initialOpening: Promise<OpenResult> | null = null;
+  /** The export running now, so cancelExport can stop it. */
+  private exportRun: AbortController | null = null;
 
   private constructor(
     private readonly opts: ReaderServiceOptions,
@@ -275,17 +277,28 @@ export class ReaderService {
     const doc = this.doc(docId);
     const path = await this.opts.dialogs.saveAudio(doc.name.replace(/\.[^.]*$/, '') + '.wav');
     if (!path) return { ok: false, cancelled: true };
+    // One export at a time: a new one cancels the one before.
+    this.exportRun?.abort();
+    const run = new AbortController();
+    this.exportRun = run;
     try {
       return await this.opts.speech.exportWav(doc.plan, doc.model.text, this.settings.get().rate, path, (done, total) =>
-        this.emit({ type: 'export-progress', done, total }),
+        this.emit({ type: 'export-progress', done, total }), run.signal,
       );
     } catch (e) {
       return { ok: false, message: `The audio could not be saved: ${e instanceof Error ? e.message : String(e)}` };
+    } finally {
+      if (this.exportRun === run) this.exportRun = null;
     }
+  }
+
+  async cancelExport(): Promise<void> {
+    this.exportRun?.abort();
   }
 
   /** Finish pending writes and stop background synthesis (app quit, harness close). */
   async close(): Promise<void> {
+    this.exportRun?.abort();
     this.docs.clear();
     this.opts.speech.dispose();
     await Promise.all([this.state.flush().catch(() => undefined), this.opts.loader.close?.().catch(() => undefined)]);

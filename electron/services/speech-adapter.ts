@@ -42,10 +42,10 @@ export function createSpeech(options: SpeechOptions = {}): SpeechPort {
       cache.setPlan(plan, articleText, rate); // a no-op while the plan and rate stay the same
       return cache.get(index);
     },
-    async exportWav(plan, articleText, rate, outPath, onProgress): Promise<ExportResult> {
+    async exportWav(plan, articleText, rate, outPath, onProgress, signal): Promise<ExportResult> {
       const c = await engine();
       if (!c.engine || disposed) return noEngine(c);
-      return exportPlan({ engine: c.engine, plan, articleText, rate, outPath, onProgress });
+      return exportPlan({ engine: c.engine, plan, articleText, rate, outPath, onProgress, ...(signal ? { signal } : {}) });
     },
     cancel() {
       cache?.cancelAll();

@@ -58,6 +58,7 @@ const reader: ReaderApi = {
   savePosition: (docId, utterance) => call('savePosition', [docId, utterance]),
   exportAudio: (docId) => call('exportAudio', [docId]),
   stopSpeech: (docId) => call('stopSpeech', [docId]),
+  cancelExport: () => call('cancelExport', []),
   onEvent(listener) {
     listeners.add(listener);
     listen();

@@ -6,6 +6,7 @@
 // forces a layout of the whole document (a 1 MB article took 4.4 s per getBoundingClientRect).
 
 import type { HighlightStyle } from '../../core/contract';
+import { coveredTop } from '../reflow';
 import type { ArticleView } from '../view/render-article';
 
 const WORD_HIGHLIGHT = 'reader-word';
@@ -22,20 +23,17 @@ export class Highlighter {
   private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   /** Height of the sticky header, kept by a ResizeObserver (reading it would force a layout). */
   private headerHeight = 0;
+  /** Reports, after the next layout, where the sentence just moved to stands in the view. */
   private visibility: IntersectionObserver | null = null;
-  /** The element whose first visibility report decides whether to scroll. */
-  private scrollTarget: Element | null = null;
+  /** The current sentence is taller than the window below the header. */
+  private tall = false;
 
   constructor(private readonly host: HTMLElement) {
     const header = document.querySelector('.app-header');
     if (header && 'ResizeObserver' in window) {
       new ResizeObserver((entries) => {
         const h = Math.round(entries[0]?.borderBoxSize?.[0]?.blockSize ?? entries[0]?.contentRect.height ?? 0);
-        if (h !== this.headerHeight) {
-          this.headerHeight = h;
-          this.visibility?.disconnect();
-          this.visibility = null;
-        }
+        this.headerHeight = h;
       }).observe(header);
     }
   }
@@ -76,6 +74,8 @@ export class Highlighter {
     const range = this.view.text.range(word.start, word.end);
     if (range) CSS.highlights.set(WORD_HIGHLIGHT, new Highlight(range));
     else CSS.highlights.delete(WORD_HIGHLIGHT);
+    // A sentence taller than the window (large text, zoom): keep the word being read in view.
+    if (range && this.tall) this.keepInView(range.getBoundingClientRect());
   }
 
   clear(): void {
@@ -114,18 +114,40 @@ export class Highlighter {
     // Keep the spoken sentence in the upper part of the view (below the header, above the
     // last quarter), so what comes next is visible. Only the first report after a move
     // counts: a listener who scrolls away to look at something is not pulled back.
-    this.visibility ??= new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        this.visibility?.unobserve(entry.target);
-        if (entry.target !== this.scrollTarget) continue;
-        this.scrollTarget = null;
-        const whole = entry.intersectionRatio >= 0.99 || entry.intersectionRect.height >= (entry.rootBounds?.height ?? Infinity) - 1;
-        // scrollIntoView never moves focus.
-        if (!whole) entry.target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.reducedMotion.matches ? 'instant' : 'smooth' });
-      }
-    }, { rootMargin: `-${this.headerHeight + 16}px 0px -25% 0px`, threshold: [0, 0.99] });
-    if (this.scrollTarget) this.visibility.unobserve(this.scrollTarget);
-    this.scrollTarget = target;
-    this.visibility.observe(target);
+    const spans = this.sentence !== null ? this.view.sentenceSpans.get(this.sentence) ?? [target] : [target];
+    const covered = document.querySelector('.app-header.is-static') ? 0 : this.headerHeight;
+    this.visibility?.disconnect();
+    const observer = new IntersectionObserver((entries) => {
+      observer.disconnect();
+      if (this.visibility === observer) this.visibility = null;
+      const entry = entries.find((e) => e.target === target);
+      if (!entry) return;
+      // Layout is fresh inside an observer callback, so measuring here forces nothing.
+      if (entry.intersectionRatio < 0.99 || spans.length > 1) this.place(spans);
+      else this.tall = false;
+    }, { rootMargin: `-${covered + 16}px 0px -25% 0px`, threshold: [0, 0.99] });
+    this.visibility = observer;
+    observer.observe(target);
+  }
+
+  /** Scrolls the sentence's spans below the header: centred in the room left, or its start when taller than that. */
+  private place(spans: readonly Element[]): void {
+    const rects = spans.map((s) => s.getBoundingClientRect());
+    const rect = { top: Math.min(...rects.map((r) => r.top)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+    const header = coveredTop();
+    const room = window.innerHeight - header;
+    const height = rect.bottom - rect.top;
+    this.tall = height + 32 > room;
+    const comfortable = rect.top >= header + 16 && rect.bottom <= header + room * 0.75;
+    if (comfortable) return;
+    const top = !this.tall ? header + (room - height) / 2 : header + 16;
+    // Scrolling never moves focus.
+    window.scrollBy({ top: rect.top - top, behavior: this.reducedMotion.matches ? 'instant' : 'smooth' });
+  }
+
+  private keepInView(rect: DOMRect): void {
+    const header = coveredTop();
+    if (rect.top >= header && rect.bottom <= window.innerHeight) return;
+    window.scrollBy({ top: rect.top - header - 16, behavior: 'instant' });
   }
 }

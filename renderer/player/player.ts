@@ -153,7 +153,7 @@ export class Player {
     this.stopClock();
     this.releaseClip();
     this.index = target;
-    if (this.stateValue === 'paused') this.setState('stopped');
+    // Paused stays paused (play starts the new place); stopped stays stopped.
     this.events.word(null, false);
     this.events.utterance(target, this.plan.utterances[target]!);
     this.prime();

@@ -12,8 +12,8 @@ test('the sample article has headings, paragraphs, captions and labelled block q
       - figure /rescued from under the rubble of his home/
       - figure /[Mm]other|[Mm]um/:
         - blockquote:
-          - paragraph: /^A rocket hit our home/
-          - paragraph: /^I started counting my children/
+          - paragraph: /A rocket hit our home/
+          - paragraph: /I started counting my children/
       - figure /Dr Ahmad Tarakji/:
         - blockquote:
           - paragraph: /airstrikes are targeting the towns/
@@ -22,7 +22,7 @@ test('the sample article has headings, paragraphs, captions and labelled block q
       - figure /talks to the doctor at a hospital in Idlib/
       - figure /David Nott/:
         - blockquote:
-          - paragraph: /^Attacking hospitals and medical staff/
+          - paragraph: /Attacking hospitals and medical staff/
           - paragraph: /name and shame/
       - figure /Hamish de Bretton-Gordon/:
         - blockquote:
