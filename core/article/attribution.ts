@@ -3,6 +3,8 @@ import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
   isCommonWord, isFunctionWord, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
+import { nounPhraseBeforeVerb } from './noun-phrase';
+import { namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 
 /** Verbs that introduce or follow direct speech. */
 const VERBS =
@@ -68,6 +70,10 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   const pronounLast = /\b(he|she|they)\s+(?:(?:also|later|then|has|had|have|once|now)\s+)*$/i.exec(region);
   if (pronounLast?.[1]) return { phrase: pronounLast[1], start: offset + pronounLast.index };
   // "..., after an influential think tank warned": the verb belongs to the last clause.
+  // "..., after winning Ohio, Gov. John Kasich (R-OH)": the noun phrase that ends right before the verb.
+  const np = nounPhraseBeforeVerb(region, offset);
+  const npHead = np?.phrase.split(',')[0] ?? '';
+  if (np && !notASpeaker(npHead) && (/^\p{Lu}/u.test(npHead) || PRONOUNS.has(npHead.toLowerCase()) || namesPeople(npHead))) return np;
   const subordinate = parts.length > 1 ? /^(\s*(?:after|when|as|while|because|since|before|until|although|though|if|and|but)\s+)(\S.*)$/i.exec(parts[parts.length - 1]!.text) : null;
   if (subordinate?.[2]) return clean(subordinate[2], offset + parts[parts.length - 1]!.at + subordinate[1]!.length);
   // "..., which ministers have promised": the relative clause holds the subject.
@@ -214,7 +220,8 @@ export function resolveSpeaker(
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as)\b/i.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
-  head = head.replace(/^(?:and|but|so|then)\s+/i, '');
+  head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
+  if (!registry.find(head) && notASpeaker(head)) return null;
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
   if (PRONOUNS.has(firstWord.toLowerCase())) head = firstWord;
@@ -263,7 +270,9 @@ export function resolveSpeaker(
     let nameWords = headWords;
     while (nameWords.length > 1 && isFunctionWord(nameWords[0]!)) nameWords = nameWords.slice(1);
     const name = readName(nameWords);
-    if (name) {
+    // "Commentary", "Following": one ordinary word is no name unless the article already knows it as one.
+    const ordinary = name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
+    if (name && !ordinary) {
       const entity = registry.person(name, description);
       if (!name.person && looksLikeOrganisation(name.bare)) entity.kind = 'group';
       const start = at + phrase.indexOf(nameWords[0]!);
@@ -292,7 +301,7 @@ export function resolveSpeaker(
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
     const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '');
     const text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
-    if (text.length > 120) return null;
+    if (text.length > 120 || !namesPeople(phrase)) return null;
     const kind: 'person' | 'group' = PERSON_ROLE.test(head) ? 'person' : 'group';
     const gender: Gender | null = phraseGender(head);
     const entity = registry.described(text, kind, gender);

@@ -5,7 +5,7 @@ export type Gender = 'female' | 'male';
 /** compromise's lexicon: a plain word -> tag map, so a lookup is O(1) (its full NLP pass is not needed here). */
 const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
 
-function lexiconTags(word: string): string[] {
+export function lexiconTags(word: string): string[] {
   const tag = LEXICON[word.toLowerCase()];
   return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
 }
