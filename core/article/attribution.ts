@@ -208,6 +208,12 @@ const phraseGender = (phrase: string): Gender | null => {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** "the Texas senator said" about Ted Cruz: the description the text used joins what we know of him. */
+function describeAlso(entity: Entity, description: string): void {
+  if (!description || entity.description?.toLowerCase().includes(description.toLowerCase())) return;
+  entity.description = entity.description ? `${entity.description}; ${description}` : description;
+}
+
 
 /**
  * Who a speaker phrase refers to. Pronouns and "the doctor" resolve to someone already
@@ -221,6 +227,8 @@ export function resolveSpeaker(
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as)\b/i.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
+  // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
+  head = head.replace(TRAILING_CIRCUMSTANCE, '') || head;
   if (!registry.find(head) && notASpeaker(head)) return null;
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
@@ -295,7 +303,10 @@ export function resolveSpeaker(
   if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?|woman|man|girl|boy|lady)\b/i.test(head)) {
     const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
-    if (recent) return { entity: recent, mention: 'description' };
+    if (recent) {
+      describeAlso(recent, head.replace(/^the\s+/i, ''));
+      return { entity: recent, mention: 'description' };
+    }
   }
   if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.

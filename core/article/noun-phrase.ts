@@ -135,3 +135,26 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   const phrase = region.slice(start, phraseEnd).replace(/\s+/g, ' ').trim();
   return phrase ? { phrase, start: offset + start } : null;
 }
+
+/** What may stand between a subject and its verb: an age or appositive, a party tag, an adverb or auxiliary. */
+const SUBJECT_THEN_VERB = new RegExp(
+  '^(?:\\s*\\([^)]{0,40}\\))?(?:\\s*,[^,.;"“”]{1,100},)?\\s+(?:(?:also|later|then|has|had|have|would|will|could|did|does|is|was|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often)\\s+)*' +
+    '(?:said|says|told|tells|added|adds|asked|wrote|writes|argued|argues|\\p{Ll}{2,}ed|\\p{Ll}{3,}s|is|was|has|had|will|would|can|could|did|does|may|might|must|should)\\b',
+  'u',
+);
+
+/**
+ * Whether the name at [start, end) of `text` is the subject of its clause: a verb follows it
+ * (past an appositive or adverb), and no preposition or possessive governs it.
+ */
+export function isClauseSubject(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  if (/\b(?:of|to|for|with|by|from|about|against|at|on|in|into|than|like|and|or|behind|toward|towards|between|over|under|called|named)\s+$/i.test(before)) return false;
+  const after = text.slice(end, end + 160);
+  if (/^[’']s\b/.test(after)) return false;
+  const m = SUBJECT_THEN_VERB.exec(after);
+  if (!m) return false;
+  const verb = m[0].trim().split(/\s+/).pop()!.toLowerCase();
+  // "Trump supporters", "Sanders campaigns": a plural noun after a name is no verb.
+  return !/s$/.test(verb) || /^(?:is|was|has|does|says|tells|adds|writes|argues)$/.test(verb) || lexiconTags(verb).some((t) => /Verb|PresentTense/.test(t));
+}

@@ -4,6 +4,7 @@ import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { splitSentences } from './sentences';
+import { isClauseSubject } from './noun-phrase';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -213,7 +214,7 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     if ((met && met.kind === 'person') || fresh || organisation || introduced) {
       const entity = registry.person(name, null);
       const at = tokens[i]!.at;
-      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length });
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isClauseSubject(narration, at, at + name.full.length));
       i += name.used - 1;
     }
   }
@@ -265,7 +266,7 @@ function attribute(
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
     const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start);
     if (speaker) {
-      registry.mention(speaker.entity, block, sentence, cue.start);
+      registry.mention(speaker.entity, block, sentence, cue.start, undefined, true);
       return { chain, partial, speaker, place: cue.place };
     }
   }

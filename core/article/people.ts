@@ -148,6 +148,8 @@ interface MentionEvent {
   at: number;
   sentence: number;
   entity: Entity;
+  /** The subject of its clause ("Kunin said", "Clinton, 68, argued"), not an object ("thanked Clinton"). */
+  subject: boolean;
 }
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
@@ -202,10 +204,10 @@ export class Registry {
     return entity;
   }
 
-  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }): void {
+  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false): void {
     let list = this.events.get(block);
     if (!list) this.events.set(block, (list = []));
-    list.push({ at, sentence, entity });
+    list.push({ at, sentence, entity, subject });
     if (range) entity.mentions.push(range);
   }
 
@@ -222,9 +224,11 @@ export class Registry {
     for (let b = block; b >= 0 && b > block - PRONOUN_WINDOW; b--) {
       const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity));
       if (list.length === 0) continue;
+      // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
+      const subjects = list.filter((ev) => ev.subject);
+      if (subjects.length) return subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at > x.at) ? y : x)).entity;
       const lastSentence = Math.max(...list.map((ev) => ev.sentence));
-      const inSentence = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
-      return inSentence[0]!.entity;
+      return list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!.entity;
     }
     return null;
   }
