@@ -3,7 +3,7 @@ import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
   isCommonWord, isFunctionWord, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
-import { nounPhraseBeforeVerb } from './noun-phrase';
+import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
 import { namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 
 /** Verbs that introduce or follow direct speech. */
@@ -145,12 +145,22 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
       }
     }
     if (speakerColon?.[1] && allCapitalised && !partial) return cue(ctxStart + ctx.indexOf(speakerColon[1]), speakerColon[1], 'before');
+    // "Bolton thought it was "a tribute to ..."", "Trump leaned in and boomed: "..."": the clause's subject speaks.
+    if (partial || /:\s*$/.test(ctx)) {
+      const subject = clauseSubjects(ctx, ctxStart).pop();
+      if (subject) return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
+    }
     return null;
   }
   const tail = ctx.slice(verb.index + verb[0].length);
   // A full quote must follow its verb closely ("told ITV News:"); a partial one may sit later in the sentence.
   if (!partial && !(tail.length <= 90 && /[:,]\s*$|\bthat\s*$|^\s*$/.test(tail))) return null;
   // "with Harker describing the game as": a participle's subject is the name right before it.
+  // "Trump attacked Obama, calling him ...": after a comma, a participle's subject is the main clause's.
+  if (/ing$/i.test(verb[0]) && /,\s*$/.test(ctx.slice(0, verb.index))) {
+    const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0];
+    if (main) return cue(main.start, main.phrase, afterOtherQuote ? 'inside' : 'before');
+  }
   if (/ing$/i.test(verb[0])) {
     const right = /(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*|\b(?:he|she|they))[\s,]*$/u.exec(ctx.slice(0, verb.index));
     if (right?.[1]) return cue(ctxStart + right.index, right[1], afterOtherQuote ? 'inside' : 'before');
@@ -166,13 +176,20 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     const m = re.exec(ctx);
     if (!m?.[1]) continue;
     const phrase = m[1].trim().replace(/[,:]$/, '');
-    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase))) continue;
+    // "former congressman Dan Maffei said": a lower-case description may lead into the name.
+    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) continue;
     if (re === SUBJECT_FIRST && phrase.split(/\s+/).length > 20) continue;
     const at = ctxStart + m.index + m[0].indexOf(m[1].trim());
     return cue(at, phrase, 'after');
   }
+  // `"Go back," Trump barked`, `"This is fantastic!" beamed Donald Hartley`: any past-tense verb right after the quote.
+  const manner = MANNER_AFTER.exec(ctx) ?? MANNER_BEFORE_NAME.exec(ctx);
+  if (manner?.[1] && !notASpeaker(manner[1])) return cue(ctxStart + manner.index + manner[0].indexOf(manner[1]), manner[1].trim(), 'after');
   return null;
 }
+
+const MANNER_AFTER = /^[\s,]*((?:he|she|they|\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}))\s+\p{Ll}{3,}ed\b/u;
+const MANNER_BEFORE_NAME = /^[\s,]*\p{Ll}{3,}ed\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
 
 // ---------------------------------------------------------------------------------------
 

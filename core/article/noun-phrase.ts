@@ -158,3 +158,17 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   // "Trump supporters", "Sanders campaigns": a plural noun after a name is no verb.
   return !/s$/.test(verb) || /^(?:is|was|has|does|says|tells|adds|writes|argues)$/.test(verb) || lexiconTags(verb).some((t) => /Verb|PresentTense/.test(t));
 }
+
+const SUBJECT_CANDIDATE = /\b(?:he|she)\b|\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:de|da|di|van|von|del|der|al|el|bin|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
+
+/** The clause subjects (names or he/she followed by their verb) in `region`, in order. */
+export function clauseSubjects(region: string, offset: number): Phrase[] {
+  const out: Phrase[] = [];
+  SUBJECT_CANDIDATE.lastIndex = 0;
+  for (let m = SUBJECT_CANDIDATE.exec(region); m; m = SUBJECT_CANDIDATE.exec(region)) {
+    const phrase = m[0].replace(/[’']s$/, '');
+    if (phrase.length !== m[0].length) continue;
+    if (isClauseSubject(region, m.index, m.index + m[0].length)) out.push({ phrase, start: offset + m.index });
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isFunct
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { splitSentences } from './sentences';
 import { isClauseSubject } from './noun-phrase';
+import { isWorkTitle } from './work-titles';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -136,6 +137,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const first = f.chain[0]!;
     const content = blocks[first.block]!.text.slice(first.start, first.end);
     if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) continue;
+    if (f.chain.length === 1 && isWorkTitle(content, blocks[first.block]!.text.slice(Math.max(0, first.open - 40), first.open))) continue;
     let speakerId: string | null = null;
     if (f.speaker) {
       const e = f.speaker.entity;
