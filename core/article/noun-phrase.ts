@@ -110,7 +110,7 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   if (parts.length === 0) return null;
   // Appositives after the subject: "Kunin, who has been critical of Sanders," / "Adler, rVotes' owner,".
   let last = parts.length - 1;
-  const appositive = (text: string) => /^\s*\d{1,3}\s*$/.test(text) ||
+  const appositive = (text: string) => /^\s*\d{1,3}\s*$/.test(text) || /^\s*[RDI]-[\p{Lu}][\p{L}.]*\s*$/u.test(text) ||
     ((APPOSITIVE_OPENER.test(text) || /^\s*\p{Ll}/u.test(text)) && (!FINITE.test(text) || /^\s*(?:who|which|whose)\b/i.test(text)));
   // "Director of Doctors Under Fire": a capitalised role after a name is an appositive too.
   const role = (text: string) => PERSON_ROLE.test(text.trim().split(/\s+/)[0] ?? '');

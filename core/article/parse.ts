@@ -263,6 +263,12 @@ function attribute(
     const named = cues.findIndex((c) => c.place === 'after' && /^\p{Lu}/u.test(c.phrase) && !/^(?:He|She|They|It)\b/.test(c.phrase));
     if (named > 0) cues.unshift(...cues.splice(named, 1));
   }
+  // `Clinton would have to "go more to center," Cuban said.`: a partial quote whose sentence ends in its own
+  // attribution belongs to that attribution, not to whoever the narration before it is about.
+  if (partial && /,$/.test(content) && cues.length > 1 && cues[0]!.place === 'before') {
+    const right = cues.findIndex((c) => c.place === 'after' && c.start - chain[0]!.close! <= 4);
+    if (right > 0) cues.unshift(...cues.splice(right, 1));
+  }
   for (const cue of cues) {
     const block = cue.block;
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
@@ -328,6 +334,7 @@ function inheritSpeakers(
   for (const f of found) for (const b of new Set(f.chain.map((s) => s.block))) (inBlock.get(b) ?? inBlock.set(b, []).get(b)!).push(f);
   const order = new Map(found.map((f, i) => [f, i]));
   const quoteOnlyBlock = new Map<number, boolean>();
+  const lastPersonIn = (block: number) => registry.peopleIn(block).pop();
   const seenCounts = new Map<Entity, number>();
   found.forEach((f, i) => {
     if (i > 0 && found[i - 1]!.speaker) {
@@ -362,7 +369,9 @@ function inheritSpeakers(
     while (prevBlock >= 0 && !QUOTABLE.has(blocks[prevBlock]!.kind)) prevBlock = -1;
     if (!quoteOnly || prevBlock < 0) return;
     const previous = (inBlock.get(prevBlock) ?? []).filter((g) => order.get(g)! < i).pop();
-    if (previous?.speaker && !previous.partial) {
+    // The paragraph before ends with someone's quote (even a partial one): a bare quote paragraph goes on with them.
+    const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && lastPersonIn(prevBlock) === previous.speaker.entity);
+    if (previous?.speaker && endsWithIt) {
       f.speaker = previous.speaker;
       f.place = 'continued';
       registry.mention(f.speaker.entity, first.block, sentenceOf(first.block, first.open), first.open);
@@ -382,6 +391,13 @@ function inheritSpeakers(
     const people = registry.peopleIn(prevBlock);
     if (people.length === 1 && !previous) {
       f.speaker = { entity: people[0]!, mention: 'name' };
+      f.place = 'nearby';
+      return;
+    }
+    // "Viguerie is upbeat about Cruz's chances." then a bare quote: the last sentence's subject speaks.
+    const subject = !previous ? registry.lastSubjectIn(prevBlock) : null;
+    if (subject && subject.kind === 'person') {
+      f.speaker = { entity: subject, mention: 'name' };
       f.place = 'nearby';
     }
   });

@@ -244,6 +244,18 @@ export class Registry {
     return null;
   }
 
+  /** The subject of the last sentence in `block` that has a named subject, if any. */
+  lastSubjectIn(block: number): Entity | null {
+    const list = (this.events.get(block) ?? []).filter((ev) => ev.subject && ev.entity.named);
+    if (list.length === 0) return null;
+    const lastSentence = Math.max(...list.map((ev) => ev.sentence));
+    const all = (this.events.get(block) ?? []).filter((ev) => ev.sentence === lastSentence);
+    const subjects = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
+    // Only when that sentence is the paragraph's last one with anybody in it.
+    const latest = Math.max(...(this.events.get(block) ?? []).map((ev) => ev.sentence));
+    return latest === lastSentence && all.length > 0 ? subjects[0]!.entity : null;
+  }
+
   /** People mentioned in one block, in order (for quotes that follow a paragraph about one person). */
   peopleIn(block: number): Entity[] {
     const seen: Entity[] = [];
