@@ -24,6 +24,8 @@ const VERBS =
   'offered|replied|muttered|insisted|reflected|reflects|conceded|elaborated|clarified|shot back|hit back|fired back|' +
   'according to';
 const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
+/** Every speech verb in a context: built once (it was compiled for every quote). */
+const VERB_ALL = new RegExp(VERB.source, 'gi');
 const VERB_FIRST = new RegExp(`^[\\s,;:–—-]*(?:${VERBS})\\s+(?!that\\b|to\\b|the\\s+(?:statement|report|letter)\\b)(.{2,220}?)\\s*[.,;:!?]?\\s*$`, 'is');
 const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|simply|just|reportedly|publicly|quickly|quietly|angrily|firmly|softly|calmly|repeatedly|again|has|had|have|would|will|wryly|bluntly|tearfully|proudly)\\s+)*';
 const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`, 'i');
@@ -124,7 +126,9 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     return cue(at, phrase, afterOtherQuote ? 'inside' : 'before');
   }
   // A full quote hangs on the verb nearest to it ("Asked about X, the spokesman told reporters:"); a partial one on the sentence's first.
-  const verbs = [...ctx.matchAll(new RegExp(VERB.source, 'gi'))];
+  VERB_ALL.lastIndex = 0;
+  const verbs: RegExpExecArray[] = [];
+  for (let m = VERB_ALL.exec(ctx); m; m = VERB_ALL.exec(ctx)) verbs.push(m);
   const lastVerb = verbs[verbs.length - 1];
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
   const adjacent = lastVerb && lastVerb.index !== undefined && ctx.slice(lastVerb.index + lastVerb[0].length).trim().split(/\s+/).filter(Boolean).length <= 2;

@@ -1,9 +1,9 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
+import { Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
-import { splitSentences } from './sentences';
+import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
 import { isClauseSubject } from './noun-phrase';
 import { isWorkTitle } from './work-titles';
 
@@ -184,16 +184,25 @@ function narrationOnly(text: string, spans: readonly Span[]): string {
   return out + text.slice(from);
 }
 
-const ROLE_MENTION = new RegExp(`\\b(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN})\\b`, 'giu');
+/** "his lawyer", "her older sister": a possessive and up to three lower-case words, the role among them. */
+const ROLE_MENTION = /\b(his|her|their)\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/giu;
 /** "One mother, whose son ...": an unnamed relative who will usually be quoted next. */
-const KIN_MENTION = /\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}?(mother|father|mum|dad|wife|husband|daughter|son|grandmother|grandfather|widow|widower|sister|brother)\b/giu;
+const KIN_MENTION = /\b(?:one|a|an|another)\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/giu;
+const KIN = new Set('mother father mum dad wife husband daughter son grandmother grandfather widow widower sister brother'.split(' '));
+
+/** The words of a ROLE_MENTION/KIN_MENTION match up to its first word that `isRole` accepts, or null. */
+function upToRole(words: string, isRole: (w: string) => boolean): { text: string; role: string } | null {
+  const list = words.split(/\s+/);
+  const at = list.findIndex((w) => isRole(w.toLowerCase()));
+  return at < 0 ? null : { text: list.slice(0, at + 1).join(' '), role: list[at]! };
+}
 
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
   const narration = narrationOnly(text, spans);
   const tokens: { word: string; at: number }[] = [];
   const re = /[\p{L}\p{M}][\p{L}\p{M}'’.\-]*/gu;
-  for (let m = re.exec(narration); m; m = re.exec(narration)) tokens.push({ word: m[0].replace(/[.]$/, (d) => (/^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt)\.$/.test(m![0]) ? d : '')), at: m.index });
+  for (let m = re.exec(narration); m; m = re.exec(narration)) tokens.push({ word: m[0].endsWith('.') && !isAbbreviatedTitle(m[0]) ? m[0].slice(0, -1) : m[0], at: m.index });
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.word;
     if (!/^\p{Lu}/u.test(word)) continue;
@@ -222,15 +231,22 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   }
   ROLE_MENTION.lastIndex = 0;
   for (let m = ROLE_MENTION.exec(narration); m; m = ROLE_MENTION.exec(narration)) {
+    const found = upToRole(m[2]!, (w) => roleGender(w) !== undefined);
+    // Rescan from the word after the possessive, as the old lazy pattern would have.
+    ROLE_MENTION.lastIndex = m.index + m[1]!.length;
+    if (!found) continue;
     const owner = registry.resolvePronoun(m[1]!.toLowerCase(), block, m.index);
     if (!owner) continue;
-    const role = m[0].slice(m[1]!.length).trim();
-    const entity = registry.described(`${possessorName(owner)}'s ${role}`, 'person', roleGender(m[2]!) ?? null);
+    const entity = registry.described(`${possessorName(owner)}'s ${found.text}`, 'person', roleGender(found.role) ?? null);
     registry.mention(entity, block, sentenceOf(m.index), m.index);
   }
   KIN_MENTION.lastIndex = 0;
   for (let m = KIN_MENTION.exec(narration); m; m = KIN_MENTION.exec(narration)) {
-    const entity = registry.described(m[0].charAt(0).toUpperCase() + m[0].slice(1), 'person', roleGender(m[1]!) ?? null);
+    const found = upToRole(m[1]!, (w) => KIN.has(w));
+    KIN_MENTION.lastIndex = m.index + m[0].length - m[1]!.length;
+    if (!found) continue;
+    const text = m[0].slice(0, m[0].length - m[1]!.length) + found.text;
+    const entity = registry.described(text.charAt(0).toUpperCase() + text.slice(1), 'person', roleGender(found.role) ?? null);
     registry.mention(entity, block, sentenceOf(m.index), m.index);
   }
 }
@@ -317,7 +333,7 @@ function contextAfter(span: Span, text: string, neighbours: Neighbours): { ctx: 
   const nextSpan = after && after.open > span.close ? after : undefined;
   const rest = text.slice(from, Math.min(nextSpan ? nextSpan.open : text.length, from + 300));
   // Hide abbreviation dots ("Dr.", "J.") so they do not end the sentence early.
-  const masked = rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Jr|Sr|[A-Z])\./g, (m) => m.replace('.', '_'));
+  const masked = rest.replace(ABBREVIATION_DOT, (m) => m.replace('.', '_'));
   const stop = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(masked);
   return { ctx: stop ? rest.slice(0, stop.index + 1) : rest, start: from };
 }

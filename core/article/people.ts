@@ -5,9 +5,16 @@ export type Gender = 'female' | 'male';
 /** compromise's lexicon: a plain word -> tag map, so a lookup is O(1) (its full NLP pass is not needed here). */
 const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
 
+const NO_TAGS: string[] = [];
+const tagCache = new Map<string, string[]>();
 export function lexiconTags(word: string): string[] {
+  let tags = tagCache.get(word);
+  if (tags) return tags;
   const tag = LEXICON[word.toLowerCase()];
-  return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
+  tags = tag === undefined ? NO_TAGS : Array.isArray(tag) ? tag : [tag];
+  // Bounded: one article may hold millions of distinct tokens, the cache only the first ones.
+  if (tagCache.size < 50_000) tagCache.set(word, tags);
+  return tags;
 }
 
 export function firstNameGender(word: string): Gender | null | undefined {
