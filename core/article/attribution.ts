@@ -4,7 +4,7 @@ import {
   isCommonWord, isFunctionWord, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
-import { namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
+import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 
 /** Verbs that introduce or follow direct speech. */
 const VERBS =
@@ -22,6 +22,7 @@ const VERBS =
   'saying|adding|telling|calling|describing|warning|insisting|arguing|claiming|noting|explaining|writing|asking|urging|' +
   'stating|declaring|stressing|corrected|corrects|interrupted|interjected|chimed in|snapped|retorted|protested|objected|' +
   'offered|replied|muttered|insisted|reflected|reflects|conceded|elaborated|clarified|shot back|hit back|fired back|' +
+  'reported|reports|' +
   'according to';
 const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
 /** Every speech verb in a context: built once (it was compiled for every quote). */
@@ -176,6 +177,9 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
 
 /** The speaker phrase right after a quote: `"...," said Smith` / `"...," Smith said` / `according to Smith`. */
 export function cueAfter(ctx: string, ctxStart: number): Cue | null {
+  // `"…" — Cllr Priya Shah, council leader`: a dash and a name after the quote.
+  const dash = DASH_AFTER.exec(ctx);
+  if (dash?.[1] && !notASpeaker(dash[1])) return cue(ctxStart + dash[0].indexOf(dash[1]), dash[1].trim(), 'after');
   for (const re of [ACCORDING_TO_AFTER, VERB_FIRST, SUBJECT_FIRST]) {
     const m = re.exec(ctx);
     if (!m?.[1]) continue;
@@ -192,6 +196,7 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
   return null;
 }
 
+const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120})[.]?\s*$/u;
 const MANNER_AFTER = /^[\s,]*((?:he|she|they|\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}))\s+\p{Ll}{3,}ed\b/u;
 const MANNER_BEFORE_NAME = /^[\s,]*\p{Ll}{3,}ed\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
 
@@ -246,7 +251,8 @@ export function resolveSpeaker(
   const segments = phrase.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
-  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as)\b/i.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
+  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
   // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
   head = head.replace(TRAILING_CIRCUMSTANCE, '') || head;
@@ -274,10 +280,21 @@ export function resolveSpeaker(
   const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
   if (DETERMINERS.test(head) && nameAt > 0) {
     const name = readName(headWords.slice(nameAt))!;
-    const entity = registry.person(name, headWords.slice(0, nameAt).join(' '));
+    const entity = registry.person(name, headWords.slice(0, nameAt).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null);
     return { entity, mention: 'name' };
   }
 
+  // "the New York Post reported": a capitalised organisation name after "the".
+  if (/^the\s+\p{Lu}/u.test(head) && headWords.slice(1).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|on|and|the)$/.test(w))) {
+    const org = readName(headWords.slice(1));
+    if (org && !org.person && org.used === headWords.length - 1) {
+      const entity = registry.person(org, description);
+      entity.kind = 'group';
+      const start = at + phrase.indexOf(headWords[1]!);
+      registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + org.full.length });
+      return { entity, mention: 'name' };
+    }
+  }
   // "Mr. Haskins's family", "Langford's office": the possessor's people speak, not the possessor.
   const possessiveAt = headWords.findIndex((w, i) => i < headWords.length - 1 && /[’']s?$/.test(w) && /^\p{Lu}/u.test(w));
   if (possessiveAt >= 0 && /^\p{Ll}/u.test(headWords[possessiveAt + 1]!)) {
@@ -290,12 +307,23 @@ export function resolveSpeaker(
   // "Monarchs coach Rick Alvarado" / "Long-suffering supporter Dave Parfitt": the name ends the phrase, the rest describes.
   const tail = trailingName(headWords);
   if (tail && tail.at > 0 && tail.name.person) {
-    const entity = registry.person(tail.name, description ?? headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)\s+/i, ''));
+    const entity = registry.person(tail.name, description ?? (headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null));
     const start = at + phrase.indexOf(headWords[tail.at]!);
     registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + tail.name.full.length });
     return { entity, mention: 'name' };
   }
   if (!DETERMINERS.test(head) && /^\p{Lu}/u.test(head)) {
+    // "Republican Donald Trump", "Texas Sen. Ted Cruz": party, nationality and state words describe the name.
+    const lead = leadingDescriptors(headWords);
+    if (lead > 0) {
+      const name = readName(headWords.slice(lead));
+      if (name?.person && name.used === headWords.length - lead) {
+        const entity = registry.person(name, description ?? headWords.slice(0, lead).join(' '));
+        const start = at + phrase.indexOf(headWords[lead]!);
+        registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + name.full.length });
+        return { entity, mention: 'name' };
+      }
+    }
     let nameWords = headWords;
     while (nameWords.length > 1 && isFunctionWord(nameWords[0]!)) nameWords = nameWords.slice(1);
     const name = readName(nameWords);

@@ -6,6 +6,7 @@ import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-span
 import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
 import { isClauseSubject } from './noun-phrase';
 import { isWorkTitle } from './work-titles';
+import { leadingDescriptors } from './speaker-check';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -110,7 +111,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const content = blocks[s.block]!.text.slice(s.start, s.end);
     return /[,.?!]$/.test(content) && wordCount(content) >= 3;
   });
-  const all: Chain[] = [...chains, ...speechSingles.map((s) => [s])];
+  const all: Chain[] = [...chains, ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
   const spansIn = new Map<number, Span[]>();
@@ -210,7 +211,14 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     // Stop a name at a gap in the text (punctuation between words).
     let n = 1;
     while (n < window.length && /^\s+$/.test(narration.slice(window[n - 1]!.at + window[n - 1]!.word.length, window[n]!.at))) n++;
-    const name = readName(window.slice(0, n).map((t) => t.word));
+    const windowWords = window.slice(0, n).map((t) => t.word);
+    // "Republican Donald Trump": the party is a description; the name starts after it.
+    const lead = leadingDescriptors(windowWords);
+    if (lead > 0 && readName(windowWords.slice(lead))?.person) {
+      i += lead - 1;
+      continue;
+    }
+    const name = readName(windowWords);
     if (!name) continue;
     // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
     // ...and "Dean Trebilcock" starts with a noun that is also a first name: only function words are never names.
@@ -285,6 +293,14 @@ function attribute(
     const right = cues.findIndex((c) => c.place === 'after' && c.start - chain[0]!.close! <= 4);
     if (right > 0) cues.unshift(...cues.splice(right, 1));
   }
+  // "…" then a line "— Cllr Priya Shah, council leader": the attribution line after a quote or block quote.
+  const last = chain[chain.length - 1]!;
+  const lastText = blocks[last.block]!.text;
+  const nextBlock = blocks[last.block + 1];
+  if (cues.length === 0 && nextBlock && (last.close === null || lastText.slice(last.close + 1).trim() === '')) {
+    const dash = DASH_LINE.exec(nextBlock.text);
+    if (dash?.[1]) cues.push({ start: dash[0].indexOf(dash[1]), end: dash[0].length, phrase: dash[1], place: 'after', block: last.block + 1 });
+  }
   for (const cue of cues) {
     const block = cue.block;
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
@@ -295,6 +311,29 @@ function attribute(
     }
   }
   return { chain, partial, speaker: null, place: null };
+}
+
+/** A line that only names who said what comes before it: "— Name, role". */
+const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?)\s*$/u;
+
+/**
+ * Markdown/HTML block quotes with no quote marks that end in, or are followed by, a "— Name"
+ * line: the quoted blocks are one quote (the dash line stays narration and attributes it).
+ */
+function unmarkedBlockQuotes(blocks: Block[], chains: Chain[]): Chain[] {
+  const marked = new Set(chains.flatMap((c) => c.map((s) => s.block)));
+  const out: Chain[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    if (!blocks[b]!.inBlockquote || marked.has(b) || !QUOTABLE.has(blocks[b]!.kind)) continue;
+    let end = b;
+    while (end + 1 < blocks.length && blocks[end + 1]!.inBlockquote && !marked.has(end + 1) && !DASH_LINE.test(blocks[end + 1]!.text)) end++;
+    const after = blocks[end + 1];
+    if (after && DASH_LINE.test(after.text) && after.text.length <= 140) {
+      out.push(blocks.slice(b, end + 1).map((blk) => ({ block: blk.index, open: 0, close: null, start: 0, end: blk.text.length, single: false })));
+    }
+    b = end;
+  }
+  return out;
 }
 
 /** Narration before the quote's opening mark, in its sentence (or the previous paragraph, when that ends with a colon). */

@@ -117,3 +117,22 @@ export function withoutLeadingTime(phrase: string): string {
   while (i < words.length - 1 && isTimePhrase(words[i]!)) i++;
   return i === 0 ? phrase : words.slice(i).join(' ');
 }
+
+/** Parties and the like that stand before a name as descriptions ("Republican Donald Trump"). */
+const PARTY = /^(?:republican|democrat|democratic|independent|conservative|labour|liberal|tory|green|libertarian|socialist|gop)$/i;
+
+/**
+ * How many leading words of a capitalised phrase describe the person rather than name them:
+ * party, nationality, place ("Republican Donald Trump", "Texas Sen. Ted Cruz", "French President ...").
+ */
+export function leadingDescriptors(words: readonly string[]): number {
+  let i = 0;
+  while (i < words.length - 1) {
+    const w = bareWord(words[i]!);
+    const tags = lexiconTags(w);
+    const describes = PARTY.test(w) || (tags.some((t) => /Demonym|Country|Region|City/.test(t)) && !tags.some((t) => /Person|Name/.test(t)));
+    if (!describes) break;
+    i++;
+  }
+  return i;
+}
