@@ -111,7 +111,9 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const content = blocks[s.block]!.text.slice(s.start, s.end);
     return /[,.?!]$/.test(content) && wordCount(content) >= 3;
   });
-  const all: Chain[] = [...chains, ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
+  // Titles are not speech, and must not stand between a quote and the narration that attributes it.
+  const workTitle = (c: Chain) => c.length === 1 && isWorkTitle(blocks[c[0]!.block]!.text.slice(c[0]!.start, c[0]!.end), blocks[c[0]!.block]!.text.slice(Math.max(0, c[0]!.open - 40), c[0]!.open));
+  const all: Chain[] = [...chains.filter((c) => !workTitle(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
   const spansIn = new Map<number, Span[]>();
@@ -138,7 +140,6 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const first = f.chain[0]!;
     const content = blocks[first.block]!.text.slice(first.start, first.end);
     if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) continue;
-    if (f.chain.length === 1 && isWorkTitle(content, blocks[first.block]!.text.slice(Math.max(0, first.open - 40), first.open))) continue;
     let speakerId: string | null = null;
     if (f.speaker) {
       const e = f.speaker.entity;
@@ -230,7 +231,9 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     // "Imran Qadir, 38, said ..." / "Imran Qadir said": an unfamiliar name introduced as a person.
     const after = narration.slice(tokens[i + name.used - 1]!.at + tokens[i + name.used - 1]!.word.length, tokens[i + name.used - 1]!.at + 60);
     const introduced = name.person && name.bare.includes(' ') && /^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|told|added|wrote|explained|insisted|warned)\b)/.test(after);
-    if ((met && met.kind === 'person') || fresh || organisation || introduced) {
+    // "Priya Shah chaired the meeting": an unfamiliar full name as the subject of a clause is a person too.
+    const subject = name.person && name.bare.includes(' ') && isClauseSubject(narration, tokens[i]!.at, tokens[i]!.at + name.full.length);
+    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject) {
       const entity = registry.person(name, null);
       const at = tokens[i]!.at;
       registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isClauseSubject(narration, at, at + name.full.length));
