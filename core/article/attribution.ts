@@ -1,7 +1,7 @@
 import type { AttributionPlace } from '../contract';
 import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
-  isCommonWord, isFunctionWord, looksLikeOrganisation, possessorName, readName, roleGender,
+  isCommonWord, isFunctionWord, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
@@ -16,7 +16,7 @@ const VERBS =
   'described|describes|concluded|concludes|predicted|predicts|promised|promises|appealed|appeals|stressed|stresses|' +
   'emphasised|emphasized|emphasises|emphasizes|maintained|maintains|boasted|boasts|complained|complains|agreed|agrees|' +
   'countered|counters|reiterated|reiterates|texted|emailed|quipped|quips|mused|muses|exclaimed|yelled|yells|began|begins|' +
-  'went on|goes on|pointed out|points out|wondered|wonders|demanded|demands|pledged|pledges|called|calls|branded|brands|' +
+  'went on(?=\\s*(?:to\\b|[,:]|$))|goes on(?=\\s*(?:to\\b|[,:]|$))|pointed out|points out|wondered|wonders|demanded|demands|pledged|pledges|called|calls|branded|brands|' +
   'dubbed|labelled|labeled|hailed|hails|condemned|condemns|denounced|criticised|criticized|accused|accuses|praised|praises|' +
   'testified|testifies|answered|answers|recounted|recounts|shared|echoed|echoes|summed up|sums up|put it|puts it|' +
   'saying|adding|telling|calling|describing|warning|insisting|arguing|claiming|noting|explaining|writing|asking|urging|' +
@@ -209,7 +209,7 @@ export interface SpeakerRef {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
-const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/i;
+const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
 
 const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|of|for)$/;
 
@@ -233,6 +233,28 @@ const phraseGender = (phrase: string): Gender | null => {
 };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Titles that show a role ("Sen. Cruz" is "the senator"); other roles must appear in the description. */
+const ROLE_TITLES: Record<string, RegExp> = {
+  senator: /\b(?:Sen\.?|Senator)\s/, doctor: /\b(?:Dr\.?|Doctor)\s/, surgeon: /\b(?:Dr\.?|Mr\.?|Ms\.?)\s/, governor: /\b(?:Gov\.?|Governor)\s/,
+  congressman: /\b(?:Rep\.?|Congressman)\s/, congresswoman: /\b(?:Rep\.?|Congresswoman)\s/, representative: /\bRep\.?\s/, professor: /\b(?:Prof\.?|Professor)\s/,
+  judge: /\bJudge\s/, mayor: /\bMayor\s/, coach: /\bCoach\s/, president: /\bPresident\s/, minister: /\bMinister\s/, chancellor: /\bChancellor\s/,
+  sheriff: /\bSheriff\s/, councillor: /\b(?:Cllr|Councillor)\s/, detective: /\b(?:Det\.?|Detective)\s/, inspector: /\b(?:Insp\.?|Inspector)\s/,
+};
+
+/**
+ * "the senator said" refers back to the person just named only when that person is a senator
+ * (by title or description): otherwise it is someone else, known only by that description.
+ */
+function roleFits(entity: Entity, phrase: string): boolean {
+  const known = `${entity.name} ${entity.description ?? ''}`;
+  const roles = phrase.toLowerCase().split(/\s+/).slice(1).filter((w) => PERSON_ROLE.test(w) || lexiconTags(w).includes('Demonym'));
+  if (roles.length === 0) return false;
+  const role = roles[roles.length - 1]!.replace(/s$/, '');
+  // Kinship and gendered nouns ("the mother-of-two", "the 34-year-old") describe, they do not rank.
+  if (roleGender(role.split('-')[0]!) || /^\d+-year-old$/.test(role)) return true;
+  return new RegExp(`\\b${role.replace(/[^\p{L}-]/gu, '')}`, 'iu').test(known) || (ROLE_TITLES[role]?.test(`${entity.name} `) ?? false);
+}
 
 /** "the Texas senator said" about Ted Cruz: the description the text used joins what we know of him. */
 function describeAlso(entity: Entity, description: string): void {
@@ -352,7 +374,7 @@ export function resolveSpeaker(
   if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?|woman|man|girl|boy|lady)\b/i.test(head)) {
     const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
-    if (recent) {
+    if (recent && roleFits(recent, head)) {
       describeAlso(recent, head.replace(/^the\s+/i, ''));
       return { entity: recent, mention: 'description' };
     }
