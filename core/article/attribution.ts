@@ -150,6 +150,11 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
       }
     }
     if (speakerColon?.[1] && allCapitalised && !partial) return cue(ctxStart + ctx.indexOf(speakerColon[1]), speakerColon[1], 'before');
+    // "... does not surprise pollster Dana Shaw:", "More from Blumenthal and Cohen:": the name right before the colon.
+    const named = !partial ? NAME_BEFORE_COLON.exec(ctx) : null;
+    if (named?.[2] && !/\b(?:to|for|with|by|from|about|of)\s*$/i.test(named[1] ?? '') && readName(named[2].split(/\s+/))?.person) {
+      return cue(ctxStart + named.index + named[0].indexOf(named[2]), named[2], 'before');
+    }
     // "Bolton thought it was "a tribute to ..."", "Trump leaned in and boomed: "..."": the clause's subject speaks.
     if (partial || /:\s*$/.test(ctx)) {
       const subject = clauseSubjects(ctx, ctxStart).pop();
@@ -185,17 +190,27 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     if (!m?.[1]) continue;
     const phrase = m[1].trim().replace(/[,:]$/, '');
     // "former congressman Dan Maffei said": a lower-case description may lead into the name.
-    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) continue;
+    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
+      // `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said`: the noun phrase before the verb.
+      const np = nounPhraseBeforeVerb(m[1], ctxStart + m.index + m[0].indexOf(m[1]));
+      if (np && /^\p{Lu}/u.test(np.phrase) && !notASpeaker(np.phrase.split(',')[0]!)) return cue(np.start, np.phrase, 'after');
+      continue;
+    }
     if (re === SUBJECT_FIRST && phrase.split(/\s+/).length > 20) continue;
     const at = ctxStart + m.index + m[0].indexOf(m[1].trim());
     return cue(at, phrase, 'after');
   }
+  // `"We're extremely happy" about the decision, said RoseAnn DeMoro, ...`: an inverted attribution later in the sentence.
+  const inverted = INVERTED_LATER.exec(ctx);
+  if (inverted?.[1] && /^\p{Lu}/u.test(inverted[1]) && !notASpeaker(inverted[1].split(',')[0]!)) return cue(ctxStart + inverted.index + inverted[0].indexOf(inverted[1]), inverted[1].trim(), 'after');
   // `"Go back," Trump barked`, `"This is fantastic!" beamed Donald Hartley`: any past-tense verb right after the quote.
   const manner = MANNER_AFTER.exec(ctx) ?? MANNER_BEFORE_NAME.exec(ctx);
-  if (manner?.[1] && !notASpeaker(manner[1])) return cue(ctxStart + manner.index + manner[0].indexOf(manner[1]), manner[1].trim(), 'after');
+  if (manner?.[1] && (notASpeaker(manner[1]) ?? 'place') === 'place') return cue(ctxStart + manner.index + manner[0].indexOf(manner[1]), manner[1].trim(), 'after');
   return null;
 }
 
+const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,4})\s*:\s*$/u;
+const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
 const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120})[.]?\s*$/u;
 const MANNER_AFTER = /^[\s,]*((?:he|she|they|\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}))\s+\p{Ll}{3,}ed\b/u;
 const MANNER_BEFORE_NAME = /^[\s,]*\p{Ll}{3,}ed\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
@@ -269,6 +284,8 @@ function describeAlso(entity: Entity, description: string): void {
  */
 export function resolveSpeaker(
   phrase: string, registry: Registry, block: number, sentence: number, at: number, modelOffset: number,
+  /** Right after a quote (`"…," Sharp said`): a capitalised word there is a name even if it is also a word or a town. */
+  afterQuote = false,
 ): SpeakerRef | null {
   const segments = phrase.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
@@ -278,7 +295,8 @@ export function resolveSpeaker(
   head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
   // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
   head = head.replace(TRAILING_CIRCUMSTANCE, '') || head;
-  if (!registry.find(head) && notASpeaker(head)) return null;
+  const problem = registry.find(head) ? null : notASpeaker(head);
+  if (problem && !(afterQuote && problem === 'place')) return null;
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
   if (PRONOUNS.has(firstWord.toLowerCase())) head = firstWord;
@@ -350,7 +368,7 @@ export function resolveSpeaker(
     while (nameWords.length > 1 && isFunctionWord(nameWords[0]!)) nameWords = nameWords.slice(1);
     const name = readName(nameWords);
     // "Commentary", "Following": one ordinary word is no name unless the article already knows it as one.
-    const ordinary = name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
+    const ordinary = !afterQuote && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
     if (name && !ordinary) {
       const entity = registry.person(name, description);
       if (!name.person && looksLikeOrganisation(name.bare)) entity.kind = 'group';

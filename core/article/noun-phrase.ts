@@ -138,7 +138,7 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
 
 /** What may stand between a subject and its verb: an age or appositive, a party tag, an adverb or auxiliary. */
 const SUBJECT_THEN_VERB = new RegExp(
-  '^(?:\\s*\\([^)]{0,40}\\))?(?:\\s*,[^,.;"“”]{1,100},)?\\s+(?:(?:also|later|then|has|had|have|would|will|could|did|does|is|was|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often)\\s+)*' +
+  '^(?:\\s*\\([^)]{0,40}\\))?(?:\\s*,[^,;"“”]{1,100},)?\\s+(?:(?:also|later|then|has|had|have|would|will|could|did|does|is|was|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often)\\s+)*' +
     '(?:said|says|told|tells|added|adds|asked|wrote|writes|argued|argues|\\p{Ll}{2,}ed|\\p{Ll}{3,}s|is|was|has|had|will|would|can|could|did|does|may|might|must|should)\\b',
   'u',
 );

@@ -4,7 +4,7 @@ import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
-import { isClauseSubject } from './noun-phrase';
+import { isClauseSubject, nounPhraseBeforeVerb } from './noun-phrase';
 import { isWorkTitle } from './work-titles';
 import { leadingDescriptors } from './speaker-check';
 
@@ -296,6 +296,15 @@ function attribute(
     const right = cues.findIndex((c) => c.place === 'after' && c.start - chain[0]!.close! <= 4);
     if (right > 0) cues.unshift(...cues.splice(right, 1));
   }
+  // `Sam Lau, the party's spokesman, said in a statement. "…"`: the sentence before introduces the quote.
+  if (cues.length === 0 && !partial && before.ctx.trim() === '' && first.open > 0) {
+    const said = PREVIOUS_SENTENCE_SAID.exec(firstText.slice(Math.max(0, first.open - 300), first.open));
+    if (said) {
+      const offset = Math.max(0, first.open - 300) + said.index;
+      const np = nounPhraseBeforeVerb(said[1]!, offset);
+      if (np) cues.push({ ...np, end: np.start + np.phrase.length, place: 'before', block: first.block });
+    }
+  }
   // "…" then a line "— Cllr Priya Shah, council leader": the attribution line after a quote or block quote.
   const last = chain[chain.length - 1]!;
   const lastText = blocks[last.block]!.text;
@@ -307,7 +316,7 @@ function attribute(
   for (const cue of cues) {
     const block = cue.block;
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
-    const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start);
+    const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start, cue.place === 'after');
     if (speaker) {
       registry.mention(speaker.entity, block, sentence, cue.start, undefined, true);
       return { chain, partial, speaker, place: cue.place };
@@ -315,6 +324,9 @@ function attribute(
   }
   return { chain, partial, speaker: null, place: null };
 }
+
+/** A sentence that ends in its speech verb ("X said in a statement."), so the quote after it is X's. */
+const PREVIOUS_SENTENCE_SAID = /(?:^|[.!?]["”’]?\s+)([^.!?"“”]{3,200}?)\s+(?:said|says|added|stated|wrote|explained|told\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}|told\s+reporters)(?:\s+(?:in|on|at|during)\s+[^.!?"“”]{1,40})?\.\s*$/u;
 
 /** A line that only names who said what comes before it: "— Name, role". */
 const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?)\s*$/u;
