@@ -129,7 +129,10 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   // A full quote hangs on the verb nearest to it ("Asked about X, the spokesman told reporters:"); a partial one on the sentence's first.
   VERB_ALL.lastIndex = 0;
   const verbs: RegExpExecArray[] = [];
-  for (let m = VERB_ALL.exec(ctx); m; m = VERB_ALL.exec(ctx)) verbs.push(m);
+  for (let m = VERB_ALL.exec(ctx); m; m = VERB_ALL.exec(ctx)) {
+    // "Ginsburg's comments", "the claims": after a possessive or determiner the word is a noun.
+    if (!NOUN_BEFORE.test(ctx.slice(Math.max(0, m.index - 12), m.index))) verbs.push(m);
+  }
   const lastVerb = verbs[verbs.length - 1];
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
   const adjacent = lastVerb && lastVerb.index !== undefined && ctx.slice(lastVerb.index + lastVerb[0].length).trim().split(/\s+/).filter(Boolean).length <= 2;
@@ -209,6 +212,7 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
   return null;
 }
 
+const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;
 const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,4})\s*:\s*$/u;
 const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
 const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120})[.]?\s*$/u;

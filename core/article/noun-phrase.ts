@@ -136,12 +136,9 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   return phrase ? { phrase, start: offset + start } : null;
 }
 
-/** What may stand between a subject and its verb: an age or appositive, a party tag, an adverb or auxiliary. */
-const SUBJECT_THEN_VERB = new RegExp(
-  '^(?:\\s*\\([^)]{0,40}\\))?(?:\\s*,[^,;"“”]{1,100},)?\\s+(?:(?:also|later|then|has|had|have|would|will|could|did|does|is|was|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often)\\s+)*' +
-    '(?:said|says|told|tells|added|adds|asked|wrote|writes|argued|argues|\\p{Ll}{2,}ed|\\p{Ll}{3,}s|is|was|has|had|will|would|can|could|did|does|may|might|must|should)\\b',
-  'u',
-);
+/** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
+const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,100},)?\s+(?:(?:also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+const AUXILIARY_VERB = /^(?:is|was|were|are|has|had|have|will|would|can|could|did|does|do|may|might|must|should|shall|said|says|told|tells)$/;
 
 /**
  * Whether the name at [start, end) of `text` is the subject of its clause: a verb follows it
@@ -149,14 +146,18 @@ const SUBJECT_THEN_VERB = new RegExp(
  */
 export function isClauseSubject(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
-  if (/\b(?:of|to|for|with|by|from|about|against|at|on|in|into|than|like|and|or|behind|toward|towards|between|over|under|called|named)\s+$/i.test(before)) return false;
+  if (/\b(?:of|to|for|with|by|from|about|against|at|on|in|into|than|like|and|or|behind|toward|towards|between|over|under|beside|during|through|via|past|near|around|across|unlike|called|named)\s+$/i.test(before)) return false;
+  // "went after Bush" governs Bush; "After Anna Keller spoke" opens a clause.
+  if (/\b(?:after|before)\s+$/.test(before)) return false;
   const after = text.slice(end, end + 160);
   if (/^[’']s\b/.test(after)) return false;
-  const m = SUBJECT_THEN_VERB.exec(after);
+  const m = SUBJECT_THEN_WORD.exec(after);
   if (!m) return false;
-  const verb = m[0].trim().split(/\s+/).pop()!.toLowerCase();
-  // "Trump supporters", "Sanders campaigns": a plural noun after a name is no verb.
-  return !/s$/.test(verb) || /^(?:is|was|has|does|says|tells|adds|writes|argues)$/.test(verb) || lexiconTags(verb).some((t) => /Verb|PresentTense/.test(t));
+  const verb = m[1]!.toLowerCase();
+  if (AUXILIARY_VERB.test(verb) || /ed$/.test(verb)) return true;
+  const tags = lexiconTags(verb);
+  // "Trump supporters", "Sanders campaign": a noun after a name is no verb; "went", "threw", "argues" are.
+  return tags.some((t) => /PastTense|PresentTense|Verb|Infinitive/.test(t)) && !tags.some((t) => /Plural|Singular|Noun/.test(t));
 }
 
 const SUBJECT_CANDIDATE = /\b(?:he|she)\b|\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:de|da|di|van|von|del|der|al|el|bin|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
@@ -166,9 +167,11 @@ export function clauseSubjects(region: string, offset: number): Phrase[] {
   const out: Phrase[] = [];
   SUBJECT_CANDIDATE.lastIndex = 0;
   for (let m = SUBJECT_CANDIDATE.exec(region); m; m = SUBJECT_CANDIDATE.exec(region)) {
-    const phrase = m[0].replace(/[’']s$/, '');
-    if (phrase.length !== m[0].length) continue;
-    if (isClauseSubject(region, m.index, m.index + m[0].length)) out.push({ phrase, start: offset + m.index });
+    if (/[’']s$/.test(m[0])) continue;
+    // "After Anna Keller": a sentence-initial function word is not part of the name.
+    const lead = /^(?:After|Before|When|While|As|Since|Although|Though|If|But|And|So|Then|Yet|Because|Until|Once|Meanwhile|Later|Now|Still)\s+/.exec(m[0])?.[0].length ?? 0;
+    const phrase = m[0].slice(lead);
+    if (phrase && isClauseSubject(region, m.index + lead, m.index + m[0].length)) out.push({ phrase, start: offset + m.index + lead });
   }
   return out;
 }

@@ -114,7 +114,8 @@ describe('pronouns and paragraphs', () => {
   it('"she" after several people goes to the most recent woman who is a clause subject', () => {
     expect(isClauseSubject('Local councillor Priya Shah said the works were overdue.', 17, 27)).toBe(true);
     expect(isClauseSubject('The council thanked Priya Shah for her work.', 20, 30)).toBe(false);
-    expect(clauseSubjects('After Anna Keller spoke, Priya Shah said', 0).map((s) => s.phrase)).toEqual(['Priya Shah']);
+    expect(clauseSubjects('After Anna Keller spoke, Priya Shah said', 0).map((s) => s.phrase)).toEqual(['Anna Keller', 'Priya Shah']);
+    expect(clauseSubjects('Sanders praised Anna Keller for her work', 0).map((s) => s.phrase)).toEqual(['Sanders']);
     const body = 'Maria Lopez chaired the meeting.\n\nLocal councillor Priya Shah said the repairs were overdue, and thanked Maria Lopez for her patience.\n\n"It has taken far too long," she said. "But we are getting there now," she added.';
     expect(Object.values(speakers(body))).toEqual(['Priya Shah', 'Priya Shah']);
   });
