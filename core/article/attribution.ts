@@ -1,7 +1,7 @@
 import type { AttributionPlace } from '../contract';
 import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
-  isCommonWord, isFunctionWord, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
+  isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
@@ -212,6 +212,7 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
   return null;
 }
 
+const ORG_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'van', 'von', 'al', 'bin']);
 const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;
 const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,4})\s*:\s*$/u;
 const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
@@ -313,6 +314,15 @@ export function resolveSpeaker(
     return { entity, mention: 'pronoun' };
   }
 
+  // "the base chief known as Bob": the name after "known as" / "identified as".
+  const knownAs = /\b(?:known|identified|named)\s+(?:only\s+)?as\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,2})/u.exec(phrase);
+  const knownName = knownAs?.[1] ? readName(words(knownAs[1])) : null;
+  if (knownAs?.[1] && knownName) {
+    const entity = registry.person(knownName, phrase.slice(0, knownAs.index).trim().replace(/^(?:the|a|an)\s+/i, '') || null);
+    const start = at + knownAs.index + knownAs[0].indexOf(knownAs[1]);
+    registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + knownAs[1].length });
+    return { entity, mention: 'name' };
+  }
   // "Her lawyer, John Smith" / "the company's chief executive Jane Doe": the name is the speaker, the rest describes.
   const appositiveName = segments[1] ? readName(words(segments[1])) : null;
   if (DETERMINERS.test(head) && appositiveName?.person && appositiveName.used === words(segments[1]!).length) {
@@ -372,8 +382,10 @@ export function resolveSpeaker(
     while (nameWords.length > 1 && isFunctionWord(nameWords[0]!)) nameWords = nameWords.slice(1);
     const name = readName(nameWords);
     // "Commentary", "Following": one ordinary word is no name unless the article already knows it as one.
-    const ordinary = !afterQuote && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
-    if (name && !ordinary) {
+    const ordinary = !(afterQuote && headWords.length <= 3) && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
+    // "Reform Was A Sign Of Leadership", "No Child Left Behind": a headline or a law's name, not a speaker's.
+    const notAName = name && name.bare.split(' ').length >= 3 && name.bare.split(' ').slice(1).some((w) => !ORG_JOINERS.has(w) && !isKnownFirstName(w) && !isKnownSurname(w) && isFunctionWord(w));
+    if (name && !ordinary && !notAName) {
       const entity = registry.person(name, description);
       if (!name.person && looksLikeOrganisation(name.bare)) entity.kind = 'group';
       const start = at + phrase.indexOf(nameWords[0]!);

@@ -29,7 +29,8 @@ export const isKnownFirstName = (w: string) => firstNameGender(w) !== undefined;
 export const isKnownSurname = (w: string) => lexiconTags(w).includes('LastName');
 /** A capitalised word that is ordinary English at a sentence start ("The", "Despite", "Joining"). */
 export const isCommonWord = (w: string) => {
-  const tags = lexiconTags(w);
+  // "Audiences", "Aides": the lexicon lists the singular only.
+  const tags = lexiconTags(w).length === 0 && /[^s]s$/i.test(w) ? lexiconTags(w.slice(0, -1)) : lexiconTags(w);
   return tags.length > 0 && !tags.some((t) => /Name|Person|Place|Country|City|Organization/.test(t));
 };
 
