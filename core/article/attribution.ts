@@ -196,7 +196,10 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
       // `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said`: the noun phrase before the verb.
       const np = nounPhraseBeforeVerb(m[1], ctxStart + m.index + m[0].indexOf(m[1]));
-      if (np && /^\p{Lu}/u.test(np.phrase) && !notASpeaker(np.phrase.split(',')[0]!)) return cue(np.start, np.phrase, 'after');
+      // Only a description ending in a person's name ("union organiser Kemi Adeyemi"), not any capitalised word.
+      const tail = np ? trailingName(np.phrase.split(',')[0]!.split(/\s+/)) : null;
+      const head = np?.phrase.split(',')[0] ?? '';
+      if (np && ((/^\p{Lu}/u.test(head) && !notASpeaker(head)) || (tail?.name.person && (tail.name.known || tail.name.bare.includes(' '))))) return cue(np.start, np.phrase, 'after');
       continue;
     }
     if (re === SUBJECT_FIRST && phrase.split(/\s+/).length > 20) continue;

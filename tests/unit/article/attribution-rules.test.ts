@@ -124,3 +124,30 @@ describe('pronouns and paragraphs', () => {
     expect(speakers(body)).toEqual({ 'We have the numbers, and everyone knows it.': 'Ruth Abara' });
   });
 });
+
+describe('where news puts the speaker', () => {
+  it('an inverted attribution later in the sentence', () => {
+    expect(speakers('"We are delighted" with the result, said Dana Ortiz, director of the food bank.')).toEqual({ 'We are delighted': 'Dana Ortiz' });
+  });
+  it('the noun phrase right before the verb, after other words following the quote', () => {
+    expect(speakers('"Fewer buses" would hurt shift workers most, union organiser Kemi Adeyemi said on Friday.')).toEqual({ 'Fewer buses': 'Kemi Adeyemi' });
+  });
+  it('a name right after a quote is a name even when it is also a word or a town', () => {
+    expect(speakers('"The farm was all we had," Sharp said.')).toEqual({ 'The farm was all we had,': 'Sharp' });
+  });
+  it('the name right before a colon introduces the quote', () => {
+    expect(speakers('The result did not surprise pollster Dana Ortiz: "Late deciders always break for the challenger."')).toEqual({ 'Late deciders always break for the challenger.': 'Dana Ortiz' });
+  });
+  it('a sentence ending in its speech verb introduces the quote after it', () => {
+    expect(speakers('Kemi Adeyemi, the union’s organiser, said in a statement. "Nobody consulted the drivers."')).toEqual({ 'Nobody consulted the drivers.': 'Kemi Adeyemi' });
+  });
+  it('a speech verb after a possessive is a noun, not the verb of the quote', () => {
+    expect(speakers('Mayor Tom Brandt told reporters that Abara’s comments "crossed a line on Tuesday."')).toEqual({ 'crossed a line on Tuesday.': 'Mayor Tom Brandt' });
+  });
+  it('"known as" gives the name of a speaker introduced by role', () => {
+    expect(speakers('"Nobody told us to wait," said the station chief known as Ray, speaking for the first time.')).toEqual({ 'Nobody told us to wait,': 'Ray' });
+  });
+  it('a headline run into a paragraph is no speaker’s name', () => {
+    expect(Object.values(speakers('Budget Talks Were A Sign Of Trouble Ahead Tom Brandt said the council "will need a new plan by spring."'))).not.toContain('Budget Talks Were A Sign Of Trouble Ahead Tom Brandt');
+  });
+});
