@@ -298,10 +298,15 @@ function attribute(
   }
   // `Sam Lau, the party's spokesman, said in a statement. "…"`: the sentence before introduces the quote.
   if (cues.length === 0 && !partial && before.ctx.trim() === '' && first.open > 0) {
-    const said = PREVIOUS_SENTENCE_SAID.exec(firstText.slice(Math.max(0, first.open - 300), first.open));
+    const from = Math.max(0, first.open - 300);
+    const tail = firstText.slice(from, first.open);
+    const said = SAID_AT_SENTENCE_END.exec(tail);
     if (said) {
-      const offset = Math.max(0, first.open - 300) + said.index;
-      const np = nounPhraseBeforeVerb(said[1]!, offset);
+      const sentenceStart = Math.max(0, ...['. ', '? ', '! ', '." ', '.” '].map((end) => {
+        const at = tail.lastIndexOf(end, said.index);
+        return at < 0 ? 0 : at + end.length;
+      }));
+      const np = nounPhraseBeforeVerb(tail.slice(sentenceStart, said.index), from + sentenceStart);
       if (np) cues.push({ ...np, end: np.start + np.phrase.length, place: 'before', block: first.block });
     }
   }
@@ -325,8 +330,8 @@ function attribute(
   return { chain, partial, speaker: null, place: null };
 }
 
-/** A sentence that ends in its speech verb ("X said in a statement."), so the quote after it is X's. */
-const PREVIOUS_SENTENCE_SAID = /(?:^|[.!?]["”’]?\s+)([^.!?"“”]{3,200}?)\s+(?:said|says|added|stated|wrote|explained|told\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}|told\s+reporters)(?:\s+(?:in|on|at|during)\s+[^.!?"“”]{1,40})?\.\s*$/u;
+/** A sentence that ends in its speech verb ("X said in a statement."), so the quote after it is X's. Anchored at the end: no backtracking over the paragraph. */
+const SAID_AT_SENTENCE_END = /\s(?:said|says|added|stated|wrote|explained|told\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}|told\s+reporters)(?:\s+(?:in|on|at|during)\s+[^.!?"“”]{1,40})?\.\s*$/u;
 
 /** A line that only names who said what comes before it: "— Name, role". */
 const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?)\s*$/u;
