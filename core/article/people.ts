@@ -28,14 +28,27 @@ export function firstNameGender(word: string): Gender | null | undefined {
 export const isKnownFirstName = (w: string) => firstNameGender(w) !== undefined;
 export const isKnownSurname = (w: string) => lexiconTags(w).includes('LastName');
 /** A capitalised word that is ordinary English at a sentence start ("The", "Despite", "Joining"). */
-export const isCommonWord = (w: string) => {
+export const isCommonWord = memoised((w: string) => {
   // "Audiences", "Aides": the lexicon lists the singular only.
   const tags = lexiconTags(w).length === 0 && /[^s]s$/i.test(w) ? lexiconTags(w.slice(0, -1)) : lexiconTags(w);
   return tags.length > 0 && !tags.some((t) => /Name|Person|Place|Country|City|Organization/.test(t));
-};
+});
 
 /** Determiners, prepositions and the like: never the start of a name ("The", "In", "But"). */
-export const isFunctionWord = (w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t));
+export const isFunctionWord = memoised((w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t)));
+
+/** A word predicate asked about every capitalised word of an article: each word is looked at once. */
+function memoised(test: (w: string) => boolean): (w: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (w) => {
+    let r = seen.get(w);
+    if (r === undefined) {
+      r = test(w);
+      if (seen.size < 50_000) seen.set(w, r);
+    }
+    return r;
+  };
+}
 
 /** Titles that come before a name; the value is the gender the title implies. */
 const TITLES: Record<string, Gender | null> = {
