@@ -1,7 +1,7 @@
 import type { AttributionPlace } from '../contract';
 import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
-  isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
+  isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
@@ -26,10 +26,12 @@ const VERBS =
   'according to';
 const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
 /** Every speech verb in a context: built once (it was compiled for every quote). */
-const VERB_ALL = new RegExp(VERB.source, 'gi');
+// Lower case only: "United States" and "The Remarks" are no verbs.
+const VERB_ALL = new RegExp(VERB.source, 'g');
 const VERB_FIRST = new RegExp(`^[\\s,;:–—-]*(?:${VERBS})\\s+(?!that\\b|to\\b|the\\s+(?:statement|report|letter)\\b)(.{2,220}?)\\s*[.,;:!?]?\\s*$`, 'is');
 const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|simply|just|reportedly|publicly|quickly|quietly|angrily|firmly|softly|calmly|repeatedly|again|has|had|have|would|will|wryly|bluntly|tearfully|proudly)\\s+)*';
-const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`, 'i');
+const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`);
+const SUBJECT_BEFORE_LAST_VERB = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200})\\s+${ADVERBS}(?:${VERBS})\\b`);
 const ACCORDING_TO_AFTER = /^[\s,;]*according to\s+(.{2,200}?)\s*[.,;]?\s*$/is;
 const ACCORDING_TO_BEFORE = /according to\s+(.{2,200}?),?\s*$/is;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
@@ -194,8 +196,11 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     const phrase = m[1].trim().replace(/[,:]$/, '');
     // "former congressman Dan Maffei said": a lower-case description may lead into the name.
     if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
-      // `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said`: the noun phrase before the verb.
-      const np = nounPhraseBeforeVerb(m[1], ctxStart + m.index + m[0].indexOf(m[1]));
+      // `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said`: the noun phrase before the
+      // last speech verb ("... and donations began to pick up, Gilbert said").
+      const last = SUBJECT_BEFORE_LAST_VERB.exec(ctx);
+      const region = last?.[1] ?? m[1];
+      const np = nounPhraseBeforeVerb(region, ctxStart + (last ? last.index + last[0].indexOf(region) : m.index + m[0].indexOf(m[1])));
       // Only a description ending in a person's name ("union organiser Kemi Adeyemi"), not any capitalised word.
       const tail = np ? trailingName(np.phrase.split(',')[0]!.split(/\s+/)) : null;
       const head = np?.phrase.split(',')[0] ?? '';
@@ -242,6 +247,13 @@ function trailingName(headWords: readonly string[]): { at: number; name: ParsedN
   while (at > 0 && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
   while (at < headWords.length && isFunctionWord(headWords[at]!)) at++;
   if (at >= headWords.length) return null;
+  // "South Carolina Gov. Jim Hodges", "House Speaker Paul Ryan": a title inside the run starts the name.
+  for (let t = headWords.length - 2; t > at; t--) {
+    if (isTitle(headWords[t]!) && !isTitle(headWords[t + 1]!) && readName(headWords.slice(t))?.used === headWords.length - t) {
+      at = t;
+      break;
+    }
+  }
   const name = readName(headWords.slice(at));
   return name && name.used === headWords.length - at ? { at, name } : null;
 }

@@ -14,6 +14,8 @@ export interface ParseOptions {
 
 const BLOCK_SEPARATOR = '\n\n';
 const QUOTABLE = new Set<Block['kind']>(['paragraph', 'list-item']);
+/** What introduces a term rather than speech. */
+const NAMED_TERM = /\b(?:known(?:\s+\w+){0,3}\s+as|nicknamed|the\s+(?:term|word|words|phrase|slogan|label|hashtag|nickname))\s*$/i;
 /** Partial quotes this short with nobody saying them are scare quotes or titles ("so-called 'peace plan'"). */
 const SCARE_QUOTE_MAX_WORDS = 3;
 
@@ -140,6 +142,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const first = f.chain[0]!;
     const content = blocks[first.block]!.text.slice(first.start, first.end);
     if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) continue;
+    // `known in the industry as "Level 5"`, `the so-called "peace plan"`: a term being named, not speech.
+    if (f.partial && wordCount(content) <= SCARE_QUOTE_MAX_WORDS + 1 && NAMED_TERM.test(blocks[first.block]!.text.slice(Math.max(0, first.open - 40), first.open))) continue;
     let speakerId: string | null = null;
     if (f.speaker) {
       const e = f.speaker.entity;
@@ -306,7 +310,9 @@ function attribute(
         const at = tail.lastIndexOf(end, said.index);
         return at < 0 ? 0 : at + end.length;
       }));
-      const np = nounPhraseBeforeVerb(tail.slice(sentenceStart, said.index), from + sentenceStart);
+      const region = tail.slice(sentenceStart, said.index);
+      // A sentence holding a quote of its own ("…," X said in a statement.) attributes that quote, not this one.
+      const np = /["“”]/.test(region) ? null : nounPhraseBeforeVerb(region, from + sentenceStart);
       if (np) cues.push({ ...np, end: np.start + np.phrase.length, place: 'before', block: first.block });
     }
   }

@@ -129,6 +129,10 @@ export function readName(words: readonly string[]): ParsedName | null {
   const suffixes: string[] = [];
   while (i < words.length && isSuffix(words[i]!) && /^\p{Lu}/u.test(words[i]!)) suffixes.push(words[i++]!.replace(/,$/, ''));
   if (names.length === 0) {
+    // "…," said Baron.: a surname that is also a title, alone where a name stands.
+    if (words.length === 1 && titles.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(titles[0]!) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|President|Minister|Mayor|Speaker|Chancellor|Secretary|Judge|Justice|Governor|Senator|Pope|King|Queen|Prince|Princess|Deputy|Officer|Coach|Manager|Doctor|Professor|Chief)$/.test(titles[0]!)) {
+      return { full: titles[0]!, bare: titles[0]!, first: null, surname: titles[0]!, gender, person: false, known: false, used: 1 };
+    }
     // A bare title with a role ("the Prime Minister") is not a name.
     return null;
   }

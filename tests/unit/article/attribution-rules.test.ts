@@ -110,6 +110,13 @@ describe('titles are not speech', () => {
   });
 });
 
+describe('terms are not speech', () => {
+  it('a short quote after "known as", "nicknamed" or "the phrase" is a term, not a quote', () => {
+    expect(speakers('Officials said the drivers used a route known in the trade as "the back lane" to avoid tolls.')).toEqual({});
+    expect(speakers('Tom Brandt said the phrase "rainy day fund" meant nothing to voters.')).toEqual({});
+  });
+});
+
 describe('pronouns and paragraphs', () => {
   it('"she" after several people goes to the most recent woman who is a clause subject', () => {
     expect(isClauseSubject('Local councillor Priya Shah said the works were overdue.', 17, 27)).toBe(true);
