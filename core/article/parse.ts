@@ -192,9 +192,9 @@ function narrationOnly(text: string, spans: readonly Span[]): string {
 
 /** "his lawyer", "her older sister": a possessive and up to three lower-case words, the role among them. */
 const ROLE_MENTION = /\b(his|her|their)\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/giu;
-/** "One mother, whose son ...": an unnamed relative who will usually be quoted next. */
-const KIN_MENTION = /\b(?:one|a|an|another)\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/giu;
-const KIN = new Set('mother father mum dad wife husband daughter son grandmother grandfather widow widower sister brother'.split(' '));
+/** "One mother, whose son ...": an unnamed relative who will usually be quoted next. Found by the kin word (rare), then the article before it (common). */
+const KIN_WORD = /\b(?:mother|father|mum|dad|wife|husband|daughter|son|grandmother|grandfather|widow|widower|sister|brother)\b/giu;
+const KIN_ARTICLE = /\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}$/iu;
 
 /** The words of a ROLE_MENTION/KIN_MENTION match up to its first word that `isRole` accepts, or null. */
 function upToRole(words: string, isRole: (w: string) => boolean): { text: string; role: string } | null {
@@ -255,14 +255,14 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const entity = registry.described(`${possessorName(owner)}'s ${found.text}`, 'person', roleGender(found.role) ?? null);
     registry.mention(entity, block, sentenceOf(m.index), m.index);
   }
-  KIN_MENTION.lastIndex = 0;
-  for (let m = KIN_MENTION.exec(narration); m; m = KIN_MENTION.exec(narration)) {
-    const found = upToRole(m[1]!, (w) => KIN.has(w));
-    KIN_MENTION.lastIndex = m.index + m[0].length - m[1]!.length;
-    if (!found) continue;
-    const text = m[0].slice(0, m[0].length - m[1]!.length) + found.text;
-    const entity = registry.described(text.charAt(0).toUpperCase() + text.slice(1), 'person', roleGender(found.role) ?? null);
-    registry.mention(entity, block, sentenceOf(m.index), m.index);
+  KIN_WORD.lastIndex = 0;
+  for (let k = KIN_WORD.exec(narration); k; k = KIN_WORD.exec(narration)) {
+    const lead = KIN_ARTICLE.exec(narration.slice(Math.max(0, k.index - 60), k.index));
+    if (!lead) continue;
+    const at = k.index - lead[0].length;
+    const text = narration.slice(at, k.index + k[0].length);
+    const entity = registry.described(text.charAt(0).toUpperCase() + text.slice(1), 'person', roleGender(k[0]) ?? null);
+    registry.mention(entity, block, sentenceOf(at), at);
   }
 }
 
