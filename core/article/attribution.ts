@@ -75,15 +75,12 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   const pronounLast = /\b(he|she|they)\s+(?:(?:also|later|then|has|had|have|once|now)\s+)*$/i.exec(region);
   if (pronounLast?.[1]) return { phrase: pronounLast[1], start: offset + pronounLast.index };
   // "..., after an influential think tank warned": the verb belongs to the last clause.
-  // "..., after winning Ohio, Gov. John Kasich (R-OH)": the noun phrase that ends right before the verb.
-  const np = nounPhraseBeforeVerb(region, offset);
-  const npHead = np?.phrase.split(',')[0] ?? '';
-  if (np && !notASpeaker(npHead) && (/^\p{Lu}/u.test(npHead) || PRONOUNS.has(npHead.toLowerCase()) || namesPeople(npHead))) return np;
   const subordinate = parts.length > 1 ? /^(\s*(?:after|when|as|while|because|since|before|until|although|though|if|and|but)\s+)(\S.*)$/i.exec(parts[parts.length - 1]!.text) : null;
   if (subordinate?.[2]) return clean(subordinate[2], offset + parts[parts.length - 1]!.at + subordinate[1]!.length);
   // "..., which ministers have promised": the relative clause holds the subject.
   const last = parts[parts.length - 1];
-  const relative = last ? /^(\s*(?:which|that|who|whom)\s+)(\S.*)$/i.exec(last.text) : null;
+  // ("who helped ..." is no such clause: there "who" is the subject, and the person before it speaks.)
+  const relative = last ? /^(\s*(?:which|that|whom)\s+)(\S.*)$/i.exec(last.text) : null;
   if (last && relative?.[2] && parts.length > 1) return clean(relative[2], offset + last.at + relative[1]!.length);
   // "... by Sir Hugh Penhallow, the health spokesman, who said": the named person before "who".
   if (last && /^\s*who\s*$/i.test(last.text) && parts.length > 1) {
@@ -95,6 +92,10 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
       return { phrase: name, start: offset + named.at + named.text.indexOf(name) };
     }
   }
+  // "..., after winning Ohio, Gov. John Kasich (R-OH)": the noun phrase that ends right before the verb.
+  const np = nounPhraseBeforeVerb(region, offset);
+  const npHead = np?.phrase.split(',')[0] ?? '';
+  if (np && !notASpeaker(npHead) && (/^\p{Lu}/u.test(npHead) || PRONOUNS.has(npHead.toLowerCase()) || namesPeople(npHead))) return np;
   while (parts.length > 1 && isOpener(parts[0]!.text.trim())) parts.shift();
   const kept = parts.filter((p) => !/^\s*(?:who|which|whose|where|aged?)\b/i.test(p.text) && !/^\s*\d+\s*$/.test(p.text));
   if (kept.length === 0) return null;
@@ -345,6 +346,14 @@ export function resolveSpeaker(
     registry.mention(entity, block, sentence, at + phrase.indexOf(segments[1]!), { start: modelOffset + at + phrase.indexOf(segments[1]!), end: modelOffset + at + phrase.indexOf(segments[1]!) + segments[1]!.length });
     return { entity, mention: 'name' };
   }
+  // "Another holidaymaker, retired nurse Margaret Coombes, ...": the appositive ends in the name.
+  const appositiveTail = DETERMINERS.test(head) && segments[1] && !appositiveName ? trailingName(words(segments[1])) : null;
+  if (appositiveTail?.name.person && appositiveTail.at > 0) {
+    const entity = registry.person(appositiveTail.name, [head, words(segments[1]!).slice(0, appositiveTail.at).join(' ')].join(', '));
+    const start = at + phrase.indexOf(segments[1]!) + segments[1]!.indexOf(appositiveTail.name.full.split(' ')[0]!);
+    registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + appositiveTail.name.full.length });
+    return { entity, mention: 'name' };
+  }
   const headWords = words(head);
   const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
   if (DETERMINERS.test(head) && nameAt > 0) {
@@ -423,7 +432,8 @@ export function resolveSpeaker(
   if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?|woman|man|girl|boy|lady)\b/i.test(head)) {
     const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
-    if (recent && roleFits(recent, head)) {
+    // ...or the person the paragraph before ended on as a subject ("Brennan now has 19 goals. / The striker told Sky:").
+    if (recent && (roleFits(recent, head) || (registry.lastSubjectIn(block - 1) === recent && registry.peopleIn(block).length === 0))) {
       describeAlso(recent, head.replace(/^the\s+/i, ''));
       return { entity: recent, mention: 'description' };
     }

@@ -6,7 +6,7 @@
  * said") is not the subject. Pure string work on compromise's lexicon, cheap enough to run for
  * every quote of a 1 MB article.
  */
-import { PERSON_ROLE, isTitle, lexiconTags } from './people';
+import { PERSON_ROLE, isTitle, lexiconTags, readName } from './people';
 
 export interface Phrase {
   phrase: string;
@@ -113,13 +113,14 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   const appositive = (text: string) => /^\s*\d{1,3}\s*$/.test(text) || /^\s*[RDI]-[\p{Lu}][\p{L}.]*\s*$/u.test(text) ||
     ((APPOSITIVE_OPENER.test(text) || /^\s*\p{Ll}/u.test(text)) && (!FINITE.test(text) || /^\s*(?:who|which|whose)\b/i.test(text)));
   // "Director of Doctors Under Fire": a capitalised role after a name is an appositive too.
-  const role = (text: string) => PERSON_ROLE.test(text.trim().split(/\s+/)[0] ?? '');
+  // ...but "Judge Nicola Harkness" is a title and a name, not an appositive.
+  const role = (text: string) => PERSON_ROLE.test(text.trim().split(/\s+/)[0] ?? '') && !readName(text.trim().split(/\s+/))?.person;
   let first = last;
   while (first > 0 && (appositive(parts[first]!.text) || role(parts[first]!.text))) first--;
   if (first < last) {
     const words = parts[first]!.text.trim().split(/\s+/);
     // "Steve Adler, the firm's owner, said": a name, then what describes it.
-    if (trailingNounPhrase(words) === 0 && /^\p{Lu}/u.test(words[words.length - 1]!)) last = first;
+    if (trailingNounPhrase(words) === 0 && /^\p{Lu}/u.test(words[words.length - 1]!) && !/^\p{Lu}\p{Ll}+ing$/u.test(words[0]!)) last = first;
     // "In a statement, an 88-year-old widow from Sidcup, who cannot be named, said": the first noun phrase after the scene.
     else if (trailingNounPhrase(parts[first + 1]!.text.trim().split(/\s+/)) === 0 && !/^\s*(?:who|which|whose|where)\b/.test(parts[first + 1]!.text)) last = first + 1;
   }
