@@ -69,7 +69,8 @@ export function trailingNounPhrase(words: readonly string[]): number {
       }
       break;
     }
-    if (/^\p{Ll}/u.test(w) && nounish(w)) {
+    // "retired teacher", "elected officials": a participle before a noun describes it.
+    if (/^\p{Ll}/u.test(w) && (nounish(w) || (/ed$/.test(w) && start === i + 1 && /^\p{Ll}/u.test(words[i + 1]!)))) {
       start = i--;
       continue;
     }

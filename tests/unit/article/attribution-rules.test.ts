@@ -59,6 +59,10 @@ describe('the subject right before the verb', () => {
     expect(nounPhraseBeforeVerb('Owen Pike, the firm’s founder, ', 0)?.phrase).toBe('Owen Pike, the firm’s founder');
     expect(nounPhraseBeforeVerb('In a statement, an elderly widow from Leeds, who asked not to be named, ', 0)?.phrase).toBe('an elderly widow from Leeds, who asked not to be named');
   });
+  it('an appositive ending in a name names the speaker, and "who did this" is no speaker', () => {
+    expect(speakers('Another walker, retired teacher Ann Pryce, 71, who helped carry the boy home, described the storm as "like nothing I have seen in my life."'))
+      .toEqual({ 'like nothing I have seen in my life.': 'Ann Pryce' });
+  });
   it('takes a lower-case description leading into the name after a quote', () => {
     expect(speakers('"Prices will fall," former treasurer Ruth Abara said.')).toEqual({ 'Prices will fall,': 'Ruth Abara' });
   });
