@@ -6,11 +6,32 @@
  */
 import type { ArticleModel, Quote, Settings, TextRange } from '../contract';
 
+/** Each speaker's name mentions sorted by start, built once per model: a plan of a long article asks for every quote. */
+const mentionIndex = new WeakMap<ArticleModel, Map<string, TextRange[]>>();
+
+function mentionsOf(model: ArticleModel, speakerId: string): TextRange[] {
+  let index = mentionIndex.get(model);
+  if (!index) {
+    index = new Map(model.speakers.map((s) => [s.id, [...s.mentions].sort((a, b) => a.start - b.start)]));
+    mentionIndex.set(model, index);
+  }
+  return index.get(speakerId) ?? [];
+}
+
 /** Whether narration in `read` (the text spoken since the last quote) names the quote's speaker. */
 export function namedIn(model: ArticleModel, q: Quote, read: TextRange | null): boolean {
   if (!read || !q.speakerId) return false;
-  const speaker = model.speakers.find((s) => s.id === q.speakerId);
-  return speaker?.mentions.some((m) => m.start >= read.start && m.end <= read.end) ?? false;
+  const mentions = mentionsOf(model, q.speakerId);
+  // The first mention starting inside `read` (binary search), then whether it also ends there.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < read.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length && mentions[i]!.start < read.end; i++) if (mentions[i]!.end <= read.end) return true;
+  return false;
 }
 
 /**
