@@ -70,7 +70,9 @@ export function plainTextBlocks(source: string): RawBlock[] {
   pieces.forEach((piece, i) => {
     const listed = LIST_MARKER.exec(piece);
     const block = classify(piece, out.length, false, false);
-    if (block.kind === 'paragraph' && listed && !BYLINE.test(piece.replace(LEADING_BULLET, ''))) {
+    // "— Name, role" after a quote attributes it (attribution reads it); it is no list item.
+    const attributionLine = /^[—–]/.test(piece) && i > 0 && /["”’]\s*$/.test(pieces[i - 1]!);
+    if (block.kind === 'paragraph' && listed && !attributionLine && !BYLINE.test(piece.replace(LEADING_BULLET, ''))) {
       out.push({ kind: 'list-item', text: piece.slice(listed[0].length) });
     } else if (block.kind === 'paragraph' && i > 0 && i < pieces.length - 1 && looksLikeHeading(piece)) {
       out.push({ kind: 'heading', text: piece, level: 2 });

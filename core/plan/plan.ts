@@ -1,5 +1,6 @@
 import type { ArticleModel, Block, Quote, ReadingPlan, Settings, TextRange, Utterance, UtteranceKind, Voice } from '../contract';
 import { castVoices } from './cast-voices';
+import { needsLabel } from './labels';
 
 /** Quote marks are shown, not spoken. */
 const QUOTE_MARKS = /["“”„«»‟]/g;
@@ -24,6 +25,8 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
   /** The quote the listener heard last, and whether narration has come since. */
   let lastQuote: Quote | null = null;
   let narrationSince = true;
+  /** The narration utterance read last, if no quote came since: the label rules look for the speaker's name there. */
+  let read: TextRange | null = null;
   const started = new Set<number>();
 
   for (const block of model.blocks) {
@@ -43,7 +46,7 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
           const q = piece.quote;
           if (q) {
             const resumed = q !== lastQuote || narrationSince;
-            if (resumed && needsLabel(q, q === lastQuote, lastQuote, settings)) {
+            if (resumed && needsLabel(model, q, q === lastQuote, lastQuote, read, settings)) {
               const name = q.speakerId ? speakerName.get(q.speakerId) ?? 'Quote' : 'Quote';
               push({ kind: 'label', text: `${name}:`, speakerId: q.speakerId, voice: cast.narratorVoice, start: range.start, end: quoteEndInBlock(q, block.index, range.end), block: block.index, sentence: null, quote: q.index });
             }
@@ -55,6 +58,7 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
             });
             lastQuote = q;
             narrationSince = false;
+            read = null;
           } else {
             const credit = block.kind === 'caption' && block.credit != null && range.start >= block.credit.start;
             const cue = captionCue(block, credit, utterances[utterances.length - 1], settings);
@@ -64,6 +68,7 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
               sentence: sentenceIndex, quote: null, ...(credit ? { credit: true } : {}),
             });
             narrationSince = true;
+            read = { start: range.start, end: range.end };
           }
         }
       }
@@ -119,20 +124,6 @@ function splitAtQuotes(sentence: TextRange, block: Block, quotes: readonly Quote
   }
   if (at < sentence.end) pieces.push({ start: at, end: sentence.end, quote: null });
   return pieces.filter((p) => p.end > p.start);
-}
-
-/**
- * Smart labelling: say who speaks unless the text has just named them ("Dr Tarakji said:")
- * or the same speaker's quote simply continues.
- */
-function needsLabel(q: Quote, sameQuoteResumed: boolean, lastQuote: Quote | null, settings: Settings): boolean {
-  if (settings.verbosity === 'off') return false;
-  if (settings.verbosity === 'always') return true;
-  if (sameQuoteResumed) return true;
-  const namedJustBefore = (q.attribution === 'before' || q.attribution === 'inside') && q.mention === 'name';
-  if (namedJustBefore) return false;
-  const sameSpeakerContinues = q.attribution === 'continued' && lastQuote?.speakerId === q.speakerId && q.speakerId !== null;
-  return !sameSpeakerContinues;
 }
 
 function quoteEndInBlock(q: Quote, block: number, fallback: number): number {
