@@ -1,0 +1,98 @@
+// A web page (saved, fetched or pasted as HTML) -> the article's blocks. The page is parsed by
+// linkedom (a DOM without a browser: no script runs, nothing is fetched), cleaned of furniture,
+// and Mozilla's Readability picks the article; its elements become WebItems and then blocks
+// under the same furniture and caption rules as copied text. See docs/web-extraction.md for
+// why linkedom and not jsdom.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { webBlocks, type RawBlock } from '../../core/article/blocks';
+import type { DomDocument, DomElement } from './dom';
+import { collectItems } from './html-items';
+import { cleanPage, collapseWrappers, maxDepth } from './page-cleaner';
+import { readMetadata } from './page-metadata';
+
+export type ExtractResult =
+  | { ok: true; blocks: RawBlock[]; title: string | null; notices: string[] }
+  | { ok: false; message: string };
+
+export interface ExtractOptions {
+  /** Pasted HTML: the user chose the text, so a short selection is read whole. */
+  fragment?: boolean;
+}
+
+/** Deeper than this (after unwrapping bare wrappers) Readability slows to seconds: the page is read without it. */
+export const READABILITY_MAX_DEPTH = 80;
+/** More elements than this and Readability gives up by itself (its own limit). */
+export const READABILITY_MAX_ELEMENTS = 40_000;
+/** A pasted selection shorter than this is all article: scoring it could only lose parts. */
+const FRAGMENT_WHOLE_CHARS = 3000;
+/** Readability's pick must keep at least this much text, or the whole (cleaned) page is read. */
+const MIN_ARTICLE_CHARS = 140;
+
+function parse(html: string): DomDocument {
+  // linkedom wants a document; a fragment (pasted HTML) is given a body to live in.
+  const doc = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(doc).document as unknown as DomDocument;
+}
+
+const textLength = (e: DomElement | null | undefined) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+
+function readable(doc: DomDocument): { content: DomElement; byline: string | null; title: string | null } | null {
+  try {
+    const reader = new Readability(doc as never, {
+      serializer: (node) => node,
+      maxElemsToParse: READABILITY_MAX_ELEMENTS,
+      disableJSONLD: true, // already read (the cleaner removed its <script>)
+    });
+    const r = reader.parse();
+    const content = r?.content as unknown as DomElement | null | undefined;
+    if (!r || !content || textLength(content) < MIN_ARTICLE_CHARS) return null;
+    return { content, byline: r.byline?.trim() || null, title: r.title?.trim() || null };
+  } catch {
+    return null; // too many elements, or a page Readability cannot handle: read the cleaned page instead
+  }
+}
+
+/** A byline that Readability found in the page, unless it is a link or an address. */
+const usableByline = (b: string | null) => (b && b.length <= 200 && !/^https?:|^www\./i.test(b) ? b : null);
+
+export function extractArticle(html: string, options: ExtractOptions = {}): ExtractResult {
+  const notices: string[] = [];
+  const doc = parse(html);
+  const meta = readMetadata(doc);
+  cleanPage(doc);
+  collapseWrappers(doc);
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return { ok: false, message: 'The page has no content.' };
+
+  let root: DomElement = body;
+  let byline: string | null = null;
+  let readabilityTitle: string | null = null;
+  const whole = options.fragment && textLength(body) < FRAGMENT_WHOLE_CHARS;
+  if (!whole) {
+    if (maxDepth(body) > READABILITY_MAX_DEPTH) {
+      notices.push('This page is nested unusually deeply, so it was read without looking for the article in it: some page furniture may be read.');
+    } else {
+      // Readability changes the document it reads; the cleaned page is parsed again if it finds nothing.
+      const found = readable(doc);
+      if (found) {
+        root = found.content;
+        byline = usableByline(found.byline);
+        readabilityTitle = found.title;
+      } else {
+        const again = parse(html);
+        cleanPage(again);
+        collapseWrappers(again);
+        root = again.body ?? again.documentElement ?? body;
+      }
+    }
+  }
+
+  const title = meta.heading ?? meta.headline ?? readabilityTitle ?? meta.documentTitle;
+  const blocks = webBlocks(collectItems(root), { title, byline: byline ?? meta.author });
+  if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading')) {
+    if (meta.refreshTo) return { ok: false, message: `This page only sends the browser on to another address (${meta.refreshTo}); open that link instead.` };
+    return { ok: false, message: 'No article text was found on this page.' };
+  }
+  return { ok: true, blocks, title: blocks.find((b) => b.kind === 'title')?.text ?? null, notices };
+}
