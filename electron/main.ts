@@ -6,7 +6,9 @@ import { ReaderService } from './services/reader-service';
 import { createSpeech } from './services/speech-adapter';
 import { createWorkerLoader } from './services/worker-loader';
 import { registerAppScheme, serveAppScheme } from './main/app-protocol';
+import { isWebAddress } from './articles/fetch-page';
 import { articlePathFromArgv } from './main/argv';
+import { systemClipboard } from './main/clipboard';
 import { nativeDialogs } from './main/dialogs';
 import { denyAllPermissions, hardenAllContents } from './main/hardening';
 import { registerIpc } from './main/ipc';
@@ -31,6 +33,7 @@ const unpacked = (p: string) => p.replace(/app\.asar([\\/])/, 'app.asar.unpacked
 
 function initialPath(): string | null {
   const arg = articlePathFromArgv(process.argv, app.isPackaged);
+  if (arg && isWebAddress(arg)) return arg; // a link is fetched, not looked for on disk
   return arg ? resolve(process.cwd(), arg) : null; // absolute, so "last article" still finds it
 }
 
@@ -46,6 +49,7 @@ async function start(): Promise<void> {
     loader,
     speech: createSpeech(),
     dialogs: nativeDialogs(() => win),
+    clipboard: systemClipboard,
   });
   const s = service;
   registerIpc(s, () => win);

@@ -16,6 +16,12 @@ const reader: ReaderApi = {
   getClip: (docId, utterance) => ipcRenderer.invoke(C.getClip, docId, utterance),
   savePosition: (docId, utterance) => ipcRenderer.invoke(C.savePosition, docId, utterance),
   exportAudio: (docId) => ipcRenderer.invoke(C.exportAudio, docId),
+  openUrl: (url) => ipcRenderer.invoke(C.openUrl, url),
+  openPasted: (html, text) => ipcRenderer.invoke(C.openPasted, html, text),
+  openClipboard: () => ipcRenderer.invoke(C.openClipboard),
+  listRecent: () => ipcRenderer.invoke(C.listRecent),
+  openRecent: (id) => ipcRenderer.invoke(C.openRecent, id),
+  forgetRecent: (id) => ipcRenderer.invoke(C.forgetRecent, id),
   onEvent(listener) {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     // Pass only the event data: the IpcRendererEvent would hand the page `sender`.

@@ -8,6 +8,7 @@
 //   GET  /api/events        Server-Sent Events: one ReaderEvent per message
 //   POST /test/command      {"command": Command} -> as if chosen from the menu
 //   POST /test/dialog       {"open"?: path|null, "save"?: path|null} -> next dialog answers
+//   POST /test/clipboard    {"html"?: string|null, "text"?: string|null} -> what Edit > Paste article reads
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -21,14 +22,14 @@ import { HARNESS_CSP, securityHeaders } from '../electron/services/csp';
 import { ReaderService, type Dialogs } from '../electron/services/reader-service';
 import { createSpeech } from '../electron/services/speech-adapter';
 import type { SpeechPort } from '../electron/services/speech-port';
-import { MAX_ARTICLE_BYTES, PayloadError } from '../electron/services/validate';
+import { MAX_ARTICLE_BYTES, MAX_PASTE_CHARS, PayloadError } from '../electron/services/validate';
 import { createWorkerLoader } from '../electron/services/worker-loader';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMMANDS: readonly Command[] = [
   'play-pause', 'stop', 'next-sentence', 'previous-sentence', 'next-paragraph', 'previous-paragraph', 'next-quote',
   'previous-quote', 'next-speaker', 'previous-speaker', 'quote-list', 'article-list', 'faster', 'slower', 'where-am-i',
-  'open', 'export', 'settings', 'help',
+  'open', 'export', 'settings', 'help', 'open-link', 'paste-article',
 ];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -36,6 +37,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.wav': 'audio/wav',
 };
 const MAX_JSON_BYTES = 1024 * 1024;
+/** Pasted HTML and text come as JSON strings: allow the paste limit, with room for escaping. */
+const MAX_PASTE_JSON_BYTES = 2 * (MAX_PASTE_CHARS * 2) + 1024;
 
 export interface HarnessOptions {
   /** Settings and reading positions; a fresh temporary directory by default (removed on close). */
@@ -58,6 +61,8 @@ export interface Harness {
   command(command: Command): Promise<number>;
   /** Answer the next native open/save dialog with this path, or null to cancel. */
   answerDialog(kind: 'open' | 'save', path: string | null): void;
+  /** What Edit > Paste article finds on the "system" clipboard (the browser's own clipboard is separate). */
+  setClipboard(content: { html?: string | null; text?: string | null }): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +84,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const loader = createWorkerLoader(worker);
   loader.warm();
+  let clipboardContent: { html: string | null; text: string | null } = { html: null, text: null };
+  const setClipboard = (c: { html?: unknown; text?: unknown }) => {
+    clipboardContent = { html: typeof c.html === 'string' ? c.html : null, text: typeof c.text === 'string' ? c.text : null };
+  };
   const service = await ReaderService.create({
     userDataDir,
     contentDir: options.contentDir ?? join(ROOT, 'content'),
@@ -86,6 +95,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     loader,
     speech: options.speech ?? createSpeech(),
     dialogs,
+    clipboard: { read: async () => clipboardContent },
   });
 
   const streams = new Set<ServerResponse>();
@@ -129,6 +139,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }
       return sendJson(res, 200, { ok: true });
     }
+    if (req.method === 'POST' && path === '/test/clipboard') {
+      setClipboard(JSON.parse((await readBody(req, MAX_PASTE_JSON_BYTES)).toString('utf8') || '{}') as Record<string, unknown>);
+      return sendJson(res, 200, { ok: true });
+    }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(path, res);
     sendJson(res, 405, { error: 'method not allowed' });
   }
@@ -140,7 +154,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
       args = [name, new Uint8Array(await readBody(req, MAX_ARTICLE_BYTES))];
     } else {
-      const text = (await readBody(req, MAX_JSON_BYTES)).toString('utf8');
+      const text = (await readBody(req, method === 'openPasted' ? MAX_PASTE_JSON_BYTES : MAX_JSON_BYTES)).toString('utf8');
       try {
         args = text ? JSON.parse(text) : [];
       } catch {
@@ -197,6 +211,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     service,
     command: sendCommand,
     answerDialog: (kind, path) => void answers[kind].push(path),
+    setClipboard,
     async close() {
       clearInterval(keepAlive);
       for (const res of streams) res.end();

@@ -10,6 +10,7 @@ import * as nav from './navigation';
 import { openArticleListPanel } from './panels/article-list-panel';
 import { closeOpenPanels } from './panels/dialog';
 import { openHelpPanel } from './panels/help-panel';
+import { openLinkPanel } from './panels/open-link-panel';
 import { openQuoteListPanel } from './panels/quote-list-panel';
 import { openSettingsPanel } from './panels/settings-panel';
 import { Highlighter } from './player/highlight';
@@ -91,6 +92,8 @@ export class ReaderApp {
       export: () => this.exportAudio(),
       settings: () => this.openSettings(),
       help: () => openHelpPanel(),
+      'open-link': () => this.openLinkDialog(),
+      'paste-article': () => this.pasteFromMenu(),
     };
     const result = handlers[command]?.();
     if (result instanceof Promise) result.catch((e: unknown) => this.announcer.error(e instanceof Error ? e.message : String(e)));
@@ -104,7 +107,7 @@ export class ReaderApp {
       if (result.message !== 'cancelled') this.announcer.error(`Could not open the article: ${result.message}`);
       if (!this.article) {
         clear(this.ui.article);
-        this.ui.article.append(el('p', { className: 'placeholder', text: 'No article is open. Press A for the list of articles, or Ctrl+O to open a file.' }));
+        this.ui.article.append(el('p', { className: 'placeholder', text: 'No article is open. Press A for the list of articles, Ctrl+O to open a file, Ctrl+L to open a link, or Ctrl+V to paste an article.' }));
         this.ui.article.setAttribute('aria-busy', 'false');
       }
       return;
@@ -144,11 +147,45 @@ export class ReaderApp {
   }
 
   private async articleList(): Promise<void> {
-    const entries = await this.reader.listArticles();
+    const [entries, recent] = await Promise.all([this.reader.listArticles(), this.reader.listRecent().catch(() => [])]);
     openArticleListPanel(entries, this.article?.name ?? null, {
       openArticle: (id) => void this.reader.openArticle(id).then((r) => this.show(r)),
       openFile: () => void this.openFile(),
+      // Web pages, links and pasted text (issue 10)
+      recent,
+      openRecent: (id) => void this.reader.openRecent(id).then((r) => this.show(r)),
+      forgetRecent: (id) => void this.reader.forgetRecent(id).catch(() => undefined),
+      openLink: () => this.openLinkDialog(),
+      paste: () => void this.pasteFromMenu(),
     });
+  }
+
+  // Web pages, links and pasted text (issue 10) -----------------------------------------
+
+  private openLinkDialog(): void {
+    closeOpenPanels();
+    openLinkPanel((url) => this.reader.openUrl(url), (result) => this.show(result));
+  }
+
+  /** A link dropped on the window. */
+  async openLink(url: string): Promise<void> {
+    closeOpenPanels();
+    this.announcer.say(`Opening ${url}`);
+    await this.show(await this.reader.openUrl(url));
+  }
+
+  /** Ctrl+V: what the paste event carried. */
+  async openPasted(html: string | null, text: string | null): Promise<void> {
+    closeOpenPanels();
+    this.announcer.say('Opening the pasted article');
+    await this.show(await this.reader.openPasted(html, text));
+  }
+
+  /** Edit > Paste article: the main process reads the clipboard. */
+  private async pasteFromMenu(): Promise<void> {
+    closeOpenPanels();
+    this.announcer.say('Opening the pasted article');
+    await this.show(await this.reader.openClipboard());
   }
 
   private notice(message: string): void {

@@ -44,6 +44,10 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'export', description: 'Export audio', keys: ['Ctrl+E'], chords: [{ key: 'e', ctrl: true }] },
   { command: 'settings', description: 'Settings', keys: ['Ctrl+,'], chords: [{ key: ',', ctrl: true }, { code: 'Comma', ctrl: true }] },
   { command: 'help', description: 'Keyboard help', keys: ['F1', '?'], chords: [{ key: 'F1' }, { key: '?', shift: 'any' }] },
+  // Web pages, links and pasted text (issue 10). Ctrl+V has no chord: the browser's own paste
+  // event carries the clipboard (renderer/paste-target.ts), and taking the key would cancel it.
+  { command: 'open-link', description: 'Open a link (web page)', keys: ['Ctrl+L'], chords: [{ key: 'l', ctrl: true }] },
+  { command: 'paste-article', description: 'Paste an article (its text, web page or link)', keys: ['Ctrl+V'], chords: [] },
 ];
 
 interface KeyLike {

@@ -57,6 +57,12 @@ const reader: ReaderApi = {
   },
   savePosition: (docId, utterance) => call('savePosition', [docId, utterance]),
   exportAudio: (docId) => call('exportAudio', [docId]),
+  openUrl: (url) => call('openUrl', [url]),
+  openPasted: (html, text) => call('openPasted', [html, text]),
+  openClipboard: () => call('openClipboard', []),
+  listRecent: () => call('listRecent', []),
+  openRecent: (id) => call('openRecent', [id]),
+  forgetRecent: (id) => call('forgetRecent', [id]),
   onEvent(listener) {
     listeners.add(listener);
     listen();
