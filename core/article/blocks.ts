@@ -29,6 +29,11 @@ export function normalizeSource(source: string): string {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3"): read aloud they are noise. */
+const dropEmbedLinks = (s: string) => s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '');
+/** "— Helen Morris, Safer Streets campaign" under a quote: who said it, not a list item. */
+const ATTRIBUTION_LINE = /^[—―–]\s*\p{Lu}/u;
+const endsQuote = (text: string | undefined) => text !== undefined && /[.!?]["”’]?$|["”’]$/.test(text);
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6}|#39);/gi, (all, name: string) => {
@@ -70,6 +75,12 @@ function looksLikeHeading(text: string, next: string | undefined): boolean {
 
 /** Running text: a sentence of some length that ends like one. */
 const isProse = (text: string) => text.length >= 30 && /[.!?:…]["”’')\]]*$/.test(text);
+
+/** "British Broadcasting Corporation", "New York", "e-Edition" above the headline: a site's name or section, not the title. */
+function isMastheadBeforeHeadline(text: string, following: Piece[]): boolean {
+  if (text.split(' ').length > 3 || /[.!?:]$/.test(text)) return false;
+  return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text));
+}
 
 /** Name and role on separate lines under the title ("Jane Doe" / "Health correspondent"): one byline. */
 const NAME_LINE = /^(?:\p{Lu}[\p{Ll}'’-]+\s){1,3}\p{Lu}[\p{L}'’-]+$/u;
@@ -145,29 +156,60 @@ class PieceCollector {
   }
 }
 
-/** Lines of copied page text -> pieces, grouped into paragraphs as the blank lines say. */
+/** A menu entry or topic link: a few words, no sentence punctuation. */
+const isLabelLine = (line: string) => line.split(' ').length <= 4 && !/[.!?:;,"“”]$/.test(line);
+/** Lines of a wrapped paragraph fill the width; a short line ends its paragraph (or is a line of its own). */
+const WRAPPED_LINE_MIN = 40;
+
+/**
+ * Lines of copied page text -> pieces, grouped into paragraphs as the blank lines say. Three
+ * or more label lines in a row (a menu, a list of topics) are page furniture.
+ */
 function textPieces(text: string): Piece[] {
-  const chunks = /\n[ \t]*\n/.test(text) ? text.split(/\n[ \t]*\n/) : text.split('\n');
+  const blankLines = /\n[ \t]*\n/.test(text);
+  const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
   const collector = new PieceCollector();
   for (const chunk of chunks) {
-    let lines: string[] = [];
+    const lines = chunk.split('\n').map((l) => squash(dropEmbedLinks(l))).filter(Boolean);
+    const special = lines.map((l) => furnitureRule(l) !== null || captionLine(l) !== null);
+    const menu = labelRuns(lines, special);
+    let para: string[] = [];
     const flush = () => {
-      const joined = squash(lines.join(' '));
-      lines = [];
-      if (joined) collector.add({ kind: 'text', text: joined });
+      if (para.length) collector.add({ kind: 'text', text: para.join(' ') });
+      para = [];
     };
-    for (const line of chunk.split('\n')) {
-      const t = squash(line);
-      if (!t) continue;
+    lines.forEach((line, i) => {
+      if (menu.has(i)) return flush();
       // Furniture and caption lines stand alone even inside a paragraph's run of lines.
-      if (furnitureRule(t) || captionLine(t)) {
+      if (special[i]) {
         flush();
-        collector.add({ kind: 'text', text: t });
-      } else lines.push(t);
-    }
+        collector.add({ kind: 'text', text: line });
+        return;
+      }
+      const previous = para[para.length - 1];
+      if (!blankLines || (previous !== undefined && previous.length < WRAPPED_LINE_MIN)) flush();
+      para.push(line);
+    });
     flush();
   }
   return collector.finish();
+}
+
+/** Indices of label lines in runs of three or more (furniture lines inside a run neither break nor count). */
+function labelRuns(lines: string[], special: boolean[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const end = () => {
+    if (run.length >= 3) run.forEach((i) => out.add(i));
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    if (special[i] && furnitureRule(line)) return;
+    if (!special[i] && isLabelLine(line)) run.push(i);
+    else end();
+  });
+  end();
+  return out;
 }
 
 const captionBlock = (p: { text: string; creditAt?: number }): RawBlock => ({ kind: 'caption', text: p.text, ...(p.creditAt !== undefined ? { creditAt: p.creditAt } : {}) });
@@ -183,6 +225,7 @@ export function plainTextBlocks(source: string): RawBlock[] {
     }
     const text = piece.text;
     const next = pieces[i + 1];
+    if (out.length === 0 && isMastheadBeforeHeadline(text, pieces.slice(i + 1, i + 5))) continue;
     if (out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') && next?.kind === 'text' && NAME_LINE.test(text) && ROLE_LINE.test(next.text)) {
       out.push({ kind: 'byline', text: `${text}, ${next.text}` });
       i++;
@@ -190,9 +233,10 @@ export function plainTextBlocks(source: string): RawBlock[] {
     }
     const listed = LIST_MARKER.exec(text);
     const block = classify(text, out.length, false, false);
-    if (block.kind === 'paragraph' && listed && !BYLINE.test(text.replace(LEADING_BULLET, ''))) {
+    const attribution = ATTRIBUTION_LINE.test(text) && text.length <= 160 && endsQuote(out[out.length - 1]?.text);
+    if (block.kind === 'paragraph' && listed && !attribution && !BYLINE.test(text.replace(LEADING_BULLET, ''))) {
       out.push({ kind: 'list-item', text: text.slice(listed[0].length) });
-    } else if (block.kind === 'paragraph' && out.length > 0 && looksLikeHeading(text, next?.text)) {
+    } else if (block.kind === 'paragraph' && out.length > 0 && looksLikeHeading(text, pieces.slice(i + 1).find((p) => p.kind !== 'caption')?.text)) {
       out.push({ kind: 'heading', text, level: 2 });
     } else {
       out.push(block);
@@ -213,7 +257,7 @@ const sameText = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}
 
 /** A web page's article (its elements, title and byline) -> blocks, with the same furniture and caption rules as copied text. */
 export function webBlocks(items: readonly WebItem[], meta: { title: string | null; byline: string | null }): RawBlock[] {
-  const clean = (s: string) => squash(normalizeSource(s));
+  const clean = (s: string) => squash(dropEmbedLinks(normalizeSource(s)));
   const title = meta.title ? clean(meta.title) : '';
   const collector = new PieceCollector();
   for (const item of items) {

@@ -9,7 +9,7 @@ import { webBlocks, type RawBlock } from '../../core/article/blocks';
 import type { DomDocument, DomElement } from './dom';
 import { collectItems } from './html-items';
 import { cleanPage, collapseWrappers, maxDepth } from './page-cleaner';
-import { readMetadata } from './page-metadata';
+import { pageByline, readMetadata } from './page-metadata';
 
 export type ExtractResult =
   | { ok: true; blocks: RawBlock[]; title: string | null; notices: string[] }
@@ -62,6 +62,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const meta = readMetadata(doc);
   cleanPage(doc);
   collapseWrappers(doc);
+  const shownByline = pageByline(doc);
   const body = doc.body ?? doc.documentElement;
   if (!body) return { ok: false, message: 'The page has no content.' };
 
@@ -89,7 +90,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   }
 
   const title = meta.heading ?? meta.headline ?? readabilityTitle ?? meta.documentTitle;
-  const blocks = webBlocks(collectItems(root), { title, byline: byline ?? meta.author });
+  const blocks = webBlocks(collectItems(root), { title, byline: shownByline ?? byline ?? meta.author });
   if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading')) {
     if (meta.refreshTo) return { ok: false, message: `This page only sends the browser on to another address (${meta.refreshTo}); open that link instead.` };
     return { ok: false, message: 'No article text was found on this page.' };

@@ -4,6 +4,7 @@
 // Markdown path has it), figures as captions with their credit kept apart. Only text leaves
 // here: nothing of the markup reaches the renderer.
 import type { WebItem } from '../../core/article/blocks';
+import { isFurniture } from '../../core/article/furniture';
 import { TEXT_NODE, isElement, tagOf, type DomElement, type DomNode } from './dom';
 
 /** Never article text (the cleaner removes most of these first; this is the backstop). */
@@ -48,6 +49,20 @@ export function inlineText(node: DomNode, exclude?: (e: DomElement) => boolean):
   return out;
 }
 
+/**
+ * A caption's parts (caption, credit, "Read More" button) are separate elements shown on
+ * separate lines: their texts are joined with spaces, and furniture among them dropped.
+ */
+function partsText(e: DomElement, exclude?: (e: DomElement) => boolean): string {
+  const parts: string[] = [];
+  for (const child of Array.from(e.childNodes)) {
+    if (isElement(child) && (SKIP.has(tagOf(child)) || exclude?.(child))) continue;
+    const t = (child.nodeType === TEXT_NODE ? child.textContent ?? '' : isElement(child) ? inlineText(child, exclude) : '').replace(/\s+/g, ' ').trim();
+    if (t && !isFurniture(t)) parts.push(t);
+  }
+  return parts.join(' ');
+}
+
 const paragraphsOf = (text: string) => text.split(/\n[ \t\u00a0]*\n/).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
 
 function isCredit(e: DomElement): boolean {
@@ -84,7 +99,7 @@ export function collectItems(root: DomElement): WebItem[] {
     }
     const credits = Array.from(fig.querySelectorAll('*')).filter(isCredit);
     const inCredit = (e: DomElement) => credits.includes(e);
-    const captionText = caption ? inlineText(caption, inCredit) : '';
+    const captionText = caption ? partsText(caption, inCredit) : '';
     // Text beside the image but outside the caption (BBC's "Image source, X") is its credit.
     const besides = caption ? inlineText(fig, (e) => e === caption || inCredit(e)) : '';
     const credit = [...credits.filter((c) => !credits.some((o) => o !== c && o.contains(c))).map((c) => inlineText(c)), besides]
@@ -158,7 +173,7 @@ export function collectItems(root: DomElement): WebItem[] {
     } else if (tag === 'figure') {
       figure(node, depth);
     } else if (tag === 'figcaption') {
-      items.push({ kind: 'caption', text: inlineText(node, isCredit).replace(/\s+/g, ' ').trim(), credit: Array.from(node.querySelectorAll('*')).filter(isCredit).map((c) => inlineText(c)).join(' ').trim() || null });
+      items.push({ kind: 'caption', text: partsText(node, isCredit), credit: Array.from(node.querySelectorAll('*')).filter(isCredit).map((c) => inlineText(c)).join(' ').trim() || null });
     } else if (tag === 'table') {
       table(node);
     } else {

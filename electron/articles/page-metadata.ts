@@ -2,7 +2,8 @@
 // JSON-LD, Open Graph, <title>), the author (<meta name="author">, JSON-LD) and a
 // <meta http-equiv="refresh"> target. Read before the cleaner removes <script> elements, as
 // JSON-LD lives in one. Nothing here is fetched or run: JSON-LD is parsed as data.
-import { tagOf, type DomDocument, type DomElement } from './dom';
+import { isFurniture } from '../../core/article/furniture';
+import { TEXT_NODE, isElement, tagOf, type DomDocument, type DomElement, type DomNode } from './dom';
 
 export interface PageMetadata {
   /** The headline as the page shows it: its article's <h1>. */
@@ -109,4 +110,37 @@ export function readMetadata(doc: DomDocument): PageMetadata {
     author: metaAuthor ?? joinNames(ld.authors),
     refreshTo: refreshTarget(doc),
   };
+}
+
+const BYLINE_ELEMENTS = '[class*="byline" i], [id*="byline" i], [itemprop~="author"], [rel~="author"], [class*="author" i], address';
+
+/** The words of an element, its separate pieces (name, role) joined with commas, dates and buttons left out. */
+function bylineText(e: DomElement): string {
+  const pieces: string[] = [];
+  const stack: DomNode[] = [e];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType === TEXT_NODE) {
+      const t = squash(n.textContent);
+      if (t) pieces.push(t);
+    } else if (isElement(n) && !['time', 'script', 'style', 'button', 'svg', 'img'].includes(tagOf(n))) {
+      for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+    }
+  }
+  let out = '';
+  for (const p of pieces.filter((p) => !isFurniture(p))) {
+    // "By" + "Jane Doe", "Jane Doe" + ", reporter": no comma; "Jane Doe" + "BBC News, Bristol": a comma.
+    const joinBare = out === '' || /(?:^|\s)(?:by|and|&|with)$/i.test(out) || /[,;:–—-]$/.test(out) || /^[,;:.)]/.test(p) || /^(?:and|&)\b/i.test(p);
+    out += out === '' ? p : joinBare ? (/^[,;:.)]/.test(p) ? p : ` ${p}`) : `, ${p}`;
+  }
+  return out;
+}
+
+/** The byline the page shows (the first byline-like element with a short text), read before Readability takes it out. */
+export function pageByline(doc: DomDocument): string | null {
+  for (const e of Array.from(doc.querySelectorAll(BYLINE_ELEMENTS)).slice(0, 40)) {
+    const text = bylineText(e);
+    if (text.length >= 3 && text.length <= 150 && /\p{Lu}/u.test(text) && !/[.!?]["”]?$/.test(text) && !/^https?:|@/.test(text)) return text;
+  }
+  return null;
 }
