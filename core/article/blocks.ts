@@ -109,8 +109,12 @@ class PieceCollector {
   /** After "More on this story": headlines of other stories. */
   private inLinkList = false;
 
-  /** One line or element of text. Returns false when it was furniture. */
-  add(piece: Piece): boolean {
+  /**
+   * One line or element of text. Returns false when it was furniture. `sameBlock`: the line
+   * came right under the previous one (no blank line between), so a credit line there is
+   * that line's photo credit.
+   */
+  add(piece: Piece, sameBlock = false): boolean {
     if (piece.kind === 'caption') return this.push(piece), true;
     const text = piece.text;
     const furniture = furnitureRule(text);
@@ -128,8 +132,8 @@ class PieceCollector {
       this.pendingCredit = caption.credit;
     } else {
       const prev = this.out[this.out.length - 1];
-      // A credit line under a short unquoted line: that line was the photo's caption.
-      if (prev && this.out.length > 1 && (prev.kind === 'caption' ? prev.creditAt === undefined : prev.kind === 'text' && prev.text.length <= 300 && !/["“”]/.test(prev.text))) {
+      // A credit line right under a short unquoted line: that line was the photo's caption.
+      if (prev && sameBlock && this.out.length > 1 && (prev.kind === 'caption' ? prev.creditAt === undefined : prev.kind === 'text' && prev.text.length <= 300 && !/["“”]/.test(prev.text))) {
         this.out[this.out.length - 1] = { kind: 'caption', ...joinCaption(prev.text, caption.credit) };
       } else this.push({ kind: 'caption', ...joinCaption('', caption.credit) });
     }
@@ -183,7 +187,7 @@ function textPieces(text: string): Piece[] {
       // Furniture and caption lines stand alone even inside a paragraph's run of lines.
       if (special[i]) {
         flush();
-        collector.add({ kind: 'text', text: line });
+        collector.add({ kind: 'text', text: line }, blankLines && i > 0 && !special[i - 1] && !menu.has(i - 1));
         return;
       }
       const previous = para[para.length - 1];

@@ -93,6 +93,18 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
     ],
   },
   {
+    name: 'agency-name-line',
+    read(line) {
+      return /^(?:getty images|reuters|pa(?: media| wire)?|afp|epa(?:-efe)?|shutterstock|alamy|ap|associated press|bloomberg|anadolu|rex features|getty)(?:\s*(?:\/|via)\s*[\p{L} .&-]{2,40})?$/iu.test(line)
+        ? { kind: 'credit', credit: line, attaches: 'previous', rule: this.name } : null;
+    },
+    examples: [
+      { line: 'Getty Images', expect: 'credit' },
+      { line: 'PA Media', expect: 'credit' },
+      { line: 'AFP via Getty Images', expect: 'credit' },
+    ],
+  },
+  {
     name: 'photo-label',
     read(line) {
       const m = /^(?:photo|image|picture|pictured|above|top|main image)\s*:\s*(.+)$/iu.exec(line);

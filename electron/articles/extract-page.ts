@@ -28,6 +28,31 @@ export const READABILITY_MAX_ELEMENTS = 40_000;
 const FRAGMENT_WHOLE_CHARS = 3000;
 /** Readability's pick must keep at least this much text, or the whole (cleaned) page is read. */
 const MIN_ARTICLE_CHARS = 140;
+/** linkedom's parser slows quadratically with nesting: markup nested deeper than this is flattened first. */
+export const PARSE_MAX_DEPTH = 1000;
+
+const VOID_OR_SELF_CLOSING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option']);
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+
+/** How deep the markup nests, counted on the text (elements whose end tag may be left out do not count). */
+export function markupDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (m[3] || VOID_OR_SELF_CLOSING.has(m[2]!.toLowerCase())) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
+/** Keeps only the tags that separate paragraphs (and drops code): a hostile nesting of thousands of wrappers becomes a flat page. */
+function flatten(html: string): string {
+  return html
+    .replace(/<(script|style|template|noscript|iframe|svg|math)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(TAG, (tag, _close: string, name: string) => (/^(?:p|h[1-6]|li|blockquote|br|figcaption|tr|title|html|head|body|meta)$/i.test(name) ? tag : ' '));
+}
 
 function parse(html: string): DomDocument {
   // linkedom wants a document; a fragment (pasted HTML) is given a body to live in.
@@ -43,6 +68,7 @@ function readable(doc: DomDocument): { content: DomElement; byline: string | nul
       serializer: (node) => node,
       maxElemsToParse: READABILITY_MAX_ELEMENTS,
       disableJSONLD: true, // already read (the cleaner removed its <script>)
+      keepClasses: true, // "credit", "caption": html-items.ts reads them
     });
     const r = reader.parse();
     const content = r?.content as unknown as DomElement | null | undefined;
@@ -56,8 +82,13 @@ function readable(doc: DomDocument): { content: DomElement; byline: string | nul
 /** A byline that Readability found in the page, unless it is a link or an address. */
 const usableByline = (b: string | null) => (b && b.length <= 200 && !/^https?:|^www\./i.test(b) ? b : null);
 
-export function extractArticle(html: string, options: ExtractOptions = {}): ExtractResult {
+export function extractArticle(source: string, options: ExtractOptions = {}): ExtractResult {
   const notices: string[] = [];
+  let html = source;
+  if (markupDepth(html) > PARSE_MAX_DEPTH) {
+    html = flatten(html);
+    notices.push('This page is nested unusually deeply, so it was read without its layout: some page furniture may be read.');
+  }
   const doc = parse(html);
   const meta = readMetadata(doc);
   cleanPage(doc);
@@ -69,10 +100,10 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   let root: DomElement = body;
   let byline: string | null = null;
   let readabilityTitle: string | null = null;
-  const whole = options.fragment && textLength(body) < FRAGMENT_WHOLE_CHARS;
+  const whole = (options.fragment && textLength(body) < FRAGMENT_WHOLE_CHARS) || notices.length > 0;
   if (!whole) {
-    if (maxDepth(body) > READABILITY_MAX_DEPTH) {
-      notices.push('This page is nested unusually deeply, so it was read without looking for the article in it: some page furniture may be read.');
+    if (maxDepth(body) > READABILITY_MAX_DEPTH || body.querySelectorAll('*').length > READABILITY_MAX_ELEMENTS) {
+      notices.push('This page is unusually large or deeply nested, so it was read without looking for the article in it: some page furniture may be read.');
     } else {
       // Readability changes the document it reads; the cleaned page is parsed again if it finds nothing.
       const found = readable(doc);
