@@ -95,7 +95,8 @@ function statusMessage(status: number, host: string): string {
 }
 
 function networkMessage(error: unknown, host: string, timeoutMs: number, timedOut: boolean): string {
-  if (timedOut) return `${host} took longer than ${Math.round(timeoutMs / 1000)} seconds to send the page, so it was stopped. Try again later.`;
+  const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+  if (timedOut) return `${host} took longer than ${seconds} second${seconds === 1 ? '' : 's'} to send the page, so it was stopped. Try again later.`;
   const cause = (error as { cause?: { code?: string } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Could not find ${host}. Check the address and your internet connection.`;
