@@ -174,3 +174,17 @@ test('the article list offers recent links and reopens them', async ({ reader })
   await reader.press('Enter');
   await expectReadFromTop(reader, 'Harbour wall repaired');
 });
+
+test('a link dropped on the window opens its page', async ({ reader }) => {
+  await reader.open();
+  const dataTransfer = await reader.page.evaluateHandle((url) => {
+    const dt = new (globalThis as any).DataTransfer();
+    dt.setData('text/uri-list', `# dragged from a browser\r\n${url}`);
+    return dt;
+  }, `${site}/harbour`);
+  await reader.page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(reader.page.locator('#drop-overlay')).toBeVisible();
+  await reader.page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(reader.page.locator('#drop-overlay')).toBeHidden();
+  await expectReadFromTop(reader, 'Harbour wall repaired');
+});

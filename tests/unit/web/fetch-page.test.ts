@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLink, fetchPage, FETCH_LIMITS, linkName } from '../../../electron/articles/fetch-page';
 import { loadArticleSource } from '../../../electron/articles/load-article';
+import { runCli } from '../../../electron/cli/main';
 import { createDirectLoader } from '../../../electron/services/direct-loader';
 import { ReaderService } from '../../../electron/services/reader-service';
 import { fakeDialogs, fakeSpeech } from '../services/fakes';
@@ -157,6 +158,30 @@ describe('opening a link end to end (command line and service)', () => {
     const r = await loadArticleSource(`${base}/w1252`);
     expect(r.ok && r.model.title).toBe('Café reopens');
     expect(r.ok && r.model.blocks[1]!.text).toBe('“We missed it,” said a regular who has been coming to the café for twenty years.');
+  });
+
+  it('parse --json URL prints the page\'s article; a failing link exits 1 with its message', async () => {
+    let out = '';
+    let err = '';
+    const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), isTTY: false };
+    expect(await runCli(['parse', '--json', `${base}/article`], io)).toBe(0);
+    const parsed = JSON.parse(out) as { title: string; quotes: { text: string }[] };
+    expect(parsed.title).toBe('Harbour wall repaired');
+    expect(parsed.quotes[0]!.text).toBe('It took us four months, but it will last fifty years,');
+    expect(await runCli(['parse', '--json', `${base}/pdf`], io)).toBe(1);
+    expect(err).toMatch(/^error: This link is a PDF document/);
+  });
+
+  it('opens a URL given on the command line at start', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'open-link-argv-'));
+    const service = await ReaderService.create({ userDataDir: dir, contentDir: join(dir, 'none'), initialPath: `${base}/r1`, loader: createDirectLoader(), speech: fakeSpeech(), dialogs: fakeDialogs() });
+    try {
+      const r = await service.openInitial();
+      expect(r.ok && r.article.model.title).toBe('Harbour wall repaired');
+    } finally {
+      await service.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a plain-text page as text', async () => {
