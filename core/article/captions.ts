@@ -45,30 +45,30 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** A short name-like phrase ("Getty Images", "Jane Doe/Reuters"), not a sentence. */
 const looksLikeCreditText = (s: string) => s.length > 0 && (/\//.test(s) || (wordCount(s) <= 8 && !/[.!?]["”’]?$/.test(s.replace(/\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$/, ''))));
 
+/** A rule that is one pattern: what the line says comes from the text after its label (group 1) or the whole line. */
+function patternRule(name: string, pattern: RegExp, reading: (rest: string, line: string) => Omit<CaptionLine, 'rule'>, examples: CaptionRule['examples']): CaptionRule {
+  return {
+    name,
+    read(line) {
+      const m = pattern.exec(line);
+      return m ? ({ ...reading(m[1] ?? line, line), rule: name } as CaptionLine) : null;
+    },
+    examples,
+  };
+}
+const creditBefore = (credit: string) => ({ kind: 'credit' as const, credit, attaches: 'next' as const });
+const creditAfter = (_rest: string, line: string) => ({ kind: 'credit' as const, credit: line, attaches: 'previous' as const });
+
 export const CAPTION_RULES: readonly CaptionRule[] = [
-  {
-    name: 'bbc-image-caption',
-    read(line) {
-      const m = /^(?:image|media|video) caption\s*[,:]\s*(.+)$/iu.exec(line);
-      return m ? { kind: 'caption', text: m[1]!, rule: this.name } : null;
-    },
-    examples: [
-      { line: 'Image caption, Residents say the road has been closed for weeks', expect: 'caption' },
-      { line: 'Image caption,Crews worked through the night', expect: 'caption' },
-      { line: 'Media caption, Watch: Flood water pours through the high street', expect: 'caption' },
-    ],
-  },
-  {
-    name: 'bbc-image-source',
-    read(line) {
-      const m = /^(?:image|media|video) source\s*[,:]\s*(.+)$/iu.exec(line);
-      return m ? { kind: 'credit', credit: m[1]!, attaches: 'next', rule: this.name } : null;
-    },
-    examples: [
-      { line: 'Image source, Getty Images', expect: 'credit' },
-      { line: 'Image source,Severn Valley Council', expect: 'credit' },
-    ],
-  },
+  patternRule('bbc-image-caption', /^(?:image|media|video) caption\s*[,:]\s*(.+)$/iu, (text) => ({ kind: 'caption', text }), [
+    { line: 'Image caption, Residents say the road has been closed for weeks', expect: 'caption' },
+    { line: 'Image caption,Crews worked through the night', expect: 'caption' },
+    { line: 'Media caption, Watch: Flood water pours through the high street', expect: 'caption' },
+  ]),
+  patternRule('bbc-image-source', /^(?:image|media|video) source\s*[,:]\s*(.+)$/iu, creditBefore, [
+    { line: 'Image source, Getty Images', expect: 'credit' },
+    { line: 'Image source,Severn Valley Council', expect: 'credit' },
+  ]),
   {
     name: 'labelled-credit-line',
     read(line) {
@@ -82,28 +82,15 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
       { line: 'Credit...Marisol Vega for The New York Times', expect: 'credit' },
     ],
   },
-  {
-    name: 'agency-credit-line',
-    read(line) {
-      return /^\((?:AP|AFP|Reuters|PA|Getty)(?: Photo| Images| Wire)?(?:\/[^)]{1,120})?\)$/iu.test(line) ? { kind: 'credit', credit: line, attaches: 'previous', rule: this.name } : null;
-    },
-    examples: [
-      { line: '(AP Photo/Rosa Lindqvist)', expect: 'credit' },
-      { line: '(AP Photo)', expect: 'credit' },
-    ],
-  },
-  {
-    name: 'agency-name-line',
-    read(line) {
-      return /^(?:getty images|reuters|pa(?: media| wire)?|afp|epa(?:-efe)?|shutterstock|alamy|ap|associated press|bloomberg|anadolu|rex features|getty)(?:\s*(?:\/|via)\s*[\p{L} .&-]{2,40})?$/iu.test(line)
-        ? { kind: 'credit', credit: line, attaches: 'previous', rule: this.name } : null;
-    },
-    examples: [
-      { line: 'Getty Images', expect: 'credit' },
-      { line: 'PA Media', expect: 'credit' },
-      { line: 'AFP via Getty Images', expect: 'credit' },
-    ],
-  },
+  patternRule('agency-credit-line', /^\((?:AP|AFP|Reuters|PA|Getty)(?: Photo| Images| Wire)?(?:\/[^)]{1,120})?\)$/iu, creditAfter, [
+    { line: '(AP Photo/Rosa Lindqvist)', expect: 'credit' },
+    { line: '(AP Photo)', expect: 'credit' },
+  ]),
+  patternRule('agency-name-line', /^(?:getty images|reuters|pa(?: media| wire)?|afp|epa(?:-efe)?|shutterstock|alamy|ap|associated press|bloomberg|anadolu|rex features|getty)(?:\s*(?:\/|via)\s*[\p{L} .&-]{2,40})?$/iu, creditAfter, [
+    { line: 'Getty Images', expect: 'credit' },
+    { line: 'PA Media', expect: 'credit' },
+    { line: 'AFP via Getty Images', expect: 'credit' },
+  ]),
   {
     name: 'photo-label',
     read(line) {

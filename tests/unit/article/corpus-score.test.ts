@@ -5,11 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
+import { matchQuotes, norm } from './gold-quotes';
 
 // Two corpora written independently of the parser, by different hands, in different outlets' styles.
 const dirs = ['../../fixtures/articles/', '../../fixtures/articles-2/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
-const norm = (s: unknown) => String(s ?? '').toLowerCase().replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'")
-  .replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
 interface Gold { article: string; title?: string; byline?: string; captions?: string[]; notQuotes?: string[]; otherQuotes?: string[]; quotes: { text: string; speaker: string[] }[] }
 
@@ -20,17 +19,8 @@ function score() {
     const gold = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Gold;
     const path = resolve(dirname(join(dir, file)), gold.article);
     const model = parseArticle(readFileSync(path, 'utf8'), { format: path.endsWith('.md') ? 'markdown' : 'text' });
-    const names = new Map(model.speakers.map((s) => [s.id, `${s.name} ${s.description ?? ''}`]));
-    const pred = model.quotes.map((q) => ({ t: norm(q.text), spk: norm(names.get(q.speakerId ?? '') ?? ''), used: false, named: q.speakerId !== null }));
-    for (const g of gold.quotes) {
-      const gt = norm(g.text);
-      const m = pred.find((p) => p.t.includes(gt) || (gt.includes(p.t) && p.t.length >= 0.5 * gt.length));
-      if (!m) { fn++; continue; }
-      tp++; m.used = true; n++;
-      if (g.speaker.some((a) => m.spk.includes(norm(a)))) ok++;
-    }
-    for (const o of (gold.otherQuotes ?? []).map(norm)) for (const p of pred) if (p.t.includes(o) || o.includes(p.t)) p.used = true;
-    fp += pred.filter((p) => !p.used && p.named).length;
+    const { found, missed, right, extra, pred } = matchQuotes(model, gold);
+    tp += found; n += found; fn += missed; ok += right; fp += extra;
     for (const nq of gold.notQuotes ?? []) if (pred.some((p) => p.t.includes(norm(nq)) && p.named)) faults.push(`${file}: read as a quote: ${nq}`);
     if (gold.title && norm(model.title) !== norm(gold.title)) faults.push(`${file}: title`);
     for (const c of gold.captions ?? []) if (!model.blocks.some((b) => b.kind === 'caption' && norm(b.text).includes(norm(c)))) faults.push(`${file}: caption ${c.slice(0, 30)}`);

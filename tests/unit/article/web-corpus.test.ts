@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadArticleFile } from '../../../electron/articles/load-article';
+import { matchQuotes, norm } from './gold-quotes';
 
 const dir = fileURLToPath(new URL('../../fixtures/web/', import.meta.url));
-const norm = (s: unknown) => String(s ?? '').toLowerCase().replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'")
-  .replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
 interface Gold { article: string; title?: string; byline?: string; captions?: string[]; absent?: string[]; quotes: { text: string; speaker: string[] }[] }
 
@@ -40,17 +39,9 @@ describe('web pages and copied text of six outlets', () => {
       // Markup never reaches the text.
       expect(model.text).not.toMatch(/<\/?[a-z][^>]*>|&[a-z]+;/i);
 
-      const names = new Map(model.speakers.map((s) => [s.id, `${s.name} ${s.description ?? ''}`]));
-      const pred = model.quotes.map((q) => ({ t: norm(q.text), spk: norm(names.get(q.speakerId ?? '') ?? ''), used: false, named: q.speakerId !== null }));
-      for (const g of gold.quotes) {
-        const gt = norm(g.text);
-        const m = pred.find((p) => p.t.includes(gt) || (gt.includes(p.t) && p.t.length >= 0.5 * gt.length));
-        if (!m) { fn++; continue; }
-        tp++; m.used = true; found++;
-        if (g.speaker.some((s) => m.spk.includes(norm(s)))) right++;
-        else if (m.named) { wrong++; faults.push(`${file}: "${g.text.slice(0, 40)}" given to ${m.spk}`); }
-      }
-      fp += pred.filter((p) => !p.used && p.named).length;
+      const m = matchQuotes(model, gold);
+      tp += m.found; found += m.found; fn += m.missed; right += m.right; fp += m.extra; wrong += m.wrong.length;
+      faults.push(...m.wrong.map((w) => `${file}: ${w}`));
     });
   }
 
