@@ -169,23 +169,30 @@ export class ReaderApp {
 
   /** A link dropped on the window. */
   async openLink(url: string): Promise<void> {
-    closeOpenPanels();
-    this.announcer.say(`Opening ${url}`);
-    await this.show(await this.reader.openUrl(url));
+    await this.openFrom(`Opening ${url}`, () => this.reader.openUrl(url));
   }
 
   /** Ctrl+V: what the paste event carried. */
   async openPasted(html: string | null, text: string | null): Promise<void> {
-    closeOpenPanels();
-    this.announcer.say('Opening the pasted article');
-    await this.show(await this.reader.openPasted(html, text));
+    await this.openFrom('Opening the pasted article', () => this.reader.openPasted(html, text));
   }
 
   /** Edit > Paste article: the main process reads the clipboard. */
   private async pasteFromMenu(): Promise<void> {
+    await this.openFrom('Opening the pasted article', () => this.reader.openClipboard());
+  }
+
+  /** A refused request (a paste over the size limit) is announced like any article that cannot be opened. */
+  private async openFrom(status: string, request: () => Promise<OpenResult>): Promise<void> {
     closeOpenPanels();
-    this.announcer.say('Opening the pasted article');
-    await this.show(await this.reader.openClipboard());
+    this.announcer.say(status);
+    let result: OpenResult;
+    try {
+      result = await request();
+    } catch (e) {
+      result = { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+    await this.show(result);
   }
 
   private notice(message: string): void {

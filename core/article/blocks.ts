@@ -110,22 +110,21 @@ class PieceCollector {
   private inLinkList = false;
 
   /**
-   * One line or element of text. Returns false when it was furniture. `sameBlock`: the line
-   * came right under the previous one (no blank line between), so a credit line there is
-   * that line's photo credit.
+   * One line or element of text. `sameBlock`: the line came right under the previous one (no
+   * blank line between), so a credit line there is that line's photo credit.
    */
-  add(piece: Piece, sameBlock = false): boolean {
-    if (piece.kind === 'caption') return this.push(piece), true;
+  add(piece: Piece, sameBlock = false): void {
+    if (piece.kind === 'caption') return this.push(piece);
     const text = piece.text;
     const furniture = furnitureRule(text);
     if (furniture) {
       if (furniture.name === LINK_LIST_RULE) this.inLinkList = true;
-      return false;
+      return;
     }
     const caption = piece.kind === 'heading' ? null : captionLine(text);
-    if (!caption && this.inLinkList && (piece.kind !== 'text' || isLinkTitle(text))) return false;
+    if (!caption && this.inLinkList && (piece.kind !== 'text' || isLinkTitle(text))) return;
     this.inLinkList = false;
-    if (!caption) return this.push(piece), true;
+    if (!caption) return this.push(piece);
     if (caption.kind === 'caption') this.push({ kind: 'caption', text: squash(caption.text) });
     else if (caption.attaches === 'next') {
       this.flushCredit();
@@ -137,7 +136,6 @@ class PieceCollector {
         this.out[this.out.length - 1] = { kind: 'caption', ...joinCaption(prev.text, caption.credit) };
       } else this.push({ kind: 'caption', ...joinCaption('', caption.credit) });
     }
-    return true;
   }
 
   finish(): Piece[] {
@@ -295,7 +293,7 @@ export function webBlocks(items: readonly WebItem[], meta: { title: string | nul
   }
   const byline = meta.byline ? clean(meta.byline) : '';
   if (byline && !out.slice(0, 6).some((b) => b.kind === 'byline')) {
-    out.splice(title ? 1 : 0, 0, { kind: 'byline', text: /^by\b/i.test(byline) ? byline : `By ${byline}` });
+    out.splice(out[0]?.kind === 'title' ? 1 : 0, 0, { kind: 'byline', text: /^by\b/i.test(byline) ? byline : `By ${byline}` });
   }
   return out.filter((b) => b.text.length > 0);
 }

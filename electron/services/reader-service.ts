@@ -14,11 +14,9 @@ import { ReadingState, type ArticleSource } from './reading-state';
 import { RecentArticles, type RecentSource } from './recent-articles';
 import { SettingsStore } from './settings-store';
 import type { SpeechPort } from './speech-port';
-import { PayloadError, bytesArg, displayName, docIdArg, indexArg, nullableDocIdArg, nullableTextArg, plainObjectArg, shortStringArg } from './validate';
+import { MAX_PASTE_CHARS, PayloadError, bytesArg, displayName, docIdArg, indexArg, nullableDocIdArg, nullableTextArg, plainObjectArg, shortStringArg } from './validate';
 
 export const SAMPLE_ARTICLE = 'idlib-bloody-week.txt';
-/** More than any article's HTML: a clipboard holding more is cut here (and the paste size check decides). */
-const MAX_CLIPBOARD_CHARS = 8 * 1024 * 1024 + 1;
 const ARTICLE_FILE = /\.(txt|md|markdown|mdown|mkd)$/i;
 /** Open documents kept in memory; older ones are dropped (the renderer shows one at a time). */
 const MAX_DOCS = 4;
@@ -187,7 +185,10 @@ export class ReaderService {
   async openClipboard(): Promise<OpenResult> {
     if (!this.opts.clipboard) return { ok: false, message: 'The clipboard cannot be read here: press Ctrl+V to paste instead.' };
     const { html, text } = await this.opts.clipboard.read();
-    return this.openPasted(html?.slice(0, MAX_CLIPBOARD_CHARS) ?? null, text?.slice(0, MAX_CLIPBOARD_CHARS) ?? null);
+    // Too much HTML (a whole page's scripts): its text may still fit.
+    const fits = (s: string | null) => (s !== null && s.length <= MAX_PASTE_CHARS ? s : null);
+    if (!fits(html) && !fits(text) && (html || text)) return { ok: false, message: `The clipboard holds more than ${MAX_PASTE_CHARS / 1024 / 1024} MB of text, too much to read as one article.` };
+    return this.openPasted(fits(html), fits(text));
   }
 
   async listRecent(): Promise<RecentEntry[]> {
