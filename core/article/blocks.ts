@@ -29,8 +29,11 @@ export function normalizeSource(source: string): string {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-/** Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3"): read aloud they are noise. */
-const dropEmbedLinks = (s: string) => s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '');
+/**
+ * Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3") and gallery
+ * counters before a caption ("1 of 5 | Smoke rises…"): read aloud they are noise.
+ */
+const dropEmbedLinks = (s: string) => s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '').replace(/^\s*(?:item )?\d{1,3} of \d{1,3}\s*[|·•:-]?\s+(?=\S)/i, '');
 /** "— Helen Morris, Safer Streets campaign" under a quote: who said it, not a list item. */
 const ATTRIBUTION_LINE = /^[—―–]\s*\p{Lu}/u;
 const endsQuote = (text: string | undefined) => text !== undefined && /[.!?]["”’]?$|["”’]$/.test(text);
@@ -185,7 +188,7 @@ function textPieces(text: string): Piece[] {
       // Furniture and caption lines stand alone even inside a paragraph's run of lines.
       if (special[i]) {
         flush();
-        collector.add({ kind: 'text', text: line }, blankLines && i > 0 && !special[i - 1] && !menu.has(i - 1));
+        collector.add({ kind: 'text', text: line }, i > 0 && !special[i - 1] && !menu.has(i - 1));
         return;
       }
       const previous = para[para.length - 1];

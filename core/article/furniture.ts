@@ -20,7 +20,7 @@ const byPattern = (name: string, body: string, examples: string[]): LineRule => 
 };
 
 /** Words that make up share bars: a line made only of these is buttons, not text. */
-const SHARE_WORD = String.raw`share(?: (?:this|full|the) (?:article|story|page))?|save(?: (?:this )?(?:article|story|for later))?|saved|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger|threads|bluesky|copy(?: the)? link|link copied|copied|gift(?: this)? article|give this article|read in app|bookmark|share via [\p{L} ]{1,20}`;
+const SHARE_WORD = String.raw`share(?: (?:this|full|the) (?:article|story|page))?|save(?: (?:this )?(?:article|story|for later))?|saved|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger|threads|bluesky|copy(?: the)? link|link copied!?|copied!?|share or comment on this article:?|purchase licensing rights|gift(?: this)? article|give this article|read in app|bookmark|share via [\p{L} ]{1,20}`;
 
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DAY = 'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
@@ -43,10 +43,10 @@ function isDateLine(line: string): boolean {
 }
 
 export const FURNITURE_RULES: readonly LineRule[] = [
-  byPattern('share-bar', `(?:(?:${SHARE_WORD})[\\s|·•/,]*)+`, ['Share', 'Save', 'Share Save', 'Facebook Twitter Email', 'Copy link Link copied', 'Share full article', 'Give this article', 'Read in app', 'Share this article', 'Share via Email']),
+  byPattern('share-bar', `(?:(?:${SHARE_WORD})[\\s|·•/,]*)+`, ['Share', 'Save', 'Share Save', 'Facebook Twitter Email', 'Copy link Link copied', 'Share full article', 'Give this article', 'Read in app', 'Share this article', 'Share via Email', 'Link Copied!', 'Share or comment on this article:', 'Purchase Licensing Rights']),
   byPattern('advertisement',
-    String.raw`\(?(?:advertisement|advertising|ads?|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|partner content|skip advertisement)\)?|(?:continue reading|story continues|article continues|content continues) (?:the )?(?:main )?(?:story |article )?below(?: (?:this )?(?:advertisement|ad))?|scroll (?:down )?to continue(?: (?:with|reading) (?:the )?(?:content|article))?|remove ads|ad feedback`,
-    ['Advertisement', 'ADVERTISEMENT', 'Skip Advertisement', 'Story continues below advertisement', 'Article continues below this ad', 'Scroll to continue with content', 'Sponsored content', '(Advertisement)']),
+    String.raw`\(?(?:advertisement|advertising|ads?|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|partner content|skip advertisement)\)?|(?:continue reading|story continues|article continues|content continues) (?:the )?(?:main )?(?:story |article )?below(?: (?:this )?(?:advertisement|ad))?|scroll (?:down )?to continue(?: (?:with|reading) (?:the )?(?:content|article))?|remove ads|(?:video )?ad feedback`,
+    ['Advertisement', 'ADVERTISEMENT', 'Skip Advertisement', 'Story continues below advertisement', 'Article continues below this ad', 'Scroll to continue with content', 'Sponsored content', '(Advertisement)', 'Video Ad Feedback']),
   { name: 'timestamp', test: isDateLine, examples: ['Published', '3 hours ago', 'Published 3 hours ago', 'Friday 4 October 2026 18:42, UK', 'Updated 6:04 PM EDT, Fri October 4, 2026', 'Oct. 4, 2026, 6:04 p.m. ET', 'Published: 09:30 BST, 4 October 2026 | Updated: 11:02 BST, 4 October 2026', 'Posted Oct 4, 2026', 'Sat 5 Oct 2026 07.00 BST', 'Last updated on 4 October 2026'] },
   byPattern('listen-to-article',
     String.raw`(?:listen to (?:this )?(?:article|story)|listen|play audio|audio (?:version )?available|hear (?:this )?(?:article|story))(?:\s*[·•(,-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:ute)?s?)?\)?)?(?:\s*learn more)?|\d{1,3}\s*min(?:ute)?s?\s+(?:read|listen)|(?:estimated )?reading time:?\s*\d{1,3}\s*min(?:ute)?s?`,
