@@ -94,11 +94,13 @@ function statusMessage(status: number, host: string): string {
   return `${host} did not send the page (error ${status}).`;
 }
 
+const STALE_CONNECTION = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
+const errorCode = (error: unknown): string => (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code ?? '';
+
 function networkMessage(error: unknown, host: string, timeoutMs: number, timedOut: boolean): string {
   const seconds = Math.max(1, Math.round(timeoutMs / 1000));
   if (timedOut) return `${host} took longer than ${seconds} second${seconds === 1 ? '' : 's'} to send the page, so it was stopped. Try again later.`;
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  const code = cause?.code ?? (error as { code?: string })?.code ?? '';
+  const code = errorCode(error);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Could not find ${host}. Check the address and your internet connection.`;
   if (code === 'ECONNREFUSED') return `${host} did not accept the connection. Check the address, or try again later.`;
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `The connection to ${host} was cut off. Try again.`;
@@ -120,8 +122,13 @@ export async function fetchPage(input: string, limits: FetchLimits = FETCH_LIMIT
   try {
     for (let hop = 0; ; hop++) {
       let res: Response;
+      const request = () => fetch(url, { redirect: 'manual', signal: controller.signal, headers: HEADERS, credentials: 'omit', referrerPolicy: 'no-referrer' });
       try {
-        res = await fetch(url, { redirect: 'manual', signal: controller.signal, headers: HEADERS, credentials: 'omit', referrerPolicy: 'no-referrer' });
+        res = await request().catch((e: unknown) => {
+          // A kept-alive connection the server closed just as it was reused: a GET is safe to send once more.
+          if (!timedOut && STALE_CONNECTION.has(errorCode(e))) return request();
+          throw e;
+        });
       } catch (e) {
         return { ok: false, message: networkMessage(e, url.hostname, limits.timeoutMs, timedOut) };
       }
