@@ -153,7 +153,7 @@ export class ReaderApp {
       openFile: () => void this.openFile(),
       // Web pages, links and pasted text (issue 10)
       recent,
-      openRecent: (id) => void this.reader.openRecent(id).then((r) => this.show(r)),
+      openRecent: (id) => void this.openFrom('Opening the article', () => this.reader.openRecent(id)),
       forgetRecent: (id) => void this.reader.forgetRecent(id).catch(() => undefined),
       openLink: () => this.openLinkDialog(),
       paste: () => void this.pasteFromMenu(),
