@@ -89,6 +89,13 @@ function isMastheadBeforeHeadline(text: string, following: Piece[]): boolean {
 const NAME_LINE = /^(?:\p{Lu}[\p{Ll}'’-]+\s){1,3}\p{Lu}[\p{L}'’-]+$/u;
 const ROLE_LINE = /^(?:(?:[\p{L}-]+\s){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|producer|analyst|contributor|staff)|(?:[\p{Lu}][\p{L}]*\s){0,2}news,\s*[\p{L}\s]{2,40})$/iu;
 
+/** What the line rules make of one line (computed once per line: they are the costly part of reading copied text). */
+interface LineReading {
+  furniture: ReturnType<typeof furnitureRule>;
+  caption: ReturnType<typeof captionLine>;
+}
+const NOTHING: LineReading = { furniture: null, caption: null };
+
 type Piece =
   /** Running text, classified later (paragraph, byline, title, heading...). */
   | { kind: 'text'; text: string; inBlockquote?: boolean }
@@ -116,15 +123,15 @@ class PieceCollector {
    * One line or element of text. `sameBlock`: the line came right under the previous one (no
    * blank line between), so a credit line there is that line's photo credit.
    */
-  add(piece: Piece, sameBlock = false): void {
+  add(piece: Piece, sameBlock = false, known?: LineReading): void {
     if (piece.kind === 'caption') return this.push(piece);
     const text = piece.text;
-    const furniture = furnitureRule(text);
+    const furniture = known ? known.furniture : furnitureRule(text);
     if (furniture) {
       if (furniture.name === LINK_LIST_RULE) this.inLinkList = true;
       return;
     }
-    const caption = piece.kind === 'heading' ? null : captionLine(text);
+    const caption = piece.kind === 'heading' ? null : known ? known.caption : captionLine(text);
     if (!caption && this.inLinkList && (piece.kind !== 'text' || isLinkTitle(text))) return;
     this.inLinkList = false;
     if (!caption) return this.push(piece);
@@ -163,8 +170,9 @@ class PieceCollector {
 
 /** A menu entry or topic link: a few words, no sentence punctuation. */
 const isLabelLine = (line: string) => line.split(' ').length <= 4 && !/[.!?:;,"“”]$/.test(line);
-/** Lines of a wrapped paragraph fill the width; a short line ends its paragraph (or is a line of its own). */
+/** Lines of a wrapped paragraph fill the width: a short line with no punctuation at its end is a line of its own (a name, a label). */
 const WRAPPED_LINE_MIN = 40;
+const standsAlone = (line: string) => line.length < WRAPPED_LINE_MIN && !/[.,;:!?"“”’')\]–—-]$/.test(line) && !/^\d{1,3}$/.test(line);
 
 /**
  * Lines of copied page text -> pieces, grouped into paragraphs as the blank lines say. Three
@@ -176,11 +184,16 @@ function textPieces(text: string): Piece[] {
   const collector = new PieceCollector();
   for (const chunk of chunks) {
     const lines = chunk.split('\n').map((l) => squash(dropEmbedLinks(l))).filter(Boolean);
-    const special = lines.map((l) => furnitureRule(l) !== null || captionLine(l) !== null);
-    const menu = labelRuns(lines, special);
+    const readings = lines.map((l): LineReading => {
+      const furniture = furnitureRule(l);
+      return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l) };
+    });
+    const special = readings.map((r) => r.furniture !== null || r.caption !== null);
+    const menu = labelRuns(lines, readings);
     let para: string[] = [];
+    // A paragraph joined from lines that were neither furniture nor captions needs no second look.
     const flush = () => {
-      if (para.length) collector.add({ kind: 'text', text: para.join(' ') });
+      if (para.length) collector.add({ kind: 'text', text: para.join(' ') }, false, NOTHING);
       para = [];
     };
     lines.forEach((line, i) => {
@@ -188,11 +201,11 @@ function textPieces(text: string): Piece[] {
       // Furniture and caption lines stand alone even inside a paragraph's run of lines.
       if (special[i]) {
         flush();
-        collector.add({ kind: 'text', text: line }, i > 0 && !special[i - 1] && !menu.has(i - 1));
+        collector.add({ kind: 'text', text: line }, i > 0 && !special[i - 1] && !menu.has(i - 1), readings[i]);
         return;
       }
       const previous = para[para.length - 1];
-      if (!blankLines || (previous !== undefined && previous.length < WRAPPED_LINE_MIN)) flush();
+      if (!blankLines || (previous !== undefined && standsAlone(previous))) flush();
       para.push(line);
     });
     flush();
@@ -201,7 +214,7 @@ function textPieces(text: string): Piece[] {
 }
 
 /** Indices of label lines in runs of three or more (furniture lines inside a run neither break nor count). */
-function labelRuns(lines: string[], special: boolean[]): Set<number> {
+function labelRuns(lines: string[], readings: LineReading[]): Set<number> {
   const out = new Set<number>();
   let run: number[] = [];
   const end = () => {
@@ -209,12 +222,18 @@ function labelRuns(lines: string[], special: boolean[]): Set<number> {
     run = [];
   };
   lines.forEach((line, i) => {
-    if (special[i] && furnitureRule(line)) return;
-    if (!special[i] && isLabelLine(line)) run.push(i);
+    if (readings[i]!.furniture) return;
+    if (!readings[i]!.caption && isLabelLine(line)) run.push(i);
     else end();
   });
   end();
   return out;
+}
+
+/** The text of the first piece after `i` that is not a caption (a subheading may sit above a photo). */
+function nextText(pieces: readonly Piece[], i: number): string | undefined {
+  for (let j = i + 1; j < pieces.length; j++) if (pieces[j]!.kind !== 'caption') return pieces[j]!.text;
+  return undefined;
 }
 
 const captionBlock = (p: { text: string; creditAt?: number }): RawBlock => ({ kind: 'caption', text: p.text, ...(p.creditAt !== undefined ? { creditAt: p.creditAt } : {}) });
@@ -238,10 +257,10 @@ export function plainTextBlocks(source: string): RawBlock[] {
     }
     const listed = LIST_MARKER.exec(text);
     const block = classify(text, out.length, false, false);
-    const attribution = ATTRIBUTION_LINE.test(text) && text.length <= 160 && endsQuote(out[out.length - 1]?.text);
+    const attribution = ATTRIBUTION_LINE.test(text) && text.length <= 160 && !/[–—-]\.?$/.test(text) && endsQuote(out[out.length - 1]?.text);
     if (block.kind === 'paragraph' && listed && !attribution && !BYLINE.test(text.replace(LEADING_BULLET, ''))) {
       out.push({ kind: 'list-item', text: text.slice(listed[0].length) });
-    } else if (block.kind === 'paragraph' && out.length > 0 && looksLikeHeading(text, pieces.slice(i + 1).find((p) => p.kind !== 'caption')?.text)) {
+    } else if (block.kind === 'paragraph' && out.length > 0 && looksLikeHeading(text, nextText(pieces, i))) {
       out.push({ kind: 'heading', text, level: 2 });
     } else {
       out.push(block);
