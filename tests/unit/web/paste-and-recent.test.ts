@@ -105,7 +105,9 @@ describe('recent articles', () => {
     await writeFile(join(dir, RECENT_FILE), '{"version":1,"entries":[{"id":"../../etc"');
     const service = await make();
     expect(await service.listRecent()).toEqual([]);
-    expect(existsSync(join(dir, `${RECENT_FILE}.bak`))).toBe(true);
+    const kept = (await readdir(dir)).filter((f) => f.startsWith(`${RECENT_FILE}.`) && f.endsWith('.bak'));
+    expect(kept).toHaveLength(1);
+    expect(existsSync(join(dir, RECENT_FILE))).toBe(false);
     await service.close();
   });
 
