@@ -64,7 +64,7 @@ async function copyToClipboard(page: Page, origin: string, content: { html?: str
 
 /** The new article is announced, shown from its top, and Space reads its first sentence first. */
 async function expectReadFromTop(reader: ReaderDriver, title: string): Promise<void> {
-  await reader.waitForAnnouncement(`Opened ${title}. Press Space to play, F1 for help.`);
+  await reader.waitForAnnouncement(`Opened ${title}. Press Space or Ctrl+Alt+Space to play, F1 for help.`);
   await expect(reader.article.getByRole('heading', { level: 1 })).toHaveText(title);
   expect(await reader.utteranceIndex()).toBe(0);
   const order = await reader.sentenceOrder();
