@@ -1,6 +1,7 @@
 // End-to-end tests. Two projects:
 //  - chromium: Debian Chromium (Playwright cannot download browsers here) against the test
 //    harness (harness/server.ts: the real services and espeak-ng behind HTTP). Always runs.
+//  - screen-reader: Orca reading the app in Chromium under Xvfb (tests/screen-reader/).
 //  - electron: the packaged app through Playwright's _electron, when the Electron binary is
 //    installed; otherwise every test in it is skipped with the reason printed.
 // Build first: `node scripts/build.mjs && npx playwright test --project=chromium`.
@@ -42,6 +43,13 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
       },
+    },
+    {
+      // A real screen reader (Orca) under Xvfb, driven by real key presses (tests/screen-reader/).
+      // It launches its own Chromium on its own display; skipped with the reason printed when
+      // Orca and its helpers are not installed.
+      name: 'screen-reader',
+      testMatch: ['screen-reader/**/*.spec.ts'],
     },
     {
       name: 'electron',

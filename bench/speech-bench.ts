@@ -8,12 +8,16 @@ import { buildPlan } from '../core/plan/plan';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { ClipCache } from '../electron/speech/clip-cache';
 import { createSpeechEngine, voiceList } from '../electron/speech/create-engine';
+import { builtHostLauncher } from '../electron/speech/host-entry';
 import type { SpeechEngine } from '../electron/speech/engine';
+import { LibEspeakEngine } from '../electron/speech/lib-engine';
 import { log, max, median, round, sleep } from './stats';
 
 export const SAMPLE = fileURLToPath(new URL('../content/idlib-bloody-week.txt', import.meta.url));
 
 export interface SpeechResult {
+  /** Which engine made the clips: "libespeak-ng (speech host)" or "espeak-ng command line". */
+  engine: string;
   first_audio_ms: number;
   raw_engine_ms: number;
   first_audio_ratio: number;
@@ -45,7 +49,8 @@ function open(voices: readonly Voice[]): { plan: ReadingPlan; text: string; ms: 
 }
 
 export async function benchSpeech(): Promise<SpeechResult> {
-  const choice = await createSpeechEngine();
+  // The app's engine: the speech host (libespeak-ng) from dist/, as the harness and Electron run it.
+  const choice = await createSpeechEngine({ host: builtHostLauncher(fileURLToPath(new URL('../dist', import.meta.url))) });
   if (!choice.engine) throw new Error(`no speech engine: ${choice.problem}`);
   const engine: SpeechEngine = choice.engine;
   const voices = (await voiceList(choice)).voices;
@@ -134,6 +139,7 @@ export async function benchSpeech(): Promise<SpeechResult> {
     const fa = median(first);
     const rw = median(raw);
     return {
+      engine: engine instanceof LibEspeakEngine ? 'libespeak-ng (speech host)' : 'espeak-ng command line',
       first_audio_ms: round(fa),
       raw_engine_ms: round(rw),
       first_audio_ratio: round(fa / rw, 2),

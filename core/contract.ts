@@ -68,7 +68,8 @@ export interface Speaker {
 }
 
 export interface ArticleModel {
-  format: 'text' | 'markdown';
+  /** 'html': a web page, a link or pasted HTML, its article extracted from the page. */
+  format: 'text' | 'markdown' | 'html';
   title: string | null;
   byline: string | null;
   text: string;
@@ -82,6 +83,8 @@ export interface ArticleModel {
 // Settings
 
 export type Verbosity = 'off' | 'smart' | 'always';
+/** What the app announces (live region) while its own voice is reading: off (answers and errors only), brief, full. */
+export type AnnounceWhileReading = 'off' | 'brief' | 'full';
 export type Theme = 'system' | 'light' | 'dark' | 'high-contrast';
 export type HighlightStyle = 'sentence-and-word' | 'sentence' | 'off';
 
@@ -104,6 +107,11 @@ export interface Settings {
   /** Text size multiplier, 1 to 3. */
   fontScale: number;
   theme: Theme;
+  // Screen-reader use (issue 13).
+  /** Announcements while the app's voice reads: only what the voice does not say (brief), everything, or nothing but answers and errors. */
+  announceWhileReading: AnnounceWhileReading;
+  /** Quote navigation (Q, the quote list) includes partial quotes, the few quoted words inside a narration sentence. */
+  navigatePartialQuotes: boolean;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -128,6 +136,8 @@ export interface Utterance extends TextRange {
   /** Earcon to play before (quote start) or after (quote end) this utterance. */
   earconBefore?: boolean;
   earconAfter?: boolean;
+  /** A spoken cue label ("Photo caption.") before a caption or its credit (issue 13). */
+  cue?: 'caption' | 'credit';
 }
 
 export interface ReadingPlan {
@@ -187,7 +197,11 @@ export type Command =
   | 'next-speaker' | 'previous-speaker'
   | 'quote-list' | 'article-list'
   | 'faster' | 'slower' | 'where-am-i'
-  | 'open' | 'export' | 'settings' | 'help';
+  | 'open' | 'export' | 'settings' | 'help'
+  // Screen-reader use (issue 13): headings, sleep timer.
+  | 'next-heading' | 'previous-heading' | 'sleep-timer'
+  // Web pages, links and pasted text (issue 10)
+  | 'open-link' | 'paste-article';
 
 export interface OpenedArticle {
   /** Document id, valid for this session. */
@@ -209,6 +223,18 @@ export interface ArticleEntry {
   name: string;
 }
 
+/** A recently opened file, link or paste (the article list's "Recent" group). */
+export interface RecentEntry {
+  id: string;
+  kind: 'file' | 'link' | 'paste';
+  /** The article's title, else the file or link name. */
+  name: string;
+  /** Where it came from: a path, a web address, or when it was pasted. */
+  detail: string;
+  /** When it was last opened (ms since 1970). */
+  openedAt: number;
+}
+
 export interface SettingsState {
   settings: Settings;
   /** Set once when the settings file was corrupt or unreadable and defaults were used. */
@@ -225,7 +251,10 @@ export type ExportResult =
 export type ReaderEvent =
   | { type: 'command'; command: Command }
   | { type: 'export-progress'; done: number; total: number }
-  | { type: 'engine'; message: string };
+  | { type: 'engine'; message: string }
+  // Launch (issue 9): a file handed to the running app, by a second launch or the OS
+  // (file manager, macOS open-file), already opened; the reader shows it like openArticle's.
+  | { type: 'opened'; result: OpenResult };
 
 export interface ReaderApi {
   /** The file given on the command line, else the last article read, else the bundled sample. */
@@ -244,8 +273,27 @@ export interface ReaderApi {
   getClip(docId: string, utterance: number): Promise<ClipResult>;
   savePosition(docId: string, utterance: number): Promise<void>;
   exportAudio(docId: string): Promise<ExportResult>;
+  /** Stops a running export (exportAudio then resolves `{ok:false, cancelled:true}`); nothing when none runs. */
+  cancelExport(): Promise<void>;
+  // --- web pages, links and pasted text (issue 10) ---
+  /** Fetches a web page (http or https only) in the main process and opens its article. */
+  openUrl(url: string): Promise<OpenResult>;
+  /** Opens what the renderer's paste event carried: its HTML when that holds an article, else its text. */
+  openPasted(html: string | null, text: string | null): Promise<OpenResult>;
+  /** Edit > Paste article: the main process reads the clipboard (the renderer has no clipboard permission). */
+  openClipboard(): Promise<OpenResult>;
+  /** Recently opened files, links and pastes, newest first. */
+  listRecent(): Promise<RecentEntry[]>;
+  /** Reopens a recent entry (a link or paste from its kept copy, a file from disk). */
+  openRecent(id: string): Promise<OpenResult>;
+  /** Removes an entry (and its kept copy) from the recent list. */
+  forgetRecent(id: string): Promise<void>;
   /** Menu commands and background events; returns an unsubscribe function. */
   onEvent(listener: (event: ReaderEvent) => void): () => void;
+
+  // --- speech (issue 12/9) ---
+  /** Stop: ends all synthesis for this reading, and every engine process working on it. */
+  stopSpeech(docId: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -278,7 +326,12 @@ export interface PackedSettingsUpdate {
 /** A ReaderApi reply as it crosses the bridge. */
 export type OnTheWire<R> = [R] extends [OpenResult] ? PackedOpenResult : [R] extends [{ settings: Settings; plan: ReadingPlan | null }] ? PackedSettingsUpdate : R;
 
+/** A ReaderEvent as it crosses the bridge: an article handed to the running app comes packed. */
+export type WireEvent = Exclude<ReaderEvent, { type: 'opened' }> | { type: 'opened'; result: PackedOpenResult };
+
 /** What the preload exposes as `window.reader`, and the harness bridge implements. */
 export type ReaderBridge = {
-  [K in keyof ReaderApi]: ReaderApi[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<OnTheWire<R>> : ReaderApi[K];
+  [K in Exclude<keyof ReaderApi, 'onEvent'>]: ReaderApi[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<OnTheWire<R>> : ReaderApi[K];
+} & {
+  onEvent(listener: (event: WireEvent) => void): () => void;
 };

@@ -1,4 +1,4 @@
-import type { HighlightStyle, Settings, Theme, Verbosity } from './contract';
+import type { AnnounceWhileReading, HighlightStyle, Settings, Theme, Verbosity } from './contract';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: 1,
@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   highlight: 'sentence-and-word',
   fontScale: 1,
   theme: 'system',
+  announceWhileReading: 'brief',
+  navigatePartialQuotes: true,
 });
 
 export const RATE_MIN = 80;
@@ -22,6 +24,7 @@ export const RATE_STEP = 25;
 const VERBOSITY: readonly Verbosity[] = ['off', 'smart', 'always'];
 const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'high-contrast'];
 const HIGHLIGHTS: readonly HighlightStyle[] = ['sentence-and-word', 'sentence', 'off'];
+const ANNOUNCE_WHILE_READING: readonly AnnounceWhileReading[] = ['off', 'brief', 'full'];
 
 const oneOf = <T>(allowed: readonly T[], v: unknown): v is T => allowed.includes(v as T);
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -61,6 +64,10 @@ export function mergeSettings(base: Settings, input: unknown): { settings: Setti
       case 'highlight':
         if (oneOf(HIGHLIGHTS, v)) out.highlight = v; else rejected.push(key);
         break;
+      case 'announceWhileReading':
+        if (oneOf(ANNOUNCE_WHILE_READING, v)) out.announceWhileReading = v; else rejected.push(key);
+        break;
+      case 'navigatePartialQuotes':
       case 'speakerVoices':
       case 'readCaptions':
       case 'readCredits':

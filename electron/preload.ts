@@ -2,27 +2,40 @@
 // `window.reader` (a ReaderBridge: the ReaderApi with article and plan replies packed),
 // whose methods can reach only the fixed channels below.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ReaderBridge, ReaderEvent } from '../core/contract';
+import type { ReaderBridge, WireEvent } from '../core/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNELS as C } from './main/channels';
+import { invokeForPeople } from './main/ipc-errors';
+
+/** One request; a failure rejects with the main process's message for people, nothing more. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each method below gives the ReaderApi type
+const invoke = (channel: string, ...args: unknown[]): Promise<any> => invokeForPeople(() => ipcRenderer.invoke(channel, ...args));
 
 // Replies holding an article or a plan come packed and go to the page as they are: strings
 // cross the contextBridge without a copy, and the page decodes them a piece at a time.
 const reader: ReaderBridge = {
-  openInitial: () => ipcRenderer.invoke(C.openInitial),
-  listArticles: () => ipcRenderer.invoke(C.listArticles),
-  openArticle: (id) => ipcRenderer.invoke(C.openArticle, id),
-  openFileDialog: () => ipcRenderer.invoke(C.openFileDialog),
-  openDropped: (name, bytes) => ipcRenderer.invoke(C.openDropped, name, bytes),
-  getSettings: () => ipcRenderer.invoke(C.getSettings),
-  updateSettings: (docId, patch) => ipcRenderer.invoke(C.updateSettings, docId, patch),
-  listVoices: () => ipcRenderer.invoke(C.listVoices),
-  getClip: (docId, utterance) => ipcRenderer.invoke(C.getClip, docId, utterance),
-  savePosition: (docId, utterance) => ipcRenderer.invoke(C.savePosition, docId, utterance),
-  exportAudio: (docId) => ipcRenderer.invoke(C.exportAudio, docId),
+  openInitial: () => invoke(C.openInitial),
+  listArticles: () => invoke(C.listArticles),
+  openArticle: (id) => invoke(C.openArticle, id),
+  openFileDialog: () => invoke(C.openFileDialog),
+  openDropped: (name, bytes) => invoke(C.openDropped, name, bytes),
+  getSettings: () => invoke(C.getSettings),
+  updateSettings: (docId, patch) => invoke(C.updateSettings, docId, patch),
+  listVoices: () => invoke(C.listVoices),
+  getClip: (docId, utterance) => invoke(C.getClip, docId, utterance),
+  savePosition: (docId, utterance) => invoke(C.savePosition, docId, utterance),
+  exportAudio: (docId) => invoke(C.exportAudio, docId),
+  stopSpeech: (docId) => invoke(C.stopSpeech, docId),
+  cancelExport: () => invoke(C.cancelExport),
+  openUrl: (url) => invoke(C.openUrl, url),
+  openPasted: (html, text) => invoke(C.openPasted, html, text),
+  openClipboard: () => invoke(C.openClipboard),
+  listRecent: () => invoke(C.listRecent),
+  openRecent: (id) => invoke(C.openRecent, id),
+  forgetRecent: (id) => invoke(C.forgetRecent, id),
   onEvent(listener) {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     // Pass only the event data: the IpcRendererEvent would hand the page `sender`.
-    const wrapped = (_e: IpcRendererEvent, event: ReaderEvent) => listener(event);
+    const wrapped = (_e: IpcRendererEvent, event: WireEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);

@@ -9,6 +9,8 @@
 //   GET  /api/events        Server-Sent Events: one ReaderEvent per message
 //   POST /test/command      {"command": Command} -> as if chosen from the menu
 //   POST /test/dialog       {"open"?: path|null, "save"?: path|null} -> next dialog answers
+//   POST /test/hand-over    {"path": file} -> as if a second launch handed this file over
+//   POST /test/clipboard    {"html"?: string|null, "text"?: string|null} -> what Edit > Paste article reads
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -16,13 +18,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Clip, ClipResult, Command, ReaderEvent } from '../core/contract';
+import type { Clip, ClipResult, Command, WireEvent } from '../core/contract';
 import { callApi, isApiMethod } from '../electron/services/api-methods';
 import { HARNESS_CSP, securityHeaders } from '../electron/services/csp';
 import { ReaderService, type Dialogs } from '../electron/services/reader-service';
 import { createSpeech } from '../electron/services/speech-adapter';
+import { builtHostLauncher } from '../electron/speech/host-entry';
 import type { SpeechPort } from '../electron/services/speech-port';
-import { MAX_ARTICLE_BYTES, PayloadError } from '../electron/services/validate';
+import { MAX_ARTICLE_BYTES, MAX_PASTE_CHARS, PayloadError } from '../electron/services/validate';
+import { messageForPeople } from '../electron/services/user-message';
 import { createWorkerLoader } from '../electron/services/worker-loader';
 import { FRAMES_TYPE, encodeFrames } from './reply-frames';
 
@@ -31,6 +35,8 @@ const COMMANDS: readonly Command[] = [
   'play-pause', 'stop', 'next-sentence', 'previous-sentence', 'next-paragraph', 'previous-paragraph', 'next-quote',
   'previous-quote', 'next-speaker', 'previous-speaker', 'quote-list', 'article-list', 'faster', 'slower', 'where-am-i',
   'open', 'export', 'settings', 'help',
+  'next-heading', 'previous-heading', 'sleep-timer',
+  'open-link', 'paste-article',
 ];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -38,6 +44,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.wav': 'audio/wav',
 };
 const MAX_JSON_BYTES = 1024 * 1024;
+/** Pasted HTML and text come as JSON strings: allow the paste limit, with room for escaping. */
+const MAX_PASTE_JSON_BYTES = 2 * (MAX_PASTE_CHARS * 2) + 1024;
 
 export interface HarnessOptions {
   /** Settings and reading positions; a fresh temporary directory by default (removed on close). */
@@ -62,6 +70,10 @@ export interface Harness {
   command(command: Command): Promise<number>;
   /** Answer the next native open/save dialog with this path, or null to cancel. */
   answerDialog(kind: 'open' | 'save', path: string | null): void;
+  /** As if a second launch (or the OS) handed this file to the running app. */
+  handOver(path: string): Promise<void>;
+  /** What Edit > Paste article finds on the "system" clipboard (the browser's own clipboard is separate). */
+  setClipboard(content: { html?: string | null; text?: string | null }): void;
   close(): Promise<void>;
 }
 
@@ -83,17 +95,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const loader = createWorkerLoader(worker, options.parseTimeoutMs);
   loader.warm();
+  let clipboardContent: { html: string | null; text: string | null } = { html: null, text: null };
+  const setClipboard = (c: { html?: unknown; text?: unknown }) => {
+    clipboardContent = { html: typeof c.html === 'string' ? c.html : null, text: typeof c.text === 'string' ? c.text : null };
+  };
   const service = await ReaderService.create({
     userDataDir,
     contentDir: options.contentDir ?? join(ROOT, 'content'),
     initialPath: options.initialPath ?? null,
     loader,
-    speech: options.speech ?? createSpeech(),
+    speech: options.speech ?? harnessSpeech(dist),
     dialogs,
+    clipboard: { read: async () => clipboardContent },
   });
 
   const streams = new Set<ServerResponse>();
-  service.subscribe((event: ReaderEvent) => {
+  service.subscribe((event: WireEvent) => {
     for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
   });
   const keepAlive = setInterval(() => {
@@ -105,7 +122,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     handle(req, res).catch((e: unknown) => {
       const bad = e instanceof PayloadError;
       if (!bad) console.error('harness:', e);
-      if (!res.headersSent) sendJson(res, bad ? 400 : 500, { error: e instanceof Error ? e.message : String(e) });
+      // The same message for people as over IPC (electron/main/ipc.ts).
+      if (!res.headersSent) sendJson(res, bad ? 400 : 500, { error: messageForPeople(e) });
       else res.end();
     });
   });
@@ -126,11 +144,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!COMMANDS.includes(body.command as Command)) throw new PayloadError('unknown command');
       return sendJson(res, 200, { delivered: await sendCommand(body.command as Command) });
     }
+    if (req.method === 'POST' && path === '/test/hand-over') {
+      // As a second launch or the OS hands a file to the running app (electron/main/single-instance.ts).
+      const body = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8') || '{}') as { path?: unknown };
+      if (typeof body.path !== 'string') throw new PayloadError('path must be a string');
+      await service.handOver(body.path);
+      return sendJson(res, 200, { ok: true });
+    }
     if (req.method === 'POST' && path === '/test/dialog') {
       const body = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8') || '{}') as Record<string, unknown>;
       for (const kind of ['open', 'save'] as const) {
         if (kind in body) answers[kind].push(typeof body[kind] === 'string' ? (body[kind] as string) : null);
       }
+      return sendJson(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && path === '/test/clipboard') {
+      setClipboard(JSON.parse((await readBody(req, MAX_PASTE_JSON_BYTES)).toString('utf8') || '{}') as Record<string, unknown>);
       return sendJson(res, 200, { ok: true });
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(path, res);
@@ -144,7 +173,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
       args = [name, new Uint8Array(await readBody(req, MAX_ARTICLE_BYTES))];
     } else {
-      const text = (await readBody(req, MAX_JSON_BYTES)).toString('utf8');
+      const text = (await readBody(req, method === 'openPasted' ? MAX_PASTE_JSON_BYTES : MAX_JSON_BYTES)).toString('utf8');
       try {
         args = text ? JSON.parse(text) : [];
       } catch {
@@ -201,6 +230,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     service,
     command: sendCommand,
     answerDialog: (kind, path) => void answers[kind].push(path),
+    handOver: (path) => service.handOver(path),
+    setClipboard,
     async close() {
       clearInterval(keepAlive);
       for (const res of streams) res.end();
@@ -210,6 +241,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (ownsUserData) await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The app's real speech as the harness runs it: the built speech host (libespeak-ng), else the espeak-ng command line. */
+export function harnessSpeech(distDir = join(ROOT, 'dist')): SpeechPort {
+  return createSpeech({ host: builtHostLauncher(resolve(distDir)) });
 }
 
 /** The bridge must define window.reader before the app script runs. */

@@ -1,8 +1,9 @@
 // The reader: wires the article view, the player, the highlight, the panels and the
 // commands together. Every key, toolbar button and menu command runs the same function.
 
-import type { ArticleModel, Command, OpenResult, OpenedArticle, ReaderApi, ReaderEvent, Settings, Utterance, VoiceList } from '../core/contract';
+import type { ArticleModel, Command, OpenResult, OpenedArticle, Quote, ReaderApi, ReaderEvent, Settings, Utterance, VoiceList } from '../core/contract';
 import { RATE_MAX, RATE_MIN, RATE_STEP } from '../core/settings';
+import { announcementText, type Announcement } from './announce-policy';
 import { Announcer } from './announcer';
 import { applyAppearance } from './appearance';
 import { installKeyboard } from './keyboard';
@@ -10,11 +11,15 @@ import * as nav from './navigation';
 import { openArticleListPanel } from './panels/article-list-panel';
 import { closeOpenPanels } from './panels/dialog';
 import { openHelpPanel } from './panels/help-panel';
-import { openQuoteListPanel } from './panels/quote-list-panel';
+import { openLinkPanel } from './panels/open-link-panel';
+import { openQuoteListPanel, type QuoteListEntry } from './panels/quote-list-panel';
 import { openSettingsPanel } from './panels/settings-panel';
 import { Highlighter } from './player/highlight';
 import { Player, type PlayerState } from './player/player';
+import { fitHeader } from './reflow';
+import { SleepTimer } from './sleep-timer';
 import { clear, el } from './view/dom';
+import { headingLevels } from './view/heading-levels';
 import { speakerName, type ArticleView } from './view/render-article';
 import { renderInSlices, type SlicedRendering } from './view/render-in-slices';
 
@@ -26,6 +31,7 @@ export interface AppElements {
   statusRate: HTMLElement;
   statusTiming: HTMLElement;
   toolbar: HTMLElement;
+  header: HTMLElement;
 }
 
 const STATE_TEXT: Record<PlayerState, string> = { stopped: 'Stopped', loading: 'Playing', playing: 'Playing', paused: 'Paused' };
@@ -40,6 +46,18 @@ export class ReaderApp {
   private readonly highlighter: Highlighter;
   private settingsRequest = 0;
   private lastEstimated: boolean | null = null;
+  /** Launch: a settings or reading-state problem found at start, still to be announced. */
+  private startupNotice: string | null = null;
+  /** The quote the listener last jumped to, while still at the utterance it starts in. */
+  private atQuote: { quote: number; utterance: number } | null = null;
+  /** The utterance whose audio is being heard (the sleep timer stops after it). */
+  private readingIndex = 0;
+  private exporting = false;
+  private exportQuarter = 0;
+  private readonly sleepTimer = new SleepTimer(
+    { now: () => Date.now(), setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
+    () => this.onSleepDue(),
+  );
 
   constructor(private readonly reader: ReaderApi, private readonly ui: AppElements, private readonly announcer: Announcer) {
     this.highlighter = new Highlighter(ui.article);
@@ -51,23 +69,26 @@ export class ReaderApp {
       },
       state: (state) => this.onState(state),
       error: (message) => this.announcer.error(`Could not speak this sentence: ${message} Press Space to try again.`),
-      finished: () => this.announcer.say('End of article'),
+      finished: () => this.onFinished(),
     });
     // Tests and diagnostics can find the one audio element.
     this.player.audio.id = 'reader-audio';
     this.player.audio.hidden = true;
     document.body.append(this.player.audio);
+    // After the player's own 'ended' handler: the sleep timer stops between sentences.
+    this.player.audio.addEventListener('ended', () => this.stopIfSleepDue());
   }
 
   async start(): Promise<void> {
     installKeyboard({ toolbar: this.ui.toolbar, run: (command) => this.run(command) });
+    fitHeader(this.ui.header);
     for (const button of this.ui.toolbar.querySelectorAll<HTMLButtonElement>('button[data-command]')) {
       button.addEventListener('click', () => this.run(button.dataset.command as Command));
     }
     this.reader.onEvent((event) => this.onEvent(event));
     const state = await this.reader.getSettings();
     this.applySettings(state.settings);
-    if (state.notice) this.notice(state.notice);
+    if (state.notice) this.showStartupNotice(state.notice);
     this.show(await this.reader.openInitial());
   }
 
@@ -93,6 +114,11 @@ export class ReaderApp {
       export: () => this.exportAudio(),
       settings: () => this.openSettings(),
       help: () => openHelpPanel(),
+      'next-heading': () => this.moveToHeading(nav.nextHeading, 'No more headings'),
+      'previous-heading': () => this.moveToHeading(nav.previousHeading, 'No earlier headings'),
+      'sleep-timer': () => this.cycleSleepTimer(),
+      'open-link': () => this.openLinkDialog(),
+      'paste-article': () => this.pasteFromMenu(),
     };
     const result = handlers[command]?.();
     if (result instanceof Promise) result.catch((e: unknown) => this.announcer.error(e instanceof Error ? e.message : String(e)));
@@ -103,10 +129,17 @@ export class ReaderApp {
 
   async show(result: OpenResult): Promise<void> {
     if (!result.ok) {
-      if (result.message !== 'cancelled') this.announcer.error(`Could not open the article: ${result.message}`);
+      const startup = this.takeStartupNotice();
+      if (result.message === 'cancelled') {
+        const cancelled = this.article ? 'Open cancelled' : 'Open cancelled. No article is open.';
+        this.tell({ kind: 'answer', text: startup ? `${cancelled}. ${startup}` : cancelled });
+      } else {
+        this.announcer.error(`Could not open the article: ${result.message}`);
+        if (startup) this.announcer.say(startup);
+      }
       if (!this.article) {
         clear(this.ui.article);
-        this.ui.article.append(el('p', { className: 'placeholder', text: 'No article is open. Press A for the list of articles, or Ctrl+O to open a file.' }));
+        this.ui.article.append(el('p', { className: 'placeholder', text: 'No article is open. Press A for the list of articles, Ctrl+O to open a file, Ctrl+L to open a link, or Ctrl+V to paste an article.' }));
         this.ui.article.setAttribute('aria-busy', 'false');
       }
       return;
@@ -114,6 +147,7 @@ export class ReaderApp {
     this.announcer.clearError();
     const article = result.article;
     this.article = article;
+    this.atQuote = null;
     // A new article starts at its top (or, resuming, where the highlight scrolls to), never where
     // the last one was. Scrolled before the new article is in: after, it forced a layout of all of it.
     document.scrollingElement?.scrollTo({ top: 0, behavior: 'instant' });
@@ -126,10 +160,15 @@ export class ReaderApp {
     const u = article.plan.utterances[this.player.current];
     if (u) this.onUtterance(this.player.current, u, article.position > 0);
     this.onState('stopped');
-    clear(this.ui.notices);
-    for (const n of article.notices) this.notice(n);
-    const resume = article.position > 0 ? ' Press Space to continue where you left off.' : ' Press Space to play, F1 for help.';
-    this.announcer.say(`Opened ${article.model.title ?? article.name}.${resume}`);
+    // The start-up notice stays; the previous article's notices go.
+    for (const n of this.ui.notices.querySelectorAll('.notice:not(.is-lasting)')) n.remove();
+    for (const n of article.notices) this.displayNotice(n);
+    // A screen reader starts reading the new article at its top, in browse mode.
+    this.ui.article.focus({ preventScroll: true });
+    const resume = article.position > 0 ? ' Press Space or Ctrl+Alt+Space to continue where you left off.' : ' Press Space or Ctrl+Alt+Space to play, F1 for help.';
+    // One announcement: a second say() would replace the first before a screen reader speaks it.
+    const notes = [...article.notices, this.takeStartupNotice()].filter(Boolean).join(' ');
+    this.announcer.say(`Opened ${article.model.title ?? article.name}.${resume}${notes ? ` ${notes}` : ''}`);
   }
 
   /** Big articles go in a slice at a time (keys and audio keep working); aria-busy until the last block is in. */
@@ -158,16 +197,75 @@ export class ReaderApp {
   }
 
   private async articleList(): Promise<void> {
-    const entries = await this.reader.listArticles();
+    const [entries, recent] = await Promise.all([this.reader.listArticles(), this.reader.listRecent().catch(() => [])]);
     openArticleListPanel(entries, this.article?.name ?? null, {
       openArticle: (id) => void this.reader.openArticle(id).then((r) => this.show(r)),
       openFile: () => void this.openFile(),
+      // Web pages, links and pasted text (issue 10)
+      recent,
+      openRecent: (id) => void this.openFrom('Opening the article', () => this.reader.openRecent(id)),
+      forgetRecent: (id) => void this.reader.forgetRecent(id).catch(() => undefined),
+      openLink: () => this.openLinkDialog(),
+      paste: () => void this.pasteFromMenu(),
     });
   }
 
+  // Web pages, links and pasted text (issue 10) -----------------------------------------
+
+  private openLinkDialog(): void {
+    closeOpenPanels();
+    openLinkPanel((url) => this.reader.openUrl(url), (result) => this.show(result));
+  }
+
+  /** A link dropped on the window. */
+  async openLink(url: string): Promise<void> {
+    await this.openFrom(`Opening ${url}`, () => this.reader.openUrl(url));
+  }
+
+  /** Ctrl+V: what the paste event carried. */
+  async openPasted(html: string | null, text: string | null): Promise<void> {
+    await this.openFrom('Opening the pasted article', () => this.reader.openPasted(html, text));
+  }
+
+  /** Edit > Paste article: the main process reads the clipboard. */
+  private async pasteFromMenu(): Promise<void> {
+    await this.openFrom('Opening the pasted article', () => this.reader.openClipboard());
+  }
+
+  /** A refused request (a paste over the size limit) is announced like any article that cannot be opened. */
+  private async openFrom(status: string, request: () => Promise<OpenResult>): Promise<void> {
+    closeOpenPanels();
+    this.announcer.say(status);
+    let result: OpenResult;
+    try {
+      result = await request();
+    } catch (e) {
+      result = { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+    await this.show(result);
+  }
+
+  /** A notice that arrives on its own (not with an article): shown and announced. */
   private notice(message: string): void {
-    this.ui.notices.append(el('p', { className: 'notice', text: message }));
+    this.displayNotice(message);
     this.announcer.say(message);
+  }
+
+  /** Shown only: show() announces the article's notices within "Opened …". */
+  private displayNotice(message: string, lasting = false): void {
+    this.ui.notices.append(el('p', { className: lasting ? 'notice is-lasting' : 'notice', text: message }));
+  }
+
+  /** Launch: stays on screen for the whole session and is announced with the first article. */
+  private showStartupNotice(message: string): void {
+    this.displayNotice(message, true);
+    this.startupNotice = message;
+  }
+
+  private takeStartupNotice(): string | null {
+    const n = this.startupNotice;
+    this.startupNotice = null;
+    return n;
   }
 
   // -------------------------------------------------------------------------------------
@@ -176,21 +274,35 @@ export class ReaderApp {
   private playPause(): void {
     if (!this.article) return;
     this.announcer.clearError();
-    const playing = this.player.state === 'playing' || this.player.state === 'loading';
-    if (playing) {
+    if (this.isPlaying()) {
       this.player.pause();
-      this.announcer.say('Paused');
+      this.tell({ kind: 'status', text: 'Paused' });
     } else {
-      this.announcer.say('Playing');
       this.player.play();
+      // The voice starting is the answer; said only with announcements set to full.
+      this.tell({ kind: 'status', text: 'Playing' });
     }
   }
 
   private stop(): void {
-    if (!this.article || this.player.state === 'stopped') return;
+    if (this.exporting) {
+      void this.reader.cancelExport();
+      return;
+    }
+    if (!this.article) return;
+    if (this.player.state === 'stopped') {
+      this.tell({ kind: 'answer', text: 'Already stopped' });
+      return;
+    }
     // Play again starts the current sentence from its beginning.
     this.player.stop();
-    this.announcer.say('Stopped');
+    this.tell({ kind: 'status', text: 'Stopped' });
+  }
+
+  /** Says `a` as the announcements setting allows while the app's voice reads. */
+  private tell(a: Announcement): void {
+    const text = announcementText(a, this.settings?.announceWhileReading ?? 'brief', this.isPlaying());
+    if (text) this.announcer.say(text);
   }
 
   private get plan() {
@@ -202,7 +314,7 @@ export class ReaderApp {
     if (!plan || !this.article) return;
     const target = find(plan, this.player.current);
     if (target === null) {
-      this.announcer.say(unit === 'sentence' ? (find === nav.nextSentence ? 'Last sentence' : 'First sentence') : find === nav.nextParagraph ? 'Last paragraph' : 'First paragraph');
+      this.tell({ kind: 'answer', text: unit === 'sentence' ? (find === nav.nextSentence ? 'Last sentence' : 'First sentence') : find === nav.nextParagraph ? 'Last paragraph' : 'First paragraph' });
       return;
     }
     const playing = this.isPlaying();
@@ -215,23 +327,42 @@ export class ReaderApp {
     }
   }
 
+  /** The quotes Q and the quote list visit: partial ones too unless the setting leaves them out. */
+  private navQuotes(): Quote[] {
+    const quotes = this.article?.model.quotes ?? [];
+    return this.settings?.navigatePartialQuotes === false ? quotes.filter((q) => !q.partial) : quotes;
+  }
+
+  /** "Quote 3 of 9, Dr Ahmad Tarakji" (numbered among the quotes that can be navigated). */
+  private quoteName(quote: number): { counted: string; speaker: string } {
+    const model = this.article!.model;
+    const quotes = this.navQuotes();
+    const q = model.quotes[quote];
+    const n = quotes.findIndex((x) => x.index === quote) + 1;
+    return { counted: `Quote ${n} of ${quotes.length}${q?.partial ? ', partial' : ''}`, speaker: speakerName(model, q?.speakerId ?? null) };
+  }
+
   private moveToQuote(find: typeof nav.nextQuote, none: string): void {
     const plan = this.plan;
     if (!plan || !this.article) return;
-    const target = find(plan, this.player.current, this.article.model.quotes);
+    const at = this.atQuote && this.atQuote.utterance === this.player.current ? this.atQuote.quote : null;
+    const target = find(plan, this.player.current, this.navQuotes(), at);
     if (!target) {
-      this.announcer.say(none);
+      this.tell({ kind: 'answer', text: this.navQuotes().length ? none : 'This article has no quotes' });
       return;
     }
     this.jumpToQuote(target.quote, target.utterance, undefined);
   }
 
   private jumpToQuote(quote: number, utterance: number, play: boolean | undefined): void {
-    if (!this.article) return;
-    const model = this.article.model;
-    const q = model.quotes[quote];
-    this.announcer.say(`Quote ${quote + 1} of ${model.quotes.length}, ${speakerName(model, q?.speakerId ?? null)}`);
+    const plan = this.plan;
+    if (!this.article || !plan) return;
+    const { counted, speaker } = this.quoteName(quote);
+    // Where a speaker label starts the quote, the voice says who it is.
+    const labelled = plan.utterances[utterance]?.kind === 'label';
     this.player.jump(utterance, play);
+    this.tell({ kind: 'position', text: `${counted}, ${speaker}`, brief: labelled ? counted : `${counted}, ${speaker}` });
+    this.atQuote = { quote, utterance };
   }
 
   private moveToSpeaker(find: (plan: { utterances: Utterance[] }, i: number) => number | null, none: string): void {
@@ -239,32 +370,112 @@ export class ReaderApp {
     if (!plan || !this.article) return;
     const target = find(plan, this.player.current);
     if (target === null) {
-      this.announcer.say(none);
+      this.tell({ kind: 'answer', text: none });
       return;
     }
     const id = nav.speakerAt(plan, target);
-    this.announcer.say(id === null ? 'Narrator' : speakerName(this.article.model, id));
+    const name = id === null ? 'Narrator' : speakerName(this.article.model, id);
     this.player.jump(target);
+    this.tell({ kind: 'position', text: name, brief: plan.utterances[target]?.kind === 'label' ? null : name });
+  }
+
+  private moveToHeading(find: typeof nav.nextHeading, none: string): void {
+    const plan = this.plan;
+    if (!plan || !this.article) return;
+    const blocks = this.article.model.blocks;
+    const target = find(plan, blocks, this.player.current);
+    const u = target === null ? undefined : plan.utterances[target];
+    if (target === null || !u) {
+      const any = blocks.some((b) => b.kind === 'heading');
+      this.tell({ kind: 'answer', text: any ? none : 'This article has no headings' });
+      return;
+    }
+    const block = blocks[u.block]!;
+    const level = block.kind === 'title' ? 1 : headingLevels(blocks).get(block.index) ?? 2;
+    this.player.jump(target);
+    // The voice reads the heading itself; the level is what it does not say.
+    this.tell({ kind: 'position', text: `Heading level ${level}, ${block.text}`, brief: `Heading level ${level}` });
   }
 
   private quoteList(): void {
     const plan = this.plan;
     if (!plan || !this.article) return;
-    const starts = nav.quoteStarts(plan, this.article.model.quotes);
-    openQuoteListPanel(this.article.model, starts, (quote) => {
+    const model = this.article.model;
+    const starts = nav.quoteStarts(plan, this.navQuotes());
+    const order = [...starts.keys()];
+    const entries: QuoteListEntry[] = order.map((quote, i) => {
+      const q = model.quotes[quote]!;
+      return { quote, number: i + 1, total: order.length, speaker: speakerName(model, q.speakerId), text: q.text, partial: q.partial };
+    });
+    openQuoteListPanel(entries, this.quoteHere(starts), (quote) => {
       const start = starts.get(quote);
       if (start !== undefined) this.jumpToQuote(quote, start, true);
     });
   }
 
+  /** The quote being read, or a partial one in this sentence, or else the next one ahead. */
+  private quoteHere(starts: Map<number, number>): number | null {
+    const plan = this.plan!;
+    const current = this.player.current;
+    if (this.atQuote && this.atQuote.utterance === current && starts.has(this.atQuote.quote)) return this.atQuote.quote;
+    const inQuote = nav.currentQuote(plan, current);
+    if (inQuote !== null && starts.has(inQuote)) return inQuote;
+    const partial = nav.partialQuotesIn(plan, this.navQuotes(), current)[0];
+    if (partial !== undefined) return partial;
+    for (const [quote, start] of starts) if (start >= current) return quote;
+    return [...starts.keys()].pop() ?? null;
+  }
+
   private whereAmI(): void {
     const plan = this.plan;
     if (!plan || !this.article) return;
-    const pos = nav.positionOf(plan, this.article.model, this.player.current);
+    const model = this.article.model;
+    const pos = nav.positionOf(plan, model, this.player.current);
     if (!pos) return;
-    const who = pos.speakerId === null ? 'Narrator' : speakerName(this.article.model, pos.speakerId);
-    const quote = pos.quote !== null ? ` Quote ${pos.quote} of ${pos.quotes}.` : '';
-    this.announcer.say(`Paragraph ${pos.paragraph} of ${pos.paragraphs}.${quote} ${who}. ${STATE_TEXT[this.player.state]}.`);
+    const parts = [`Paragraph ${pos.paragraph} of ${pos.paragraphs}.`];
+    const inQuote = pos.quote !== null ? pos.quote - 1 : null;
+    if (inQuote !== null && this.navQuotes().some((q) => q.index === inQuote)) parts.push(`${this.quoteName(inQuote).counted}.`);
+    parts.push(`${pos.speakerId === null ? 'Narrator' : speakerName(model, pos.speakerId)}.`);
+    // A partial quote read in the narrator's voice: say whose words they are.
+    for (const quote of nav.partialQuotesIn(plan, this.navQuotes(), this.player.current)) {
+      const { counted, speaker } = this.quoteName(quote);
+      parts.push(`Quoting ${speaker}, ${counted.replace(/^Quote/, 'quote')}.`);
+    }
+    parts.push(`${STATE_TEXT[this.player.state]}.`);
+    if (this.sleepTimer.choice !== 'off') parts.push(`${this.sleepTimer.describe()}.`);
+    this.tell({ kind: 'answer', text: parts.join(' ') });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Sleep timer
+
+  private cycleSleepTimer(): void {
+    this.sleepTimer.cycle();
+    this.tell({ kind: 'answer', text: this.sleepTimer.describe() });
+  }
+
+  private onSleepDue(): void {
+    // Reading on: stop after the sentence being read (see stopIfSleepDue). Not reading: done.
+    if (this.isPlaying()) return;
+    this.sleepTimer.set('off');
+    this.tell({ kind: 'answer', text: 'Sleep timer ended' });
+  }
+
+  private stopIfSleepDue(): void {
+    const plan = this.plan;
+    if (!this.sleepTimer.due || !plan) return;
+    this.sleepTimer.set('off');
+    const next = this.readingIndex + 1;
+    if (next >= plan.utterances.length) return; // the end of the article stops it anyway
+    this.player.stop();
+    this.player.jump(next);
+    this.tell({ kind: 'answer', text: 'Sleep timer: reading stopped. Press Space to go on.' });
+  }
+
+  private onFinished(): void {
+    const timer = this.sleepTimer.choice === 'end' || this.sleepTimer.due;
+    if (timer) this.sleepTimer.set('off');
+    this.tell({ kind: 'answer', text: timer ? 'End of article. Sleep timer ended.' : 'End of article' });
   }
 
   private isPlaying(): boolean {
@@ -272,8 +483,12 @@ export class ReaderApp {
   }
 
   private onUtterance(index: number, u: Utterance, scroll = true): void {
-    const labelQuote = u.kind === 'label' ? u.quote ?? this.plan?.utterances[index + 1]?.quote ?? null : null;
-    this.highlighter.showSentence(u.sentence, labelQuote, scroll, u.kind === 'label' ? null : { start: u.start, end: u.end });
+    this.readingIndex = index;
+    if (this.atQuote && this.atQuote.utterance !== index) this.atQuote = null;
+    // A cue ("Photo caption.") shows the caption it introduces.
+    const shown = u.cue ? this.plan?.utterances[index + 1] ?? u : u;
+    const labelQuote = shown.kind === 'label' ? shown.quote ?? this.plan?.utterances[index + 1]?.quote ?? null : null;
+    this.highlighter.showSentence(shown.sentence, labelQuote, scroll, shown.kind === 'label' ? null : { start: shown.start, end: shown.end });
     this.ui.article.dataset.utterance = String(index);
     if (this.article && this.isPlaying()) void this.reader.savePosition(this.article.docId, index).catch(() => undefined);
   }
@@ -312,14 +527,14 @@ export class ReaderApp {
     if (!this.settings) return;
     const rate = Math.min(RATE_MAX, Math.max(RATE_MIN, this.settings.rate + delta));
     if (rate === this.settings.rate) {
-      this.announcer.say(`Rate ${rate} words per minute, the ${delta > 0 ? 'fastest' : 'slowest'}`);
+      this.tell({ kind: 'answer', text: `Rate ${rate} words per minute, the ${delta > 0 ? 'fastest' : 'slowest'}` });
       return;
     }
     // Audible at once; the saved settings and the re-plan follow.
     this.player.setRate(rate);
     this.settings = { ...this.settings, rate };
     this.ui.statusRate.textContent = `${rate} words per minute`;
-    this.announcer.say(`Rate ${rate} words per minute`);
+    this.tell({ kind: 'answer', text: `Rate ${rate} words per minute` });
     await this.updateSettings({ rate });
   }
 
@@ -359,20 +574,37 @@ export class ReaderApp {
   // Export and events
 
   private async exportAudio(): Promise<void> {
-    if (!this.article) return;
-    this.announcer.say('Exporting audio');
-    const result = await this.reader.exportAudio(this.article.docId);
-    if (result.ok) {
-      const minutes = Math.floor(result.seconds / 60);
-      const seconds = Math.round(result.seconds % 60);
-      this.announcer.say(`Exported ${minutes ? `${minutes} min ` : ''}${seconds} s of audio to ${result.path}`);
-    } else if ('cancelled' in result) {
-      this.announcer.say('Export cancelled');
-    } else {
-      this.announcer.error(`Export failed: ${result.message}`);
+    if (!this.article || this.exporting) return;
+    this.exporting = true;
+    this.exportQuarter = 0;
+    this.tell({ kind: 'answer', text: 'Exporting audio. Press Escape to cancel.' });
+    try {
+      const result = await this.reader.exportAudio(this.article.docId);
+      if (result.ok) {
+        const minutes = Math.floor(result.seconds / 60);
+        const seconds = Math.round(result.seconds % 60);
+        this.tell({ kind: 'answer', text: `Exported ${minutes ? `${minutes} min ` : ''}${seconds} s of audio to ${result.path}` });
+      } else if ('cancelled' in result) {
+        this.tell({ kind: 'answer', text: 'Export cancelled' });
+      } else {
+        this.announcer.error(`Export failed: ${result.message}`);
+      }
+    } finally {
+      this.exporting = false;
+      this.ui.statusTiming.textContent = '';
+      this.lastEstimated = null;
     }
-    this.ui.statusTiming.textContent = '';
+  }
+
+  /** Progress on screen at every step, and spoken at each quarter (a screen reader cannot watch the status line). */
+  private exportProgress(done: number, total: number): void {
+    this.ui.statusTiming.textContent = `Exporting ${done} of ${total}`;
     this.lastEstimated = null;
+    const quarter = total > 0 ? Math.floor((done / total) * 4) : 0;
+    if (this.exporting && quarter > this.exportQuarter && quarter < 4) {
+      this.exportQuarter = quarter;
+      this.tell({ kind: 'answer', text: `Exporting: ${quarter * 25}%` });
+    }
   }
 
   private onEvent(event: ReaderEvent): void {
@@ -381,11 +613,15 @@ export class ReaderApp {
         this.run(event.command);
         break;
       case 'export-progress':
-        this.ui.statusTiming.textContent = `Exporting ${event.done} of ${event.total}`;
-        this.lastEstimated = null;
+        this.exportProgress(event.done, event.total);
         break;
       case 'engine':
         this.announcer.error(event.message);
+        break;
+      case 'opened':
+        // Launch: a file handed over by a second launch or the OS.
+        closeOpenPanels();
+        void this.show(event.result);
         break;
     }
   }

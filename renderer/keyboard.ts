@@ -19,7 +19,8 @@ export function installKeyboard(options: { toolbar: HTMLElement; run(command: Co
     const command = commandForKey(e);
     if (!command) return;
     if ((e.key === ' ' || e.key === 'Enter') && target?.closest('button, a[href], summary')) return;
-    if (target?.closest('[role="toolbar"]') && ['ArrowLeft', 'ArrowRight'].includes(e.key) && !e.altKey && !e.ctrlKey) return;
+    // Left/Right move between the toolbar's buttons (the reading keys area takes them as commands).
+    if (target && options.toolbar.contains(target) && ['ArrowLeft', 'ArrowRight'].includes(e.key) && !e.altKey && !e.ctrlKey) return;
     e.preventDefault();
     options.run(command);
   });

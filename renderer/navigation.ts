@@ -3,7 +3,7 @@
 // Every target is an utterance index; a label ("Professor David Nott:") that introduces
 // the target is included, so jumping to a quote speaks who says it first.
 
-import type { ArticleModel, Quote, ReadingPlan, Utterance } from '../core/contract';
+import type { ArticleModel, Block, Quote, ReadingPlan, Utterance } from '../core/contract';
 
 type Plan = Pick<ReadingPlan, 'utterances'>;
 
@@ -105,21 +105,48 @@ function blockStart(plan: Plan, i: number): number {
   return j;
 }
 
+/** Non-label utterances in text order, to find the one that speaks a given character. */
+const spokenOrder = new WeakMap<Plan, Utterance[]>();
+
+/** The (non-label) utterance whose range holds text offset `at`, or -1. */
+function utteranceAt(plan: Plan, at: number): number {
+  let list = spokenOrder.get(plan);
+  if (!list) {
+    list = plan.utterances.filter((u) => u.kind !== 'label').sort((a, b) => a.start - b.start || a.index - b.index);
+    spokenOrder.set(plan, list);
+  }
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const u = found >= 0 ? list[found]! : null;
+  return u && at < u.end ? u.index : -1;
+}
+
 /**
- * Utterance where each quote starts (its label if it has one), by quote index. A quote the
- * plan does not mark (a partial quote read in the narrator's voice) starts at the utterance
- * that speaks its first words, when `quotes` is given.
+ * Utterance where each quote starts (its label if it has one), by quote index, in reading
+ * order. A quote starts where its first words are spoken: a partial quote read in the
+ * narrator's voice starts in the narration sentence that holds it, even when the plan marks
+ * only its voiced continuation. With `quotes`, only those quotes are navigated to.
  */
 export function quoteStarts(plan: Plan, quotes: readonly Pick<Quote, 'index' | 'parts'>[] = []): Map<number, number> {
+  const allowed = quotes.length ? new Set(quotes.map((q) => q.index)) : null;
   const starts = new Map<number, number>();
   plan.utterances.forEach((u, i) => {
-    if (u.quote !== null && !starts.has(u.quote)) starts.set(u.quote, i);
+    if (u.quote !== null && !starts.has(u.quote) && (!allowed || allowed.has(u.quote))) starts.set(u.quote, i);
   });
   for (const q of quotes) {
     const first = q.parts[0];
-    if (starts.has(q.index) || !first) continue;
-    const i = plan.utterances.findIndex((u) => u.kind !== 'label' && u.start <= first.start && first.start < u.end);
-    if (i >= 0) starts.set(q.index, i);
+    if (!first) continue;
+    const i = utteranceAt(plan, first.start);
+    const marked = starts.get(q.index);
+    if (i >= 0 && (marked === undefined || i < marked)) starts.set(q.index, i);
   }
   return new Map([...starts].sort((a, b) => a[1] - b[1] || a[0] - b[0]));
 }
@@ -137,18 +164,28 @@ export interface QuoteTarget {
   utterance: number;
 }
 
-/** The next quote that starts after the current utterance. */
-export function nextQuote(plan: Plan, current: number, quotes: readonly Pick<Quote, 'index' | 'parts'>[] = []): QuoteTarget | null {
-  let best: QuoteTarget | null = null;
+/**
+ * The next quote that starts after the current utterance. `at`: the quote the listener last
+ * jumped to, so several quotes that start in one sentence are visited one by one.
+ */
+export function nextQuote(plan: Plan, current: number, quotes: readonly Pick<Quote, 'index' | 'parts'>[] = [], at: number | null = null): QuoteTarget | null {
   for (const [quote, start] of quoteStarts(plan, quotes)) {
-    if (start > current && (best === null || start < best.utterance)) best = { quote, utterance: start };
+    if (start > current || (start === current && at !== null && quote > at)) return { quote, utterance: start };
   }
-  return best;
+  return null;
 }
 
 /** The quote before the one being read (or before the current position in narration). */
-export function previousQuote(plan: Plan, current: number, quotes: readonly Pick<Quote, 'index' | 'parts'>[] = []): QuoteTarget | null {
+export function previousQuote(plan: Plan, current: number, quotes: readonly Pick<Quote, 'index' | 'parts'>[] = [], at: number | null = null): QuoteTarget | null {
   const starts = quoteStarts(plan, quotes);
+  if (at !== null && starts.get(at) === current) {
+    // At a quote that starts in this sentence: the previous one may start in it too.
+    let best: QuoteTarget | null = null;
+    for (const [quote, start] of starts) {
+      if (start < current || (start === current && quote < at)) best = { quote, utterance: start };
+    }
+    return best;
+  }
   const cq = currentQuote(plan, current) ?? [...starts].find(([, start]) => start === current)?.[0] ?? null;
   const ref = cq !== null ? (starts.get(cq) ?? current) : current;
   let best: QuoteTarget | null = null;
@@ -157,6 +194,37 @@ export function previousQuote(plan: Plan, current: number, quotes: readonly Pick
   }
   return best;
 }
+
+/** Partial quotes read inside utterance i in the narrator's voice (the plan does not mark them). */
+export function partialQuotesIn(plan: Plan, quotes: readonly Pick<Quote, 'index' | 'parts' | 'partial'>[], i: number): number[] {
+  const u = plan.utterances[owner(plan, clampIndex(plan, i))];
+  if (!u || u.quote !== null) return [];
+  return quotes.filter((q) => q.partial && q.parts.some((p) => p.start < u.end && p.end > u.start)).map((q) => q.index);
+}
+
+/** First utterance of the next heading (or the title) after the current block. */
+export function nextHeading(plan: Plan, blocks: readonly Pick<Block, 'kind'>[], current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const here = owner(plan, clampIndex(plan, current));
+  for (let j = here + 1; j < u.length; j++) {
+    if (u[j]!.block !== u[here]!.block && isHeading(blocks, u[j]!.block) && u[j - 1]?.block !== u[j]!.block) return withLabels(plan, j);
+  }
+  return null;
+}
+
+/** First utterance of the heading before the current position (the one being read counts as here). */
+export function previousHeading(plan: Plan, blocks: readonly Pick<Block, 'kind'>[], current: number): number | null {
+  const u = plan.utterances;
+  if (u.length === 0) return null;
+  const start = blockStart(plan, owner(plan, clampIndex(plan, current)));
+  for (let j = start - 1; j >= 0; j--) {
+    if (u[j]!.kind !== 'label' && isHeading(blocks, u[j]!.block)) return blockStart(plan, j);
+  }
+  return null;
+}
+
+const isHeading = (blocks: readonly Pick<Block, 'kind'>[], i: number) => blocks[i]?.kind === 'heading' || blocks[i]?.kind === 'title';
 
 /** Who is heard at utterance i: a speaker id, or null for the narrator. Labels count as what they introduce. */
 export function speakerAt(plan: Plan, i: number): string | null {

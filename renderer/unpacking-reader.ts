@@ -1,5 +1,5 @@
 // The page's side of the bridge (no DOM here, so it is unit-tested under Node).
-import type { Packed, ReaderApi, ReaderBridge } from '../core/contract';
+import type { Packed, ReaderApi, ReaderBridge, ReaderEvent, WireEvent } from '../core/contract';
 import { isPacked, unpack } from '../core/packed';
 import { yieldToBrowser } from './yield';
 
@@ -11,12 +11,24 @@ export function unpackingReader(bridge: ReaderBridge): ReaderApi {
   const api: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(bridge as unknown as Record<string, unknown>)) {
     if (typeof method !== 'function') continue;
+    if (name === 'onEvent') {
+      api[name] = (listener: (event: ReaderEvent) => void) => bridge.onEvent(unpackingListener(listener));
+      continue;
+    }
     api[name] = (...args: unknown[]) => {
       const reply: unknown = method.apply(bridge, args);
       return reply instanceof Promise ? reply.then(unpackReply) : reply;
     };
   }
   return api as unknown as ReaderApi;
+}
+
+/** An article handed to the running app ({type: 'opened', result: {article: {model, plan}}}) arrives packed like openArticle's reply. */
+function unpackingListener(listener: (event: ReaderEvent) => void): (event: WireEvent) => void {
+  return (event) => {
+    if (event.type !== 'opened') return listener(event);
+    void unpackReply(event, 3).then((e) => listener(e as ReaderEvent));
+  };
 }
 
 const SLICES = { sliceMs: 8, now: () => performance.now(), yieldNow: yieldToBrowser };

@@ -1,8 +1,10 @@
 import type { AttributionPlace } from '../contract';
 import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
-  isCommonWord, isFunctionWord, looksLikeOrganisation, possessorName, readName, roleGender,
+  isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
+import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
+import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 
 /** Verbs that introduce or follow direct speech. */
 const VERBS =
@@ -14,17 +16,22 @@ const VERBS =
   'described|describes|concluded|concludes|predicted|predicts|promised|promises|appealed|appeals|stressed|stresses|' +
   'emphasised|emphasized|emphasises|emphasizes|maintained|maintains|boasted|boasts|complained|complains|agreed|agrees|' +
   'countered|counters|reiterated|reiterates|texted|emailed|quipped|quips|mused|muses|exclaimed|yelled|yells|began|begins|' +
-  'went on|goes on|pointed out|points out|wondered|wonders|demanded|demands|pledged|pledges|called|calls|branded|brands|' +
+  'went on(?=\\s*(?:to\\b|[,:]|$))|goes on(?=\\s*(?:to\\b|[,:]|$))|pointed out|points out|wondered|wonders|demanded|demands|pledged|pledges|called|calls|branded|brands|' +
   'dubbed|labelled|labeled|hailed|hails|condemned|condemns|denounced|criticised|criticized|accused|accuses|praised|praises|' +
   'testified|testifies|answered|answers|recounted|recounts|shared|echoed|echoes|summed up|sums up|put it|puts it|' +
   'saying|adding|telling|calling|describing|warning|insisting|arguing|claiming|noting|explaining|writing|asking|urging|' +
   'stating|declaring|stressing|corrected|corrects|interrupted|interjected|chimed in|snapped|retorted|protested|objected|' +
   'offered|replied|muttered|insisted|reflected|reflects|conceded|elaborated|clarified|shot back|hit back|fired back|' +
+  'reported|reports|' +
   'according to';
 const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
+/** Every speech verb in a context: built once (it was compiled for every quote). */
+// Lower case only: "United States" and "The Remarks" are no verbs.
+const VERB_ALL = new RegExp(VERB.source, 'g');
 const VERB_FIRST = new RegExp(`^[\\s,;:–—-]*(?:${VERBS})\\s+(?!that\\b|to\\b|the\\s+(?:statement|report|letter)\\b)(.{2,220}?)\\s*[.,;:!?]?\\s*$`, 'is');
 const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|simply|just|reportedly|publicly|quickly|quietly|angrily|firmly|softly|calmly|repeatedly|again|has|had|have|would|will|wryly|bluntly|tearfully|proudly)\\s+)*';
-const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`, 'i');
+const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`);
+const SUBJECT_BEFORE_LAST_VERB = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200})\\s+${ADVERBS}(?:${VERBS})\\b`);
 const ACCORDING_TO_AFTER = /^[\s,;]*according to\s+(.{2,200}?)\s*[.,;]?\s*$/is;
 const ACCORDING_TO_BEFORE = /according to\s+(.{2,200}?),?\s*$/is;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
@@ -72,7 +79,8 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   if (subordinate?.[2]) return clean(subordinate[2], offset + parts[parts.length - 1]!.at + subordinate[1]!.length);
   // "..., which ministers have promised": the relative clause holds the subject.
   const last = parts[parts.length - 1];
-  const relative = last ? /^(\s*(?:which|that|who|whom)\s+)(\S.*)$/i.exec(last.text) : null;
+  // ("who helped ..." is no such clause: there "who" is the subject, and the person before it speaks.)
+  const relative = last ? /^(\s*(?:which|that|whom)\s+)(\S.*)$/i.exec(last.text) : null;
   if (last && relative?.[2] && parts.length > 1) return clean(relative[2], offset + last.at + relative[1]!.length);
   // "... by Sir Hugh Penhallow, the health spokesman, who said": the named person before "who".
   if (last && /^\s*who\s*$/i.test(last.text) && parts.length > 1) {
@@ -84,6 +92,10 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
       return { phrase: name, start: offset + named.at + named.text.indexOf(name) };
     }
   }
+  // "..., after winning Ohio, Gov. John Kasich (R-OH)": the noun phrase that ends right before the verb.
+  const np = nounPhraseBeforeVerb(region, offset);
+  const npHead = np?.phrase.split(',')[0] ?? '';
+  if (np && !notASpeaker(npHead) && (/^\p{Lu}/u.test(npHead) || PRONOUNS.has(npHead.toLowerCase()) || namesPeople(npHead))) return np;
   while (parts.length > 1 && isOpener(parts[0]!.text.trim())) parts.shift();
   const kept = parts.filter((p) => !/^\s*(?:who|which|whose|where|aged?)\b/i.test(p.text) && !/^\s*\d+\s*$/.test(p.text));
   if (kept.length === 0) return null;
@@ -118,7 +130,12 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     return cue(at, phrase, afterOtherQuote ? 'inside' : 'before');
   }
   // A full quote hangs on the verb nearest to it ("Asked about X, the spokesman told reporters:"); a partial one on the sentence's first.
-  const verbs = [...ctx.matchAll(new RegExp(VERB.source, 'gi'))];
+  VERB_ALL.lastIndex = 0;
+  const verbs: RegExpExecArray[] = [];
+  for (let m = VERB_ALL.exec(ctx); m; m = VERB_ALL.exec(ctx)) {
+    // "Ginsburg's comments", "the claims": after a possessive or determiner the word is a noun.
+    if (!NOUN_BEFORE.test(ctx.slice(Math.max(0, m.index - 12), m.index))) verbs.push(m);
+  }
   const lastVerb = verbs[verbs.length - 1];
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
   const adjacent = lastVerb && lastVerb.index !== undefined && ctx.slice(lastVerb.index + lastVerb[0].length).trim().split(/\s+/).filter(Boolean).length <= 2;
@@ -139,12 +156,27 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
       }
     }
     if (speakerColon?.[1] && allCapitalised && !partial) return cue(ctxStart + ctx.indexOf(speakerColon[1]), speakerColon[1], 'before');
+    // "... does not surprise pollster Dana Shaw:", "More from Blumenthal and Cohen:": the name right before the colon.
+    const named = !partial ? NAME_BEFORE_COLON.exec(ctx) : null;
+    if (named?.[2] && !/\b(?:to|for|with|by|from|about|of)\s*$/i.test(named[1] ?? '') && readName(named[2].split(/\s+/))?.person) {
+      return cue(ctxStart + named.index + named[0].indexOf(named[2]), named[2], 'before');
+    }
+    // "Bolton thought it was "a tribute to ..."", "Trump leaned in and boomed: "..."": the clause's subject speaks.
+    if (partial || /:\s*$/.test(ctx)) {
+      const subject = clauseSubjects(ctx, ctxStart).pop();
+      if (subject) return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
+    }
     return null;
   }
   const tail = ctx.slice(verb.index + verb[0].length);
   // A full quote must follow its verb closely ("told ITV News:"); a partial one may sit later in the sentence.
   if (!partial && !(tail.length <= 90 && /[:,]\s*$|\bthat\s*$|^\s*$/.test(tail))) return null;
   // "with Harker describing the game as": a participle's subject is the name right before it.
+  // "Trump attacked Obama, calling him ...": after a comma, a participle's subject is the main clause's.
+  if (/ing$/i.test(verb[0]) && /,\s*$/.test(ctx.slice(0, verb.index))) {
+    const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0];
+    if (main) return cue(main.start, main.phrase, afterOtherQuote ? 'inside' : 'before');
+  }
   if (/ing$/i.test(verb[0])) {
     const right = /(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*|\b(?:he|she|they))[\s,]*$/u.exec(ctx.slice(0, verb.index));
     if (right?.[1]) return cue(ctxStart + right.index, right[1], afterOtherQuote ? 'inside' : 'before');
@@ -156,17 +188,46 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
 
 /** The speaker phrase right after a quote: `"...," said Smith` / `"...," Smith said` / `according to Smith`. */
 export function cueAfter(ctx: string, ctxStart: number): Cue | null {
+  // `"…" — Cllr Priya Shah, council leader`: a dash and a name after the quote.
+  const dash = DASH_AFTER.exec(ctx);
+  if (dash?.[1] && !notASpeaker(dash[1])) return cue(ctxStart + dash[0].indexOf(dash[1]), dash[1].trim(), 'after');
   for (const re of [ACCORDING_TO_AFTER, VERB_FIRST, SUBJECT_FIRST]) {
     const m = re.exec(ctx);
     if (!m?.[1]) continue;
     const phrase = m[1].trim().replace(/[,:]$/, '');
-    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase))) continue;
+    // "former congressman Dan Maffei said": a lower-case description may lead into the name.
+    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
+      // `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said`: the noun phrase before the
+      // last speech verb ("... and donations began to pick up, Gilbert said").
+      const last = SUBJECT_BEFORE_LAST_VERB.exec(ctx);
+      const region = last?.[1] ?? m[1];
+      const np = nounPhraseBeforeVerb(region, ctxStart + (last ? last.index + last[0].indexOf(region) : m.index + m[0].indexOf(m[1])));
+      // Only a description ending in a person's name ("union organiser Kemi Adeyemi"), not any capitalised word.
+      const tail = np ? trailingName(np.phrase.split(',')[0]!.split(/\s+/)) : null;
+      const head = np?.phrase.split(',')[0] ?? '';
+      if (np && ((/^\p{Lu}/u.test(head) && !notASpeaker(head)) || (tail?.name.person && (tail.name.known || tail.name.bare.includes(' '))))) return cue(np.start, np.phrase, 'after');
+      continue;
+    }
     if (re === SUBJECT_FIRST && phrase.split(/\s+/).length > 20) continue;
     const at = ctxStart + m.index + m[0].indexOf(m[1].trim());
     return cue(at, phrase, 'after');
   }
+  // `"We're extremely happy" about the decision, said RoseAnn DeMoro, ...`: an inverted attribution later in the sentence.
+  const inverted = INVERTED_LATER.exec(ctx);
+  if (inverted?.[1] && /^\p{Lu}/u.test(inverted[1]) && !notASpeaker(inverted[1].split(',')[0]!)) return cue(ctxStart + inverted.index + inverted[0].indexOf(inverted[1]), inverted[1].trim(), 'after');
+  // `"Go back," Trump barked`, `"This is fantastic!" beamed Donald Hartley`: any past-tense verb right after the quote.
+  const manner = MANNER_AFTER.exec(ctx) ?? MANNER_BEFORE_NAME.exec(ctx);
+  if (manner?.[1] && (notASpeaker(manner[1]) ?? 'place') === 'place') return cue(ctxStart + manner.index + manner[0].indexOf(manner[1]), manner[1].trim(), 'after');
   return null;
 }
+
+const ORG_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'van', 'von', 'al', 'bin']);
+const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;
+const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,4})\s*:\s*$/u;
+const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
+const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120})[.]?\s*$/u;
+const MANNER_AFTER = /^[\s,]*((?:he|she|they|\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}))\s+\p{Ll}{3,}ed\b/u;
+const MANNER_BEFORE_NAME = /^[\s,]*\p{Ll}{3,}ed\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
 
 // ---------------------------------------------------------------------------------------
 
@@ -177,7 +238,7 @@ export interface SpeakerRef {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
-const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/i;
+const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
 
 const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|of|for)$/;
 
@@ -187,6 +248,13 @@ function trailingName(headWords: readonly string[]): { at: number; name: ParsedN
   while (at > 0 && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
   while (at < headWords.length && isFunctionWord(headWords[at]!)) at++;
   if (at >= headWords.length) return null;
+  // "South Carolina Gov. Jim Hodges", "House Speaker Paul Ryan": a title inside the run starts the name.
+  for (let t = headWords.length - 2; t > at; t--) {
+    if (isTitle(headWords[t]!) && !isTitle(headWords[t + 1]!) && readName(headWords.slice(t))?.used === headWords.length - t) {
+      at = t;
+      break;
+    }
+  }
   const name = readName(headWords.slice(at));
   return name && name.used === headWords.length - at ? { at, name } : null;
 }
@@ -202,6 +270,34 @@ const phraseGender = (phrase: string): Gender | null => {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Titles that show a role ("Sen. Cruz" is "the senator"); other roles must appear in the description. */
+const ROLE_TITLES: Record<string, RegExp> = {
+  senator: /\b(?:Sen\.?|Senator)\s/, doctor: /\b(?:Dr\.?|Doctor)\s/, surgeon: /\b(?:Dr\.?|Mr\.?|Ms\.?)\s/, governor: /\b(?:Gov\.?|Governor)\s/,
+  congressman: /\b(?:Rep\.?|Congressman)\s/, congresswoman: /\b(?:Rep\.?|Congresswoman)\s/, representative: /\bRep\.?\s/, professor: /\b(?:Prof\.?|Professor)\s/,
+  judge: /\bJudge\s/, mayor: /\bMayor\s/, coach: /\bCoach\s/, president: /\bPresident\s/, minister: /\bMinister\s/, chancellor: /\bChancellor\s/,
+  sheriff: /\bSheriff\s/, councillor: /\b(?:Cllr|Councillor)\s/, detective: /\b(?:Det\.?|Detective)\s/, inspector: /\b(?:Insp\.?|Inspector)\s/,
+};
+
+/**
+ * "the senator said" refers back to the person just named only when that person is a senator
+ * (by title or description): otherwise it is someone else, known only by that description.
+ */
+function roleFits(entity: Entity, phrase: string): boolean {
+  const known = `${entity.name} ${entity.description ?? ''}`;
+  const roles = phrase.toLowerCase().split(/\s+/).slice(1).filter((w) => PERSON_ROLE.test(w) || lexiconTags(w).includes('Demonym'));
+  if (roles.length === 0) return false;
+  const role = roles[roles.length - 1]!.replace(/s$/, '');
+  // Kinship and gendered nouns ("the mother-of-two", "the 34-year-old") describe, they do not rank.
+  if (roleGender(role.split('-')[0]!) || /^\d+-year-old$/.test(role)) return true;
+  return new RegExp(`\\b${role.replace(/[^\p{L}-]/gu, '')}`, 'iu').test(known) || (ROLE_TITLES[role]?.test(`${entity.name} `) ?? false);
+}
+
+/** "the Texas senator said" about Ted Cruz: the description the text used joins what we know of him. */
+function describeAlso(entity: Entity, description: string): void {
+  if (!description || entity.description?.toLowerCase().includes(description.toLowerCase())) return;
+  entity.description = entity.description ? `${entity.description}; ${description}` : description;
+}
+
 
 /**
  * Who a speaker phrase refers to. Pronouns and "the doctor" resolve to someone already
@@ -209,12 +305,19 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  */
 export function resolveSpeaker(
   phrase: string, registry: Registry, block: number, sentence: number, at: number, modelOffset: number,
+  /** Right after a quote (`"…," Sharp said`): a capitalised word there is a name even if it is also a word or a town. */
+  afterQuote = false,
 ): SpeakerRef | null {
   const segments = phrase.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
-  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as)\b/i.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
-  head = head.replace(/^(?:and|but|so|then)\s+/i, '');
+  // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
+  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
+  // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
+  head = head.replace(TRAILING_CIRCUMSTANCE, '') || head;
+  const problem = registry.find(head) ? null : notASpeaker(head);
+  if (problem && !(afterQuote && problem === 'place')) return null;
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
   if (PRONOUNS.has(firstWord.toLowerCase())) head = firstWord;
@@ -227,6 +330,15 @@ export function resolveSpeaker(
     return { entity, mention: 'pronoun' };
   }
 
+  // "the base chief known as Bob": the name after "known as" / "identified as".
+  const knownAs = /\b(?:known|identified|named)\s+(?:only\s+)?as\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,2})/u.exec(phrase);
+  const knownName = knownAs?.[1] ? readName(words(knownAs[1])) : null;
+  if (knownAs?.[1] && knownName) {
+    const entity = registry.person(knownName, phrase.slice(0, knownAs.index).trim().replace(/^(?:the|a|an)\s+/i, '') || null);
+    const start = at + knownAs.index + knownAs[0].indexOf(knownAs[1]);
+    registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + knownAs[1].length });
+    return { entity, mention: 'name' };
+  }
   // "Her lawyer, John Smith" / "the company's chief executive Jane Doe": the name is the speaker, the rest describes.
   const appositiveName = segments[1] ? readName(words(segments[1])) : null;
   if (DETERMINERS.test(head) && appositiveName?.person && appositiveName.used === words(segments[1]!).length) {
@@ -234,14 +346,33 @@ export function resolveSpeaker(
     registry.mention(entity, block, sentence, at + phrase.indexOf(segments[1]!), { start: modelOffset + at + phrase.indexOf(segments[1]!), end: modelOffset + at + phrase.indexOf(segments[1]!) + segments[1]!.length });
     return { entity, mention: 'name' };
   }
+  // "Another holidaymaker, retired nurse Margaret Coombes, ...": the appositive ends in the name.
+  const appositiveTail = DETERMINERS.test(head) && segments[1] && !appositiveName ? trailingName(words(segments[1])) : null;
+  if (appositiveTail?.name.person && appositiveTail.at > 0) {
+    const entity = registry.person(appositiveTail.name, [head, words(segments[1]!).slice(0, appositiveTail.at).join(' ')].join(', '));
+    const start = at + phrase.indexOf(segments[1]!) + segments[1]!.indexOf(appositiveTail.name.full.split(' ')[0]!);
+    registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + appositiveTail.name.full.length });
+    return { entity, mention: 'name' };
+  }
   const headWords = words(head);
   const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
   if (DETERMINERS.test(head) && nameAt > 0) {
     const name = readName(headWords.slice(nameAt))!;
-    const entity = registry.person(name, headWords.slice(0, nameAt).join(' '));
+    const entity = registry.person(name, headWords.slice(0, nameAt).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null);
     return { entity, mention: 'name' };
   }
 
+  // "the New York Post reported": a capitalised organisation name after "the".
+  if (/^the\s+\p{Lu}/u.test(head) && headWords.slice(1).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|on|and|the)$/.test(w))) {
+    const org = readName(headWords.slice(1));
+    if (org && !org.person && org.used === headWords.length - 1) {
+      const entity = registry.person(org, description);
+      entity.kind = 'group';
+      const start = at + phrase.indexOf(headWords[1]!);
+      registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + org.full.length });
+      return { entity, mention: 'name' };
+    }
+  }
   // "Mr. Haskins's family", "Langford's office": the possessor's people speak, not the possessor.
   const possessiveAt = headWords.findIndex((w, i) => i < headWords.length - 1 && /[’']s?$/.test(w) && /^\p{Lu}/u.test(w));
   if (possessiveAt >= 0 && /^\p{Ll}/u.test(headWords[possessiveAt + 1]!)) {
@@ -254,16 +385,31 @@ export function resolveSpeaker(
   // "Monarchs coach Rick Alvarado" / "Long-suffering supporter Dave Parfitt": the name ends the phrase, the rest describes.
   const tail = trailingName(headWords);
   if (tail && tail.at > 0 && tail.name.person) {
-    const entity = registry.person(tail.name, description ?? headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)\s+/i, ''));
+    const entity = registry.person(tail.name, description ?? (headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null));
     const start = at + phrase.indexOf(headWords[tail.at]!);
     registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + tail.name.full.length });
     return { entity, mention: 'name' };
   }
   if (!DETERMINERS.test(head) && /^\p{Lu}/u.test(head)) {
+    // "Republican Donald Trump", "Texas Sen. Ted Cruz": party, nationality and state words describe the name.
+    const lead = leadingDescriptors(headWords);
+    if (lead > 0) {
+      const name = readName(headWords.slice(lead));
+      if (name?.person && name.used === headWords.length - lead) {
+        const entity = registry.person(name, description ?? headWords.slice(0, lead).join(' '));
+        const start = at + phrase.indexOf(headWords[lead]!);
+        registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + name.full.length });
+        return { entity, mention: 'name' };
+      }
+    }
     let nameWords = headWords;
     while (nameWords.length > 1 && isFunctionWord(nameWords[0]!)) nameWords = nameWords.slice(1);
     const name = readName(nameWords);
-    if (name) {
+    // "Commentary", "Following": one ordinary word is no name unless the article already knows it as one.
+    const ordinary = !(afterQuote && headWords.length <= 3) && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
+    // "Reform Was A Sign Of Leadership", "No Child Left Behind": a headline or a law's name, not a speaker's.
+    const notAName = name && name.bare.split(' ').length >= 3 && name.bare.split(' ').slice(1).some((w) => !ORG_JOINERS.has(w) && !isKnownFirstName(w) && !isKnownSurname(w) && isFunctionWord(w));
+    if (name && !ordinary && !notAName) {
       const entity = registry.person(name, description);
       if (!name.person && looksLikeOrganisation(name.bare)) entity.kind = 'group';
       const start = at + phrase.indexOf(nameWords[0]!);
@@ -286,13 +432,17 @@ export function resolveSpeaker(
   if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?|woman|man|girl|boy|lady)\b/i.test(head)) {
     const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
-    if (recent) return { entity: recent, mention: 'description' };
+    // ...or the person the paragraph before ended on as a subject ("Brennan now has 19 goals. / The striker told Sky:").
+    if (recent && (roleFits(recent, head) || (registry.lastSubjectIn(block - 1) === recent && registry.peopleIn(block).length === 0))) {
+      describeAlso(recent, head.replace(/^the\s+/i, ''));
+      return { entity: recent, mention: 'description' };
+    }
   }
   if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
     const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '');
     const text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
-    if (text.length > 120) return null;
+    if (text.length > 120 || !namesPeople(phrase)) return null;
     const kind: 'person' | 'group' = PERSON_ROLE.test(head) ? 'person' : 'group';
     const gender: Gender | null = phraseGender(head);
     const entity = registry.described(text, kind, gender);

@@ -1,9 +1,12 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { GENDERED_ROLE_PATTERN, Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
+import { Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
-import { splitSentences } from './sentences';
+import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
+import { isClauseSubject, nounPhraseBeforeVerb } from './noun-phrase';
+import { isWorkTitle } from './work-titles';
+import { leadingDescriptors } from './speaker-check';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -11,6 +14,8 @@ export interface ParseOptions {
 
 const BLOCK_SEPARATOR = '\n\n';
 const QUOTABLE = new Set<Block['kind']>(['paragraph', 'list-item']);
+/** What introduces a term rather than speech. */
+const NAMED_TERM = /\b(?:known(?:\s+\w+){0,3}\s+as|nicknamed|the\s+(?:term|word|words|phrase|slogan|label|hashtag|nickname))\s*$/i;
 /** Partial quotes this short with nobody saying them are scare quotes or titles ("so-called 'peace plan'"). */
 const SCARE_QUOTE_MAX_WORDS = 3;
 
@@ -23,6 +28,11 @@ export function parseArticle(source: string, options: ParseOptions = {}): Articl
   } catch {
     raw = plainTextBlocks(source);
   }
+  return parseBlocks(raw, format);
+}
+
+/** Blocks already found (a web page's extracted article) -> article model. Never throws. */
+export function parseBlocks(raw: readonly RawBlock[], format: ArticleModel['format']): ArticleModel {
   const { text, blocks, sentences } = layout(raw);
   const quotes: Quote[] = [];
   const speakers: Speaker[] = [];
@@ -45,7 +55,7 @@ export function parseArticle(source: string, options: ParseOptions = {}): Articl
   };
 }
 
-function layout(raw: RawBlock[]): { text: string; blocks: Block[]; sentences: Sentence[] } {
+function layout(raw: readonly RawBlock[]): { text: string; blocks: Block[]; sentences: Sentence[] } {
   const blocks: Block[] = [];
   const sentences: Sentence[] = [];
   const pieces: string[] = [];
@@ -108,7 +118,9 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const content = blocks[s.block]!.text.slice(s.start, s.end);
     return /[,.?!]$/.test(content) && wordCount(content) >= 3;
   });
-  const all: Chain[] = [...chains, ...speechSingles.map((s) => [s])];
+  // Titles are not speech, and must not stand between a quote and the narration that attributes it.
+  const workTitle = (c: Chain) => c.length === 1 && isWorkTitle(blocks[c[0]!.block]!.text.slice(c[0]!.start, c[0]!.end), blocks[c[0]!.block]!.text.slice(Math.max(0, c[0]!.open - 40), c[0]!.open));
+  const all: Chain[] = [...chains.filter((c) => !workTitle(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
   const spansIn = new Map<number, Span[]>();
@@ -135,6 +147,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const first = f.chain[0]!;
     const content = blocks[first.block]!.text.slice(first.start, first.end);
     if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) continue;
+    // `known in the industry as "Level 5"`, `the so-called "peace plan"`: a term being named, not speech.
+    if (f.partial && wordCount(content) <= SCARE_QUOTE_MAX_WORDS + 1 && NAMED_TERM.test(blocks[first.block]!.text.slice(Math.max(0, first.open - 40), first.open))) continue;
     let speakerId: string | null = null;
     if (f.speaker) {
       const e = f.speaker.entity;
@@ -181,16 +195,25 @@ function narrationOnly(text: string, spans: readonly Span[]): string {
   return out + text.slice(from);
 }
 
-const ROLE_MENTION = new RegExp(`\\b(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN})\\b`, 'giu');
-/** "One mother, whose son ...": an unnamed relative who will usually be quoted next. */
-const KIN_MENTION = /\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}?(mother|father|mum|dad|wife|husband|daughter|son|grandmother|grandfather|widow|widower|sister|brother)\b/giu;
+/** "his lawyer", "her older sister": a possessive and up to three lower-case words, the role among them. */
+const ROLE_MENTION = /\b(his|her|their)\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/giu;
+/** "One mother, whose son ...": an unnamed relative who will usually be quoted next. Found by the kin word (rare), then the article before it (common). */
+const KIN_WORD = /\b(?:mother|father|mum|dad|wife|husband|daughter|son|grandmother|grandfather|widow|widower|sister|brother)\b/giu;
+const KIN_ARTICLE = /\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}$/iu;
+
+/** The words of a ROLE_MENTION/KIN_MENTION match up to its first word that `isRole` accepts, or null. */
+function upToRole(words: string, isRole: (w: string) => boolean): { text: string; role: string } | null {
+  const list = words.split(/\s+/);
+  const at = list.findIndex((w) => isRole(w.toLowerCase()));
+  return at < 0 ? null : { text: list.slice(0, at + 1).join(' '), role: list[at]! };
+}
 
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
   const narration = narrationOnly(text, spans);
   const tokens: { word: string; at: number }[] = [];
   const re = /[\p{L}\p{M}][\p{L}\p{M}'’.\-]*/gu;
-  for (let m = re.exec(narration); m; m = re.exec(narration)) tokens.push({ word: m[0].replace(/[.]$/, (d) => (/^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt)\.$/.test(m![0]) ? d : '')), at: m.index });
+  for (let m = re.exec(narration); m; m = re.exec(narration)) tokens.push({ word: m[0].endsWith('.') && !isAbbreviatedTitle(m[0]) ? m[0].slice(0, -1) : m[0], at: m.index });
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.word;
     if (!/^\p{Lu}/u.test(word)) continue;
@@ -198,7 +221,14 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     // Stop a name at a gap in the text (punctuation between words).
     let n = 1;
     while (n < window.length && /^\s+$/.test(narration.slice(window[n - 1]!.at + window[n - 1]!.word.length, window[n]!.at))) n++;
-    const name = readName(window.slice(0, n).map((t) => t.word));
+    const windowWords = window.slice(0, n).map((t) => t.word);
+    // "Republican Donald Trump": the party is a description; the name starts after it.
+    const lead = leadingDescriptors(windowWords);
+    if (lead > 0 && readName(windowWords.slice(lead))?.person) {
+      i += lead - 1;
+      continue;
+    }
+    const name = readName(windowWords);
     if (!name) continue;
     // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
     // ...and "Dean Trebilcock" starts with a noun that is also a first name: only function words are never names.
@@ -210,25 +240,34 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     // "Imran Qadir, 38, said ..." / "Imran Qadir said": an unfamiliar name introduced as a person.
     const after = narration.slice(tokens[i + name.used - 1]!.at + tokens[i + name.used - 1]!.word.length, tokens[i + name.used - 1]!.at + 60);
     const introduced = name.person && name.bare.includes(' ') && /^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|told|added|wrote|explained|insisted|warned)\b)/.test(after);
-    if ((met && met.kind === 'person') || fresh || organisation || introduced) {
+    // "Priya Shah chaired the meeting": an unfamiliar full name as the subject of a clause is a person too.
+    const subject = name.person && name.bare.includes(' ') && isClauseSubject(narration, tokens[i]!.at, tokens[i]!.at + name.full.length);
+    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject) {
       const entity = registry.person(name, null);
       const at = tokens[i]!.at;
-      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length });
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isClauseSubject(narration, at, at + name.full.length));
       i += name.used - 1;
     }
   }
   ROLE_MENTION.lastIndex = 0;
   for (let m = ROLE_MENTION.exec(narration); m; m = ROLE_MENTION.exec(narration)) {
+    const found = upToRole(m[2]!, (w) => roleGender(w) !== undefined);
+    // Rescan from the word after the possessive, as the old lazy pattern would have.
+    ROLE_MENTION.lastIndex = m.index + m[1]!.length;
+    if (!found) continue;
     const owner = registry.resolvePronoun(m[1]!.toLowerCase(), block, m.index);
     if (!owner) continue;
-    const role = m[0].slice(m[1]!.length).trim();
-    const entity = registry.described(`${possessorName(owner)}'s ${role}`, 'person', roleGender(m[2]!) ?? null);
+    const entity = registry.described(`${possessorName(owner)}'s ${found.text}`, 'person', roleGender(found.role) ?? null);
     registry.mention(entity, block, sentenceOf(m.index), m.index);
   }
-  KIN_MENTION.lastIndex = 0;
-  for (let m = KIN_MENTION.exec(narration); m; m = KIN_MENTION.exec(narration)) {
-    const entity = registry.described(m[0].charAt(0).toUpperCase() + m[0].slice(1), 'person', roleGender(m[1]!) ?? null);
-    registry.mention(entity, block, sentenceOf(m.index), m.index);
+  KIN_WORD.lastIndex = 0;
+  for (let k = KIN_WORD.exec(narration); k; k = KIN_WORD.exec(narration)) {
+    const lead = KIN_ARTICLE.exec(narration.slice(Math.max(0, k.index - 60), k.index));
+    if (!lead) continue;
+    const at = k.index - lead[0].length;
+    const text = narration.slice(at, k.index + k[0].length);
+    const entity = registry.described(text.charAt(0).toUpperCase() + text.slice(1), 'person', roleGender(k[0]) ?? null);
+    registry.mention(entity, block, sentenceOf(at), at);
   }
 }
 
@@ -260,16 +299,72 @@ function attribute(
     const named = cues.findIndex((c) => c.place === 'after' && /^\p{Lu}/u.test(c.phrase) && !/^(?:He|She|They|It)\b/.test(c.phrase));
     if (named > 0) cues.unshift(...cues.splice(named, 1));
   }
+  // `Clinton would have to "go more to center," Cuban said.`: a partial quote whose sentence ends in its own
+  // attribution belongs to that attribution, not to whoever the narration before it is about.
+  if (partial && /,$/.test(content) && cues.length > 1 && cues[0]!.place === 'before') {
+    const right = cues.findIndex((c) => c.place === 'after' && c.start - chain[0]!.close! <= 4);
+    if (right > 0) cues.unshift(...cues.splice(right, 1));
+  }
+  // `Sam Lau, the party's spokesman, said in a statement. "…"`: the sentence before introduces the quote.
+  if (cues.length === 0 && !partial && before.ctx.trim() === '' && first.open > 0) {
+    const from = Math.max(0, first.open - 300);
+    const tail = firstText.slice(from, first.open);
+    const said = SAID_AT_SENTENCE_END.exec(tail);
+    if (said) {
+      const sentenceStart = Math.max(0, ...['. ', '? ', '! ', '." ', '.” '].map((end) => {
+        const at = tail.lastIndexOf(end, said.index);
+        return at < 0 ? 0 : at + end.length;
+      }));
+      const region = tail.slice(sentenceStart, said.index);
+      // A sentence holding a quote of its own ("…," X said in a statement.) attributes that quote, not this one.
+      const np = /["“”]/.test(region) ? null : nounPhraseBeforeVerb(region, from + sentenceStart);
+      if (np) cues.push({ ...np, end: np.start + np.phrase.length, place: 'before', block: first.block });
+    }
+  }
+  // "…" then a line "— Cllr Priya Shah, council leader": the attribution line after a quote or block quote.
+  const last = chain[chain.length - 1]!;
+  const lastText = blocks[last.block]!.text;
+  const nextBlock = blocks[last.block + 1];
+  if (cues.length === 0 && nextBlock && (last.close === null || lastText.slice(last.close + 1).trim() === '')) {
+    const dash = DASH_LINE.exec(nextBlock.text);
+    if (dash?.[1]) cues.push({ start: dash[0].indexOf(dash[1]), end: dash[0].length, phrase: dash[1], place: 'after', block: last.block + 1 });
+  }
   for (const cue of cues) {
     const block = cue.block;
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
-    const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start);
+    const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start, cue.place === 'after');
     if (speaker) {
-      registry.mention(speaker.entity, block, sentence, cue.start);
+      registry.mention(speaker.entity, block, sentence, cue.start, undefined, true);
       return { chain, partial, speaker, place: cue.place };
     }
   }
   return { chain, partial, speaker: null, place: null };
+}
+
+/** A sentence that ends in its speech verb ("X said in a statement."), so the quote after it is X's. Anchored at the end: no backtracking over the paragraph. */
+const SAID_AT_SENTENCE_END = /\s(?:said|says|added|stated|wrote|explained|told\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}|told\s+reporters)(?:\s+(?:in|on|at|during)\s+[^.!?"“”]{1,40})?\.\s*$/u;
+
+/** A line that only names who said what comes before it: "— Name, role". */
+const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?)\s*$/u;
+
+/**
+ * Markdown/HTML block quotes with no quote marks that end in, or are followed by, a "— Name"
+ * line: the quoted blocks are one quote (the dash line stays narration and attributes it).
+ */
+function unmarkedBlockQuotes(blocks: Block[], chains: Chain[]): Chain[] {
+  const marked = new Set(chains.flatMap((c) => c.map((s) => s.block)));
+  const out: Chain[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    if (!blocks[b]!.inBlockquote || marked.has(b) || !QUOTABLE.has(blocks[b]!.kind)) continue;
+    let end = b;
+    while (end + 1 < blocks.length && blocks[end + 1]!.inBlockquote && !marked.has(end + 1) && !DASH_LINE.test(blocks[end + 1]!.text)) end++;
+    const after = blocks[end + 1];
+    if (after && DASH_LINE.test(after.text) && after.text.length <= 140) {
+      out.push(blocks.slice(b, end + 1).map((blk) => ({ block: blk.index, open: 0, close: null, start: 0, end: blk.text.length, single: false })));
+    }
+    b = end;
+  }
+  return out;
 }
 
 /** Narration before the quote's opening mark, in its sentence (or the previous paragraph, when that ends with a colon). */
@@ -308,7 +403,7 @@ function contextAfter(span: Span, text: string, neighbours: Neighbours): { ctx: 
   const nextSpan = after && after.open > span.close ? after : undefined;
   const rest = text.slice(from, Math.min(nextSpan ? nextSpan.open : text.length, from + 300));
   // Hide abbreviation dots ("Dr.", "J.") so they do not end the sentence early.
-  const masked = rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Jr|Sr|[A-Z])\./g, (m) => m.replace('.', '_'));
+  const masked = rest.replace(ABBREVIATION_DOT, (m) => m.replace('.', '_'));
   const stop = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(masked);
   return { ctx: stop ? rest.slice(0, stop.index + 1) : rest, start: from };
 }
@@ -325,6 +420,7 @@ function inheritSpeakers(
   for (const f of found) for (const b of new Set(f.chain.map((s) => s.block))) (inBlock.get(b) ?? inBlock.set(b, []).get(b)!).push(f);
   const order = new Map(found.map((f, i) => [f, i]));
   const quoteOnlyBlock = new Map<number, boolean>();
+  const lastPersonIn = (block: number) => registry.peopleIn(block).pop();
   const seenCounts = new Map<Entity, number>();
   found.forEach((f, i) => {
     if (i > 0 && found[i - 1]!.speaker) {
@@ -359,7 +455,9 @@ function inheritSpeakers(
     while (prevBlock >= 0 && !QUOTABLE.has(blocks[prevBlock]!.kind)) prevBlock = -1;
     if (!quoteOnly || prevBlock < 0) return;
     const previous = (inBlock.get(prevBlock) ?? []).filter((g) => order.get(g)! < i).pop();
-    if (previous?.speaker && !previous.partial) {
+    // The paragraph before ends with someone's quote (even a partial one): a bare quote paragraph goes on with them.
+    const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && lastPersonIn(prevBlock) === previous.speaker.entity);
+    if (previous?.speaker && endsWithIt) {
       f.speaker = previous.speaker;
       f.place = 'continued';
       registry.mention(f.speaker.entity, first.block, sentenceOf(first.block, first.open), first.open);
@@ -379,6 +477,13 @@ function inheritSpeakers(
     const people = registry.peopleIn(prevBlock);
     if (people.length === 1 && !previous) {
       f.speaker = { entity: people[0]!, mention: 'name' };
+      f.place = 'nearby';
+      return;
+    }
+    // "Viguerie is upbeat about Cruz's chances." then a bare quote: the last sentence's subject speaks.
+    const subject = !previous ? registry.lastSubjectIn(prevBlock) : null;
+    if (subject && subject.kind === 'person') {
+      f.speaker = { entity: subject, mention: 'name' };
       f.place = 'nearby';
     }
   });

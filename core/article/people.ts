@@ -5,9 +5,16 @@ export type Gender = 'female' | 'male';
 /** compromise's lexicon: a plain word -> tag map, so a lookup is O(1) (its full NLP pass is not needed here). */
 const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
 
-function lexiconTags(word: string): string[] {
+const NO_TAGS: string[] = [];
+const tagCache = new Map<string, string[]>();
+export function lexiconTags(word: string): string[] {
+  let tags = tagCache.get(word);
+  if (tags) return tags;
   const tag = LEXICON[word.toLowerCase()];
-  return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
+  tags = tag === undefined ? NO_TAGS : Array.isArray(tag) ? tag : [tag];
+  // Bounded: one article may hold millions of distinct tokens, the cache only the first ones.
+  if (tagCache.size < 50_000) tagCache.set(word, tags);
+  return tags;
 }
 
 export function firstNameGender(word: string): Gender | null | undefined {
@@ -21,13 +28,27 @@ export function firstNameGender(word: string): Gender | null | undefined {
 export const isKnownFirstName = (w: string) => firstNameGender(w) !== undefined;
 export const isKnownSurname = (w: string) => lexiconTags(w).includes('LastName');
 /** A capitalised word that is ordinary English at a sentence start ("The", "Despite", "Joining"). */
-export const isCommonWord = (w: string) => {
-  const tags = lexiconTags(w);
+export const isCommonWord = memoised((w: string) => {
+  // "Audiences", "Aides": the lexicon lists the singular only.
+  const tags = lexiconTags(w).length === 0 && /[^s]s$/i.test(w) ? lexiconTags(w.slice(0, -1)) : lexiconTags(w);
   return tags.length > 0 && !tags.some((t) => /Name|Person|Place|Country|City|Organization/.test(t));
-};
+});
 
 /** Determiners, prepositions and the like: never the start of a name ("The", "In", "But"). */
-export const isFunctionWord = (w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t));
+export const isFunctionWord = memoised((w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t)));
+
+/** A word predicate asked about every capitalised word of an article: each word is looked at once. */
+function memoised(test: (w: string) => boolean): (w: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (w) => {
+    let r = seen.get(w);
+    if (r === undefined) {
+      r = test(w);
+      if (seen.size < 50_000) seen.set(w, r);
+    }
+    return r;
+  };
+}
 
 /** Titles that come before a name; the value is the gender the title implies. */
 const TITLES: Record<string, Gender | null> = {
@@ -108,6 +129,10 @@ export function readName(words: readonly string[]): ParsedName | null {
   const suffixes: string[] = [];
   while (i < words.length && isSuffix(words[i]!) && /^\p{Lu}/u.test(words[i]!)) suffixes.push(words[i++]!.replace(/,$/, ''));
   if (names.length === 0) {
+    // "…," said Baron.: a surname that is also a title, alone where a name stands.
+    if (words.length === 1 && titles.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(titles[0]!) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|President|Minister|Mayor|Speaker|Chancellor|Secretary|Judge|Justice|Governor|Senator|Pope|King|Queen|Prince|Princess|Deputy|Officer|Coach|Manager|Doctor|Professor|Chief)$/.test(titles[0]!)) {
+      return { full: titles[0]!, bare: titles[0]!, first: null, surname: titles[0]!, gender, person: false, known: false, used: 1 };
+    }
     // A bare title with a role ("the Prime Minister") is not a name.
     return null;
   }
@@ -148,6 +173,8 @@ interface MentionEvent {
   at: number;
   sentence: number;
   entity: Entity;
+  /** The subject of its clause ("Kunin said", "Clinton, 68, argued"), not an object ("thanked Clinton"). */
+  subject: boolean;
 }
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
@@ -202,10 +229,10 @@ export class Registry {
     return entity;
   }
 
-  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }): void {
+  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false): void {
     let list = this.events.get(block);
     if (!list) this.events.set(block, (list = []));
-    list.push({ at, sentence, entity });
+    list.push({ at, sentence, entity, subject });
     if (range) entity.mentions.push(range);
   }
 
@@ -222,9 +249,11 @@ export class Registry {
     for (let b = block; b >= 0 && b > block - PRONOUN_WINDOW; b--) {
       const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity));
       if (list.length === 0) continue;
+      // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
+      const subjects = list.filter((ev) => ev.subject);
+      if (subjects.length) return subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at > x.at) ? y : x)).entity;
       const lastSentence = Math.max(...list.map((ev) => ev.sentence));
-      const inSentence = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
-      return inSentence[0]!.entity;
+      return list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!.entity;
     }
     return null;
   }
@@ -238,6 +267,18 @@ export class Registry {
       if (list.length) return list.sort((x, y) => y.at - x.at)[0]!.entity;
     }
     return null;
+  }
+
+  /** The subject of the last sentence in `block` that has a named subject, if any. */
+  lastSubjectIn(block: number): Entity | null {
+    const list = (this.events.get(block) ?? []).filter((ev) => ev.subject && ev.entity.named);
+    if (list.length === 0) return null;
+    const lastSentence = Math.max(...list.map((ev) => ev.sentence));
+    const all = (this.events.get(block) ?? []).filter((ev) => ev.sentence === lastSentence);
+    const subjects = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
+    // Only when that sentence is the paragraph's last one with anybody in it.
+    const latest = Math.max(...(this.events.get(block) ?? []).map((ev) => ev.sentence));
+    return latest === lastSentence && all.length > 0 ? subjects[0]!.entity : null;
   }
 
   /** People mentioned in one block, in order (for quotes that follow a paragraph about one person). */

@@ -4,7 +4,11 @@ import type { TextRange } from '../contract';
  * Abbreviations after which Intl.Segmenter wrongly ends a sentence ("Mr." "Prof." "Sen.").
  * ICU already keeps "U.S." and "p.m." inside a sentence; single initials ("J.") are handled below.
  */
-const TITLES = new Set('mr mrs ms messrs dr prof rev fr st mt ft gen col lt capt cmdr sgt cpl maj adm gov sen rep supt insp det pres hon'.split(' '));
+const TITLES = new Set('mr mrs ms messrs dr prof rev fr st mt ft gen col lt capt cmdr sgt cpl maj adm gov sen rep supt insp det pres hon jr sr'.split(' '));
+/** "Dr." "Sen." "Jr.": an abbreviated title (or name suffix) whose dot ends no sentence; the one list for the parser. */
+export const isAbbreviatedTitle = (word: string) => /^[A-Za-z]{1,5}\.$/.test(word) && TITLES.has(word.slice(0, -1).toLowerCase());
+/** Matches an abbreviated title with its dot, or a single capital initial ("J."), anywhere in a text. */
+export const ABBREVIATION_DOT = new RegExp(`\\b(?:${[...TITLES].map((t) => t.charAt(0).toUpperCase() + t.slice(1)).join('|')}|[A-Z])\\.`, 'g');
 /** These also end sentences ("... Apple Inc. The company ..."): join only when a lower-case word or a number follows. */
 const OTHER_ABBREVIATIONS = new Set(
   ('sr jr no nos vol vs etc inc co corp ltd bros dept est approx fig al ave blvd rd ' +
@@ -17,7 +21,7 @@ function continuesAfterAbbreviation(segment: string, next: string): boolean {
   const m = /(?:^|[\s("“‘'])([A-Za-z]{1,5})\.\s*$/.exec(segment);
   if (!m?.[1] || /^\s*$/.test(next)) return false;
   const word = m[1].toLowerCase();
-  if (TITLES.has(word) || (m[1].length === 1 && /[A-Z]/.test(m[1]))) return true;
+  if ((TITLES.has(word) && word !== 'jr' && word !== 'sr') || (m[1].length === 1 && /[A-Z]/.test(m[1]))) return true;
   return OTHER_ABBREVIATIONS.has(word) && /^\s*[a-z0-9]/.test(next);
 }
 

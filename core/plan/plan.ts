@@ -1,6 +1,7 @@
-import type { ArticleModel, Block, Quote, ReadingPlan, Settings, Utterance, UtteranceKind, Voice } from '../contract';
+import type { ArticleModel, Block, Quote, ReadingPlan, Settings, TextRange, Utterance, UtteranceKind, Voice } from '../contract';
 import { castVoices } from './cast-voices';
 import { QuoteSweep, voicedCutsByBlock } from './quote-pieces';
+import { needsLabel } from './labels';
 
 /** Quote marks are shown, not spoken. */
 const QUOTE_MARKS = /["“”„«»‟]/g;
@@ -22,6 +23,8 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
   /** The quote the listener heard last, and whether narration has come since. */
   let lastQuote: Quote | null = null;
   let narrationSince = true;
+  /** The narration utterance read last, if no quote came since: the label rules look for the speaker's name there. */
+  let read: TextRange | null = null;
   const started = new Set<number>();
   // Linear in sentences + quote parts: each block's voiced quote parts are swept once, in order.
   const cutsByBlock = voicedCutsByBlock(model, settings);
@@ -45,7 +48,7 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
           const q = piece.quote;
           if (q) {
             const resumed = q !== lastQuote || narrationSince;
-            if (resumed && needsLabel(q, q === lastQuote, lastQuote, settings)) {
+            if (resumed && needsLabel(model, q, q === lastQuote, lastQuote, read, settings)) {
               const name = q.speakerId ? speakerName.get(q.speakerId) ?? 'Quote' : 'Quote';
               push({ kind: 'label', text: `${name}:`, speakerId: q.speakerId, voice: cast.narratorVoice, start: range.start, end: quoteEndInBlock(q, block.index, range.end), block: block.index, sentence: null, quote: q.index });
             }
@@ -57,13 +60,17 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
             });
             lastQuote = q;
             narrationSince = false;
+            read = null;
           } else {
             const credit = block.kind === 'caption' && block.credit != null && range.start >= block.credit.start;
+            const cue = captionCue(block, credit, utterances[utterances.length - 1], settings);
+            if (cue) push({ kind: 'label', text: CUE_TEXT[cue], speakerId: null, voice: cast.narratorVoice, start: range.start, end: range.end, block: block.index, sentence: null, quote: null, cue });
             push({
               kind: kindOf(block), text, speakerId: null, voice: cast.narratorVoice, start: range.start, end: range.end, block: block.index,
               sentence: sentenceIndex, quote: null, ...(credit ? { credit: true } : {}),
             });
             narrationSince = true;
+            read = { start: range.start, end: range.end };
           }
         }
       }
@@ -73,25 +80,22 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
   return { narratorVoice: cast.narratorVoice, speakerVoices: cast.speakerVoices, utterances };
 }
 
+/** Spoken before a caption and before its credit, so they are not heard as the article's text. */
+const CUE_TEXT = { caption: 'Photo caption.', credit: 'Photo credit.' } as const;
+
+/** The cue to say before this caption (or credit) utterance: at the first of each, unless speaker names are off. */
+export function captionCue(block: Block, credit: boolean, previous: Utterance | undefined, settings: Pick<Settings, 'verbosity'>): 'caption' | 'credit' | null {
+  if (block.kind !== 'caption' || settings.verbosity === 'off') return null;
+  const sameBlock = previous?.block === block.index;
+  if (credit) return sameBlock && previous?.credit ? null : 'credit';
+  return sameBlock ? null : 'caption';
+}
+
 function kindOf(block: Block): UtteranceKind {
   if (block.kind === 'title') return 'title';
   if (block.kind === 'byline') return 'byline';
   if (block.kind === 'caption') return 'caption';
   return 'narration';
-}
-
-/**
- * Smart labelling: say who speaks unless the text has just named them ("Dr Tarakji said:")
- * or the same speaker's quote simply continues.
- */
-function needsLabel(q: Quote, sameQuoteResumed: boolean, lastQuote: Quote | null, settings: Settings): boolean {
-  if (settings.verbosity === 'off') return false;
-  if (settings.verbosity === 'always') return true;
-  if (sameQuoteResumed) return true;
-  const namedJustBefore = (q.attribution === 'before' || q.attribution === 'inside') && q.mention === 'name';
-  if (namedJustBefore) return false;
-  const sameSpeakerContinues = q.attribution === 'continued' && lastQuote?.speakerId === q.speakerId && q.speakerId !== null;
-  return !sameSpeakerContinues;
 }
 
 /** Where a quote's parts in a block end, computed once per quote (a quote can span thousands of blocks). */

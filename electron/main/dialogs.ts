@@ -1,6 +1,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { Dialogs } from '../services/reader-service';
+import { exportFolder } from './export-folder';
 
 export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
   return {
@@ -9,7 +10,7 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
         title: 'Open article',
         properties: ['openFile'],
         filters: [
-          { name: 'Articles (text, Markdown)', extensions: ['txt', 'md', 'markdown', 'mdown', 'mkd'] },
+          { name: 'Articles (text, Markdown, saved web pages)', extensions: ['txt', 'md', 'markdown', 'mdown', 'mkd', 'html', 'htm'] },
           { name: 'All files', extensions: ['*'] },
         ],
       };
@@ -18,9 +19,10 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async saveAudio(suggestedName) {
+      const folder = exportFolder((name) => app.getPath(name));
       const options: Electron.SaveDialogOptions = {
         title: 'Export audio',
-        defaultPath: join(app.getPath('music'), suggestedName),
+        defaultPath: folder ? join(folder, suggestedName) : suggestedName,
         filters: [{ name: 'WAV audio', extensions: ['wav'] }],
       };
       const win = window();

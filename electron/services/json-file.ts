@@ -1,6 +1,7 @@
 // Small, crash-proof JSON persistence shared by the settings and reading-state stores.
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 export type JsonRead =
@@ -47,13 +48,57 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
   }
 }
 
-/** Keep a copy of a file we could not use, so the user's data is not silently lost. */
-export async function keepAsBackup(file: string): Promise<void> {
-  try {
-    await rename(file, `${file}.bak`);
-  } catch {
-    // Nothing to keep or not allowed: defaults still apply, and the next save overwrites it.
+/**
+ * Keeps a file we could not use under a name of its own, `<file>.<UTC time>[-n].bak`, never
+ * replacing an earlier copy (two bad starts in a row keep both). `move` takes the file out of
+ * the way (damaged); `copy` leaves it in place (a newer version's file, kept before our next
+ * save replaces it). Returns the copy's file name, or null when no copy could be made.
+ */
+export async function keepCopy(file: string, how: 'move' | 'copy', now = new Date()): Promise<string | null> {
+  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  for (let n = 1; n <= 100; n++) {
+    const target = `${file}.${stamp}${n > 1 ? `-${n}` : ''}.bak`;
+    try {
+      await copyFile(file, target, constants.COPYFILE_EXCL);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      return null;
+    }
+    if (how === 'move') await rm(file, { force: true }).catch(() => undefined);
+    return basename(target);
   }
+  return null;
+}
+
+/** The sentence of a notice that says where the old file went. */
+export function keptSentence(copy: string | null): string {
+  return copy
+    ? `The old file was kept as ${copy}.`
+    : 'The old file could not be copied, so it is left untouched and changes are not saved until the app restarts.';
+}
+
+/**
+ * Removes what an interrupted save left behind (`<file>.<pid>.<hex>.tmp`, see writeJsonAtomic).
+ * Only one instance writes a user-data folder (the single-instance lock), so any such file
+ * from another process is stale.
+ */
+export async function removeStaleTemps(file: string): Promise<string[]> {
+  const dir = dirname(file);
+  const name = basename(file);
+  const isStale = (n: string) => {
+    if (!n.startsWith(`${name}.`)) return false;
+    const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(n.slice(name.length + 1));
+    return m !== null && Number(m[1]) !== process.pid;
+  };
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter(isStale);
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
+  return stale;
 }
 
 /**

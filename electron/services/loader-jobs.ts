@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 import type { ArticleModel, Packed, ReadingPlan } from '../../core/contract';
 import { pack, unpackNow } from '../../core/packed';
 import { buildPlan } from '../../core/plan/plan';
-import { loadArticleBytes, loadArticleFile } from '../articles/load-article';
-import type { ArticleLoader, LoadResult, Planning, PlanResult, PreparedArticle, WorkerJob } from './article-loader';
+import { parseBlocks } from '../../core/article/parse';
+import { loadArticleBytes, loadArticleFile, loadPasted, type LoadResult as Parsed } from '../articles/load-article';
+import type { LoadResult, ParseJob, Planning, PlanResult, PreparedArticle, WorkerJob } from './article-loader';
+import { blocksOf } from './recent-articles';
 
 const MODEL_ARRAYS = ['blocks', 'sentences', 'quotes', 'speakers'] as const;
 const PLAN_ARRAYS = ['utterances'] as const;
@@ -15,27 +17,31 @@ const PLAN_ARRAYS = ['utterances'] as const;
 export async function runJob(job: WorkerJob): Promise<LoadResult | PlanResult> {
   try {
     if (job.kind === 'plan') return { ok: true, plan: replan(job.model, job.planning) };
-    const loaded = job.kind === 'file' ? await loadArticleFile(job.path) : loadArticleBytes(job.name, job.bytes);
+    const loaded = await parse(job);
     if (!loaded.ok) return loaded;
-    return { ok: true, article: prepareArticle(loaded.model, loaded.notices, job.planning) };
+    // Everything but a file on disk may be kept in the recent list as a copy of its blocks.
+    return { ok: true, article: prepareArticle(loaded.model, loaded.notices, job.planning, job.kind !== 'file') };
   } catch (e) {
     const what = job.kind === 'plan' ? 'The reading could not be prepared' : 'The article could not be read';
     return { ok: false, message: `${what}: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
-/** The same jobs on the calling thread, for tests and tools where a busy event loop does not matter. */
-export function createInProcessLoader(): ArticleLoader {
-  return {
-    loadFile: async (path, planning) => (await runJob({ kind: 'file', path, planning })) as LoadResult,
-    loadBytes: async (name, bytes, planning) => (await runJob({ kind: 'bytes', name, bytes, planning })) as LoadResult,
-    plan: async (model, planning) => (await runJob({ kind: 'plan', model, planning })) as PlanResult,
-  };
+async function parse(job: ParseJob): Promise<Parsed> {
+  switch (job.kind) {
+    case 'file': return loadArticleFile(job.path);
+    case 'bytes': return loadArticleBytes(job.name, job.bytes, job.hint);
+    case 'paste': return loadPasted(job.html, job.text);
+    case 'blocks': return { ok: true, name: '', model: parseBlocks(job.blocks, job.format), notices: [] };
+  }
 }
 
-export function prepareArticle(model: ArticleModel, notices: string[], planning: Planning): PreparedArticle {
+export function prepareArticle(model: ArticleModel, notices: string[], planning: Planning, keepable: boolean): PreparedArticle {
   const plan = buildPlan(model, planning.settings, planning.voices);
-  return { text: model.text, key: textKey(model.text), model: pack(model, MODEL_ARRAYS), plan: pack(plan, PLAN_ARRAYS), notices };
+  return {
+    text: model.text, key: textKey(model.text), title: model.title, format: model.format, blocks: keepable ? blocksOf(model) : null,
+    model: pack(model, MODEL_ARRAYS), plan: pack(plan, PLAN_ARRAYS), notices,
+  };
 }
 
 function replan(model: Packed<ArticleModel>, planning: Planning): Packed<ReadingPlan> {

@@ -4,15 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
-  ArticleEntry, ArticleModel, ClipResult, ExportResult, Packed, PackedOpenResult, PackedSettingsUpdate, ReaderEvent, ReadingPlan,
-  Settings, SettingsState, VoiceList,
+  ArticleEntry, ArticleModel, ClipResult, ExportResult, Packed, PackedOpenResult, PackedSettingsUpdate, ReadingPlan, RecentEntry,
+  Settings, SettingsState, VoiceList, WireEvent,
 } from '../../core/contract';
+import { fetchPage, isWebAddress, linkName, type FetchResult } from '../articles/fetch-page';
 import { unpack, type UnpackOptions } from '../../core/packed';
 import type { ArticleLoader, LoadResult, Planning } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
+import { RecentArticles, type RecentSource } from './recent-articles';
 import { SettingsStore } from './settings-store';
 import type { SpeechPort } from './speech-port';
-import { PayloadError, bytesArg, displayName, docIdArg, indexArg, nullableDocIdArg, plainObjectArg, shortStringArg } from './validate';
+import { MAX_PASTE_CHARS, PayloadError, bytesArg, displayName, docIdArg, indexArg, nullableDocIdArg, nullableTextArg, plainObjectArg, shortStringArg } from './validate';
 
 export const SAMPLE_ARTICLE = 'idlib-bloody-week.txt';
 const ARTICLE_FILE = /\.(txt|md|markdown|mdown|mkd)$/i;
@@ -28,6 +30,11 @@ export interface Dialogs {
   saveAudio(suggestedName: string): Promise<string | null>;
 }
 
+/** The system clipboard (Electron's `clipboard` in the main process; a test double in the harness). */
+export interface ClipboardPort {
+  read(): Promise<{ html: string | null; text: string | null }>;
+}
+
 export interface ReaderServiceOptions {
   userDataDir: string;
   /** The bundled articles (content/). */
@@ -37,6 +44,10 @@ export interface ReaderServiceOptions {
   loader: ArticleLoader;
   speech: SpeechPort;
   dialogs: Dialogs;
+  /** Edit > Paste article reads it; without one, that command says the clipboard cannot be read. */
+  clipboard?: ClipboardPort;
+  /** Fetches "Open link…" pages; electron/articles/fetch-page.ts unless a test replaces it. */
+  fetchPage?: (url: string) => Promise<FetchResult>;
 }
 
 interface Doc {
@@ -56,28 +67,34 @@ const UNPACK_SLICES: UnpackOptions = { sliceMs: 8, now: () => performance.now(),
 
 export class ReaderService {
   private readonly docs = new Map<string, Doc>();
-  private readonly listeners = new Set<(e: ReaderEvent) => void>();
+  private readonly listeners = new Set<(e: WireEvent) => void>();
   private voices: Promise<VoiceList> | null = null;
+  /** Launch: a file handed over before the page asked for its first article replaces initialPath. */
+  private handedOver: string | null = null;
+  private initialOpening: Promise<PackedOpenResult> | null = null;
+  /** The export running now, so cancelExport can stop it. */
+  private exportRun: AbortController | null = null;
 
   private constructor(
     private readonly opts: ReaderServiceOptions,
     private readonly settings: SettingsStore,
     private readonly state: ReadingState,
+    private readonly recent: RecentArticles,
   ) {}
 
   static async create(opts: ReaderServiceOptions): Promise<ReaderService> {
-    const [settings, state] = await Promise.all([SettingsStore.open(opts.userDataDir), ReadingState.open(opts.userDataDir)]);
-    return new ReaderService(opts, settings, state);
+    const [settings, state, recent] = await Promise.all([SettingsStore.open(opts.userDataDir), ReadingState.open(opts.userDataDir), RecentArticles.open(opts.userDataDir)]);
+    return new ReaderService(opts, settings, state, recent);
   }
 
   // --- events --------------------------------------------------------------------------
 
-  subscribe(listener: (e: ReaderEvent) => void): () => void {
+  subscribe(listener: (e: WireEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  emit(event: ReaderEvent): void {
+  emit(event: WireEvent): void {
     for (const l of this.listeners) {
       try {
         l(event);
@@ -89,23 +106,45 @@ export class ReaderService {
 
   // --- opening articles ----------------------------------------------------------------
 
-  async openInitial(): Promise<PackedOpenResult> {
+  openInitial(): Promise<PackedOpenResult> {
+    this.initialOpening = this.openFirst();
+    return this.initialOpening;
+  }
+
+  /**
+   * A file handed to the running app (a second launch, the OS). Before the page has asked for
+   * its first article it becomes that article; after, it is opened and sent as an event, once
+   * the first article is out (so the page never shows them in the wrong order).
+   */
+  /** A file or link a second launch (or the OS) handed to the running app. */
+  async handOver(path: string): Promise<void> {
+    if (!this.initialOpening) {
+      this.handedOver = path;
+      return;
+    }
+    await this.initialOpening.catch(() => undefined);
+    this.emit({ type: 'opened', result: isWebAddress(path) ? await this.openUrl(path) : await this.openSource({ kind: 'file', path }) });
+  }
+
+  private async openFirst(): Promise<PackedOpenResult> {
     const notices: string[] = [];
     const tried = new Set<string>();
-    const attempt = async (source: ArticleSource): Promise<PackedOpenResult | null> => {
-      const label = source.kind === 'file' ? source.path : source.id;
+    const attempt = async (source: ArticleSource | { kind: 'link'; url: string }): Promise<PackedOpenResult | null> => {
+      const label = source.kind === 'file' ? source.path : source.kind === 'link' ? source.url : source.id;
       if (tried.has(label)) return null;
       tried.add(label);
-      const r = await this.openSource(source);
+      const r = source.kind === 'link' ? await this.openUrl(source.url) : await this.openSource(source);
       if (r.ok) {
         r.article.notices.unshift(...notices);
         return r;
       }
-      notices.push(`Could not open ${basename(label)}: ${r.message}`);
+      notices.push(`Could not open ${source.kind === 'link' ? label : source.kind === 'recent' ? (this.recent.get(label)?.name ?? 'the last article') : basename(label)}: ${r.message}`);
       return null;
     };
-    if (this.opts.initialPath) {
-      const r = await attempt({ kind: 'file', path: this.opts.initialPath });
+    const initialPath = this.handedOver ?? this.opts.initialPath;
+    this.handedOver = null;
+    if (initialPath) {
+      const r = await attempt(isWebAddress(initialPath) ? { kind: 'link', url: initialPath } : { kind: 'file', path: initialPath });
       if (r) return r;
     }
     const last = this.state.last();
@@ -152,10 +191,66 @@ export class ReaderService {
       if (e instanceof PayloadError && bytes instanceof Uint8Array) return { ok: false, message: `${shown}: ${e.message}.` };
       throw e;
     }
-    return this.finishOpen(shown, await this.opts.loader.loadBytes(shown, data, await this.planning()), null);
+    return this.finishOpen(shown, await this.opts.loader.loadBytes(shown, data, await this.planning()), null, { kind: 'file', path: null });
+  }
+
+  // --- web pages, links and pasted text ----------------------------------------------------
+
+  async openUrl(url: unknown): Promise<PackedOpenResult> {
+    const link = shortStringArg(url, 'url', 4096);
+    const fetched = await (this.opts.fetchPage ?? fetchPage)(link);
+    if (!fetched.ok) return { ok: false, message: fetched.message };
+    const name = linkName(fetched.url);
+    const result = await this.opts.loader.loadBytes(name, fetched.bytes, await this.planning(), { format: fetched.format, contentType: fetched.contentType });
+    return this.finishOpen(name, result, null, { kind: 'link', url: fetched.url });
+  }
+
+  async openPasted(html: unknown, text: unknown): Promise<PackedOpenResult> {
+    const h = nullableTextArg(html, 'html');
+    const t = nullableTextArg(text, 'text');
+    // A copied address ("https://…" and nothing else) means "open this link".
+    const single = t?.trim() ?? '';
+    if (isWebAddress(single) && !/\s/.test(single) && (!h || !/<(?:p|h[1-6]|li|div|article)\b/i.test(h))) return this.openUrl(single);
+    return this.finishOpen('Pasted article', await this.opts.loader.loadPaste(h, t, await this.planning()), null, { kind: 'paste' });
+  }
+
+  async openClipboard(): Promise<PackedOpenResult> {
+    if (!this.opts.clipboard) return { ok: false, message: 'The clipboard cannot be read here: press Ctrl+V to paste instead.' };
+    const { html, text } = await this.opts.clipboard.read();
+    // Too much HTML (a whole page's scripts): its text may still fit.
+    const fits = (s: string | null) => (s !== null && s.length <= MAX_PASTE_CHARS ? s : null);
+    if (!fits(html) && !fits(text) && (html || text)) return { ok: false, message: `The clipboard holds more than ${MAX_PASTE_CHARS / 1024 / 1024} MB of text, too much to read as one article.` };
+    return this.openPasted(fits(html), fits(text));
+  }
+
+  async listRecent(): Promise<RecentEntry[]> {
+    return this.recent.list();
+  }
+
+  async openRecent(id: unknown): Promise<PackedOpenResult> {
+    return this.openSource({ kind: 'recent', id: shortStringArg(id, 'id', 64) });
+  }
+
+  async forgetRecent(id: unknown): Promise<void> {
+    await this.recent.forget(shortStringArg(id, 'id', 64));
+  }
+
+  private async openRecentEntry(id: string): Promise<PackedOpenResult> {
+    const entry = this.recent.get(id);
+    if (!entry) return { ok: false, message: 'That article is no longer in the recent list.' };
+    if (entry.path) return this.openSource({ kind: 'file', path: entry.path });
+    const stored = entry.copy ? await this.recent.stored(id) : null;
+    if (!stored) {
+      if (entry.url) return this.openUrl(entry.url);
+      return { ok: false, message: `The saved copy of ${entry.name} could not be read; paste or open it again.` };
+    }
+    const source: RecentSource = entry.kind === 'link' && entry.url ? { kind: 'link', url: entry.url } : entry.kind === 'paste' ? { kind: 'paste' } : { kind: 'file', path: null };
+    const name = entry.kind === 'link' && entry.url ? linkName(entry.url) : entry.kind === 'paste' ? 'Pasted article' : entry.name;
+    return this.finishOpen(name, await this.opts.loader.loadBlocks(stored.blocks, stored.format, await this.planning()), { kind: 'recent', id }, source);
   }
 
   private async openSource(source: ArticleSource): Promise<PackedOpenResult> {
+    if (source.kind === 'recent') return this.openRecentEntry(source.id);
     // A content id (from the list, or from reading-state.json) names a file in content/, never a path.
     if (source.kind === 'content' && (basename(source.id) !== source.id || source.id.startsWith('.'))) {
       return { ok: false, message: 'That article is not in the article list.' };
@@ -168,10 +263,11 @@ export class ReaderService {
     } catch (e) {
       result = { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
-    return this.finishOpen(name, result, source);
+    return this.finishOpen(name, result, source, source.kind === 'file' ? { kind: 'file', path: source.path } : null);
   }
 
-  private async finishOpen(name: string, result: LoadResult, source: ArticleSource | null): Promise<PackedOpenResult> {
+  /** `source`: how to reopen it at the next start; `recent`: how it appears in the recent list (bundled articles do not). */
+  private async finishOpen(name: string, result: LoadResult, source: ArticleSource | null, recent: RecentSource | null): Promise<PackedOpenResult> {
     if (!result.ok) return result;
     // Parsed and planned in the worker; only the plan is decoded here, for speech.
     const { article } = result;
@@ -184,7 +280,12 @@ export class ReaderService {
     const doc: Doc = { id: randomUUID(), name, key: article.key, text: article.text, model: article.model, plan, packedPlan: article.plan };
     this.docs.set(doc.id, doc);
     for (const old of [...this.docs.keys()].slice(0, Math.max(0, this.docs.size - MAX_DOCS))) this.docs.delete(old);
-    if (source) await this.state.setLast(source).catch(() => undefined);
+    let last = source;
+    if (recent) {
+      const id = await this.recent.add(recent, article, name).catch(() => null);
+      if (id && !last) last = { kind: 'recent', id };
+    }
+    if (last) await this.state.setLast(last).catch(() => undefined);
     return { ok: true, article: { docId: doc.id, name, model: article.model, plan: article.plan, position: this.resumeIndex(doc), notices: [...article.notices] } };
   }
 
@@ -198,7 +299,9 @@ export class ReaderService {
   // --- settings ------------------------------------------------------------------------
 
   async getSettings(): Promise<SettingsState> {
-    return { settings: this.settings.get(), notice: this.settings.takeNotice() };
+    // Launch: one notice for both files, shown and announced once (the renderer keeps it up).
+    const notices = [this.settings.takeNotice(), this.state.takeNotice()].filter((n): n is string => n !== null);
+    return { settings: this.settings.get(), notice: notices.length ? notices.join(' ') : null };
   }
 
   async updateSettings(docId: unknown, patch: unknown): Promise<PackedSettingsUpdate> {
@@ -225,10 +328,9 @@ export class ReaderService {
   // --- speech --------------------------------------------------------------------------
 
   listVoices(): Promise<VoiceList> {
-    this.voices ??= this.opts.speech.listVoices().catch((e: unknown) => {
-      this.voices = null; // try again next time: the user may install an engine meanwhile
-      return { engine: null, voices: [], problem: e instanceof Error ? e.message : String(e) };
-    });
+    this.voices ??= this.opts.speech.listVoices().catch((e: unknown) => ({ engine: null, voices: [], problem: e instanceof Error ? e.message : String(e) }));
+    // Only a working engine's list is kept: the user may install (or unstick) an engine meanwhile.
+    void this.voices.then((list) => { if (!list.engine || list.problem) this.voices = null; });
     return this.voices;
   }
 
@@ -243,6 +345,12 @@ export class ReaderService {
     }
   }
 
+  /** Stop (Escape): no more synthesis for this reading; engine processes working on it end, with their children. */
+  async stopSpeech(docId: unknown): Promise<void> {
+    this.doc(docId);
+    this.opts.speech.cancel();
+  }
+
   async savePosition(docId: unknown, utterance: unknown): Promise<void> {
     const doc = this.doc(docId);
     const index = indexArg(utterance);
@@ -255,20 +363,31 @@ export class ReaderService {
     const doc = this.doc(docId);
     const path = await this.opts.dialogs.saveAudio(doc.name.replace(/\.[^.]*$/, '') + '.wav');
     if (!path) return { ok: false, cancelled: true };
+    // One export at a time: a new one cancels the one before.
+    this.exportRun?.abort();
+    const run = new AbortController();
+    this.exportRun = run;
     try {
       return await this.opts.speech.exportWav(doc.plan, doc.text, this.settings.get().rate, path, (done, total) =>
-        this.emit({ type: 'export-progress', done, total }),
+        this.emit({ type: 'export-progress', done, total }), run.signal,
       );
     } catch (e) {
       return { ok: false, message: `The audio could not be saved: ${e instanceof Error ? e.message : String(e)}` };
+    } finally {
+      if (this.exportRun === run) this.exportRun = null;
     }
+  }
+
+  async cancelExport(): Promise<void> {
+    this.exportRun?.abort();
   }
 
   /** Finish pending writes and stop background synthesis (app quit, harness close). */
   async close(): Promise<void> {
+    this.exportRun?.abort();
     this.docs.clear();
     this.opts.speech.dispose();
-    await Promise.all([this.state.flush().catch(() => undefined), this.opts.loader.close?.().catch(() => undefined)]);
+    await Promise.all([this.state.flush().catch(() => undefined), this.recent.flush().catch(() => undefined), this.opts.loader.close?.().catch(() => undefined)]);
   }
 
   private doc(docId: unknown): Doc {

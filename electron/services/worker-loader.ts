@@ -88,7 +88,9 @@ export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT
 
   return {
     loadFile: (path, planning) => enqueue<LoadResult>({ kind: 'file', path, planning }),
-    loadBytes: (name, bytes, planning) => enqueue<LoadResult>({ kind: 'bytes', name, bytes, planning }),
+    loadBytes: (name, bytes, planning, hint) => enqueue<LoadResult>({ kind: 'bytes', name, bytes, planning, ...(hint ? { hint } : {}) }),
+    loadPaste: (html, text, planning) => enqueue<LoadResult>({ kind: 'paste', html, text, planning }),
+    loadBlocks: (blocks, format, planning) => enqueue<LoadResult>({ kind: 'blocks', blocks, format, planning }),
     plan: (model, planning) => enqueue<PlanResult>({ kind: 'plan', model, planning }),
     warm: () => void start(),
     async close() {

@@ -113,6 +113,11 @@ export class ClipCache {
     return this.bytes;
   }
 
+  /** Stop (Escape): cancels all work, even clips someone waits for (they get "cancelled"); the audio made so far is kept. */
+  cancelAll(): void {
+    for (const job of [...this.jobs.values()]) this.cancel(job);
+  }
+
   /** Cancels all work (running engine processes are killed) and forgets all audio. */
   dispose(): void {
     for (const job of [...this.jobs.values()]) this.cancel(job);
@@ -177,7 +182,7 @@ export class ClipCache {
     if (this.jobs.get(job.key) === job) this.jobs.delete(job.key);
     this.stats.cancelled++;
     job.controller.abort();
-    if (!job.started) job.reject(new SpeechError('cancelled', 'cancelled'));
+    if (!job.started || job.waiters > 0) job.reject(new SpeechError('cancelled', 'cancelled'));
     this.checkIdle();
   }
 
@@ -210,8 +215,13 @@ export class ClipCache {
       .finally(() => {
         this.running--;
         if (this.jobs.get(job.key) === job) this.jobs.delete(job.key);
-        this.pump();
-        this.checkIdle();
+        // Prefetching waits until the clip just made has been handed over (the get() caller's
+        // continuations are microtasks; setImmediate runs after them), so starting the next
+        // syntheses never delays the one the listener is waiting for.
+        setImmediate(() => {
+          this.pump();
+          this.checkIdle();
+        });
       });
   }
 

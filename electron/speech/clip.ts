@@ -49,6 +49,8 @@ export function failureMessage(e: unknown, engine: string, attempts: number): st
       case 'missing': return `The speech engine (${engine}) is not available: ${e.message}`;
       case 'cancelled': return 'Speech was cancelled.';
       case 'disposed': return 'The speech engine was shut down.';
+      case 'timeout': return `The speech engine (${engine}) did not respond: ${e.message}.`;
+      case 'too-long': return `This passage was skipped: ${e.message}.`;
       default: return `The speech engine (${engine}) failed ${attempts} times on this passage: ${e.message}`;
     }
   }

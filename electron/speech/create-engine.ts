@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { VoiceList } from '../../core/contract';
 import type { SpeechEngine } from './engine';
 import { EspeakEngine, type EspeakOptions } from './espeak';
+import { SpeechHost, type HostLauncher, type SpeechHostOptions } from './host-client';
+import { LibEspeakEngine } from './lib-engine';
 import { SayEngine } from './say-engine';
 
 export interface EngineChoice {
@@ -16,6 +18,9 @@ export interface CreateEngineOptions extends EspeakOptions {
   platform?: NodeJS.Platform;
   /** Contents of /etc/os-release, to name the right package manager (tests pass their own). */
   osRelease?: string;
+  /** Starts the speech host (libespeak-ng); without one, or when the library does not load, the espeak-ng command line. */
+  host?: HostLauncher | null;
+  hostOptions?: SpeechHostOptions;
 }
 
 function readOsRelease(): string {
@@ -49,6 +54,11 @@ export async function createSpeechEngine(opts: CreateEngineOptions = {}): Promis
   try {
     if (platform === 'darwin' || platform === 'win32') return { engine: new SayEngine({ platform }), problem: null };
     // Linux and the BSDs: espeak-ng only. `say` must never be used here (see say-engine.ts).
+    if (opts.host) {
+      const lib = new LibEspeakEngine(new SpeechHost(opts.host, opts.hostOptions));
+      if ((await lib.probe()) === null) return { engine: lib, problem: null };
+      lib.dispose(); // no library (or no host): the command line below
+    }
     const engine = new EspeakEngine(opts);
     const why = await engine.probe();
     if (why === null) return { engine, problem: null };

@@ -1,19 +1,23 @@
-// espeak-ng, the Linux engine. Spawned with an argument array (no shell) and the text on
-// stdin, so nothing in an article can become an option or a command. No `-m`: markup in
-// article text is read as text, never interpreted.
+// espeak-ng's command line: the Linux engine when libespeak-ng cannot be loaded in the speech
+// host (lib-engine.ts). Spawned with an argument array (no shell) and the text on stdin, so
+// nothing in an article can become an option or a command. No `-m`: markup in article text is
+// read as text, never interpreted; and `[[` is broken up (see cliSafeText), because the
+// command line always reads `[[...]]` as phonemes.
 
 import type { ChildProcess } from 'node:child_process';
 import type { Voice } from '../../core/contract';
 import { clampRate, sanitizeSpeechText, type SpeechEngine, type Synthesis, type SynthesizeOptions } from './engine';
 import { ChildSet, SpeechError } from './process';
 import { estimateWordTimings } from './timings';
-import { durationOf, encodeWav, normaliseWav, silence, WavError } from './wav';
+import { durationOf, encodeWav, normaliseWav, silence, trimLeadingSilence, WavError } from './wav';
 
 export interface EspeakOptions {
   /** The binary; tests point this at stand-in scripts to exercise process handling. */
   command?: string;
   /** Per synthesis; default 15 s plus 10 ms per character. */
   timeoutMs?: number;
+  /** No output for this long: hung (default 3 s, so the listener hears of it within 5 s). */
+  stallMs?: number;
   onSpawn?: (child: ChildProcess) => void;
 }
 
@@ -48,6 +52,30 @@ export function parseVoiceTable(table: string): { id: string; name: string; gend
   return out;
 }
 
+/** Same length (word offsets still line up): `[[` becomes ` [`, so `[[h@l'oU]]` is read as the characters shown, not as phonemes. */
+export function cliSafeText(text: string): string {
+  return sanitizeSpeechText(text).replace(/\[(?=\[)/g, ' ');
+}
+
+export const STALL_MS = 3000;
+
+/** Voice list rows -> each voice and its eight variants (the same ids on every espeak-ng path). */
+export function withVariants(voices: readonly { id: string; name: string; gender: 'female' | 'male' | null }[], engine: string): Voice[] {
+  const out: Voice[] = [];
+  for (const v of voices) {
+    const language = bcp47(v.id);
+    out.push({ id: v.id, name: v.name, language, gender: v.gender, engine });
+    for (const [variant, gender, label] of VARIANTS) out.push({ id: `${v.id}+${variant}`, name: `${v.name}, ${label}`, language, gender, engine });
+  }
+  return out;
+}
+
+/** A voice id from `ids` for `voice`: settings may name another engine's voice (synced from a Mac). */
+export function pickVoice(voice: string | null, ids: readonly string[] | null): string {
+  if (voice && VOICE_ID.test(voice) && (!ids || ids.includes(voice))) return voice;
+  return ['en-gb', 'en-us', 'en'].find((id) => ids?.includes(id)) ?? ids?.[0] ?? 'en';
+}
+
 export class EspeakEngine implements SpeechEngine {
   readonly name = 'espeak-ng';
   private readonly command: string;
@@ -62,7 +90,7 @@ export class EspeakEngine implements SpeechEngine {
   /** Null when the binary runs; otherwise why not. */
   async probe(): Promise<string | null> {
     try {
-      const r = await this.children.run(this.command, ['--version'], { timeoutMs: 5000 });
+      const r = await this.children.run(this.command, ['--version'], { timeoutMs: this.opts.stallMs ?? STALL_MS });
       return r.code === 0 && /espeak/i.test(r.stdout.toString()) ? null : `${this.command} --version failed`;
     } catch (e) {
       return (e as Error).message;
@@ -70,30 +98,19 @@ export class EspeakEngine implements SpeechEngine {
   }
 
   listVoices(): Promise<Voice[]> {
-    this.voices ??= this.children.run(this.command, ['--voices=en'], { timeoutMs: 10_000 }).then((r) => {
-      const voices: Voice[] = [];
-      for (const v of parseVoiceTable(r.stdout.toString('utf8'))) {
-        const language = bcp47(v.id);
-        voices.push({ id: v.id, name: v.name, language, gender: v.gender, engine: this.name });
-        for (const [variant, gender, label] of VARIANTS) {
-          voices.push({ id: `${v.id}+${variant}`, name: `${v.name}, ${label}`, language, gender, engine: this.name });
-        }
-      }
-      return voices;
-    });
+    this.voices ??= this.children.run(this.command, ['--voices=en'], { timeoutMs: 10_000, stallMs: this.opts.stallMs ?? STALL_MS })
+      .then((r) => withVariants(parseVoiceTable(r.stdout.toString('utf8')), this.name));
     this.voices.catch(() => { this.voices = null; });
     return this.voices;
   }
 
   /** A voice this engine has: settings may name another engine's voice (synced from a Mac). */
   async resolveVoice(voice: string | null): Promise<string> {
-    const ids = (await this.listVoices().catch(() => null))?.map((v) => v.id);
-    if (voice && VOICE_ID.test(voice) && (!ids || ids.includes(voice))) return voice;
-    return ['en-gb', 'en-us', 'en'].find((id) => ids?.includes(id)) ?? ids?.[0] ?? 'en';
+    return pickVoice(voice, (await this.listVoices().catch(() => null))?.map((v) => v.id) ?? null);
   }
 
   async synthesize(text: string, opts: SynthesizeOptions): Promise<Synthesis> {
-    const clean = sanitizeSpeechText(text);
+    const clean = cliSafeText(text);
     if (!/\S/.test(clean)) {
       // espeak-ng writes nothing at all (not even a header) for empty input.
       const pcm = silence(50);
@@ -102,14 +119,14 @@ export class EspeakEngine implements SpeechEngine {
     const voice = await this.resolveVoice(opts.voice);
     const args = ['--stdout', '--stdin', '-b', '1', '-v', voice, '-s', String(clampRate(opts.rate))];
     const timeoutMs = this.opts.timeoutMs ?? 15_000 + clean.length * 10;
-    const r = await this.children.run(this.command, args, { input: clean, timeoutMs, signal: opts.signal, maxBytes: 256 << 20 });
+    const r = await this.children.run(this.command, args, { input: clean, timeoutMs, stallMs: this.opts.stallMs ?? STALL_MS, signal: opts.signal, maxBytes: 256 << 20 });
     if (r.code !== 0) {
       const why = r.stderr.trim().split('\n').pop() || `exit code ${r.code}`;
       throw new SpeechError('crashed', `${this.name} failed: ${why}`);
     }
     let pcm;
     try {
-      pcm = normaliseWav(r.stdout);
+      pcm = trimLeadingSilence(normaliseWav(r.stdout)).pcm;
     } catch (e) {
       if (e instanceof WavError) throw new SpeechError('bad-output', `${this.name} gave unusable audio: ${e.message}`);
       throw e;

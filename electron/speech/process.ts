@@ -3,7 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export type SpeechErrorKind = 'missing' | 'timeout' | 'cancelled' | 'crashed' | 'bad-output' | 'disposed';
+export type SpeechErrorKind = 'missing' | 'timeout' | 'cancelled' | 'crashed' | 'bad-output' | 'disposed' | 'too-long';
 
 export class SpeechError extends Error {
   constructor(readonly kind: SpeechErrorKind, message: string) {
@@ -12,9 +12,32 @@ export class SpeechError extends Error {
   }
 }
 
-/** Failures worth a fresh process: the next one may well succeed. */
+/**
+ * Kills a child and everything it started. Children are spawned `detached` on POSIX, which
+ * makes each the leader of its own process group: a negative pid reaches the whole group.
+ */
+export function killProcessGroup(child: { pid?: number; kill(signal?: NodeJS.Signals): boolean }): void {
+  if (process.platform !== 'win32' && child.pid) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+      return;
+    } catch {
+      // Not a group leader (or already gone): fall back to the child itself.
+    }
+  }
+  child.kill('SIGKILL');
+}
+
+/** "0.4", "3", "15": for messages. */
+export const seconds = (ms: number): string => String(Math.round(ms / 100) / 10);
+
+/**
+ * Failures worth a fresh process: the next one may well succeed. Not a timeout: a hung
+ * engine is reported to the listener at once (within 5 s), who can press Space to try again,
+ * rather than after three silent tries.
+ */
 export const isRetryable = (e: unknown): boolean =>
-  e instanceof SpeechError && (e.kind === 'timeout' || e.kind === 'crashed' || e.kind === 'bad-output');
+  e instanceof SpeechError && (e.kind === 'crashed' || e.kind === 'bad-output');
 
 export interface RunOptions {
   /** Written to stdin, then stdin is closed. */
@@ -23,6 +46,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Stops an engine that streams garbage forever. */
   maxBytes?: number;
+  /** No output for this long: the engine is hung (reported as a timeout). */
+  stallMs?: number;
 }
 
 export interface RunResult {
@@ -57,7 +82,8 @@ export class ChildSet {
 
       let child: ChildProcess;
       try {
-        child = spawn(command, args, { shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'] });
+        // detached: its own process group, so a kill also ends anything it started.
+        child = spawn(command, args, { shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
       } catch (e) {
         return reject(new SpeechError('missing', `${label} could not be started: ${(e as Error).message}`));
       }
@@ -73,6 +99,7 @@ export class ChildSet {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        clearTimeout(stall);
         opts.signal?.removeEventListener('abort', onAbort);
         this.live.delete(child);
         if (result instanceof SpeechError) reject(result);
@@ -81,22 +108,29 @@ export class ChildSet {
       // Kill through our own handle; the 'exit' handler settles once the OS has reaped it.
       const stop = (why: SpeechError) => {
         failure ??= why;
+        killProcessGroup(child); // grandchildren too, even once the child itself has exited
         if (exited) {
           // A grandchild may still hold the pipes open; do not wait for it.
           child.stdout?.destroy();
           child.stderr?.destroy();
           finish(failure);
-        } else {
-          child.kill('SIGKILL');
         }
       };
       const onAbort = () => stop(new SpeechError('cancelled', 'cancelled'));
       this.live.set(child, stop);
-      const timer = setTimeout(() => stop(new SpeechError('timeout', `${label} did not finish within ${Math.round(opts.timeoutMs / 1000)} s`)), opts.timeoutMs);
+      const timer = setTimeout(() => stop(new SpeechError('timeout', `${label} did not finish within ${seconds(opts.timeoutMs)} s`)), opts.timeoutMs);
+      let stall: ReturnType<typeof setTimeout> | undefined;
+      const watch = () => {
+        if (!opts.stallMs) return;
+        clearTimeout(stall);
+        stall = setTimeout(() => stop(new SpeechError('timeout', `${label} stopped responding (no output for ${seconds(opts.stallMs!)} s)`)), opts.stallMs);
+      };
+      watch();
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       this.onSpawn?.(child);
 
       child.stdout!.on('data', (d: Buffer) => {
+        watch();
         bytes += d.length;
         if (opts.maxBytes && bytes > opts.maxBytes) stop(new SpeechError('bad-output', `${label} produced more than ${opts.maxBytes} bytes`));
         else chunks.push(d);

@@ -240,6 +240,21 @@ export function readCues(bytes: Uint8Array): CueMarker[] {
   return [...positions].map(([id, sample]) => ({ sample, label: labels.get(id) ?? '' }));
 }
 
+/**
+ * Drops the silence an engine puts before the first sound (0 to 110 ms for espeak-ng, longest
+ * after an opening quote mark), keeping `marginMs` so the onset is not clipped. Returns the
+ * seconds removed: word times must move back by as much.
+ */
+export function trimLeadingSilence(pcm: Pcm, threshold = 300, marginMs = 5): { pcm: Pcm; trimmed: number } {
+  const s = pcm.samples;
+  let first = 0;
+  while (first < s.length && Math.abs(s[first]!) <= threshold) first++;
+  if (first >= s.length) return { pcm, trimmed: 0 }; // all quiet: leave it as it is
+  const cut = Math.max(0, first - Math.round((marginMs / 1000) * pcm.sampleRate));
+  if (cut === 0) return { pcm, trimmed: 0 };
+  return { pcm: { sampleRate: pcm.sampleRate, samples: s.subarray(cut) }, trimmed: cut / pcm.sampleRate };
+}
+
 export function silence(ms: number, sampleRate = SAMPLE_RATE): Pcm {
   return { sampleRate, samples: new Int16Array(Math.max(0, Math.round((ms / 1000) * sampleRate))) };
 }

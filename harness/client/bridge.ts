@@ -2,7 +2,7 @@
 // HTTP API, so the renderer cannot tell it from the Electron preload. Bundled to
 // dist/harness/bridge.js and injected before the app script. Type-checked with Node's
 // web globals (fetch, EventSource), hence globalThis instead of window.
-import type { ClipResult, ReaderBridge, ReaderEvent } from '../../core/contract';
+import type { ClipResult, ReaderBridge, WireEvent } from '../../core/contract';
 import { yieldToBrowser } from '../../renderer/yield';
 import { FRAMES_TYPE, decodeFrames } from '../reply-frames';
 
@@ -14,8 +14,8 @@ async function call<T>(method: string, args: unknown[]): Promise<T> {
 async function answer<T>(res: Response, method: string): Promise<T> {
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
-    // Same shape of failure as a rejected ipcRenderer.invoke.
-    throw new Error(`Error invoking remote method '${method}': ${body.error ?? res.statusText}`);
+    // As over IPC (electron/main/ipc-errors.ts): the main side's message for people, nothing more.
+    throw new Error(body.error ?? `${method}: ${res.statusText}`);
   }
   if (res.headers.get('Content-Type') === FRAMES_TYPE) return (await decodeFrames(await readInChunks(res), yieldToBrowser)) as T;
   return (await res.json()) as T;
@@ -42,14 +42,14 @@ async function readInChunks(res: Response): Promise<Uint8Array> {
   return body;
 }
 
-const listeners = new Set<(event: ReaderEvent) => void>();
+const listeners = new Set<(event: WireEvent) => void>();
 let stream: EventSource | null = null;
 
 function listen(): void {
   if (stream) return;
   stream = new EventSource('/api/events');
   stream.onmessage = (m: MessageEvent) => {
-    const event = JSON.parse(m.data as string) as ReaderEvent;
+    const event = JSON.parse(m.data as string) as WireEvent;
     for (const l of [...listeners]) l(event);
   };
 }
@@ -81,6 +81,14 @@ const reader: ReaderBridge = {
   },
   savePosition: (docId, utterance) => call('savePosition', [docId, utterance]),
   exportAudio: (docId) => call('exportAudio', [docId]),
+  stopSpeech: (docId) => call('stopSpeech', [docId]),
+  cancelExport: () => call('cancelExport', []),
+  openUrl: (url) => call('openUrl', [url]),
+  openPasted: (html, text) => call('openPasted', [html, text]),
+  openClipboard: () => call('openClipboard', []),
+  listRecent: () => call('listRecent', []),
+  openRecent: (id) => call('openRecent', [id]),
+  forgetRecent: (id) => call('forgetRecent', [id]),
   onEvent(listener) {
     listeners.add(listener);
     listen();

@@ -1,48 +1,131 @@
-// Quotes grouped by speaker; activating one jumps there and plays.
+// The quote list: a listbox of quotes grouped by speaker (with each speaker's count), opened on
+// the quote being read. Up/Down/Home/End move, Page Up/Down move by speaker, typing a letter
+// jumps to the next speaker whose name starts with what was typed, Enter (or Space, or a click)
+// jumps there and plays. Focus moves onto the options themselves (roving tabindex), so every
+// screen reader follows it.
 
-import type { ArticleModel } from '../../core/contract';
-import { speakerName } from '../view/render-article';
 import { el } from '../view/dom';
 import { openPanel } from './dialog';
 
-export function openQuoteListPanel(model: ArticleModel, quoteStarts: Map<number, number>, onChoose: (quote: number) => void): void {
-  const groups = new Map<string, number[]>();
-  for (const q of model.quotes) {
-    if (!quoteStarts.has(q.index)) continue;
-    const name = speakerName(model, q.speakerId);
-    groups.set(name, [...(groups.get(name) ?? []), q.index]);
-  }
-  let firstButton: HTMLButtonElement | null = null;
+export interface QuoteListEntry {
+  quote: number;
+  /** 1-based place in reading order among the quotes that can be navigated, and their count. */
+  number: number;
+  total: number;
+  speaker: string;
+  text: string;
+  partial: boolean;
+}
+
+/** Type-ahead: letters typed within this long of each other make one prefix. */
+const TYPE_AHEAD_MS = 800;
+
+export function openQuoteListPanel(entries: readonly QuoteListEntry[], current: number | null, onChoose: (quote: number) => void): void {
+  const groups = new Map<string, QuoteListEntry[]>();
+  for (const e of entries) groups.set(e.speaker, [...(groups.get(e.speaker) ?? []), e]);
+  const options: HTMLElement[] = [];
+  const speakerOf = new Map<HTMLElement, string>();
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   openPanel({
     id: 'quotes',
     title: 'Quotes',
-    initialFocus: () => firstButton,
+    description: entries.length
+      ? `${count(entries.length, 'quote', 'quotes')} by ${count(groups.size, 'speaker', 'speakers')}. Arrows move, a letter jumps to a speaker, Enter plays from there.`
+      : 'This article has no quotes.',
+    initialFocus: () => options.find((o) => Number(o.dataset.quote) === current) ?? options[0] ?? null,
     build(body, panel) {
-      if (groups.size === 0) {
-        body.append(el('p', { text: 'This article has no quotes.' }));
-        return;
-      }
-      body.append(el('p', { className: 'panel-hint', text: `${model.quotes.length} quotes by ${groups.size} speakers. Choose one to listen from there.` }));
+      if (entries.length === 0) return;
+      const listbox = el('div', { className: 'quote-listbox', attrs: { role: 'listbox', 'aria-label': 'Quotes by speaker' } });
       let n = 0;
-      for (const [name, quotes] of groups) {
-        const id = `quotes-speaker-${n++}`;
-        const list = el('ul', { className: 'quote-choices', attrs: { 'aria-labelledby': id } });
-        for (const index of quotes) {
-          const quote = model.quotes[index]!;
-          const button = el('button', { className: 'quote-choice', attrs: { type: 'button', 'data-quote': String(index) } },
-            el('span', { className: 'quote-choice-number', text: `Quote ${index + 1}: ` }),
-            el('span', { className: 'quote-choice-text', text: excerpt(quote.text) }));
-          button.addEventListener('click', () => {
-            panel.close();
-            onChoose(index);
-          });
-          firstButton ??= button;
-          list.append(el('li', {}, button));
+      for (const [speaker, list] of groups) {
+        const labelId = `quotes-speaker-${n++}`;
+        const group = el('div', { className: 'quote-group', attrs: { role: 'group', 'aria-labelledby': labelId } },
+          el('div', { className: 'quote-group-label', text: `${speaker}, ${count(list.length, 'quote', 'quotes')}`, attrs: { id: labelId, role: 'presentation' } }));
+        for (const entry of list) {
+          const option = el('div', {
+            className: 'quote-option',
+            attrs: { role: 'option', id: `quote-option-${entry.quote}`, tabindex: '-1', 'aria-selected': 'false', 'data-quote': String(entry.quote) },
+          },
+          el('span', { className: 'quote-option-number', text: `Quote ${entry.number} of ${entry.total}${entry.partial ? ', partial' : ''}: ` }),
+          el('span', { className: 'quote-option-text', text: excerpt(entry.text) }));
+          option.addEventListener('click', () => choose(option));
+          options.push(option);
+          speakerOf.set(option, speaker.toLocaleLowerCase());
+          group.append(option);
         }
-        body.append(el('section', { className: 'quote-group' }, el('h3', { text: `${name} (${quotes.length})`, attrs: { id } }), list));
+        listbox.append(group);
+      }
+      body.append(listbox);
+
+      const choose = (option: HTMLElement) => {
+        panel.close();
+        onChoose(Number(option.dataset.quote));
+      };
+      const select = (option: HTMLElement | undefined) => {
+        if (!option) return;
+        for (const o of options) {
+          o.tabIndex = o === option ? 0 : -1;
+          o.setAttribute('aria-selected', String(o === option));
+        }
+        option.focus();
+        option.scrollIntoView({ block: 'nearest' });
+      };
+      listbox.addEventListener('focusin', (e) => {
+        if (e.target instanceof HTMLElement && options.includes(e.target) && e.target.getAttribute('aria-selected') !== 'true') select(e.target);
+      });
+
+      let typed = '';
+      let typedAt = 0;
+      listbox.addEventListener('keydown', (e) => {
+        const at = options.indexOf(document.activeElement as HTMLElement);
+        if (at < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+        const groupStarts = options.filter((o, i) => i === 0 || speakerOf.get(options[i - 1]!) !== speakerOf.get(o));
+        let target: HTMLElement | undefined;
+        switch (e.key) {
+          case 'ArrowDown': target = options[Math.min(at + 1, options.length - 1)]; break;
+          case 'ArrowUp': target = options[Math.max(at - 1, 0)]; break;
+          case 'Home': target = options[0]; break;
+          case 'End': target = options[options.length - 1]; break;
+          case 'PageDown': target = groupStarts.find((o) => options.indexOf(o) > at) ?? options[options.length - 1]; break;
+          case 'PageUp': target = [...groupStarts].reverse().find((o) => options.indexOf(o) < at && speakerOf.get(o) !== speakerOf.get(options[at]!)) ?? options[0]; break;
+          case 'Enter':
+          case ' ':
+            e.preventDefault();
+            choose(options[at]!);
+            return;
+          default:
+            if (e.key.length !== 1 || !/\S/u.test(e.key)) return;
+            typed = e.timeStamp - typedAt < TYPE_AHEAD_MS ? typed + e.key.toLocaleLowerCase() : e.key.toLocaleLowerCase();
+            typedAt = e.timeStamp;
+            target = typeAhead(options, speakerOf, at, typed);
+        }
+        e.preventDefault();
+        select(target);
+      });
+      const first = options.find((o) => Number(o.dataset.quote) === current) ?? options[0];
+      if (first) {
+        first.tabIndex = 0;
+        first.setAttribute('aria-selected', 'true');
       }
     },
   });
+}
+
+/**
+ * Type-ahead by speaker: the first quote of the next speaker (after the current one, wrapping
+ * round) whose name, or a word of it, starts with `prefix`. More letters of the current
+ * speaker's name stay where they are.
+ */
+function typeAhead(options: HTMLElement[], speakerOf: Map<HTMLElement, string>, at: number, prefix: string): HTMLElement | undefined {
+  const fits = (name: string) => name.startsWith(prefix) || name.split(/\s+/u).some((w) => w.startsWith(prefix));
+  if (prefix.length > 1 && fits(speakerOf.get(options[at]!) ?? '')) return options[at];
+  const starts = options.filter((o, i) => i === 0 || speakerOf.get(options[i - 1]!) !== speakerOf.get(o));
+  const here = starts.filter((o) => options.indexOf(o) <= at).length - 1;
+  for (let k = 1; k <= starts.length; k++) {
+    const o = starts[(here + k) % starts.length]!;
+    if (fits(speakerOf.get(o) ?? '')) return o;
+  }
+  return undefined;
 }
 
 function excerpt(text: string, max = 140): string {

@@ -1,6 +1,6 @@
 // Settings: each control saves as soon as it changes (updateSettings re-plans the reading).
 
-import type { HighlightStyle, Settings, Theme, Verbosity, VoiceList } from '../../core/contract';
+import type { AnnounceWhileReading, HighlightStyle, Settings, Theme, Verbosity, VoiceList } from '../../core/contract';
 import { RATE_MAX, RATE_MIN, RATE_STEP } from '../../core/settings';
 import { el } from '../view/dom';
 import { openPanel } from './dialog';
@@ -74,7 +74,7 @@ export function openSettingsPanel(ctx: SettingsPanelContext): void {
       const speech = el('fieldset', {}, el('legend', { text: 'Speech' }),
         field('Narrator voice', voice, ctx.voices.problem ?? (ctx.voices.engine ? `Speech engine: ${ctx.voices.engine}` : undefined)));
 
-      const rate = el('input', { attrs: { type: 'number', id: 'setting-rate', min: String(RATE_MIN), max: String(RATE_MAX), step: String(RATE_STEP), inputmode: 'numeric' } });
+      const rate = el('input', { attrs: { type: 'number', id: 'setting-rate', min: String(RATE_MIN), max: String(RATE_MAX), step: '1', inputmode: 'numeric' } });
       rate.value = String(s.rate);
       rate.addEventListener('change', () => {
         const n = Number(rate.value);
@@ -86,7 +86,7 @@ export function openSettingsPanel(ctx: SettingsPanelContext): void {
         ['smart', 'Say the speaker when the speaker changes'],
         ['always', 'Say the speaker before every quote'],
         ['off', 'Never say the speaker'],
-      ], s.verbosity, (v) => ctx.onChange({ verbosity: v }))));
+      ], s.verbosity, (v) => ctx.onChange({ verbosity: v })), 'Unless set to never, "Photo caption." and "Photo credit." are also said before captions and credits.'));
 
       speech.append(checkbox('Give each quoted speaker a voice of their own', s.speakerVoices, (v) => ctx.onChange({ speakerVoices: v }),
         ctx.speakerVoices.length ? `In this article: ${ctx.speakerVoices.map(([name, voiceId]) => `${name}: ${voiceId}`).join('; ')}.` : undefined));
@@ -113,7 +113,17 @@ export function openSettingsPanel(ctx: SettingsPanelContext): void {
           ['high-contrast', 'High contrast'],
         ], s.theme, (v) => ctx.onChange({ theme: v }))));
 
-      form.append(speech, reading, display);
+      // Screen-reader use: what the live region says over the voice, and what Q visits.
+      const announcing = el('fieldset', {}, el('legend', { text: 'Announcements and navigation' }),
+        field('Announcements while reading', select<AnnounceWhileReading>('setting-announce', [
+          ['brief', 'Only what the voice does not say'],
+          ['full', 'Everything'],
+          ['off', 'Only answers and errors'],
+        ], s.announceWhileReading, (v) => ctx.onChange({ announceWhileReading: v })), 'What a screen reader hears from Article Reader while its voice is reading. When it is not reading, everything is announced.'),
+        checkbox('Partial quotes in quote navigation and the quote list', s.navigatePartialQuotes, (v) => ctx.onChange({ navigatePartialQuotes: v }),
+          'A partial quote is a few quoted words inside a sentence, such as: He said he was "determined to act".'));
+
+      form.append(speech, reading, announcing, display);
       body.append(form);
     },
   });

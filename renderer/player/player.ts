@@ -61,13 +61,16 @@ export class Player {
     return this.clip ? this.clip.wordsEstimated : null;
   }
 
-  /** A new document: stops, and sits at `position` without playing. */
+  /** A new document: stops, and sits at `position` without playing (its clip made and loaded, so Space plays at once). */
   load(docId: string, plan: ReadingPlan, position: number): void {
+    this.plan = null; // nothing of the old document is primed by the stop
     this.stop();
     this.docId = docId;
     this.plan = plan;
     this.cache.clear();
     this.index = Math.max(0, Math.min(position, plan.utterances.length - 1));
+    this.wake();
+    this.prime();
   }
 
   /** A re-planned reading of the same document; the current clip keeps playing. */
@@ -76,6 +79,10 @@ export class Player {
     this.cache.clear();
     this.index = Math.max(0, Math.min(index, plan.utterances.length - 1));
     if (this.clip) this.clipIndex = this.index;
+    if (this.stateValue === 'stopped') {
+      this.releaseClip();
+      this.prime();
+    }
   }
 
   setEarcons(on: boolean): void {
@@ -119,12 +126,17 @@ export class Player {
 
   /** Stops and stays on the current utterance: play starts it again from its beginning. */
   stop(): void {
+    const busy = this.stateValue === 'loading' || this.stateValue === 'playing';
     this.generation++;
     this.audio.pause();
     this.stopClock();
     this.releaseClip();
     this.events.word(null, false);
     this.setState('stopped');
+    // Ends the synthesis under way, and any engine process working on it (a hung one too);
+    // then the current position is made ready again.
+    if (busy && this.docId !== null) void this.reader.stopSpeech(this.docId).catch(() => undefined).finally(() => this.prime());
+    else this.prime();
   }
 
   /** Moves to an utterance; keeps playing if playing. */
@@ -141,9 +153,10 @@ export class Player {
     this.stopClock();
     this.releaseClip();
     this.index = target;
-    if (this.stateValue === 'paused') this.setState('stopped');
+    // Paused stays paused (play starts the new place); stopped stays stopped.
     this.events.word(null, false);
     this.events.utterance(target, this.plan.utterances[target]!);
+    this.prime();
   }
 
   /**
@@ -184,16 +197,13 @@ export class Player {
       await playEarcon('start');
       if (generation !== this.generation) return;
     }
-    this.releaseClip();
     const clip = result.clip;
-    this.clip = clip;
-    this.clipIndex = index;
-    this.url = URL.createObjectURL(new Blob([clip.wav as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }));
-    this.audio.src = this.url;
-    this.audio.preservesPitch = true;
-    // playbackRate resets when a new source loads; set it after and again once playing.
-    this.audio.defaultPlaybackRate = this.rate / clip.rate;
-    this.audio.playbackRate = this.rate / clip.rate;
+    // Primed while stopped (prime()): already decoded in the element, so play() starts at once.
+    if (this.clip === clip && this.clipIndex === index && this.url) {
+      if (this.audio.currentTime !== 0) this.audio.currentTime = 0;
+    } else {
+      this.loadClip(index, clip);
+    }
     // A pause while play() is pending rejects it: pause() sees `starting` and cancels this start.
     this.starting = true;
     try {
@@ -219,10 +229,60 @@ export class Player {
   private fetchClip(docId: string, index: number): Promise<ClipResult> {
     let pending = this.cache.get(index);
     if (!pending) {
-      pending = this.reader.getClip(docId, index);
-      this.cache.set(index, pending);
+      const p = this.reader.getClip(docId, index);
+      pending = p;
+      this.cache.set(index, p);
+      // A failure (or a synthesis cancelled by stop) is asked for again next time, not replayed.
+      p.then((r) => { if (!r.ok && this.cache.get(index) === p) this.cache.delete(index); }, () => { if (this.cache.get(index) === p) this.cache.delete(index); });
     }
     return pending;
+  }
+
+  private loadClip(index: number, clip: Clip): void {
+    this.releaseClip();
+    this.clip = clip;
+    this.clipIndex = index;
+    this.url = URL.createObjectURL(new Blob([clip.wav as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }));
+    this.audio.src = this.url;
+    this.audio.preservesPitch = true;
+    // playbackRate resets when a new source loads; set it after and again once playing.
+    this.audio.defaultPlaybackRate = this.rate / clip.rate;
+    this.audio.playbackRate = this.rate / clip.rate;
+  }
+
+  /**
+   * Instant play: while stopped, the clip at the current position is synthesised and loaded
+   * into the <audio> element, so Space only has to start it.
+   */
+  private prime(): void {
+    const { docId, plan, index, generation } = this;
+    if (!plan || docId === null || !plan.utterances[index]) return;
+    void Promise.all([this.fetchClip(docId, index), this.waking]).then(([r]) => {
+      if (!r.ok || generation !== this.generation || this.stateValue !== 'stopped' || this.index !== index || this.clip) return;
+      this.loadClip(index, r.clip);
+    }, () => undefined);
+  }
+
+  /** The first play() of a page waits for the audio output to start (about 140 ms in Chromium): a short silence at open starts it early. */
+  private waking: Promise<void> = Promise.resolve();
+
+  private wake(): void {
+    const url = URL.createObjectURL(new Blob([silentWav(100) as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }));
+    this.audio.src = url;
+    this.waking = this.audio.play().then(
+      () => new Promise<void>((resolve) => {
+        const done = () => { this.audio.removeEventListener('ended', done); resolve(); };
+        this.audio.addEventListener('ended', done);
+        setTimeout(done, 300); // never wait long for a silence
+      }),
+      () => undefined, // autoplay refused (a browser without a user gesture yet): nothing to wake
+    ).finally(() => {
+      URL.revokeObjectURL(url);
+      if (this.audio.src === url) {
+        this.audio.removeAttribute('src');
+        this.audio.load();
+      }
+    });
   }
 
   private prefetch(docId: string, index: number): void {
@@ -293,8 +353,22 @@ export class Player {
   private tick(): void {
     const clip = this.clip;
     if (!clip || this.stateValue !== 'playing') return;
-    this.events.word(wordAt(clip.words, this.audio.currentTime), clip.wordsEstimated);
+    // play() resolves before the audio clock moves (tens of ms): the first word waits for the clock, not for play().
+    const time = this.audio.currentTime;
+    this.events.word(time > 0 ? wordAt(clip.words, time) : null, clip.wordsEstimated);
   }
+}
+
+/** Mono 16-bit silence as a WAV file. */
+export function silentWav(ms: number, sampleRate = 22050): Uint8Array {
+  const samples = Math.round((ms / 1000) * sampleRate);
+  const bytes = new Uint8Array(44 + samples * 2);
+  const v = new DataView(bytes.buffer);
+  const put = (at: number, s: string) => { for (let i = 0; i < 4; i++) bytes[at + i] = s.charCodeAt(i); };
+  put(0, 'RIFF'); v.setUint32(4, 36 + samples * 2, true); put(8, 'WAVE'); put(12, 'fmt ');
+  v.setUint32(16, 16, true); v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, sampleRate, true);
+  v.setUint32(28, sampleRate * 2, true); v.setUint16(32, 2, true); v.setUint16(34, 16, true); put(36, 'data'); v.setUint32(40, samples * 2, true);
+  return bytes;
 }
 
 /** Last word starting at or before `time` (seconds of clip time), or null before the first. */

@@ -1,7 +1,7 @@
 // Finding which sentences and marks cover a piece of a block, in time that does not grow with
 // the whole block: a 500 KB paragraph has 8,000 sentences, and looking each one up by scanning
 // them all cost seconds. Pure (no DOM), unit-tested under Node.
-import type { Block, TextRange } from '../../core/contract';
+import type { ArticleModel, Block, TextRange } from '../../core/contract';
 
 interface Index {
   /** Positions in the list, sorted by start (ties in list order). */
@@ -77,4 +77,22 @@ export function sentencesOf<S extends TextRange>(model: { sentences: readonly S[
     blockSentences.set(block, list);
   }
   return list;
+}
+
+/** Sentences per chunk of a very long paragraph (view/block-parts.ts): a step of rendering each. */
+const CHUNK_SENTENCES = 200;
+
+/** [start, end) cut at every CHUNK_SENTENCES-th sentence start: pieces that render alike one by one or together. */
+export function sentenceChunks(model: ArticleModel, block: Block, start: number, end: number): [number, number][] {
+  const chunks: [number, number][] = [];
+  let from = start;
+  const sentences = overlapping(sentencesOf(model, block), start, end);
+  for (let i = CHUNK_SENTENCES; i < sentences.length; i += CHUNK_SENTENCES) {
+    const cut = sentences[i]!.start;
+    if (cut <= from || cut >= end) continue;
+    chunks.push([from, cut]);
+    from = cut;
+  }
+  chunks.push([from, end]);
+  return chunks;
 }

@@ -5,9 +5,10 @@
 
 import type { ArticleModel, Block, Quote, QuotePart, Speaker, TextRange } from '../../core/contract';
 import { blockGroups } from './block-groups';
-import { sentenceChunks, splitLongParagraph } from './block-parts';
+import { splitLongParagraph } from './block-parts';
 import { el } from './dom';
-import { overlapping, rangeCursor, sentencesOf } from './range-index';
+import { headingLevels } from './heading-levels';
+import { overlapping, rangeCursor, sentenceChunks, sentencesOf } from './range-index';
 import { appendText } from './text-runs';
 import { TextMap } from './text-map';
 
@@ -21,6 +22,8 @@ export interface ArticleView {
 
 /** Quote marks, spaces and stray punctuation left between a quote and its attribution. */
 const TRIVIAL = /^[\s"'“”‘’«»„‚‹›.,;:!?–—-]*$/u;
+/** A quote mark that opens or closes a quote part (shown with the quote, never dropped). */
+const QUOTE_MARK = /["“”„'‘’«»‹›]/u;
 
 interface Mark extends TextRange {
   kind: 'q' | 'credit';
@@ -66,6 +69,8 @@ export function* renderSteps(model: ArticleModel): Generator<ArticleView, Articl
   }
   for (const list of partsByBlock.values()) list.sort((a, b) => a.part.start - b.part.start);
 
+  // Document heading levels without gaps: Markdown ## is <h2>, and a ### after it <h3>.
+  const levels = headingLevels(model.blocks);
   let openQuote: { quote: Quote; blockquote: HTMLElement } | null = null;
   let openList: HTMLUListElement | null = null;
   let openMdQuote: HTMLElement | null = null;
@@ -107,7 +112,7 @@ export function* renderSteps(model: ArticleModel): Generator<ArticleView, Articl
       }
       case 'heading': {
         closeContainers(null);
-        const level = Math.min(6, Math.max(2, (block.level ?? 2) + 1));
+        const level = levels.get(block.index) ?? 2;
         const h = document.createElement(`h${level}`) as HTMLHeadingElement;
         h.id = `block-${block.index}`;
         renderInline(view, model, block, h, block.start, block.end, inline);
@@ -136,16 +141,17 @@ export function* renderSteps(model: ArticleModel): Generator<ArticleView, Articl
         break;
     }
 
-    // Paragraph: split into narration and full-quote segments.
-    const segments = splitSegments(block, parts.filter((p) => !p.quote.partial));
+    // Paragraph: split into narration and full-quote segments. Every character of the block
+    // is shown (a screen reader reads the page exactly as the article): a quote's own marks
+    // and punctuation left between it and narration go inside its block quote.
+    const segments = absorbTrivial(model.text, splitSegments(block, parts.filter((p) => !p.quote.partial), model.text));
     let first = true;
     for (const [k, seg] of segments.entries()) {
       if (k > 0 && k % 100 === 0) yield view; // a paragraph of thousands of quotes is still built in steps
       if (seg.part === null) {
-        // The quote marks at a block quote's edges are shown by the quote's own styling.
         if (segments[k + 1]?.part) seg.end = trimEnd(model.text, seg.start, seg.end);
         if (segments[k - 1]?.part) seg.start = trimStart(model.text, seg.start, seg.end);
-        if (TRIVIAL.test(model.text.slice(seg.start, seg.end))) continue;
+        if (seg.end <= seg.start) continue;
         const p = el('p');
         if (first) p.id = `block-${block.index}`;
         first = false;
@@ -195,25 +201,26 @@ function speakerLabel(model: ArticleModel, quote: Quote, speakers: Map<string, S
   return figcaption;
 }
 
-const QUOTE_EDGE = /[\s"'“”‘’«»„‚‹›]/u;
-
+/** Whitespace at a segment's edge (between a paragraph and a block quote) is not shown. */
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && QUOTE_EDGE.test(text[end - 1]!)) end--;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
   return end;
 }
 
 function trimStart(text: string, start: number, end: number): number {
-  while (start < end && QUOTE_EDGE.test(text[start]!)) start++;
+  while (start < end && /\s/u.test(text[start]!)) start++;
   return start;
 }
 
-/** Narration / quote-part segments of a block, in order, covering it exactly. */
-function splitSegments(block: Block, parts: { quote: Quote; part: QuotePart }[]): Segment[] {
+/** Narration / quote-part segments of a block, in order, covering it exactly; a quote part takes in its own marks. */
+function splitSegments(block: Block, parts: { quote: Quote; part: QuotePart }[], text: string): Segment[] {
   const segments: Segment[] = [];
   let pos = block.start;
   for (const p of parts) {
-    const start = Math.max(p.part.start, pos);
-    const end = Math.min(p.part.end, block.end);
+    const open = p.part.start - 1 >= Math.max(pos, block.start) && QUOTE_MARK.test(text[p.part.start - 1] ?? '');
+    const close = p.part.end < block.end && QUOTE_MARK.test(text[p.part.end] ?? '');
+    const start = Math.max(open ? p.part.start - 1 : p.part.start, pos);
+    const end = Math.min(close ? p.part.end + 1 : p.part.end, block.end);
     if (end <= start) continue;
     if (start > pos) segments.push({ start: pos, end: start, part: null });
     segments.push({ start, end, part: p });
@@ -231,6 +238,20 @@ function* renderLong(view: ArticleView, model: ArticleModel, block: Block, p: HT
     renderInline(view, model, block, p, start, end, marks);
   }
   splitLongParagraph(p);
+}
+
+/** Narration that is only punctuation or quote marks ('".', '," ') joins the quote beside it. */
+function absorbTrivial(text: string, segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const [k, seg] of segments.entries()) {
+    const trivial = seg.part === null && TRIVIAL.test(text.slice(seg.start, seg.end)) && /\S/u.test(text.slice(seg.start, seg.end));
+    const before = out[out.length - 1];
+    const after = segments[k + 1];
+    if (trivial && before?.part) before.end = seg.end;
+    else if (trivial && after?.part) after.start = seg.start;
+    else out.push(seg);
+  }
+  return out;
 }
 
 /** Text of [start, end) into container: sentence spans, with <q> and credit marks inside. */
@@ -291,8 +312,8 @@ function renderInline(view: ArticleView, model: ArticleModel, block: Block, cont
   }
 }
 
+/** A partial quote: its own words only. Who said it is never added to the sentence (a screen
+ *  reader would read it as part of the text); the quote list and "where am I" say it. */
 function inlineQuote(model: ArticleModel, quote: Quote): HTMLElement {
-  const name = speakerName(model, quote.speakerId);
-  const q = el('q', { className: 'partial-quote', attrs: { 'data-quote': String(quote.index), 'data-speaker': name, title: `Quote from ${name}` } });
-  return q;
+  return el('q', { className: 'partial-quote', attrs: { 'data-quote': String(quote.index), 'data-speaker': speakerName(model, quote.speakerId) } });
 }

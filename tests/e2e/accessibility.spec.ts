@@ -76,9 +76,14 @@ for (const panel of PANELS) {
     await expect(invoker).toBeFocused();
     await reader.press(panel.key);
     const dialog = await reader.waitForDialog(panel.title);
-    // Modal, labelled, focus inside.
-    expect(await dialog.evaluate((d: any) => d.matches(':modal'))).toBe(true);
-    expect(await dialog.evaluate((d: any) => d.contains(d.ownerDocument.activeElement))).toBe(true);
+    // Modal, labelled, focus inside, and Tab / Shift+Tab go round inside it.
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    const inside = () => dialog.evaluate((d: any) => d.contains(d.ownerDocument.activeElement));
+    expect(await inside()).toBe(true);
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await reader.press(key);
+      expect(await inside(), `focus inside after ${key}`).toBe(true);
+    }
     await expectNoViolations(reader.page, panel.name);
     for (const theme of ['dark', 'high-contrast']) {
       await reader.page.evaluate((t) => ((globalThis as any).document.documentElement.dataset.theme = t), theme);
@@ -89,3 +94,14 @@ for (const panel of PANELS) {
     await expect(invoker).toBeFocused();
   });
 }
+
+test('reading keys area (its hint shown) at 400% zoom has no violations', async ({ reader }) => {
+  await reader.page.setViewportSize({ width: 320, height: 256 });
+  await reader.open();
+  await reader.press('Shift+Tab');
+  const keys = reader.page.getByRole('toolbar', { name: 'Reading keys' });
+  await expect(keys).toBeFocused();
+  await expect(keys).toHaveAccessibleDescription(/Plain keys work here/);
+  await expect(reader.page.locator('#reading-keys-hint')).toBeVisible();
+  await expectNoViolations(reader.page, 'reading keys at 400%');
+});

@@ -198,6 +198,53 @@ export class ReaderDriver {
     return this.lastAnnouncement();
   }
 
+  /** Starts recording every text the polite live region shows (a MutationObserver in the page). */
+  async recordAnnouncements(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = globalThis as any;
+      w.__announced = [];
+      const region = w.document.getElementById('announcer');
+      new w.MutationObserver(() => {
+        const text = region.textContent.trim();
+        if (text) w.__announced.push(text);
+      }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+  }
+
+  async recordedAnnouncements(): Promise<string[]> {
+    return this.page.evaluate(() => (globalThis as any).__announced as string[]);
+  }
+
+  /** Drops a file onto the window, as a user dragging it from the file manager. */
+  async dropFile(name: string, content: string | Uint8Array): Promise<void> {
+    const bytes = typeof content === 'string' ? [...new TextEncoder().encode(content)] : [...content];
+    const drop = await this.page.evaluateHandle(({ name, bytes }) => {
+      const g = globalThis as any;
+      const dt = new g.DataTransfer();
+      dt.items.add(new g.File([new Uint8Array(bytes)], name));
+      return dt;
+    }, { name, bytes });
+    await this.page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+  }
+
+  /** Changes one setting in the Settings dialog with the keyboard, then closes it. */
+  async changeSetting(label: string | RegExp, value: string | boolean): Promise<void> {
+    await this.press('Control+Comma');
+    const dialog = await this.waitForDialog('Settings');
+    if (typeof value === 'boolean') {
+      const box = dialog.getByRole('checkbox', { name: label });
+      await this.tabTo(box);
+      if ((await box.isChecked()) !== value) await this.press('Space');
+      await expect(box).toBeChecked({ checked: value });
+    } else {
+      const select = dialog.getByLabel(label);
+      await this.tabTo(select);
+      await select.selectOption(value);
+    }
+    await this.press('Escape');
+    await this.waitForNoDialog();
+  }
+
   // --- panels ----------------------------------------------------------------------------
 
   async waitForDialog(name: string | RegExp): Promise<Locator> {

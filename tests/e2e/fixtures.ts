@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from '../../core/contract';
 import type { ClipResult, ReadingPlan } from '../../core/contract';
-import { startHarness, type Harness } from '../../harness/server';
-import { createSpeech } from '../../electron/services/speech-adapter';
+import { harnessSpeech, startHarness, type Harness } from '../../harness/server';
 import type { SpeechPort } from '../../electron/services/speech-port';
 import { ReaderDriver } from './driver';
 import { APP_MAIN, electronBinary } from './electron-binary';
@@ -41,11 +40,12 @@ export const test = base.extend<Fixtures>({
 
   harness: async ({ userDataDir, failingClips }, use, testInfo) => {
     if (testInfo.project.name === 'electron') return use(null);
-    const real = createSpeech();
+    const real = harnessSpeech();
     const speech: SpeechPort = {
       ...real,
       listVoices: () => real.listVoices(),
       exportWav: (...args) => real.exportWav(...args),
+      cancel: () => real.cancel(),
       dispose: () => real.dispose(),
       clip: async (plan: ReadingPlan, text: string, rate: number, index: number): Promise<ClipResult> =>
         failingClips.has(index) ? { ok: false, message: 'The speech engine stopped unexpectedly (test).' } : real.clip(plan, text, rate, index),

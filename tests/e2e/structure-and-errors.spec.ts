@@ -12,8 +12,8 @@ test('the sample article has headings, paragraphs, captions and labelled block q
       - figure /rescued from under the rubble of his home/
       - figure /[Mm]other|[Mm]um/:
         - blockquote:
-          - paragraph: /^A rocket hit our home/
-          - paragraph: /^I started counting my children/
+          - paragraph: /A rocket hit our home/
+          - paragraph: /I started counting my children/
       - figure /Dr Ahmad Tarakji/:
         - blockquote:
           - paragraph: /airstrikes are targeting the towns/
@@ -22,7 +22,7 @@ test('the sample article has headings, paragraphs, captions and labelled block q
       - figure /talks to the doctor at a hospital in Idlib/
       - figure /David Nott/:
         - blockquote:
-          - paragraph: /^Attacking hospitals and medical staff/
+          - paragraph: /Attacking hospitals and medical staff/
           - paragraph: /name and shame/
       - figure /Hamish de Bretton-Gordon/:
         - blockquote:
@@ -43,11 +43,16 @@ test('the sample article has headings, paragraphs, captions and labelled block q
 test('an engine failure is announced once, stops at that sentence, and Space retries it', async ({ reader, engine }) => {
   await reader.open();
   await reader.press('ArrowRight');
-  await reader.press('ArrowRight');
   await expect.poll(() => reader.utteranceIndex()).toBeGreaterThan(0);
+  const before = await reader.utteranceIndex();
+  // The app makes the clip where the listener stands as soon as they move there (instant
+  // play), so the engine must already fail for what comes next.
+  for (let i = before + 1; i <= before + 4; i++) await engine.fail(i);
+  await reader.press('ArrowRight');
+  await expect.poll(() => reader.utteranceIndex()).toBeGreaterThan(before);
   const index = await reader.utteranceIndex();
   const sentence = await reader.currentSentenceIndex();
-  await engine.fail(index);
+  for (let i = before + 1; i <= before + 4; i++) if (i !== index) await engine.heal(i);
 
   await reader.press('Space');
   await expect(reader.alert).toContainText('Could not speak this sentence');

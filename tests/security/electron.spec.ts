@@ -70,7 +70,7 @@ test('the renderer cannot reach Node or Electron', async () => {
 test('window.reader is the only bridge, with exactly the ReaderApi methods', async () => {
   const keys = await page.evaluate(() => Object.keys((globalThis as any).reader).sort());
   expect(keys).toEqual([
-    'exportAudio', 'getClip', 'getSettings', 'listArticles', 'listVoices', 'onEvent', 'openArticle', 'openDropped',
+    'cancelExport', 'exportAudio', 'getClip', 'getSettings', 'listArticles', 'listVoices', 'onEvent', 'openArticle', 'openDropped',
     'openFileDialog', 'openInitial', 'savePosition', 'updateSettings',
   ]);
   // contextBridge hands over a frozen copy: the page cannot swap a method for its own.

@@ -1,42 +1,26 @@
-// Scores the parser on every gold file under tests/fixtures/articles with the same matching
-// rules as shared/tools/score-quotes.mjs (the script the held-out sets are scored with).
+// Scores the parser on every gold file under tests/fixtures/articles and articles-2 with the
+// matching rules of shared/tools/score-quotes.mjs (the script the held-out sets are scored with),
+// through the module the in-process corpus scorer (`npm run score`) uses too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
+import { emptyTally, figures, scoreArticle, type Gold } from '../../../scripts/quote-score';
 
 // Two corpora written independently of the parser, by different hands, in different outlets' styles.
 const dirs = ['../../fixtures/articles/', '../../fixtures/articles-2/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
-const norm = (s: unknown) => String(s ?? '').toLowerCase().replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'")
-  .replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
-
-interface Gold { article: string; title?: string; byline?: string; captions?: string[]; notQuotes?: string[]; otherQuotes?: string[]; quotes: { text: string; speaker: string[] }[] }
 
 function score() {
-  let tp = 0, fn = 0, fp = 0, ok = 0, n = 0;
-  const faults: string[] = [];
+  const tally = emptyTally();
   for (const [dir, file] of dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => [dir, f] as const))) {
     const gold = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Gold;
     const path = resolve(dirname(join(dir, file)), gold.article);
     const model = parseArticle(readFileSync(path, 'utf8'), { format: path.endsWith('.md') ? 'markdown' : 'text' });
-    const names = new Map(model.speakers.map((s) => [s.id, `${s.name} ${s.description ?? ''}`]));
-    const pred = model.quotes.map((q) => ({ t: norm(q.text), spk: norm(names.get(q.speakerId ?? '') ?? ''), used: false, named: q.speakerId !== null }));
-    for (const g of gold.quotes) {
-      const gt = norm(g.text);
-      const m = pred.find((p) => p.t.includes(gt) || (gt.includes(p.t) && p.t.length >= 0.5 * gt.length));
-      if (!m) { fn++; continue; }
-      tp++; m.used = true; n++;
-      if (g.speaker.some((a) => m.spk.includes(norm(a)))) ok++;
-    }
-    for (const o of (gold.otherQuotes ?? []).map(norm)) for (const p of pred) if (p.t.includes(o) || o.includes(p.t)) p.used = true;
-    fp += pred.filter((p) => !p.used && p.named).length;
-    for (const nq of gold.notQuotes ?? []) if (pred.some((p) => p.t.includes(norm(nq)) && p.named)) faults.push(`${file}: read as a quote: ${nq}`);
-    if (gold.title && norm(model.title) !== norm(gold.title)) faults.push(`${file}: title`);
-    for (const c of gold.captions ?? []) if (!model.blocks.some((b) => b.kind === 'caption' && norm(b.text).includes(norm(c)))) faults.push(`${file}: caption ${c.slice(0, 30)}`);
+    scoreArticle(gold, model, file, tally);
   }
-  const p = tp / Math.max(1, tp + fp), r = tp / Math.max(1, tp + fn);
-  return { f1: (2 * p * r) / Math.max(1e-9, p + r), speaker: ok / Math.max(1, n), faults, quotes: n };
+  const f = figures(tally);
+  return { f1: f.F1, speaker: f.S, wrong: f.W, faults: tally.faults.filter((l) => !/byline not found|page furniture/.test(l)), quotes: f.matched };
 }
 
 describe('quote and speaker scores on our own varied articles (US and UK, text and Markdown)', () => {

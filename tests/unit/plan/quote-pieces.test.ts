@@ -96,7 +96,7 @@ describe('quote sweep = the old per-sentence search', () => {
     let labels = 0;
     for (const model of models) {
       for (const u of buildPlan(model, { ...DEFAULT_SETTINGS, verbosity: 'always' }, []).utterances) {
-        if (u.kind !== 'label') continue;
+        if (u.kind !== 'label' || u.quote === null) continue; // caption cues are labels of no quote
         const ends = model.quotes[u.quote!]!.parts.filter((p) => p.block === u.block).map((p) => p.end);
         expect(u.end).toBe(Math.max(...ends));
         labels++;

@@ -1,12 +1,11 @@
-// The lookups that let a huge paragraph render a piece at a time (renderer/view/range-index.ts,
-// block-parts.ts) must answer exactly what the plain scans they replace answered.
+// The lookups that let a huge paragraph render a piece at a time (renderer/view/range-index.ts)
+// must answer exactly what the plain scans they replace answered.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateLongParagraph } from '../../../bench/gen';
 import { parseArticle } from '../../../core/article/parse';
 import type { TextRange } from '../../../core/contract';
-import { sentenceChunks } from '../../../renderer/view/block-parts';
-import { overlapping, rangeCursor, sentencesOf } from '../../../renderer/view/range-index';
+import { overlapping, rangeCursor, sentenceChunks, sentencesOf } from '../../../renderer/view/range-index';
 
 const ranges = fc.array(
   fc.tuple(fc.nat(200), fc.nat(40)).map(([start, length]): TextRange => ({ start, end: start + length })),

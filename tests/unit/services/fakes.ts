@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ArticleModel, Clip, OpenResult, PackedOpenResult, ReadingPlan, Settings, Utterance, Voice } from '../../../core/contract';
 import { unpackNow } from '../../../core/packed';
-import type { ArticleLoader, LoadResult, Planning } from '../../../electron/services/article-loader';
+import type { ArticleLoader, LoadResult, Planning, PlanResult } from '../../../electron/services/article-loader';
 import type { Dialogs } from '../../../electron/services/reader-service';
 import type { SpeechPort } from '../../../electron/services/speech-port';
 
@@ -31,10 +31,11 @@ export function fakePlan(model: ArticleModel, settings: Settings, voices: readon
 // Imported when first used: the mock's factory imports this file, and loader-jobs imports the plan.
 const loaderJobs = () => import('../../../electron/services/loader-jobs');
 
-const decode = async (name: string, bytes: Uint8Array, planning: Planning): Promise<LoadResult> => {
+/** `keepable`: as the real loader, everything but a file on disk may be kept as a copy. */
+const decode = async (name: string, bytes: Uint8Array, planning: Planning, keepable = true): Promise<LoadResult> => {
   const text = new TextDecoder().decode(bytes);
   if (!text.trim()) return { ok: false, message: `${name} is empty` };
-  return { ok: true, article: (await loaderJobs()).prepareArticle(fakeModel(text), [], planning) };
+  return { ok: true, article: (await loaderJobs()).prepareArticle(fakeModel(text), [], planning, keepable) };
 };
 
 export function fakeLoader(): ArticleLoader & { calls: string[] } {
@@ -44,7 +45,7 @@ export function fakeLoader(): ArticleLoader & { calls: string[] } {
     async loadFile(path, planning) {
       calls.push(path);
       try {
-        return decode(basename(path), await readFile(path), planning);
+        return decode(basename(path), await readFile(path), planning, false);
       } catch {
         return { ok: false, message: `${basename(path)} could not be read` };
       }
@@ -53,7 +54,15 @@ export function fakeLoader(): ArticleLoader & { calls: string[] } {
       calls.push(`bytes:${name}`);
       return decode(name, bytes, planning);
     },
-    plan: async (model, planning) => (await loaderJobs()).createInProcessLoader().plan(model, planning),
+    async loadPaste(html, text, planning) {
+      calls.push('paste');
+      return decode('Pasted article', new TextEncoder().encode(text ?? html ?? ''), planning);
+    },
+    async loadBlocks(blocks, _format, planning) {
+      calls.push('blocks');
+      return decode('Kept article', new TextEncoder().encode(blocks.map((b) => b.text).join('\n\n')), planning);
+    },
+    plan: async (model, planning) => (await loaderJobs()).runJob({ kind: 'plan', model, planning }) as Promise<PlanResult>,
   };
 }
 
@@ -65,6 +74,7 @@ export function unpacked(r: PackedOpenResult): OpenResult {
 export interface FakeSpeech extends SpeechPort {
   synthesized: { text: string; rate: number }[];
   disposed: number;
+  cancelled: number;
   exported: string[];
   fail: boolean;
 }
@@ -73,6 +83,7 @@ export function fakeSpeech(): FakeSpeech {
   const speech: FakeSpeech = {
     synthesized: [],
     disposed: 0,
+    cancelled: 0,
     exported: [],
     fail: false,
     async listVoices() {
@@ -89,6 +100,9 @@ export function fakeSpeech(): FakeSpeech {
       speech.exported.push(path);
       plan.utterances.forEach((_, i) => onProgress(i + 1, plan.utterances.length));
       return { ok: true, path, seconds: plan.utterances.length };
+    },
+    cancel() {
+      speech.cancelled++;
     },
     dispose() {
       speech.disposed++;

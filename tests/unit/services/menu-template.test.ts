@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../core/contract';
 import { articlePathFromArgv } from '../../../electron/main/argv';
 import { MENU_COMMANDS, menuTemplate } from '../../../electron/main/menu-template';
+import { KEY_BINDINGS } from '../../../renderer/keymap';
 
 // Every Command of core/contract.ts. If the contract gains one, this list (and the menu) must too.
 const ALL: Record<Command, true> = {
   'play-pause': true, stop: true, 'next-sentence': true, 'previous-sentence': true, 'next-paragraph': true,
   'previous-paragraph': true, 'next-quote': true, 'previous-quote': true, 'next-speaker': true, 'previous-speaker': true,
   'quote-list': true, 'article-list': true, faster: true, slower: true, 'where-am-i': true, open: true, export: true,
-  settings: true, help: true,
+  settings: true, help: true, 'next-heading': true, 'previous-heading': true, 'sleep-timer': true, 'open-link': true, 'paste-article': true,
 };
 
 type Item = { id?: string; label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void; submenu?: Item[]; role?: string };
@@ -42,11 +43,24 @@ describe('menu', () => {
     const byLabel = new Map(flatten(menuTemplate(() => undefined, 'linux') as Item[]).map((i) => [i.label, i.accelerator]));
     expect(byLabel.get('Open…')).toBe('CmdOrCtrl+O');
     expect(byLabel.get('Export audio…')).toBe('CmdOrCtrl+E');
-    expect(byLabel.get('Play/Pause')).toBe('Space');
-    expect(byLabel.get('Stop')).toBe('Escape');
-    expect(byLabel.get('Quote list…')).toBe('L');
+    expect(byLabel.get('Play/Pause')).toBe('CmdOrCtrl+Alt+Space');
+    expect(byLabel.get('Next quote')).toBe('CmdOrCtrl+Alt+Q');
+    expect(byLabel.get('Quote list…')).toBe('CmdOrCtrl+Alt+U');
     expect(byLabel.get('Settings…')).toBe('CmdOrCtrl+,');
     expect(byLabel.get('Keyboard help')).toBe('F1');
+  });
+
+  it('on macOS leaves out Hide Others, whose Cmd+Option+H is the browse-mode key for the next heading', () => {
+    const roles = flatten(menuTemplate(() => undefined, 'darwin') as Item[]).map((i) => i.role);
+    expect(roles).toContain('hide');
+    expect(roles).not.toContain('hideOthers');
+  });
+
+  it("shows each command's first browse-mode key from the keymap, the one that works with a screen reader too", () => {
+    // "Ctrl+Alt+. (period)" -> "CmdOrCtrl+Alt+."
+    const accelerator = (label: string) => label.replace(/ \(.*\)$/, '').replace(/^Ctrl\+/, 'CmdOrCtrl+');
+    const byId = new Map(flatten(menuTemplate(() => undefined, 'linux') as Item[]).filter((i) => i.id).map((i) => [i.id, i.accelerator]));
+    for (const b of KEY_BINDINGS) expect(byId.get(b.command), b.command).toBe(accelerator((b.browseKeys ?? b.keys)[0]!));
   });
 });
 

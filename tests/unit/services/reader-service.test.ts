@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PackedOpenResult, ReaderEvent } from '../../../core/contract';
+import type { PackedOpenResult, ReaderEvent, WireEvent } from '../../../core/contract';
 import { unpackNow } from '../../../core/packed';
 import { ReaderService, SAMPLE_ARTICLE } from '../../../electron/services/reader-service';
 import { fakeDialogs, fakeLoader, fakeSpeech, unpacked } from './fakes';
@@ -145,6 +145,29 @@ describe('clips, positions, settings, export', () => {
     expect(await service.getClip(a.docId, 0)).toEqual({ ok: false, message: 'engine broke' });
   });
 
+  it('stopSpeech cancels the speech of a known document only', async () => {
+    const { service, speech } = await make();
+    const a = opened(await service.openInitial());
+    await service.stopSpeech(a.docId);
+    expect(speech.cancelled).toBe(1);
+    await expect(service.stopSpeech('not-a-doc')).rejects.toThrow();
+    expect(speech.cancelled).toBe(1);
+  });
+
+  it('keeps a working voice list, and asks again while no engine works', async () => {
+    const { service, speech } = await make();
+    let calls = 0;
+    let engine: string | null = null;
+    speech.listVoices = async () => { calls++; return { engine, voices: [], problem: engine ? null : 'No speech engine found.' }; };
+    expect((await service.listVoices()).engine).toBeNull();
+    expect((await service.listVoices()).engine).toBeNull();
+    expect(calls).toBe(2); // the failure was not kept
+    engine = 'espeak-ng'; // installed meanwhile
+    expect((await service.listVoices()).engine).toBe('espeak-ng');
+    await service.listVoices();
+    expect(calls).toBe(3); // the working list is kept
+  });
+
   it('resumes where the reader stopped, also after a restart', async () => {
     const first = await make();
     const a = opened(await first.service.openInitial());
@@ -186,7 +209,7 @@ describe('clips, positions, settings, export', () => {
   it('exportAudio: cancelled, then saved with progress events', async () => {
     const { service, dialogs, speech } = await make();
     const a = opened(await service.openInitial());
-    const events: ReaderEvent[] = [];
+    const events: WireEvent[] = [];
     service.subscribe((e) => events.push(e));
     expect(await service.exportAudio(a.docId)).toEqual({ ok: false, cancelled: true });
     dialogs.save.push(join(root, 'out.wav'));

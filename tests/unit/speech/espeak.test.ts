@@ -125,6 +125,14 @@ describe.skipIf(!hasEspeak)('EspeakEngine (real espeak-ng)', () => {
     expect(engine.liveChildren()).toBe(0);
   });
 
+  it('reads [[phonemes]] as the characters shown, though the command line would take them as phonemes', async () => {
+    const engine = new EspeakEngine();
+    const literal = await engine.synthesize("Say [[h@l'oU]] now.", { voice: 'en-gb', rate: 175 });
+    const hello = await engine.synthesize('Say hello now.', { voice: 'en-gb', rate: 175 });
+    // Taken as phonemes it says "hello" in the same time; read as shown it spells out the characters.
+    expect(literal.duration).toBeGreaterThan(hello.duration * 1.4);
+  });
+
   it('falls back to the default English voice for an unknown or unsafe voice id', async () => {
     const engine = new EspeakEngine();
     for (const voice of ['Samantha', '-w /tmp/evil.wav', '', null]) {
@@ -178,11 +186,14 @@ describe.skipIf(!hasEspeak)('EspeakEngine (real espeak-ng)', () => {
     expect((err as SpeechError).kind).toBe('timeout');
     expect(Date.now() - t0).toBeLessThan(5000); // not the 30 s of the sleep
     expect(engine.liveChildren()).toBe(0);
-    // After repeated failure the caller gets one clear message, not an exception.
+    // A hang is reported at once, in one clear message, without a second silent try.
+    let spawned = 0;
+    const counted = new EspeakEngine({ command: fakeEngine(dir, 'exec sleep 30'), timeoutMs: 400, onSpawn: (c) => { if (c.spawnargs.includes('--stdout')) spawned++; } });
     const u: Utterance = { index: 4, kind: 'narration', text: 'Hello.', speakerId: null, voice: 'en-gb', block: 0, sentence: 0, quote: null, start: 0, end: 6 };
-    const r = await synthesizeClip(engine, u, 'Hello.', 175, { attempts: 2 });
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/failed 2 times.*did not finish/) });
-    expect(engine.liveChildren()).toBe(0);
+    const r = await synthesizeClip(counted, u, 'Hello.', 175, { attempts: 3 });
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/did not respond: fake-espeak-ng did not finish within 0\.4 s/) });
+    expect(spawned).toBe(1);
+    expect(counted.liveChildren()).toBe(0);
   });
 
   it('does not wait for a grandchild that keeps the pipes open', async () => {

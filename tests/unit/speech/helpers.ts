@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,4 +84,46 @@ export function longPlan(n: number, voice = 'en-us'): { text: string; plan: Read
     return { index, kind: 'narration', text: s, speakerId: null, voice, block: index, sentence: index, quote: null, start, end: start + s.length };
   });
   return { text, plan: { narratorVoice: voice, speakerVoices: {}, utterances } };
+}
+
+/** Every process below `root` (children, grandchildren...), from /proc via ps: for "nothing left behind". */
+export function descendants(root = process.pid): { pid: number; comm: string }[] {
+  const r = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,stat=,comm='], { encoding: 'utf8' });
+  const rows = r.stdout.split('\n').map((l) => l.trim().split(/\s+/)).filter((p) => p.length >= 4)
+    .map(([pid, ppid, stat, comm]) => ({ pid: Number(pid), ppid: Number(ppid), stat: stat!, comm: comm! }));
+  const out: { pid: number; comm: string }[] = [];
+  const walk = (parent: number) => {
+    for (const row of rows) {
+      if (row.ppid !== parent || row.comm === 'ps' || row.stat.startsWith('Z')) continue;
+      out.push({ pid: row.pid, comm: row.comm });
+      walk(row.pid);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Waits (polling, up to `ms`) until `check` holds; returns whether it did. For process exits, never for timing. */
+export async function eventually(check: () => boolean, ms = 5000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return true;
+}
+
+/** The system's libespeak-ng file, or null. */
+export function espeakLibraryPath(): string | null {
+  const r = spawnSync('ldconfig', ['-p'], { encoding: 'utf8' });
+  return /libespeak-ng\.so\.1 \([^)]*\) => (\S+)/.exec(r.stdout ?? '')?.[1] ?? null;
+}
+
+/** Whether a process still runs (a zombie, dead but not yet reaped, does not count). */
+export function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,158 @@
+// What a listener feels in the real renderer (harness: real ReaderService, speech host,
+// libespeak-ng; headless Debian Chromium):
+//  - play_to_audio_ms: Space pressed -> the <audio> clock moving. `cold`: the first play after
+//    the article opened; `warm`: play again after a pause. A fresh browser per run, median of 7.
+//    Timed inside the page: from the keydown (capture phase, before the app sees it) to the
+//    first poll (MessageChannel loop, well under 1 ms apart) that finds currentTime advanced.
+//  - word_drift_ms: over 30 s of the sample, for each change of the word highlight, the gap
+//    between when it changed and when that word's audio played: the clip's audio-clock zero
+//    (wall time - currentTime/playbackRate, median over frames) plus the word's time from the
+//    engine's events, read from the clip the page fetched. Largest gap.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startHarness, type Harness } from '../harness/server';
+import { log, max, median, round, sleep } from './stats';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking'];
+
+export interface PlayResult {
+  play_to_audio_ms: { cold: number; warm: number; cold_runs: number[]; warm_runs: number[] };
+  word_drift_ms: number | null;
+  word_drift_detail: { changes: number; median_ms: number; late_max_ms: number; early_max_ms: number; seconds: number; words_estimated: boolean | null } | null;
+}
+
+const MEASURE = `(() => {
+  window.__armPlayToAudio = () => { window.__playToAudio = new Promise((resolve) => {
+    const a = document.getElementById('reader-audio');
+    let t0 = 0, base = 0;
+    const ch = new MessageChannel();
+    const poll = () => { if (!a.paused && a.currentTime > base) resolve(performance.now() - t0); else ch.port2.postMessage(0); };
+    ch.port1.onmessage = poll;
+    const onKey = (e) => {
+      if (e.code !== 'Space') return;
+      window.removeEventListener('keydown', onKey, true);
+      t0 = performance.now();
+      base = a.currentTime;
+      poll();
+    };
+    window.addEventListener('keydown', onKey, true);
+  }); };
+})();`;
+
+/** Records clips as fetched (their word times), clip clock zeros, and word highlight changes. */
+const DRIFT = `(() => {
+  const B = (window.__drift = { clips: {}, zeros: {}, changes: [] });
+  const fetch0 = window.fetch;
+  window.fetch = async (...args) => {
+    const res = await fetch0(...args);
+    if (String(args[0]).endsWith('/api/getClip')) {
+      const body = new Uint8Array(await res.clone().arrayBuffer());
+      const n = new DataView(body.buffer).getUint32(0, true);
+      const meta = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + n)));
+      if (meta.ok) B.clips[meta.clip.utterance] = { words: meta.clip.words, estimated: meta.clip.wordsEstimated };
+    }
+    return res;
+  };
+  const frame = () => {
+    const a = document.getElementById('reader-audio');
+    if (a && !a.paused && a.currentTime > 0.02) (B.zeros[a.currentSrc] ??= []).push(performance.now() - (a.currentTime * 1000) / (a.playbackRate || 1));
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  addEventListener('DOMContentLoaded', () => {
+    const article = document.getElementById('article');
+    new MutationObserver(() => {
+      const w = article.dataset.wordStart;
+      const a = document.getElementById('reader-audio');
+      if (w) B.changes.push({ t: performance.now(), word: Number(w), utterance: Number(article.dataset.utterance), src: a.currentSrc, rate: a.playbackRate });
+    }).observe(article, { attributes: true, attributeFilter: ['data-word-start'] });
+  });
+})();`;
+
+async function openReady(browser: Browser, harness: Harness, init: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript(init);
+  await page.goto(harness.url);
+  await page.waitForSelector('.sentence', { timeout: 30_000 });
+  // Opened as a listener finds it: the first clip made and loaded (not the 0.1 s wake-up silence).
+  await page.waitForFunction(() => {
+    const a = (globalThis as unknown as { document: { getElementById(id: string): { readyState: number; duration: number; paused: boolean } } }).document.getElementById('reader-audio');
+    return a.readyState >= 4 && a.duration > 0.5 && a.paused;
+  }, undefined, { timeout: 30_000 });
+  await sleep(500);
+  return page;
+}
+
+async function playToAudio(harness: Harness, runs: number): Promise<PlayResult['play_to_audio_ms']> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+    try {
+      const page = await openReady(browser, harness, MEASURE);
+      type Armed = { __armPlayToAudio(): void; __playToAudio: Promise<number> };
+      // Armed (listener in place) before the key is pressed, read after.
+      const spaceToAudio = async () => {
+        await page.evaluate(() => (globalThis as unknown as Armed).__armPlayToAudio());
+        await page.keyboard.press('Space');
+        return page.evaluate(() => (globalThis as unknown as Armed).__playToAudio);
+      };
+      cold.push(await spaceToAudio());
+      await sleep(1500);
+      await page.keyboard.press('Space'); // pause
+      await sleep(1000);
+      warm.push(await spaceToAudio());
+      await page.keyboard.press('Escape');
+    } finally {
+      await browser.close();
+    }
+    log(`play_to_audio run ${i + 1}: cold ${round(cold.at(-1)!)} ms, warm ${round(warm.at(-1)!)} ms`);
+  }
+  return { cold: round(median(cold)), warm: round(median(warm)), cold_runs: cold.map((x) => round(x)), warm_runs: warm.map((x) => round(x)) };
+}
+
+interface DriftData {
+  clips: Record<number, { words: { start: number; time: number }[]; estimated: boolean }>;
+  zeros: Record<string, number[]>;
+  changes: { t: number; word: number; utterance: number; src: string; rate: number }[];
+}
+
+async function wordDrift(harness: Harness, seconds: number): Promise<Pick<PlayResult, 'word_drift_ms' | 'word_drift_detail'>> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const page = await openReady(browser, harness, DRIFT);
+    await page.keyboard.press('Space');
+    await sleep(seconds * 1000);
+    await page.keyboard.press('Escape');
+    const data = await page.evaluate(() => (globalThis as unknown as { __drift: DriftData }).__drift);
+    const gaps: number[] = [];
+    let estimated: boolean | null = null;
+    for (const c of data.changes) {
+      const clip = data.clips[c.utterance];
+      const zeros = data.zeros[c.src];
+      const word = clip?.words.find((w) => w.start === c.word);
+      if (!clip || !zeros?.length || !word) continue;
+      estimated = clip.estimated;
+      gaps.push(c.t - (median(zeros) + (word.time * 1000) / (c.rate || 1)));
+    }
+    if (!gaps.length) return { word_drift_ms: null, word_drift_detail: null };
+    const abs = gaps.map(Math.abs);
+    return {
+      word_drift_ms: round(max(abs)),
+      word_drift_detail: { changes: gaps.length, median_ms: round(median(abs)), late_max_ms: round(max(gaps)), early_max_ms: round(-Math.min(...gaps)), seconds, words_estimated: estimated },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchPlay(runs = 7, driftSeconds = 30): Promise<PlayResult> {
+  const harness = await startHarness();
+  try {
+    const play = await playToAudio(harness, runs);
+    log(`word drift: ${driftSeconds} s of the sample`);
+    const drift = await wordDrift(harness, driftSeconds);
+    return { play_to_audio_ms: play, ...drift };
+  } finally {
+    await harness.close();
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * The subject right before a speech verb, read the way news writes it: the noun phrase that
+ * ends where the verb starts ("..., former congressman Dan Maffei said"), skipping appositives
+ * between them ("Steve Adler, the firm's owner, said"; "Kunin, who has been critical, said").
+ * Scene-setting before it ("Tuesday at a rally in Berea, after winning Ohio, Gov. John Kasich
+ * said") is not the subject. Pure string work on compromise's lexicon, cheap enough to run for
+ * every quote of a 1 MB article.
+ */
+import { PERSON_ROLE, isTitle, lexiconTags, readName } from './people';
+
+export interface Phrase {
+  phrase: string;
+  /** Offset of the phrase in the text it was read from. */
+  start: number;
+}
+
+const DETERMINER = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|four|five|several|many|most|both|all|each|our|my|your|this|these|those|no)$/i;
+/** Prepositions that join two noun groups inside one noun phrase ("a spokesman for the council"). */
+const JOINING = /^(?:of|for|at|with|from|in|on|to)$/i;
+const NOT_IN_PHRASE = /Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Adverb|Conjunction|Preposition|Pronoun|QuestionWord|Negative|Expression/;
+const NOUNISH = /Noun|Singular|Plural|Actor|Adjective|Demonym|Person|Name|Place|Organization|Value|Cardinal|Comparable|Uncountable|Title/;
+
+const bare = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, '');
+
+/** Can this lower-case word sit inside a noun phrase ("former", "presidential", "candidate", "34-year-old")? */
+function nounish(word: string): boolean {
+  const w = bare(word);
+  if (!w) return false;
+  if (/^\d/.test(w) || /-year-old$/.test(w)) return true;
+  const tags = lexiconTags(w);
+  if (tags.length === 0) return !/(?:ly|ed|ing)$/.test(w);
+  return tags.some((t) => NOUNISH.test(t)) || !tags.some((t) => NOT_IN_PHRASE.test(t));
+}
+
+const capitalised = (w: string) => /^[\p{Lu}\d]/u.test(w) || /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|y|of|and)$/.test(w);
+
+/**
+ * Where the noun phrase that ends `words` starts (an index into words), or -1. A determiner
+ * opens it; "for"/"of"/"at" join two groups ("a spokesman for the campaign").
+ */
+export function trailingNounPhrase(words: readonly string[]): number {
+  let i = words.length - 1;
+  let start = -1;
+  while (i >= 0) {
+    const w = words[i]!;
+    if (/[,;:]$/.test(w) && i < words.length - 1) break;
+    if (capitalised(w) && !(i === words.length - 1 && /^(?:of|and)$/.test(w))) {
+      // A capitalised joining word only counts between capitalised words ("Bank of England").
+      if (/^(?:of|and)$/.test(w) && !(i > 0 && /^\p{Lu}/u.test(words[i - 1]!))) break;
+      start = i--;
+      continue;
+    }
+    if (DETERMINER.test(w)) {
+      start = i--;
+      // "a spokesman for the campaign": keep going past a joining word to the group before it.
+      if (i > 0 && JOINING.test(words[i]!) && trailingNounPhrase(words.slice(0, i)) >= 0 && !isTitle(words[i - 1]!)) {
+        const before = trailingNounPhrase(words.slice(0, i));
+        if (before >= 0 && /^(?:the|a|an|one|another|his|her|their|its)$/i.test(words[before]!)) return before;
+      }
+      break;
+    }
+    if (JOINING.test(w) && start >= 0 && i > 0) {
+      const before = trailingNounPhrase(words.slice(0, i));
+      // "professor at Yale", "chairman of the committee": joined to a role or name before it.
+      if (before >= 0 && before < i) {
+        const head = words[i - 1]!;
+        if (/^\p{Ll}/u.test(head) && nounish(head)) return before;
+        if (/^\p{Lu}/u.test(head) && /^(?:of)$/i.test(w)) return before;
+      }
+      break;
+    }
+    // "retired teacher", "elected officials": a participle before a noun describes it.
+    if (/^\p{Ll}/u.test(w) && (nounish(w) || (/ed$/.test(w) && start === i + 1 && /^\p{Ll}/u.test(words[i + 1]!)))) {
+      start = i--;
+      continue;
+    }
+    break;
+  }
+  return start;
+}
+
+const APPOSITIVE_OPENER = /^\s*(?:who|which|whose|where|aged?|\d{1,3}\b)/u;
+const AUXILIARY = /^(?:has|had|have|would|will|also|later|then|once|previously|repeatedly|publicly|again|just|now|still|recently|already|never|often|simply|quickly|first|had|did|does|do|can|could|may|might|must|should|shall)$/i;
+const TIME_WORD = /^(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year)$/i;
+
+/** "Trump also", "Smith on Tuesday", "Jones later": words between a subject and its verb. */
+function withoutTrailingAdverbs(words: string[]): string[] {
+  let end = words.length;
+  while (end > 0) {
+    const w = bare(words[end - 1]!);
+    if (AUXILIARY.test(w) || (/ly$/.test(w) && !/^\p{Lu}/u.test(words[end - 1]!)) || (lexiconTags(w).some((t) => t === 'Adverb') && /^\p{Ll}/u.test(words[end - 1]!))) end--;
+    else if (TIME_WORD.test(w) && end > 1) {
+      end--;
+      while (end > 0 && /^(?:on|last|this|late|early|in|the|on)$/i.test(words[end - 1]!)) end--;
+    } else break;
+  }
+  return words.slice(0, end);
+}
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|said|says|did|does)\b/i;
+
+/**
+ * The speaker phrase before a speech verb: the noun phrase of the last clause part, with the
+ * appositives after it as its description ("Steve Adler, the firm's owner"). Null when the
+ * region ends in something else (a clause, a preposition, an adverb).
+ */
+export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | null {
+  const masked = region.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  const parts: { text: string; at: number }[] = [];
+  const re = /[^,;:–—]+/g;
+  for (let m = re.exec(masked); m; m = re.exec(masked)) if (m[0].trim()) parts.push({ text: m[0], at: m.index });
+  if (parts.length === 0) return null;
+  // Appositives after the subject: "Kunin, who has been critical of Sanders," / "Adler, rVotes' owner,".
+  let last = parts.length - 1;
+  const appositive = (text: string) => /^\s*\d{1,3}\s*$/.test(text) || /^\s*[RDI]-[\p{Lu}][\p{L}.]*\s*$/u.test(text) ||
+    ((APPOSITIVE_OPENER.test(text) || /^\s*\p{Ll}/u.test(text)) && (!FINITE.test(text) || /^\s*(?:who|which|whose)\b/i.test(text)));
+  // "Director of Doctors Under Fire": a capitalised role after a name is an appositive too.
+  // ...but "Judge Nicola Harkness" is a title and a name, not an appositive.
+  const role = (text: string) => PERSON_ROLE.test(text.trim().split(/\s+/)[0] ?? '') && !readName(text.trim().split(/\s+/))?.person;
+  let first = last;
+  while (first > 0 && (appositive(parts[first]!.text) || role(parts[first]!.text))) first--;
+  if (first < last) {
+    const words = parts[first]!.text.trim().split(/\s+/);
+    // "Steve Adler, the firm's owner, said": a name, then what describes it.
+    if (trailingNounPhrase(words) === 0 && /^\p{Lu}/u.test(words[words.length - 1]!) && !/^\p{Lu}\p{Ll}+ing$/u.test(words[0]!)) last = first;
+    // "In a statement, an 88-year-old widow from Sidcup, who cannot be named, said": the first noun phrase after the scene.
+    else if (trailingNounPhrase(parts[first + 1]!.text.trim().split(/\s+/)) === 0 && !/^\s*(?:who|which|whose|where)\b/.test(parts[first + 1]!.text)) last = first + 1;
+  }
+  const part = parts[last]!;
+  const words = withoutTrailingAdverbs(part.text.trim().split(/\s+/));
+  if (words.length === 0) return null;
+  const at = trailingNounPhrase(words);
+  if (at < 0) return null;
+  const lead = part.text.length - part.text.trimStart().length;
+  const before = words.slice(0, at).join(' ');
+  const start = part.at + lead + (at === 0 ? 0 : before.length + 1);
+  const phraseEnd = last < parts.length - 1 ? parts[parts.length - 1]!.at + parts[parts.length - 1]!.text.trimEnd().length : part.at + part.text.trimEnd().length;
+  const phrase = region.slice(start, phraseEnd).replace(/\s+/g, ' ').trim();
+  return phrase ? { phrase, start: offset + start } : null;
+}
+
+/** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
+const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,100},)?\s+(?:(?:also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+const AUXILIARY_VERB = /^(?:is|was|were|are|has|had|have|will|would|can|could|did|does|do|may|might|must|should|shall|said|says|told|tells)$/;
+
+/**
+ * Whether the name at [start, end) of `text` is the subject of its clause: a verb follows it
+ * (past an appositive or adverb), and no preposition or possessive governs it.
+ */
+export function isClauseSubject(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  if (/\b(?:of|to|for|with|by|from|about|against|at|on|in|into|than|like|and|or|behind|toward|towards|between|over|under|beside|during|through|via|past|near|around|across|unlike|called|named)\s+$/i.test(before)) return false;
+  // "went after Bush" governs Bush; "After Anna Keller spoke" opens a clause.
+  if (/\b(?:after|before)\s+$/.test(before)) return false;
+  const after = text.slice(end, end + 160);
+  if (/^[’']s\b/.test(after)) return false;
+  const m = SUBJECT_THEN_WORD.exec(after);
+  if (!m) return false;
+  const verb = m[1]!.toLowerCase();
+  if (AUXILIARY_VERB.test(verb) || /ed$/.test(verb)) return true;
+  const tags = lexiconTags(verb);
+  // "Trump supporters", "Sanders campaign": a noun after a name is no verb; "went", "threw", "argues" are.
+  return tags.some((t) => /PastTense|PresentTense|Verb|Infinitive/.test(t)) && !tags.some((t) => /Plural|Singular|Noun/.test(t));
+}
+
+const SUBJECT_CANDIDATE = /\b(?:he|she)\b|\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:de|da|di|van|von|del|der|al|el|bin|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
+
+/** The clause subjects (names or he/she followed by their verb) in `region`, in order. */
+export function clauseSubjects(region: string, offset: number): Phrase[] {
+  const out: Phrase[] = [];
+  SUBJECT_CANDIDATE.lastIndex = 0;
+  for (let m = SUBJECT_CANDIDATE.exec(region); m; m = SUBJECT_CANDIDATE.exec(region)) {
+    if (/[’']s$/.test(m[0])) continue;
+    // "After Anna Keller": a sentence-initial function word is not part of the name.
+    const lead = /^(?:After|Before|When|While|As|Since|Although|Though|If|But|And|So|Then|Yet|Because|Until|Once|Meanwhile|Later|Now|Still)\s+/.exec(m[0])?.[0].length ?? 0;
+    const phrase = m[0].slice(lead);
+    if (phrase && isClauseSubject(region, m.index + lead, m.index + m[0].length)) out.push({ phrase, start: offset + m.index + lead });
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+/**
+ * What can be a speaker. A listener hears the speaker's name at every change of voice, so a
+ * wrong name is worse than none: each rule here names one kind of phrase that news language
+ * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
+ * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
+ */
+import { PERSON_ROLE, lexiconTags } from './people';
+
+/** Why a phrase cannot be a speaker, or null when it can. */
+export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
+
+const PREPOSITIONS = new Set(
+  'in on at about to from into onto over under with without after before during for of by since until amid among against despite through throughout toward towards via upon within beyond near per than like unlike'.split(' '),
+);
+const TIME_WORDS = new Set(
+  ('today tonight yesterday tomorrow now then later earlier recently currently previously meanwhile ' +
+    'morning afternoon evening night week weekend month year decade day days weeks months years ago last next this that ' +
+    'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays ' +
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
+);
+/** Where words are posted or printed: the poster speaks, the platform does not. */
+const PLATFORMS = new Set('twitter facebook instagram youtube tiktok snapchat linkedin reddit threads bluesky truth whatsapp telegram website site blog web internet online podcast x'.split(' '));
+/** Things that carry words: a named author may speak through them, but they are no one's name. */
+const DOCUMENTS = new Set(
+  ('report reports letter letters paper papers memo memos document documents statement statements editorial editorials email emails e-mail ' +
+    'tweet tweets post posts message messages interview interviews transcript transcripts excerpt excerpts video videos clip footage poll polls survey surveys ' +
+    'study studies book books article articles story stories ad ads advertisement advertisements sign signs banner banners hat hats shirt shirts t-shirt ' +
+    'headline headlines caption captions release filing filings complaint lawsuit ruling order bill law text speech speeches remarks comments comment ' +
+    'page pages website account feed note notes analysis review draft version line lines slogan chant rule rules proposal plan section article').split(' '),
+);
+/** Nouns for bodies of people that speak as one ("the campaign said", "the committee wrote"). */
+const GROUP_NOUN = /\b(?:campaign|committee|think tank|group|department|agency|company|firm|corporation|organi[sz]ation|party|government|administration|police|council|union|court|network|newspaper|magazine|outlet|station|channel|team|club|office|ministry|board|commission|authority|service|family|families|staff|league|association|foundation|institute|institution|coalition|alliance|caucus|panel|jury|charity|trust|bank|university|college|school|hospital|army|military|navy|force|forces|embassy|white house|kremlin|pentagon|parliament|congress|senate|house|legislature|regime|people|crowd|protesters|residents|voters|supporters|critics|opponents|lawmakers|democrats|republicans|conservatives|liberals|sources?|aides?|advisers?|advisors?|officials?|authors?|researchers?|experts?|analysts?|scientists?|organizers?|organisers?|editors?|reporters?|journalists?|workers?|members?|leaders?|observers?|economists?|pollsters?|strategists?|operatives?|allies|friends?|neighbou?rs?|colleagues?|students?|parents?|doctors?|nurses?|prosecutors?|investigators?|attorneys?|lawyers?|judges?|justices?|delegates?|donors?|fans?|users?|commenters?|commentators?|critics?|mps?|meps?|councillors?|ministers?|mayors?|governors?|senators?|congressm[ae]n|legislators?|politicians?|candidates?|nominees?|directors?|executives?|managers?|coach|coaches|players?|owners?|residents?|witness(?:es)?|victims?|survivors?|relatives?|pastor|priest|bishop|rabbi|imam|host|hosts|anchor|moderator|head|chief|chair|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|representative|person|man|woman|someone|anyone|everyone|nobody)\b/i;
+
+const bareWord = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, '');
+
+/** "Wednesday", "Last week", "Now": only time words (and determiners). */
+export function isTimePhrase(phrase: string): boolean {
+  const ws = phrase.split(/\s+/).map(bareWord).filter(Boolean);
+  const time = (w: string) => TIME_WORDS.has(w) || lexiconTags(w).some((t) => /WeekDay|Month|Date|Duration/.test(t));
+  return ws.some(time) && ws.every((w) => time(w) || /^(?:the|a|an|of|on|\d+)$/.test(w));
+}
+
+/** "Libya", "South Carolina", "Paris": a place name that is not also a person's name. */
+export function isPlaceName(phrase: string): boolean {
+  const ws = phrase.split(/\s+/).filter(Boolean);
+  if (ws.length === 0 || ws.length > 3) return false;
+  const whole = lexiconTags(ws.map(bareWord).join(' '));
+  const tagsOf = whole.length ? [whole] : ws.map((w) => lexiconTags(bareWord(w)));
+  const place = (tags: string[]) => tags.some((t) => /Country|City|Region|Place/.test(t)) && !tags.some((t) => /Person|Name/.test(t));
+  return whole.length ? place(whole) : tagsOf[tagsOf.length - 1]!.length > 0 && place(tagsOf[tagsOf.length - 1]!) && tagsOf.every((t) => t.length === 0 || place(t) || t.includes('Adjective'));
+}
+
+/** "Twitter", "on Facebook", "his website": where words appear. */
+export function isPlatform(phrase: string): boolean {
+  const ws = phrase.split(/\s+/).map(bareWord).filter((w) => w && !/^(?:the|a|an|his|her|their|its|on|in|via|official)$/.test(w));
+  return ws.length > 0 && ws.length <= 2 && PLATFORMS.has(ws[ws.length - 1]!);
+}
+
+/** "A letter", "the report", "That memo", "Its statement": a document as the only noun. */
+export function isDocument(phrase: string): boolean {
+  const head = headNoun(phrase);
+  return head !== null && DOCUMENTS.has(head);
+}
+
+/** The last word of a phrase's first noun group: "a spokesman for the council" -> spokesman. */
+export function headNoun(phrase: string): string | null {
+  const ws = phrase.split(/\s+/).filter(Boolean);
+  let end = ws.length;
+  for (let i = 1; i < ws.length; i++) {
+    const w = bareWord(ws[i]!);
+    if (PREPOSITIONS.has(w) || /^(?:who|which|that|whose|where|when|and|or|but)$/.test(w) || /,$/.test(ws[i - 1]!)) {
+      end = i;
+      break;
+    }
+  }
+  const last = ws[end - 1];
+  return last ? bareWord(last) : null;
+}
+
+/** A description ("the campaign's spokesman", "one aide") names a person or a body of people. */
+export function namesPeople(description: string): boolean {
+  const firstGroup = description.split(/\s+(?:who|which|that|whose|where)\b|,/i)[0] ?? description;
+  // "the Portuguese", "an American": a nationality stands for a person.
+  const last = firstGroup.trim().split(/\s+/).pop() ?? '';
+  return PERSON_ROLE.test(firstGroup) || GROUP_NOUN.test(firstGroup) || lexiconTags(bareWord(last)).includes('Demonym');
+}
+
+/**
+ * Why `phrase` (the words where a speaker would stand) cannot be a speaker; null when it can.
+ * Names, pronouns and descriptions of people pass; the rest is abstained from.
+ */
+export function notASpeaker(phrase: string): NotASpeaker | null {
+  const trimmed = phrase.trim().replace(/^[,;:–—-]+\s*/, '');
+  const words = trimmed.split(/\s+/).filter(Boolean);
+  const first = bareWord(words[0] ?? '');
+  if (!first) return 'fragment';
+  if (first !== 'according' && PREPOSITIONS.has(first)) return 'preposition';
+  if (isTimePhrase(trimmed)) return 'time';
+  if (isPlatform(trimmed)) return 'platform';
+  // "HIGHER TURNOUT IN IOWA": a section heading run into the paragraph.
+  if (words.length >= 3 && words.filter((w) => /^\p{Lu}{2,}[\p{Lu}’'.,-]*$/u.test(w)).length >= 3) return 'headline';
+  if (/^\p{Ll}/u.test(words[0]!)) {
+    const tags = lexiconTags(first);
+    // "came from ...", "do not": a clause, not a noun phrase.
+    // ...unless a name follows ("coach Maria Lopez": a role word that is also a verb).
+    if (!/\s\p{Lu}/u.test(trimmed) && !/^(?:the|a|an|one|his|her|their|its|our|my|your|another|some|two|three|four|several|many|most|both|all|each|other|former|top|senior|local)$/.test(first) && tags.some((t) => /Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Negative/.test(t)) && !tags.some((t) => /Noun|Singular|Plural|Actor/.test(t))) return 'clause';
+  }
+  if (words.length === 1 && lexiconTags(first).some((t) => /Conjunction|Adverb|Determiner|Preposition|QuestionWord|Expression/.test(t)) && !/^(?:he|she|they|it|i|we)$/.test(first)) return 'fragment';
+  if (isPlaceName(trimmed)) return 'place';
+  if (isDocument(trimmed) && !/^\p{Lu}/u.test(words[words.length - 1]!)) return 'document';
+  return null;
+}
+
+/** "Sunday the Rev. Al Sharpton" -> "the Rev. Al Sharpton": time words before a speaker set the scene. */
+export function withoutLeadingTime(phrase: string): string {
+  const words = phrase.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && isTimePhrase(words[i]!)) i++;
+  return i === 0 ? phrase : words.slice(i).join(' ');
+}
+
+/** Parties and the like that stand before a name as descriptions ("Republican Donald Trump"). */
+const PARTY = /^(?:republican|democrat|democratic|independent|conservative|labour|liberal|tory|green|libertarian|socialist|gop)$/i;
+
+/**
+ * How many leading words of a capitalised phrase describe the person rather than name them:
+ * party, nationality, place ("Republican Donald Trump", "Texas Sen. Ted Cruz", "French President ...").
+ */
+export function leadingDescriptors(words: readonly string[]): number {
+  let i = 0;
+  while (i < words.length - 1) {
+    const w = bareWord(words[i]!);
+    const tags = lexiconTags(w);
+    const describes = PARTY.test(w) || (tags.some((t) => /Demonym|Country|Region|City/.test(t)) && !tags.some((t) => /Person|Name/.test(t)));
+    if (!describes) break;
+    i++;
+  }
+  return i;
+}

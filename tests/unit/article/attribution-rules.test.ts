@@ -1,0 +1,164 @@
+// One test per attribution rule, each on sentences written for it (none from any corpus).
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../core/article/parse';
+import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
+import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
+import { isWorkTitle } from '../../../core/article/work-titles';
+
+/** Each quote of a small article as "quote text -> speaker name" (or "-" for none). */
+function speakers(body: string, format: 'text' | 'markdown' = 'text'): Record<string, string> {
+  const model = parseArticle(`Headline for the test\n\n${body}`, { format });
+  const names = new Map(model.speakers.map((s) => [s.id, s.name]));
+  return Object.fromEntries(model.quotes.map((q) => [q.text, q.speakerId ? names.get(q.speakerId)! : '-']));
+}
+const describe1 = (body: string) => {
+  const model = parseArticle(`Headline for the test\n\n${body}`);
+  return model.speakers.map((s) => ({ name: s.name, description: s.description }));
+};
+
+describe('never a speaker: the phrase where a speaker would stand names something else', () => {
+  it.each([
+    ['Wednesday', 'time'], ['Last week', 'time'], ['Libya', 'place'], ['South Carolina', 'place'],
+    ['Twitter', 'platform'], ['on Facebook', 'preposition'], ['his website', 'platform'],
+    ['A letter', 'document'], ['The Sanders interview', 'document'], ['In his remarks', 'preposition'],
+    ['came from a rival camp', 'clause'], ['But', 'fragment'], ['HIGHER TURNOUT IN OHIO', 'headline'],
+  ])('%s is a %s', (phrase, reason) => expect(notASpeaker(phrase)).toBe(reason));
+  it.each(['Maria Lopez', 'the spokesman', 'she', 'The county council', 'a senior aide', 'Tesco', 'the Portuguese'])('%s can speak', (phrase) => {
+    expect(notASpeaker(phrase)).toBeNull();
+  });
+  it('a quote whose only candidate is a day or a platform gets no speaker', () => {
+    expect(speakers('Tuesday, saying that the plan was "dead on arrival in the Senate this year," the bill stalled.')).toEqual({ 'dead on arrival in the Senate this year,': '-' });
+    expect(speakers('The mayor wrote on Facebook, adding that crews were "working around the clock."')['working around the clock.']).not.toBe('Facebook');
+  });
+  it('a description is a person or a body of people, not a clause or a thing', () => {
+    expect(speakers('"We saw nothing like it," a neighbour said.')).toEqual({ 'We saw nothing like it,': 'A neighbour' });
+    expect(speakers('The report comes two days after the storm "flattened half the town."')['flattened half the town.']).toBe('-');
+  });
+});
+
+describe('clean speaker names: the name the listener hears is the name', () => {
+  it('party and place words before a name are its description', () => {
+    expect(leadingDescriptors(['Republican', 'Anna', 'Keller'])).toBe(1);
+    expect(leadingDescriptors(['Ohio', 'Sen.', 'Mark', 'Dale'])).toBe(1);
+    expect(leadingDescriptors(['Maria', 'Lopez'])).toBe(0);
+    expect(describe1('"We will not back down," Republican Anna Keller said.')).toEqual([{ name: 'Anna Keller', description: 'Republican' }]);
+  });
+  it('a time word before the speaker sets the scene', () => {
+    expect(withoutLeadingTime('Sunday the Rev. Paul Okafor')).toBe('the Rev. Paul Okafor');
+    expect(speakers('Sunday the Rev. Paul Okafor told the congregation: "Hope is a discipline."')).toEqual({ 'Hope is a discipline.': 'Rev. Paul Okafor' });
+  });
+  it('what the speaker was doing is not part of the name or description', () => {
+    expect(describe1('"It was a blunder," said Tom Brandt, speaking of the budget.')).toEqual([{ name: 'Tom Brandt', description: null }]);
+  });
+});
+
+describe('the subject right before the verb', () => {
+  it('skips scene-setting and appositives', () => {
+    const region = 'On Friday at a rally in Dayton, after a long week, Gov. Lena Marsh (D-Ohio), ';
+    expect(nounPhraseBeforeVerb(region, 0)?.phrase).toBe('Gov. Lena Marsh');
+    expect(nounPhraseBeforeVerb('Owen Pike, the firm’s founder, ', 0)?.phrase).toBe('Owen Pike, the firm’s founder');
+    expect(nounPhraseBeforeVerb('In a statement, an elderly widow from Leeds, who asked not to be named, ', 0)?.phrase).toBe('an elderly widow from Leeds, who asked not to be named');
+  });
+  it('an appositive ending in a name names the speaker, and "who did this" is no speaker', () => {
+    expect(speakers('Another walker, retired teacher Ann Pryce, 71, who helped carry the boy home, described the storm as "like nothing I have seen in my life."'))
+      .toEqual({ 'like nothing I have seen in my life.': 'Ann Pryce' });
+  });
+  it('takes a lower-case description leading into the name after a quote', () => {
+    expect(speakers('"Prices will fall," former treasurer Ruth Abara said.')).toEqual({ 'Prices will fall,': 'Ruth Abara' });
+  });
+  it('a participle after a comma has the main clause’s subject', () => {
+    expect(speakers('Ruth Abara criticised Tom Brandt on Monday, calling his plan "a fantasy."')).toEqual({ 'a fantasy.': 'Ruth Abara' });
+  });
+  it('any past-tense verb right after a quote attributes it', () => {
+    expect(speakers('"Get out of my office," Tom Brandt snapped.')).toEqual({ 'Get out of my office,': 'Tom Brandt' });
+  });
+});
+
+describe('organisations speak', () => {
+  it.each([
+    ['"The figures do not add up," the Evening Courier reported.', 'Evening Courier'],
+    ['"Spending rose by a third," according to the National Audit Office.', 'National Audit Office'],
+    ['The Security Council called it "a grave breach of the ceasefire."', 'Security Council'],
+  ])('%s', (body, who) => expect(Object.values(speakers(body))).toEqual([who]));
+});
+
+describe('formats: lists, transcripts, dash lines', () => {
+  it('"Name, 34, of Phoenix:" and "Name:" introduce what follows', () => {
+    expect(speakers('Maria Lopez, 34, of Phoenix: "I have never seen prices like this."\n\nJim Hardy: "We were told nothing at all."')).toEqual({
+      'I have never seen prices like this.': 'Maria Lopez', 'We were told nothing at all.': 'Jim Hardy',
+    });
+  });
+  it('"— Name, role" after a quote, on the same line or the next', () => {
+    expect(speakers('"We will rebuild the school before winter." — Cllr Priya Shah, council leader')).toEqual({ 'We will rebuild the school before winter.': 'Cllr Priya Shah' });
+    expect(speakers('"Nobody asked the parents."\n\n— Tom Reed, parent governor')).toEqual({ 'Nobody asked the parents.': 'Tom Reed' });
+  });
+  it('"— Name" after a Markdown block quote makes the block quote a quote', () => {
+    expect(speakers('> We will rebuild the school before winter.\n> The parents deserve nothing less.\n\n— Cllr Priya Shah, council leader', 'markdown'))
+      .toEqual({ 'We will rebuild the school before winter. The parents deserve nothing less.': 'Cllr Priya Shah' });
+  });
+  it('a tweet or statement quoted whole after its introduction', () => {
+    expect(speakers('Mayor Tom Brandt wrote on X: "The bridge reopens at noon. Thank you for your patience!"')).toEqual({
+      'The bridge reopens at noon. Thank you for your patience!': 'Mayor Tom Brandt',
+    });
+  });
+});
+
+describe('titles are not speech', () => {
+  it('recognises a quoted title by its case and what leads into it', () => {
+    expect(isWorkTitle('Meet the Voters', 'told NBC’s ')).toBe(true);
+    expect(isWorkTitle('The Long Road Home,', 'in her memoir ')).toBe(true);
+    expect(isWorkTitle('a total disaster', 'called it ')).toBe(false);
+  });
+  it('a show named in a sentence is not a quote of its guest', () => {
+    expect(speakers('Senator Ruth Abara told ABC’s "Morning Report" that the vote was "a total disaster."')).toEqual({ 'a total disaster.': 'Senator Ruth Abara' });
+  });
+});
+
+describe('terms are not speech', () => {
+  it('a short quote after "known as", "nicknamed" or "the phrase" is a term, not a quote', () => {
+    expect(speakers('Officials said the drivers used a route known in the trade as "the back lane" to avoid tolls.')).toEqual({});
+    expect(speakers('Tom Brandt said the phrase "rainy day fund" meant nothing to voters.')).toEqual({});
+  });
+});
+
+describe('pronouns and paragraphs', () => {
+  it('"she" after several people goes to the most recent woman who is a clause subject', () => {
+    expect(isClauseSubject('Local councillor Priya Shah said the works were overdue.', 17, 27)).toBe(true);
+    expect(isClauseSubject('The council thanked Priya Shah for her work.', 20, 30)).toBe(false);
+    expect(clauseSubjects('After Anna Keller spoke, Priya Shah said', 0).map((s) => s.phrase)).toEqual(['Anna Keller', 'Priya Shah']);
+    expect(clauseSubjects('Sanders praised Anna Keller for her work', 0).map((s) => s.phrase)).toEqual(['Sanders']);
+    const body = 'Maria Lopez chaired the meeting.\n\nLocal councillor Priya Shah said the repairs were overdue, and thanked Maria Lopez for her patience.\n\n"It has taken far too long," she said. "But we are getting there now," she added.';
+    expect(Object.values(speakers(body))).toEqual(['Priya Shah', 'Priya Shah']);
+  });
+  it('a bare quote paragraph continues the subject of the paragraph before', () => {
+    const body = 'Ruth Abara is confident about the vote, in part because she sees Tom Brandt as an ally.\n\n"We have the numbers, and everyone knows it."';
+    expect(speakers(body)).toEqual({ 'We have the numbers, and everyone knows it.': 'Ruth Abara' });
+  });
+});
+
+describe('where news puts the speaker', () => {
+  it('an inverted attribution later in the sentence', () => {
+    expect(speakers('"We are delighted" with the result, said Dana Ortiz, director of the food bank.')).toEqual({ 'We are delighted': 'Dana Ortiz' });
+  });
+  it('the noun phrase right before the verb, after other words following the quote', () => {
+    expect(speakers('"Fewer buses" would hurt shift workers most, union organiser Kemi Adeyemi said on Friday.')).toEqual({ 'Fewer buses': 'Kemi Adeyemi' });
+  });
+  it('a name right after a quote is a name even when it is also a word or a town', () => {
+    expect(speakers('"The farm was all we had," Sharp said.')).toEqual({ 'The farm was all we had,': 'Sharp' });
+  });
+  it('the name right before a colon introduces the quote', () => {
+    expect(speakers('The result did not surprise pollster Dana Ortiz: "Late deciders always break for the challenger."')).toEqual({ 'Late deciders always break for the challenger.': 'Dana Ortiz' });
+  });
+  it('a sentence ending in its speech verb introduces the quote after it', () => {
+    expect(speakers('Kemi Adeyemi, the union’s organiser, said in a statement. "Nobody consulted the drivers."')).toEqual({ 'Nobody consulted the drivers.': 'Kemi Adeyemi' });
+  });
+  it('a speech verb after a possessive is a noun, not the verb of the quote', () => {
+    expect(speakers('Mayor Tom Brandt told reporters that Abara’s comments "crossed a line on Tuesday."')).toEqual({ 'crossed a line on Tuesday.': 'Mayor Tom Brandt' });
+  });
+  it('"known as" gives the name of a speaker introduced by role', () => {
+    expect(speakers('"Nobody told us to wait," said the station chief known as Ray, speaking for the first time.')).toEqual({ 'Nobody told us to wait,': 'Ray' });
+  });
+  it('a headline run into a paragraph is no speaker’s name', () => {
+    expect(Object.values(speakers('Budget Talks Were A Sign Of Trouble Ahead Tom Brandt said the council "will need a new plan by spring."'))).not.toContain('Budget Talks Were A Sign Of Trouble Ahead Tom Brandt');
+  });
+});
