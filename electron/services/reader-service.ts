@@ -8,6 +8,7 @@ import type {
   SettingsState, VoiceList,
 } from '../../core/contract';
 import { fetchPage, isWebAddress, linkName, type FetchResult } from '../articles/fetch-page';
+import { exportFileName } from './export-name';
 import { buildPlan } from '../../core/plan/plan';
 import type { ArticleLoader, LoadResult } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
@@ -350,7 +351,7 @@ export class ReaderService {
 
   async exportAudio(docId: unknown): Promise<ExportResult> {
     const doc = this.doc(docId);
-    const path = await this.opts.dialogs.saveAudio(doc.name.replace(/\.[^.]*$/, '') + '.wav');
+    const path = await this.opts.dialogs.saveAudio(exportFileName(doc.model.title, doc.name));
     if (!path) return { ok: false, cancelled: true };
     // One export at a time: a new one cancels the one before.
     this.exportRun?.abort();
