@@ -177,9 +177,7 @@ export class ReaderApp {
   }
 
   async openDropped(name: string, bytes: Uint8Array): Promise<void> {
-    closeOpenPanels();
-    this.announcer.say(`Opening ${name}`);
-    await this.show(await this.reader.openDropped(name, bytes));
+    await this.openFrom(`Opening ${name}`, () => this.reader.openDropped(name, bytes));
   }
 
   private async articleList(): Promise<void> {
