@@ -9,6 +9,7 @@ import type {
 } from '../../core/contract';
 import { fetchPage, isWebAddress, linkName, type FetchResult } from '../articles/fetch-page';
 import { exportFileName } from './export-name';
+import { messageForPeople } from './user-message';
 import { buildPlan } from '../../core/plan/plan';
 import type { ArticleLoader, LoadResult } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
@@ -107,18 +108,24 @@ export class ReaderService {
   }
 
   /**
-   * A file handed to the running app (a second launch, the OS). Before the page has asked for
-   * its first article it becomes that article; after, it is opened and sent as an event, once
-   * the first article is out (so the page never shows them in the wrong order).
+   * A file or link handed to the running app (a second launch, the OS). Before the page has
+   * asked for its first article it becomes that article; after, it is opened and sent as an
+   * event, once the first article is out (so the page never shows them in the wrong order).
+   * Nobody waits for this call's answer, so a failure is sent as the event too.
    */
-  /** A file or link a second launch (or the OS) handed to the running app. */
   async handOver(path: string): Promise<void> {
     if (!this.initialOpening) {
       this.handedOver = path;
       return;
     }
     await this.initialOpening.catch(() => undefined);
-    this.emit({ type: 'opened', result: isWebAddress(path) ? await this.openUrl(path) : await this.openSource({ kind: 'file', path }) });
+    let result: OpenResult;
+    try {
+      result = isWebAddress(path) ? await this.openUrl(path) : await this.openSource({ kind: 'file', path });
+    } catch (e) {
+      result = { ok: false, message: messageForPeople(e) };
+    }
+    this.emit({ type: 'opened', result });
   }
 
   private async openFirst(): Promise<OpenResult> {
