@@ -300,8 +300,8 @@ export class ReaderService {
   // --- settings ------------------------------------------------------------------------
 
   async getSettings(): Promise<SettingsState> {
-    // Launch: one notice for both files, shown and announced once (the renderer keeps it up).
-    const notices = [this.settings.takeNotice(), this.state.takeNotice()].filter((n): n is string => n !== null);
+    // Launch: one notice for all the files, shown and announced once (the renderer keeps it up).
+    const notices = [this.settings.takeNotice(), this.state.takeNotice(), this.recent.takeNotice()].filter((n): n is string => n !== null);
     return { settings: this.settings.get(), notice: notices.length ? notices.join(' ') : null };
   }
 
