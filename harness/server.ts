@@ -7,6 +7,8 @@
 //   POST /api/getClip       -> application/octet-stream: u32le JSON length, JSON, WAV bytes
 //   a reply holding long strings (a packed article) -> application/x-reader-frames (reply-frames.ts)
 //   GET  /api/events        Server-Sent Events: one ReaderEvent per message
+//   The /test/* routes exist only with `testRoutes: true` (tests); `npm run harness` has none,
+//   so another local user cannot choose what the open dialog "picks" and read the file back.
 //   POST /test/command      {"command": Command} -> as if chosen from the menu
 //   POST /test/dialog       {"open"?: path|null, "save"?: path|null} -> next dialog answers
 //   POST /test/hand-over    {"path": file} -> as if a second launch handed this file over
@@ -61,6 +63,8 @@ export interface HarnessOptions {
   distDir?: string;
   /** The parse worker's time limit per article (default PARSE_TIMEOUT_MS, as in the app). */
   parseTimeoutMs?: number;
+  /** Serve the /test/* control routes (answer dialogs, hand over files, set the clipboard). Off by default. */
+  testRoutes?: boolean;
 }
 
 export interface Harness {
@@ -139,6 +143,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const path = url.pathname;
     if (req.method === 'GET' && path === '/api/events') return openStream(res);
     if (req.method === 'POST' && path.startsWith('/api/')) return api(path.slice(5), req, res);
+    if (path.startsWith('/test/') && !options.testRoutes) return sendJson(res, 404, { error: 'not found' });
     if (req.method === 'POST' && path === '/test/command') {
       const body = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8') || '{}') as { command?: unknown };
       if (!COMMANDS.includes(body.command as Command)) throw new PayloadError('unknown command');

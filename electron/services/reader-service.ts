@@ -9,6 +9,8 @@ import type {
 } from '../../core/contract';
 import { fetchPage, isWebAddress, linkName, type FetchResult } from '../articles/fetch-page';
 import { unpack, type UnpackOptions } from '../../core/packed';
+import { exportFileName } from './export-name';
+import { messageForPeople } from './user-message';
 import type { ArticleLoader, LoadResult, Planning } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
 import { RecentArticles, type RecentSource } from './recent-articles';
@@ -56,6 +58,7 @@ interface Doc {
   /** Hash of the article text: the key for its reading position. */
   key: string;
   text: string;
+  title: string | null;
   /** Never unpacked here: the worker re-plans from it, the page shows it. */
   model: Packed<ArticleModel>;
   plan: ReadingPlan;
@@ -112,18 +115,24 @@ export class ReaderService {
   }
 
   /**
-   * A file handed to the running app (a second launch, the OS). Before the page has asked for
-   * its first article it becomes that article; after, it is opened and sent as an event, once
-   * the first article is out (so the page never shows them in the wrong order).
+   * A file or link handed to the running app (a second launch, the OS). Before the page has
+   * asked for its first article it becomes that article; after, it is opened and sent as an
+   * event, once the first article is out (so the page never shows them in the wrong order).
+   * Nobody waits for this call's answer, so a failure is sent as the event too.
    */
-  /** A file or link a second launch (or the OS) handed to the running app. */
   async handOver(path: string): Promise<void> {
     if (!this.initialOpening) {
       this.handedOver = path;
       return;
     }
     await this.initialOpening.catch(() => undefined);
-    this.emit({ type: 'opened', result: isWebAddress(path) ? await this.openUrl(path) : await this.openSource({ kind: 'file', path }) });
+    let result: PackedOpenResult;
+    try {
+      result = isWebAddress(path) ? await this.openUrl(path) : await this.openSource({ kind: 'file', path });
+    } catch (e) {
+      result = { ok: false, message: messageForPeople(e) };
+    }
+    this.emit({ type: 'opened', result });
   }
 
   private async openFirst(): Promise<PackedOpenResult> {
@@ -277,7 +286,7 @@ export class ReaderService {
     } catch (e) {
       return { ok: false, message: `The reading of ${name} could not be prepared: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const doc: Doc = { id: randomUUID(), name, key: article.key, text: article.text, model: article.model, plan, packedPlan: article.plan };
+    const doc: Doc = { id: randomUUID(), name, key: article.key, text: article.text, title: article.title, model: article.model, plan, packedPlan: article.plan };
     this.docs.set(doc.id, doc);
     for (const old of [...this.docs.keys()].slice(0, Math.max(0, this.docs.size - MAX_DOCS))) this.docs.delete(old);
     let last = source;
@@ -299,8 +308,8 @@ export class ReaderService {
   // --- settings ------------------------------------------------------------------------
 
   async getSettings(): Promise<SettingsState> {
-    // Launch: one notice for both files, shown and announced once (the renderer keeps it up).
-    const notices = [this.settings.takeNotice(), this.state.takeNotice()].filter((n): n is string => n !== null);
+    // Launch: one notice for all the files, shown and announced once (the renderer keeps it up).
+    const notices = [this.settings.takeNotice(), this.state.takeNotice(), this.recent.takeNotice()].filter((n): n is string => n !== null);
     return { settings: this.settings.get(), notice: notices.length ? notices.join(' ') : null };
   }
 
@@ -361,7 +370,7 @@ export class ReaderService {
 
   async exportAudio(docId: unknown): Promise<ExportResult> {
     const doc = this.doc(docId);
-    const path = await this.opts.dialogs.saveAudio(doc.name.replace(/\.[^.]*$/, '') + '.wav');
+    const path = await this.opts.dialogs.saveAudio(exportFileName(doc.title, doc.name));
     if (!path) return { ok: false, cancelled: true };
     // One export at a time: a new one cancels the one before.
     this.exportRun?.abort();
