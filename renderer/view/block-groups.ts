@@ -14,21 +14,26 @@ export interface BlockGroups {
 }
 
 export function blockGroups(body: HTMLElement): BlockGroups {
-  let group: HTMLElement | null = null;
+  const add = wrappedAppender(body, 'div', 'block-group', (group, chars) => group.childElementCount >= GROUP_ELEMENTS || chars >= GROUP_CHARS);
+  return { append: (...nodes) => nodes.forEach(add) };
+}
+
+/**
+ * Appends nodes to `parent` inside wrappers (<tag class="className">), opening a new one when
+ * `full` says so. `chars`: text in the current wrapper, as its nodes were when they went in
+ * (containers such as a quote's figure fill up later).
+ */
+export function wrappedAppender(parent: HTMLElement, tag: 'div' | 'span', className: string, full: (wrapper: HTMLElement, chars: number) => boolean): (node: Node) => void {
+  let wrapper: HTMLElement | null = null;
   let chars = 0;
-  return {
-    append(...nodes) {
-      for (const node of nodes) {
-        if (!group || group.childElementCount >= GROUP_ELEMENTS || chars >= GROUP_CHARS) {
-          group = document.createElement('div');
-          group.className = 'block-group';
-          body.append(group);
-          chars = 0;
-        }
-        group.append(node);
-        // Text already in the element (containers such as a quote's figure fill up later).
-        chars += node.textContent?.length ?? 0;
-      }
-    },
+  return (node) => {
+    if (!wrapper || full(wrapper, chars)) {
+      wrapper = document.createElement(tag);
+      wrapper.className = className;
+      parent.append(wrapper);
+      chars = 0;
+    }
+    wrapper.append(node);
+    chars += node.textContent?.length ?? 0;
   };
 }
