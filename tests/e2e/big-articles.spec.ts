@@ -122,7 +122,7 @@ test('a 1 MB article: keys answered while it goes into the page, every spoken se
   const [lastQuote] = [...starts].at(-1)!;
   await reader.press('l');
   const dialog = await reader.waitForDialog('Quotes');
-  await dialog.locator(`button[data-quote="${lastQuote}"]`).click();
+  await dialog.locator(`[role="option"][data-quote="${lastQuote}"]`).click();
   await reader.waitForAnnouncement(new RegExp(`^Quote ${lastQuote + 1} of ${model.quotes.length}, `));
   await reader.waitForPlayerState('playing');
   const lastSentence = model.sentences.find((s) => s.start <= model.quotes[lastQuote]!.parts[0]!.start && model.quotes[lastQuote]!.parts[0]!.start < s.end)!;
