@@ -1,9 +1,9 @@
 // The page's side of the bridge: packed replies (an article's model and plan, a new plan)
 // come out as plain values; everything else passes through untouched.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateArticle } from '../../../bench/gen';
 import { parseArticle } from '../../../core/article/parse';
-import type { ClipResult, ReaderBridge } from '../../../core/contract';
+import type { ClipResult, ReaderBridge, ReaderEvent, WireEvent } from '../../../core/contract';
 import { pack } from '../../../core/packed';
 import { buildPlan } from '../../../core/plan/plan';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
@@ -16,6 +16,7 @@ const packedPlan = pack(plan, ['utterances']);
 const wav = new Uint8Array([82, 73, 70, 70]);
 const clip: ClipResult = { ok: true, clip: { utterance: 0, wav, duration: 1, rate: 175, words: [], wordsEstimated: false } };
 let unsubscribed = 0;
+let emit: (event: WireEvent) => void = () => undefined;
 
 const bridge = {
   openInitial: async () => ({ ok: true, article: { docId: 'd', name: 'a.txt', model: packedModel, plan: packedPlan, position: 3, notices: ['n'] } }),
@@ -26,7 +27,10 @@ const bridge = {
   exportAudio: async () => {
     throw new Error('disk full');
   },
-  onEvent: () => () => void unsubscribed++,
+  onEvent: (listener: (event: WireEvent) => void) => {
+    emit = listener;
+    return () => void unsubscribed++;
+  },
 } as unknown as ReaderBridge;
 
 describe('the page’s reader over a bridge', () => {
@@ -50,5 +54,16 @@ describe('the page’s reader over a bridge', () => {
     await expect(reader.exportAudio('d')).rejects.toThrow('disk full');
     reader.onEvent(() => undefined)();
     expect(unsubscribed).toBe(1);
+  });
+
+  it('unpacks the article of an "opened" event (a hand-over); other events pass as they are', async () => {
+    const got: ReaderEvent[] = [];
+    reader.onEvent((e) => got.push(e));
+    emit({ type: 'opened', result: { ok: true, article: { docId: 'd', name: 'b.txt', model: packedModel, plan: packedPlan, position: 0, notices: [] } } });
+    const progress = { type: 'export-progress', done: 1, total: 2 } as const;
+    emit(progress);
+    await vi.waitFor(() => expect(got).toHaveLength(2));
+    expect(got).toContainEqual({ type: 'opened', result: { ok: true, article: { docId: 'd', name: 'b.txt', model, plan, position: 0, notices: [] } } });
+    expect(got).toContain(progress);
   });
 });
