@@ -5,11 +5,13 @@
 //  - rendered_ms: Ctrl+O to the whole article in the DOM (aria-busy false);
 //  - server_stall_ms / renderer_stall_ms: the largest gap between ticks of a 5 ms timer in
 //    the server process (bench/open-child.ts) and in the page, from Ctrl+O until the article
-//    is complete and playing, plus 500 ms: how long a key press or request would have waited.
+//    is complete and playing, plus 500 ms: how long a key press or request would have waited;
+//  - idle_stall_ms: the same gap in a Node process that does nothing else, over the same time:
+//    what the machine's scheduler alone costs (on a busy shared machine, most of the above).
 // Each run uses a fresh harness process and a fresh browser.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -25,6 +27,9 @@ export interface OpenRun {
   rendered_ms: number | null;
   server_stall_ms: number | null;
   renderer_stall_ms: number | null;
+  idle_stall_ms: number | null;
+  /** The machine's 1-minute load average when the run started (cores: os.cpus().length). */
+  load_avg: number;
   /** Gaps over 50 ms, in order: where the stalls were. */
   server_gaps_ms: number[];
   renderer_gaps_ms: number[];
@@ -39,6 +44,7 @@ export interface OpenFigures {
   rendered_ms: number | null;
   server_stall_ms: number | null;
   renderer_stall_ms: number | null;
+  idle_stall_ms: number | null;
   runs: OpenRun[];
 }
 
@@ -102,6 +108,27 @@ const INSTRUMENT = `(() => {
   }
 })();`;
 
+/** A Node process with only the 5 ms timer: 'start' opens its window, 'stop' answers the largest gap and exits. */
+const IDLE = `let last = performance.now(), w = null;
+setInterval(() => { const n = performance.now(); if (w) w.max = Math.max(w.max, n - last); last = n; }, 5);
+process.on('message', (m) => {
+  if (m === 'start') { w = { max: 0 }; last = performance.now(); process.send('started'); }
+  else if (m === 'stop') { process.send({ max: w ? w.max : null }); process.exit(0); }
+});
+process.send('ready');`;
+
+function startIdle(): { ask: (m: string) => Promise<unknown>; child: ChildProcess } {
+  const child = spawn(process.execPath, ['-e', IDLE], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const ready = new Promise((resolve) => child.once('message', resolve));
+  const ask = async (m: string) => {
+    await ready;
+    const reply = new Promise((resolve) => child.once('message', resolve));
+    child.send(m);
+    return reply;
+  };
+  return { ask, child };
+}
+
 function startChild(): Promise<{ child: ChildProcess; url: string; ask: (m: object, reply: string) => Promise<Record<string, unknown>> }> {
   const child = fork(fileURLToPath(new URL('./open-child.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ask = (m: object, reply: string) =>
@@ -121,6 +148,7 @@ function startChild(): Promise<{ child: ChildProcess; url: string; ask: (m: obje
 /** One open of `file` in a fresh harness process and a fresh browser. */
 export async function openOnce(file: string): Promise<OpenRun> {
   const { child, url, ask } = await startChild();
+  const idle = startIdle();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking'],
@@ -133,6 +161,8 @@ export async function openOnce(file: string): Promise<OpenRun> {
     await page.waitForSelector('#article[aria-busy="false"] .sentence', { timeout: 60_000 });
     await ask({ type: 'dialog', path: file }, 'answered');
     await ask({ type: 'start' }, 'started');
+    await idle.ask('start');
+    const load = loadavg()[0]!;
     await page.locator('body').press('Control+o');
     const deadline = Date.now() + RUN_TIMEOUT_MS;
     type State = { t0: number | null; opened: number | null; rendered: number | null; audio: number | null; alert: string | null };
@@ -148,6 +178,7 @@ export async function openOnce(file: string): Promise<OpenRun> {
     }
     await sleep(SETTLE_MS);
     const server = await ask({ type: 'stop' }, 'stopped');
+    const quiet = (await idle.ask('stop')) as { max: number | null };
     const r = await page.evaluate(() => {
       const b = (globalThis as unknown as { __open: { maxGap: number; gaps: number[]; longTasks: number[]; recording: boolean } }).__open;
       b.recording = false;
@@ -160,6 +191,8 @@ export async function openOnce(file: string): Promise<OpenRun> {
       rendered_ms: since(s.rendered),
       server_stall_ms: server.maxGap === null ? null : round(server.maxGap as number),
       renderer_stall_ms: round(r.maxGap),
+      idle_stall_ms: quiet.max === null ? null : round(quiet.max),
+      load_avg: round(load),
       server_gaps_ms: server.gaps as number[],
       renderer_gaps_ms: r.gaps,
       renderer_long_tasks_ms: r.longTasks,
@@ -171,10 +204,11 @@ export async function openOnce(file: string): Promise<OpenRun> {
     await browser.close();
     await ask({ type: 'close' }, 'never').catch(() => undefined);
     child.kill();
+    idle.child.kill();
   }
 }
 
-const medianOf = (runs: OpenRun[], key: keyof Omit<OpenRun, 'server_gaps_ms' | 'renderer_gaps_ms' | 'renderer_long_tasks_ms' | 'error'>) => {
+const medianOf = (runs: OpenRun[], key: keyof Omit<OpenRun, 'server_gaps_ms' | 'renderer_gaps_ms' | 'renderer_long_tasks_ms' | 'error' | 'load_avg'>) => {
   const xs = runs.map((r) => r[key]).filter((x): x is number => typeof x === 'number');
   return xs.length === runs.length ? round(median(xs)) : null;
 };
@@ -210,6 +244,7 @@ export async function benchOpen(runs = 3): Promise<OpenResult> {
         rendered_ms: medianOf(main, 'rendered_ms'),
         server_stall_ms: medianOf(main, 'server_stall_ms'),
         renderer_stall_ms: medianOf(main, 'renderer_stall_ms'),
+        idle_stall_ms: medianOf(main, 'idle_stall_ms'),
         runs: main,
       },
       open_pathological: pathological,
@@ -221,7 +256,7 @@ export async function benchOpen(runs = 3): Promise<OpenResult> {
 
 function failed(e: unknown): OpenRun {
   return {
-    first_audio_ms: null, opened_ms: null, rendered_ms: null, server_stall_ms: null, renderer_stall_ms: null,
+    first_audio_ms: null, opened_ms: null, rendered_ms: null, server_stall_ms: null, renderer_stall_ms: null, idle_stall_ms: null, load_avg: round(loadavg()[0]!),
     server_gaps_ms: [], renderer_gaps_ms: [], renderer_long_tasks_ms: [], error: e instanceof Error ? e.message : String(e),
   };
 }

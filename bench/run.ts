@@ -104,6 +104,7 @@ if (json) {
     ['open_1mb server stall', f(op?.open_1mb.server_stall_ms), `${mark(op?.open_1mb.server_stall_ms != null ? op.open_1mb.server_stall_ms <= 100 : null)} <= 100 ms`],
     ['open_1mb renderer stall', f(op?.open_1mb.renderer_stall_ms), `${mark(op?.open_1mb.renderer_stall_ms != null ? op.open_1mb.renderer_stall_ms <= 100 : null)} <= 100 ms`],
     ['open_1mb whole article in page', f(op?.open_1mb.rendered_ms), ''],
+    ['open_1mb idle process stall', f(op?.open_1mb.idle_stall_ms), '(the machine alone)'],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
