@@ -21,13 +21,17 @@ import { log, median, round, sleep } from './stats';
 const RUN_TIMEOUT_MS = 180_000;
 const SETTLE_MS = 500;
 
-export interface OpenRun {
+/** The figures of one open, and their medians over runs (ms; null when it did not happen). */
+interface Figures {
   first_audio_ms: number | null;
   opened_ms: number | null;
   rendered_ms: number | null;
   server_stall_ms: number | null;
   renderer_stall_ms: number | null;
   idle_stall_ms: number | null;
+}
+
+export interface OpenRun extends Figures {
   /** The machine's 1-minute load average when the run started (cores: os.cpus().length). */
   load_avg: number;
   /** Gaps over 50 ms, in order: where the stalls were. */
@@ -38,13 +42,7 @@ export interface OpenRun {
   error?: string;
 }
 
-export interface OpenFigures {
-  first_audio_ms: number | null;
-  opened_ms: number | null;
-  rendered_ms: number | null;
-  server_stall_ms: number | null;
-  renderer_stall_ms: number | null;
-  idle_stall_ms: number | null;
+export interface OpenFigures extends Figures {
   runs: OpenRun[];
 }
 
@@ -208,7 +206,7 @@ export async function openOnce(file: string): Promise<OpenRun> {
   }
 }
 
-const medianOf = (runs: OpenRun[], key: keyof Omit<OpenRun, 'server_gaps_ms' | 'renderer_gaps_ms' | 'renderer_long_tasks_ms' | 'error' | 'load_avg'>) => {
+const medianOf = (runs: OpenRun[], key: keyof Figures) => {
   const xs = runs.map((r) => r[key]).filter((x): x is number => typeof x === 'number');
   return xs.length === runs.length ? round(median(xs)) : null;
 };
