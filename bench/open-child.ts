@@ -5,7 +5,9 @@ import { startHarness } from '../harness/server';
 
 const TICK_MS = 5;
 
-const harness = await startHarness();
+// The app's parse limit (15 s) is raised: on a busy shared machine a 1 MB parse can pass it,
+// and the stalls are still worth measuring. Parse time is inside first_audio_ms either way.
+const harness = await startHarness({ parseTimeoutMs: 120_000 });
 let last = performance.now();
 let window: { maxGap: number; gaps: number[] } | null = null;
 const tick = () => {
