@@ -95,7 +95,10 @@ test('export: progress is announced at each quarter, the end says where the file
   // the same name from the first export is untouched.
   const audio = async () => (await readdir(userDataDir)).filter((f) => f.includes('council budget.wav'));
   const before = { files: await audio(), size: statSync(path).size };
+  // Same title as the first: wait for the new document itself, not its heading.
+  const firstDoc = await reader.article.getAttribute('data-doc-id');
   await reader.dropFile('long-budget.txt', budget(400));
+  await expect(reader.article).not.toHaveAttribute('data-doc-id', firstDoc ?? '', { timeout: 60_000 });
   await expect(reader.article.locator('h1')).toHaveText('A report on the council budget');
   await reader.press('Control+E');
   await expect(reader.page.locator('#status-timing')).toHaveText(/^Exporting \d+ of \d+$/, { timeout: 60_000 });
