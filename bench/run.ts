@@ -62,6 +62,7 @@ const result = {
   play_to_audio_ms: pl?.play_to_audio_ms ?? null,
   word_drift_ms: pl?.word_drift_ms ?? null,
   word_drift_detail: pl?.word_drift_detail ?? null,
+  sentence_gap_ms: pl?.sentence_gap_ms ?? null,
   speech_engine: sp?.engine ?? null,
   memory_mb: mem?.vmhwm_mb ?? mem?.peak_rss_mb ?? null,
   memory_detail: mem ? { ...mem, how: 'peak RSS (VmHWM) of a separate Node process (tsx) that parses + plans a generated 1 MB article and synthesizes its first 12 utterances through ClipCache (3 ahead); espeak-ng children not counted' } : null,
@@ -92,6 +93,7 @@ if (json) {
     ['play_to_audio_ms cold', f(pl?.play_to_audio_ms.cold), `${mark(pl ? pl.play_to_audio_ms.cold <= 60 : null)} <= 60 ms`],
     ['play_to_audio_ms warm', f(pl?.play_to_audio_ms.warm), `${mark(pl ? pl.play_to_audio_ms.warm <= 30 : null)} <= 30 ms`],
     ['word_drift_ms', f(pl?.word_drift_ms), `${mark(pl?.word_drift_ms != null ? pl.word_drift_ms <= 20 : null)} <= 20 ms`],
+    ['sentence_gap_ms median / max', pl?.sentence_gap_ms ? `${pl.sentence_gap_ms.median} / ${pl.sentence_gap_ms.max} ms` : 'n/a', ''],
     ['memory_mb (peak RSS)', f(result.memory_mb, 'MB'), ''],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
