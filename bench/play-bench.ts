@@ -12,8 +12,9 @@
 //    continuous reading: the next clip's audio-clock zero minus the end of the one before
 //    (its zero + duration / playbackRate). The clips' own pauses (espeak-ng's end of sentence)
 //    are inside their durations, so 0 means the next sentence starts the moment the last one's
-//    audio ends. Transitions with an earcon (a tone meant to be heard between them) are
-//    reported apart. The element playing is found by its id (#reader-audio), which the player
+//    audio ends; below 0, it started inside the last one's closing silence (the player's
+//    handoff, renderer/player/handoff.ts, never cuts words). Transitions with an earcon (a tone
+//    meant to be heard between them) are reported apart. The element playing is found by its id (#reader-audio), which the player
 //    moves to whichever of its two elements is current.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startHarness, type Harness } from '../harness/server';
@@ -24,7 +25,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gestur
 export interface PlayResult {
   play_to_audio_ms: { cold: number; warm: number; cold_runs: number[]; warm_runs: number[] };
   word_drift_ms: number | null;
-  word_drift_detail: { changes: number; median_ms: number; late_max_ms: number; early_max_ms: number; seconds: number; words_estimated: boolean | null } | null;
+  word_drift_detail: { changes: number; median_ms: number; p95_ms: number; over_20_ms: number; late_max_ms: number; early_max_ms: number; seconds: number; words_estimated: boolean | null } | null;
   sentence_gap_ms: { median: number; max: number; transitions: number; per_transition: number[]; with_earcon: number[] } | null;
 }
 
@@ -178,7 +179,7 @@ async function wordDrift(harness: Harness, seconds: number): Promise<Pick<PlayRe
     return {
       sentence_gap_ms,
       word_drift_ms: round(max(abs)),
-      word_drift_detail: { changes: gaps.length, median_ms: round(median(abs)), late_max_ms: round(max(gaps)), early_max_ms: round(-Math.min(...gaps)), seconds, words_estimated: estimated },
+      word_drift_detail: { changes: gaps.length, median_ms: round(median(abs)), p95_ms: round([...abs].sort((a, b) => a - b)[Math.floor(abs.length * 0.95)]!), over_20_ms: abs.filter((x) => x > 20).length, late_max_ms: round(max(gaps)), early_max_ms: round(-Math.min(...gaps)), seconds, words_estimated: estimated },
     };
   } finally {
     await browser.close();

@@ -150,14 +150,28 @@ export class ReaderDriver {
     });
   }
 
-  /** Starts recording which utterance is current each time the audio element starts playing. */
+  /** Starts recording which utterance is current each time an audio element starts playing (the player has two, taking turns). */
   async recordPlayingUtterances(): Promise<void> {
     await this.page.evaluate(() => {
       const w = globalThis as any;
       w.__playing = [];
-      const audio = w.document.getElementById('reader-audio');
-      audio.addEventListener('playing', () => w.__playing.push(Number(w.document.getElementById('article').dataset.utterance)));
+      for (const audio of w.document.querySelectorAll('audio')) {
+        audio.addEventListener('playing', () => w.__playing.push(Number(w.document.getElementById('article').dataset.utterance)));
+      }
     });
+  }
+
+  /** The element holding the clip that comes next (loaded ahead while `#reader-audio` plays), and which utterance it is for. */
+  async nextAudio(): Promise<AudioState & { readyState: number; utterance: number | null }> {
+    return this.page.locator('#reader-audio-next').evaluate((a: PageNode) => ({
+      src: a.currentSrc,
+      paused: a.paused,
+      currentTime: a.currentTime,
+      playbackRate: a.playbackRate,
+      preservesPitch: a.preservesPitch,
+      readyState: a.readyState,
+      utterance: a.dataset.utterance ? Number(a.dataset.utterance) : null,
+    }));
   }
 
   async recordedPlayingUtterances(): Promise<number[]> {
