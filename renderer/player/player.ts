@@ -1,7 +1,8 @@
 // Plays a reading plan utterance after utterance, and reports where it is on the audio clock
 // (audio.currentTime), so the highlight cannot drift. Two <audio> elements ("decks") take
 // turns: while one plays, the next clip is loaded and decoded in the other, so continuous
-// reading moves on at `ended` without a fetch or a decode in between (gapless).
+// reading moves on without a fetch or a decode in between, started from the clock so that it
+// begins as the current one's closing silence ends (gapless; see handoff.ts).
 
 import type { Clip, ClipResult, ReaderApi, ReadingPlan, Utterance, WordTiming } from '../../core/contract';
 import { playEarcon } from './earcon';
@@ -405,7 +406,7 @@ export class Player {
 
   /**
    * Continuous reading with the next clip loaded in the spare deck and no earcon between: set
-   * a timer for the moment the next one must start (see HANDOFF_LEAD_MS).
+   * a timer for the moment the next one must start (see HANDOFF_WINDOW_MS, handoff.ts).
    */
   private armHandoff(time: number): void {
     if (this.handoff || !this.plan) return;
