@@ -1,6 +1,6 @@
 // Timing of the move from one clip to the next in continuous reading (player.ts). An <audio>
 // element that is told to play reports currentTime > 0 at once, then its clock stands still
-// until the sound really starts (in headless Chromium 60-80 ms after play(); other outputs
+// until the sound really starts (in headless Chromium 60-90 ms after play(); other outputs
 // differ): the start latency. The player learns it from the clock's steady state, starts the
 // next clip that long before the current one ends (inside the current one's closing silence,
 // never its words), and highlights no word before the sound is due.
@@ -9,8 +9,8 @@
 const SILENCE_LEVEL = 300;
 /** Some of the closing silence is always kept: the end of a word's release can sit under the level. */
 const TAIL_MARGIN_MS = 15;
-/** The first guess, before any clip has been measured. */
-export const INITIAL_START_LATENCY_MS = 60;
+/** The first guess, before any clip has been measured (60-90 ms measured in headless Chromium here). */
+export const INITIAL_START_LATENCY_MS = 75;
 /** A measure outside this is a hiccup (a busy machine, a stall), not the output's latency. */
 const MAX_START_LATENCY_MS = 300;
 
@@ -52,8 +52,9 @@ export function handoffLeadMs(startLatencyMs: number, tailSeconds: number, playb
 /**
  * The start latency after one more measure: `measuredMs` is the clock's steady-state zero
  * (wall time - currentTime / rate, once the clock runs) minus the moment play() was called.
+ * `previousMs` is null before the first measure (then INITIAL_START_LATENCY_MS is used).
  */
-export function nextStartLatency(previousMs: number, measuredMs: number): number {
+export function nextStartLatency(previousMs: number | null, measuredMs: number): number | null {
   if (!Number.isFinite(measuredMs) || measuredMs < 0 || measuredMs > MAX_START_LATENCY_MS) return previousMs;
-  return (previousMs + measuredMs) / 2;
+  return previousMs === null ? measuredMs : (previousMs + measuredMs) / 2;
 }

@@ -50,6 +50,8 @@ export const NEXT_AUDIO_ID = 'reader-audio-next';
  * hidden window throttles timers). The handoff timer is set once this little is left.
  */
 const HANDOFF_WINDOW_MS = 300;
+/** Half a frame at 60 Hz: the highlight is updated once a frame (requestAnimationFrame). */
+const HALF_FRAME_MS = 8;
 
 export class Player {
   /** Both <audio> elements (the page puts them in the document, hidden). */
@@ -65,8 +67,8 @@ export class Player {
   private generation = 0;
   private frame = 0;
   private handoff: ReturnType<typeof setTimeout> | null = null;
-  /** From play() to the sound (see handoff.ts), learnt from the clock of each start. */
-  private startLatency = INITIAL_START_LATENCY_MS;
+  /** From play() to the sound (see handoff.ts), learnt from the clock of each start; null until the first. */
+  private learntLatency: number | null = null;
   /** The last play(): when, from which clip time, and whether its latency is still to be measured. */
   private started = { at: 0, from: 0, measuring: false };
   private rate = 175;
@@ -293,6 +295,10 @@ export class Player {
     this.prefetch(docId, index + 1);
   }
 
+  private get startLatency(): number {
+    return this.learntLatency ?? INITIAL_START_LATENCY_MS;
+  }
+
   private startAudio(): Promise<void> {
     this.started = { at: performance.now(), from: this.audio.currentTime, measuring: true };
     return this.audio.play();
@@ -508,10 +514,12 @@ export class Player {
     // Once the clock runs steadily, its zero tells how long the sound took to start.
     if (s.measuring && time > s.from + 0.15) {
       s.measuring = false;
-      this.startLatency = nextStartLatency(this.startLatency, now - ((time - s.from) * 1000) / rate - s.at);
+      this.learntLatency = nextStartLatency(this.learntLatency, now - ((time - s.from) * 1000) / rate - s.at);
     }
     // The clock moves a little before the sound starts: no word before the sound is due.
-    const heard = s.measuring && now < s.at + this.startLatency ? s.from : time;
+    // Ticks come once a frame: a word is shown at the frame nearest its start, not the one after.
+    const early = s.measuring && now + HALF_FRAME_MS < s.at + this.startLatency;
+    const heard = early ? s.from : time > 0 ? time + (HALF_FRAME_MS / 1000) * rate : 0;
     this.events.word(heard > 0 ? wordAt(clip.words, heard) : null, clip.wordsEstimated);
     this.armHandoff(time);
   }

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { encodeWav, silence, tone } from '../../../electron/speech/wav';
-import { handoffLeadMs, INITIAL_START_LATENCY_MS, nextStartLatency, trailingSilence } from '../../../renderer/player/handoff';
+import { handoffLeadMs, nextStartLatency, trailingSilence } from '../../../renderer/player/handoff';
 import { hasEspeak } from '../speech/helpers';
 
 const sound = (ms: number) => tone(440, 440, ms).samples;
@@ -51,8 +51,9 @@ describe('how early the next clip starts', () => {
 });
 
 describe('start latency learnt from the clock', () => {
-  it('moves halfway to each plausible measure', () => {
-    expect(nextStartLatency(INITIAL_START_LATENCY_MS, 80)).toBe((INITIAL_START_LATENCY_MS + 80) / 2);
+  it('takes the first measure as it is, then moves halfway to each plausible one', () => {
+    expect(nextStartLatency(null, 80)).toBe(80);
+    expect(nextStartLatency(80, 60)).toBe(70);
     expect(nextStartLatency(70, 70)).toBe(70);
   });
 
@@ -60,5 +61,6 @@ describe('start latency learnt from the clock', () => {
     expect(nextStartLatency(70, -5)).toBe(70);
     expect(nextStartLatency(70, 2000)).toBe(70);
     expect(nextStartLatency(70, Number.NaN)).toBe(70);
+    expect(nextStartLatency(null, -1)).toBeNull();
   });
 });
