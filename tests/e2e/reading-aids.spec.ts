@@ -82,7 +82,8 @@ test('export: progress is announced at each quarter, the end says where the file
   await reader.press('Control+E');
   await expect(reader.announcer).toHaveText(/^Exported (\d+ min )?\d+ s of audio to /, { timeout: 240_000 });
   const path = (await reader.lastAnnouncement()).replace(/^Exported (\d+ min )?\d+ s of audio to /, '');
-  expect(path).toBe(`${userDataDir}/budget.wav`);
+  // Named after the article's title (electron/services/export-name.ts).
+  expect(path).toBe(`${userDataDir}/A report on the council budget.wav`);
   expect(existsSync(path)).toBe(true);
   const said = await reader.recordedAnnouncements();
   expect(said[0]).toBe('Exporting audio. Press Escape to cancel.');
@@ -90,15 +91,16 @@ test('export: progress is announced at each quarter, the end says where the file
   await expect(reader.page.locator('#status-timing')).toHaveText('');
 
   // A long one, cancelled as soon as it has started: nothing is left behind.
-  await reader.dropFile('long-budget.txt', budget(400));
-  await expect(reader.article.locator('h1')).toHaveText('A report on the council budget');
+  // Its own title, so its file would have its own name, and its opening is seen.
+  await reader.dropFile('long-budget.txt', budget(400).replace('A report', 'A longer report'));
+  await expect(reader.article.locator('h1')).toHaveText('A longer report on the council budget');
   await reader.press('Control+E');
   await expect(reader.page.locator('#status-timing')).toHaveText(/^Exporting \d+ of \d+$/, { timeout: 60_000 });
   await reader.press('Escape');
   await expect(reader.announcer).toHaveText('Export cancelled', { timeout: 60_000 });
   expect(await reader.playerState()).toBe('stopped');
   // Neither the file nor its temporary part is there.
-  expect((await readdir(userDataDir)).filter((f) => f.includes('long-budget'))).toEqual([]);
+  expect((await readdir(userDataDir)).filter((f) => f.includes('longer report'))).toEqual([]);
   await expect(reader.page.locator('#status-timing')).toHaveText('');
 });
 
