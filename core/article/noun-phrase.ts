@@ -6,7 +6,7 @@
  * said") is not the subject. Pure string work on compromise's lexicon, cheap enough to run for
  * every quote of a 1 MB article.
  */
-import { PERSON_ROLE, isTitle, lexiconTags, readName } from './people';
+import { PERSON_ROLE, bareWord, isTitle, lexiconTags, readName } from './people';
 
 export interface Phrase {
   phrase: string;
@@ -20,11 +20,10 @@ const JOINING = /^(?:of|for|at|with|from|in|on|to)$/i;
 const NOT_IN_PHRASE = /Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Adverb|Conjunction|Preposition|Pronoun|QuestionWord|Negative|Expression/;
 const NOUNISH = /Noun|Singular|Plural|Actor|Adjective|Demonym|Person|Name|Place|Organization|Value|Cardinal|Comparable|Uncountable|Title/;
 
-const bare = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, '');
 
 /** Can this lower-case word sit inside a noun phrase ("former", "presidential", "candidate", "34-year-old")? */
 function nounish(word: string): boolean {
-  const w = bare(word);
+  const w = bareWord(word);
   if (!w) return false;
   if (/^\d/.test(w) || /-year-old$/.test(w)) return true;
   const tags = lexiconTags(w);
@@ -87,7 +86,7 @@ const TIME_WORD = /^(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday
 function withoutTrailingAdverbs(words: string[]): string[] {
   let end = words.length;
   while (end > 0) {
-    const w = bare(words[end - 1]!);
+    const w = bareWord(words[end - 1]!);
     if (AUXILIARY.test(w) || (/ly$/.test(w) && !/^\p{Lu}/u.test(words[end - 1]!)) || (lexiconTags(w).some((t) => t === 'Adverb') && /^\p{Ll}/u.test(words[end - 1]!))) end--;
     else if (TIME_WORD.test(w) && end > 1) {
       end--;

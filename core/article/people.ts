@@ -37,12 +37,15 @@ export const isCommonWord = memoised((w: string) => {
 /** Determiners, prepositions and the like: never the start of a name ("The", "In", "But"). */
 export const isFunctionWord = memoised((w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t)));
 
-/** A word predicate asked about every capitalised word of an article: each word is looked at once. */
-function memoised(test: (w: string) => boolean): (w: string) => boolean {
-  const seen = new Map<string, boolean>();
+/** A word as the lexicon knows it: lower case, without a possessive 's or punctuation ("Trump's," -> "trump"). */
+export const bareWord = memoised((w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, ''));
+
+/** A word function asked about every word of an article: each word is looked at once. */
+function memoised<T>(test: (w: string) => T): (w: string) => T {
+  const seen = new Map<string, T>();
   return (w) => {
     let r = seen.get(w);
-    if (r === undefined) {
+    if (r === undefined && !seen.has(w)) {
       r = test(w);
       if (seen.size < 50_000) seen.set(w, r);
     }
@@ -68,9 +71,9 @@ const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'm
 const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'dos', 'das', 'y']);
 
-export const titleGender = (w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')];
+export const titleGender = memoised((w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')]);
 export const isTitle = (w: string) => titleGender(w) !== undefined;
-const isSuffix = (w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, ''));
+const isSuffix = memoised((w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, '')));
 const isCapitalised = (w: string) => /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
 
 const FEMALE_ROLES = 'mother mum mom mummy wife daughter sister grandmother grandma gran nan aunt auntie niece girl woman lady girlfriend bride widow actress queen princess duchess chairwoman spokeswoman businesswoman policewoman congresswoman councilwoman headmistress waitress sportswoman granddaughter stepmother fiancee fiancée nun mistress stepdaughter';
