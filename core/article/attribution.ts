@@ -4,6 +4,7 @@ import {
   isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
+import { judgingVerbAfter } from './judging-verbs';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 
 /** Verbs that introduce or follow direct speech. */
@@ -164,7 +165,10 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     // "Bolton thought it was "a tribute to ..."", "Trump leaned in and boomed: "..."": the clause's subject speaks.
     if (partial || /:\s*$/.test(ctx)) {
       const subject = clauseSubjects(ctx, ctxStart).pop();
-      if (subject) return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
+      // A partial quote is the subject's own words only when the subject says, writes or judges something
+      // ("Cruz blasted the ruling as "lawless""); otherwise it is a term or a name ("the SVP launched the "initiative"").
+      const judges = subject && partial && judgingVerbAfter(ctx.slice(subject.start - ctxStart + subject.phrase.length));
+      if (subject && (!partial || judges)) return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
     }
     return null;
   }
@@ -191,8 +195,11 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
   // `"…" — Cllr Priya Shah, council leader`: a dash and a name after the quote.
   const dash = DASH_AFTER.exec(ctx);
   if (dash?.[1] && !notASpeaker(dash[1])) return cue(ctxStart + dash[0].indexOf(dash[1]), dash[1].trim(), 'after');
+  // `"…," said Don Ytterberg, the county chairman, explaining that …`: what the speaker went on to do is not who they are.
+  const participle = /,\s+\p{Ll}+ing\b/u.exec(ctx);
+  const untilParticiple = participle ? ctx.slice(0, participle.index) : ctx;
   for (const re of [ACCORDING_TO_AFTER, VERB_FIRST, SUBJECT_FIRST]) {
-    const m = re.exec(ctx);
+    const m = re.exec(ctx) ?? (re === VERB_FIRST ? re.exec(untilParticiple) : null);
     if (!m?.[1]) continue;
     const phrase = m[1].trim().replace(/[,:]$/, '');
     // "former congressman Dan Maffei said": a lower-case description may lead into the name.
@@ -240,12 +247,14 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
 
+const POSSESSIVE_WORD = /(?:[’']s|s[’'])$/;
 const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|of|for)$/;
 
 /** The capitalised run that ends a phrase, if any, read as a name. */
 function trailingName(headWords: readonly string[]): { at: number; name: ParsedName } | null {
   let at = headWords.length;
-  while (at > 0 && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
+  // "The Post's Dana Milbank", "CNBC's Becky Quick": the name starts after the possessive; the owner describes.
+  while (at > 0 && !(at < headWords.length && POSSESSIVE_WORD.test(headWords[at - 1]!)) && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
   while (at < headWords.length && isFunctionWord(headWords[at]!)) at++;
   if (at >= headWords.length) return null;
   // "South Carolina Gov. Jim Hodges", "House Speaker Paul Ryan": a title inside the run starts the name.

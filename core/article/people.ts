@@ -87,11 +87,20 @@ export const GENDERED_ROLE_PATTERN = [...ROLE_GENDER.keys()].join('|');
 
 /** Nouns that name a person by role; "the doctor said" usually means the person just named. */
 export const PERSON_ROLE = new RegExp(
-  `\\b(?:${GENDERED_ROLE_PATTERN}|doctor|surgeon|nurse|mayor|minister|officer|official|spokesperson|spokesman|spokeswoman|player|coach|manager|actor|singer|star|lawyer|attorney|judge|senator|president|chief|executive|founder|director|teacher|professor|scientist|researcher|author|writer|artist|driver|pilot|owner|resident|witness|victim|survivor|student|worker|farmer|campaigner|activist|leader|politician|candidate|economist|analyst|expert|striker|captain|veteran|doctor|chef|pensioner|parent|\\d+-year-old)s?\\b`,
+  `\\b(?:${GENDERED_ROLE_PATTERN}|doctor|surgeon|nurse|mayor|minister|officer|official|spokesperson|spokesman|spokeswoman|player|coach|manager|actor|singer|star|lawyer|attorney|judge|senator|president|chief|executive|founder|director|teacher|professor|scientist|researcher|author|writer|artist|driver|pilot|owner|resident|witness|victim|survivor|student|worker|farmer|campaigner|activist|leader|politician|candidate|economist|analyst|expert|striker|captain|veteran|doctor|chef|pensioner|parent|\\d+-year-old|` +
+    // People of politics and the press, as news names them ("a Trump supporter", "one Democrat familiar with the talks").
+    `supporter|critic|opponent|voter|delegate|staffer|aide|adviser|advisor|front-?runner|nominee|hopeful|contender|rival|challenger|` +
+    `lawmaker|legislator|strategist|consultant|operative|donor|historian|commentator|blogger|journalist|reporter|editor|columnist|` +
+    `pollster|lobbyist|prosecutor|investigator|agent|soldier|protester|demonstrator|organi[sz]er|advocate|ally|colleague|employee|` +
+    `democrat|republican|diplomat|negotiator|comedian|pastor|priest|cleric|preacher|scholar|academic|physician|volunteer|insider|` +
+    `host|anchor|moderator|governor|commissioner|ambassador|secretary|chairman|chairwoman|source)s?\\b`,
   'i',
 );
 
 const ORG_WORDS = /\b(?:Government|Office|Ministry|Department|Council|Police|Service|Services|Agency|Association|Company|Group|University|Hospital|Committee|Party|Union|Club|Court|News|Commission|Foundation|Institute|Trust|Bank|Inc|Ltd|Corp|Authority|Board|Network|Times|Post|BBC|ITV|CNN|Reuters|Kremlin|Pentagon|Street|House|Administration|Federation|League|Society|Centre|Center|Force|Army|Navy|Command|Organisation|Organization|Council|Parliament|Congress|Senate|Assembly|Cabinet|Embassy|Fund|Programme|Program|Alliance|Coalition|Campaign|Charity|Brigade|Helmets|Nations|Watch|International|Media|Press|Industries|Airlines|Motors|Energy|Partners)\b/;
+
+/** Last words of place and building names. */
+const PLACE_NOUN = /^(?:County|City|Township|Province|District|Avenue|Boulevard|Road|Tower|Towers|Plaza|Hotel|Casino|Airport|Stadium|Arena|Valley|Square|Beach|Mountains|Island|Islands|Heights)$/;
 
 export interface ParsedName {
   /** Title words, name words and suffixes as written: "Professor David Nott OBE". */
@@ -145,7 +154,9 @@ export function readName(words: readonly string[]): ParsedName | null {
   gender = gender ?? (firstGender ?? null);
   const bare = names.join(' ');
   const joined = names.some((w) => ORG_CONNECTORS.has(w));
-  const person = !joined && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
+  // "Jefferson County", "Trump Tower Manila": a place or a building, whatever first name it starts with.
+  const place = names.length >= 2 && names.slice(1).some((w) => PLACE_NOUN.test(w));
+  const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
   const known = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname);
   return { full: [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
 }

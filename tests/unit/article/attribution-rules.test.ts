@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
+import { readName } from '../../../core/article/people';
 import { isWorkTitle } from '../../../core/article/work-titles';
 
 /** Each quote of a small article as "quote text -> speaker name" (or "-" for none). */
@@ -160,5 +161,37 @@ describe('where news puts the speaker', () => {
   });
   it('a headline run into a paragraph is no speaker’s name', () => {
     expect(Object.values(speakers('Budget Talks Were A Sign Of Trouble Ahead Tom Brandt said the council "will need a new plan by spring."'))).not.toContain('Budget Talks Were A Sign Of Trouble Ahead Tom Brandt');
+  });
+});
+
+describe('who may speak: people of politics and the press', () => {
+  it.each([
+    ['"It was a setback," said one Democrat familiar with the talks.', 'One Democrat familiar with the talks'],
+    ['"Enough is enough," wrote a Harmon supporter.', 'A Harmon supporter'],
+    ['"Will the budget pass?" a council staffer wondered.', 'A council staffer'],
+  ])('%s', (body, who) => expect(Object.values(speakers(body))).toEqual([who]));
+  it('a name after an organisation’s possessive is the speaker, the organisation describes', () => {
+    expect(describe1('"Turnout will be low," the Gazette’s Nora Vance wrote.')).toEqual([{ name: 'Nora Vance', description: 'Gazette’s' }]);
+  });
+  it('a county, a tower or a hotel is a place, whatever first name it starts with', () => {
+    expect(readName(['Jefferson', 'County'])?.person).toBe(false);
+    expect(readName(['Harmon', 'Tower', 'Leeds'])?.person).toBe(false);
+    expect(readName(['Jefferson', 'Pike'])?.person).toBe(true);
+  });
+  it('what the speaker went on to do after the name is not part of the speaker phrase', () => {
+    const body = '"We are ready," said Don Pike, the party chairman for Ulster County, explaining that the canvassing had gone well over the past three weeks of hard work across the whole of the county and in every one of its towns and villages.';
+    expect(speakers(body)).toEqual({ 'We are ready,': 'Don Pike' });
+  });
+});
+
+describe('a partial quote is speech when its subject says, writes or judges', () => {
+  it('a verb of saying or judging between the subject and the quote', () => {
+    expect(speakers('Senator Ada Marsh blasted the plan as "reckless and cruel."')).toEqual({ 'reckless and cruel.': 'Senator Ada Marsh' });
+    expect(speakers('Mayor Tom Brandt released a statement condemning "an act of mindless vandalism."')).toEqual({ 'an act of mindless vandalism.': 'Mayor Tom Brandt' });
+  });
+  it('otherwise the quoted words are a term, a name or a scare quote: no speaker', () => {
+    expect(speakers('The Lindell Party launched its "fresh start initiative" in the spring.')).toEqual({});
+    expect(speakers('Mayor Tom Brandt flew to Dover for what aides billed as a "listening tour" of the coast.')).toEqual({});
+    expect(speakers('Ruth Abara spent the weekend in Leeds, where the floods had left "nothing but mud and broken furniture."')).toEqual({ 'nothing but mud and broken furniture.': '-' });
   });
 });
