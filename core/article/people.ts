@@ -49,7 +49,7 @@ function memoised<T>(test: (w: string) => T): (w: string) => T {
       r = test(w);
       if (seen.size < 50_000) seen.set(w, r);
     }
-    return r;
+    return r as T;
   };
 }
 
