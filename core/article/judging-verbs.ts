@@ -6,6 +6,8 @@
  * Every inflection is generated once from the base forms, so a lookup is one Set access.
  */
 
+import { bareWord, lexiconTags } from './people';
+
 const BASE_FORMS = (
   // saying and answering
   'say tell add answer reply respond remark comment mention note state declare announce proclaim repeat reiterate ' +
@@ -56,6 +58,16 @@ export const isJudgingVerb = (word: string): boolean => JUDGING.has(word.toLower
 
 /** Whether the narration between a subject and a quote holds a verb of saying or judging ("released a statement condemning"). */
 export function judgingVerbAfter(clause: string): boolean {
-  for (const w of clause.split(/[^\p{L}’'-]+/u)) if (w && /^\p{Ll}/u.test(w) && JUDGING.has(w)) return true;
-  return false;
+  const words = clause.split(/[^\p{L}’'-]+/u);
+  return words.some((w, i) => w && /^\p{Ll}/u.test(w) && JUDGING.has(w) && !(i > 0 && isPluralNounAfter(words[i - 1]!, w)));
+}
+
+/** Quantifiers and determiners before a plural noun ("many states", "the reports"). */
+const QUANTIFIER = /^(?:many|several|some|few|all|most|other|both|these|those|the|two|three|four|five|numerous|various|multiple|recent|new|daily|weekly|further|his|her|their|its|our)$/i;
+
+/** "many Asian states", "several news reports": an -s form after an adjective or a quantifier is a plural noun, not a verb. */
+export function isPluralNounAfter(previous: string, word: string): boolean {
+  if (!/[^s]s$/.test(word)) return false;
+  const tags = lexiconTags(bareWord(previous));
+  return QUANTIFIER.test(previous) || (tags.some((t) => /Adjective|Demonym|Value|Cardinal/.test(t)) && !tags.some((t) => /Noun|Pronoun|Person/.test(t)));
 }

@@ -7,6 +7,7 @@
  * every quote of a 1 MB article.
  */
 import { PERSON_ROLE, bareWord, isTitle, lexiconTags, readName } from './people';
+import { namesPeople } from './speaker-check';
 
 export interface Phrase {
   phrase: string;
@@ -55,6 +56,8 @@ export function trailingNounPhrase(words: readonly string[]): number {
       if (i > 0 && JOINING.test(words[i]!) && trailingNounPhrase(words.slice(0, i)) >= 0 && !isTitle(words[i - 1]!)) {
         const before = trailingNounPhrase(words.slice(0, i));
         if (before >= 0 && /^(?:the|a|an|one|another|his|her|their|its)$/i.test(words[before]!)) return before;
+        // "Leaders of the organization", "members of the panel": people of a body, named by a bare plural.
+        if (before === i - 1 && /s$/i.test(words[before]!) && namesPeople(words[before]!)) return before;
       }
       break;
     }
@@ -111,7 +114,8 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   // Appositives after the subject: "Kunin, who has been critical of Sanders," / "Adler, rVotes' owner,".
   let last = parts.length - 1;
   const appositive = (text: string) => /^\s*\d{1,3}\s*$/.test(text) || /^\s*[RDI]-[\p{Lu}][\p{L}.]*\s*$/u.test(text) ||
-    ((APPOSITIVE_OPENER.test(text) || /^\s*\p{Ll}/u.test(text)) && (!FINITE.test(text) || /^\s*(?:who|which|whose)\b/i.test(text)));
+    // ("a veteran consultant who had tried to organise a campaign": the finite verb is the relative clause's.)
+    ((APPOSITIVE_OPENER.test(text) || /^\s*\p{Ll}/u.test(text)) && (!FINITE.test(text.split(/\b(?:who|which|whose|that)\b/)[0]!) || /^\s*(?:who|which|whose)\b/i.test(text)));
   // "Director of Doctors Under Fire": a capitalised role after a name is an appositive too.
   // ...but "Judge Nicola Harkness" is a title and a name, not an appositive.
   const role = (text: string) => PERSON_ROLE.test(text.trim().split(/\s+/)[0] ?? '') && !readName(text.trim().split(/\s+/))?.person;
@@ -127,8 +131,13 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   const part = parts[last]!;
   const words = withoutTrailingAdverbs(part.text.trim().split(/\s+/));
   if (words.length === 0) return null;
-  const at = trailingNounPhrase(words);
+  let at = trailingNounPhrase(words);
   if (at < 0) return null;
+  // "Another intelligence source speaking to Fox News": a participle phrase describes the noun phrase before it.
+  if (at >= 3 && JOINING.test(words[at - 1]!) && /^\p{Ll}+ing$/u.test(words[at - 2]!)) {
+    const owner = trailingNounPhrase(words.slice(0, at - 2));
+    if (owner >= 0 && namesPeople(words.slice(owner, at - 2).join(' '))) at = owner;
+  }
   const lead = part.text.length - part.text.trimStart().length;
   const before = words.slice(0, at).join(' ');
   const start = part.at + lead + (at === 0 ? 0 : before.length + 1);

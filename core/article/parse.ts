@@ -15,7 +15,7 @@ export interface ParseOptions {
 const BLOCK_SEPARATOR = '\n\n';
 const QUOTABLE = new Set<Block['kind']>(['paragraph', 'list-item']);
 /** What introduces a term rather than speech. */
-const NAMED_TERM = /\b(?:known(?:\s+\w+){0,3}\s+as|nicknamed|the\s+(?:term|word|words|phrase|slogan|label|hashtag|nickname))\s*$/i;
+const NAMED_TERM = /\b(?:known(?:\s+\w+){0,3}\s+as|nicknamed|so-called|the\s+(?:[\p{Ll}-]+\s+){0,2}(?:term|word|words|phrase|slogan|label|hashtag|nickname))\s*,?\s*$/iu;
 /** Partial quotes this short with nobody saying them are scare quotes or titles ("so-called 'peace plan'"). */
 const SCARE_QUOTE_MAX_WORDS = 3;
 
@@ -86,6 +86,8 @@ interface Found {
 type Neighbours = Map<Span, { previous: Span | undefined; next: Span | undefined }>;
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** The most words a sentence after a quote may have and still be that quote's attribution ("Sen. Ada Marsh said on Tuesday."). */
+const SHORT_ATTRIBUTION_WORDS = 12;
 const VERB_AT_END = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|continued|insisted|declared|warned|replied|recalled|announced|stated|posted|tweeted)\b[^.!?]{0,40}$/i;
 
 function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], quotes: Quote[], speakers: Speaker[]): void {
@@ -304,17 +306,21 @@ function attribute(
   const ctxTrim = before.ctx.trim();
   const partial = /^\p{Ll}/u.test(content) || (ctxTrim !== '' && !/[:,–—-]$/.test(ctxTrim) && !VERB_AT_END.test(ctxTrim));
 
-  const cues: (Cue & { block: number })[] = [];
+  const cues: (Cue & { block: number; span?: number })[] = [];
   const beforeCue = cueBefore(before.ctx, before.start, partial, before.afterQuote);
   if (beforeCue) cues.push({ ...beforeCue, block: before.block });
-  for (const span of chain) {
+  chain.forEach((span, index) => {
     const after = contextAfter(span, blocks[span.block]!.text, neighbours);
     const spanText = blocks[span.block]!.text.slice(span.start, span.end);
-    // `"We lost." Smith said: "..."` introduces the next quote, not this one.
-    if (/[.!?]$/.test(spanText) && /:\s*$/.test(after.ctx)) continue;
+    // `"We lost." Smith said: "..."`, `… at "less advanced schools," Trump said: "…"`: a clause ending in a colon introduces the next quote.
+    // (A full quote ending in a comma is attributed right after it, even when that clause goes on to a colon.)
+    if (/:\s*$/.test(after.ctx) && !(!partial && /,$/.test(spanText))) return;
     const cue = cueAfter(after.ctx, after.start);
-    if (cue) cues.push({ ...cue, block: span.block });
-  }
+    // `"…in our history." Sanders endorsed her rival, …`: after a quote that ends its sentence, a long sentence is the
+    // narrator's next statement; only a short one ("Smith said.", "she added on Tuesday.") attributes it.
+    if (cue && /\.$/.test(spanText) && cue.phrase !== '' && !cue.dash && wordCount(after.ctx) > SHORT_ATTRIBUTION_WORDS) return;
+    if (cue) cues.push({ ...cue, block: span.block, span: index });
+  });
   // A name after the quote beats a vague phrase before it ("What they're saying: "...," Grant Holloway told Axios").
   const vague = (phrase: string) => !/^(?:he|she|they|it)$/i.test(phrase) && !registry.find(phrase) && !readName(phrase.split(/[\s,]+/))?.person;
   if (cues.length > 1 && cues[0]!.place === 'before' && vague(cues[0]!.phrase)) {
@@ -324,7 +330,7 @@ function attribute(
   // `Clinton would have to "go more to center," Cuban said.`: a partial quote whose sentence ends in its own
   // attribution belongs to that attribution, not to whoever the narration before it is about.
   if (partial && /,$/.test(content) && cues.length > 1 && cues[0]!.place === 'before') {
-    const right = cues.findIndex((c) => c.place === 'after' && c.start - chain[0]!.close! <= 4);
+    const right = cues.findIndex((c) => c.place === 'after' && c.span === 0 && c.immediate);
     if (right > 0) cues.unshift(...cues.splice(right, 1));
   }
   // `Sam Lau, the party's spokesman, said in a statement. "…"`: the sentence before introduces the quote.

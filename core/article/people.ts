@@ -74,7 +74,8 @@ const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den',
 export const titleGender = memoised((w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')]);
 export const isTitle = (w: string) => titleGender(w) !== undefined;
 const isSuffix = memoised((w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, '')));
-const isCapitalised = (w: string) => /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
+/** A name word: capitalised, or after a lower-case Arabic or European particle ("al-Awlaki", "bin-Salman"). */
+const isCapitalised = (w: string) => /^(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul|de|di|da|le|la|du|van|von)-)?\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
 
 const FEMALE_ROLES = 'mother mum mom mummy wife daughter sister grandmother grandma gran nan aunt auntie niece girl woman lady girlfriend bride widow actress queen princess duchess chairwoman spokeswoman businesswoman policewoman congresswoman councilwoman headmistress waitress sportswoman granddaughter stepmother fiancee fiancée nun mistress stepdaughter';
 const MALE_ROLES = 'father dad daddy husband son brother grandfather grandpa grandad uncle nephew boy man gentleman boyfriend groom widower king prince duke chairman spokesman businessman policeman congressman councilman headmaster sportsman grandson stepfather fiance fiancé monk stepson';
@@ -99,6 +100,9 @@ export const PERSON_ROLE = new RegExp(
 
 const ORG_WORDS = /\b(?:Government|Office|Ministry|Department|Council|Police|Service|Services|Agency|Association|Company|Group|University|Hospital|Committee|Party|Union|Club|Court|News|Commission|Foundation|Institute|Trust|Bank|Inc|Ltd|Corp|Authority|Board|Network|Times|Post|BBC|ITV|CNN|Reuters|Kremlin|Pentagon|Street|House|Administration|Federation|League|Society|Centre|Center|Force|Army|Navy|Command|Organisation|Organization|Council|Parliament|Congress|Senate|Assembly|Cabinet|Embassy|Fund|Programme|Program|Alliance|Coalition|Campaign|Charity|Brigade|Helmets|Nations|Watch|International|Media|Press|Industries|Airlines|Motors|Energy|Partners)\b/;
 
+/** Lexicon tags of a place that is not also a person's name ("Asia", not "Georgia" the first name). */
+export const placeTags = (tags: readonly string[]) => tags.some((t) => /Place|Country|City|Region/.test(t)) && !tags.some((t) => /Person|Name/.test(t));
+const isPlaceWord = (w: string) => placeTags(lexiconTags(w));
 /** Last words of place and building names. */
 const PLACE_NOUN = /^(?:County|City|Township|Province|District|Avenue|Boulevard|Road|Tower|Towers|Plaza|Hotel|Casino|Airport|Stadium|Arena|Valley|Square|Beach|Mountains|Island|Islands|Heights)$/;
 
@@ -155,7 +159,9 @@ export function readName(words: readonly string[]): ParsedName | null {
   const bare = names.join(' ');
   const joined = names.some((w) => ORG_CONNECTORS.has(w));
   // "Jefferson County", "Trump Tower Manila": a place or a building, whatever first name it starts with.
-  const place = names.length >= 2 && names.slice(1).some((w) => PLACE_NOUN.test(w));
+  // ...and "Central Asia", "New York": a place name last, with no title or first name to make it a person's.
+  const place = (names.length >= 2 && names.slice(1).some((w) => PLACE_NOUN.test(w))) ||
+    (titles.length === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
   const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
   const known = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname);
   return { full: [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };

@@ -4,7 +4,7 @@
  * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
-import { PERSON_ROLE, bareWord, lexiconTags } from './people';
+import { PERSON_ROLE, bareWord, lexiconTags, placeTags } from './people';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -39,14 +39,18 @@ export function isTimePhrase(phrase: string): boolean {
   return ws.some(time) && ws.every((w) => time(w) || /^(?:the|a|an|of|on|\d+)$/.test(w));
 }
 
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|san|santa|los|las|el|la|st|saint|port|fort|mount|lake)$/;
+
 /** "Libya", "South Carolina", "Paris": a place name that is not also a person's name. */
 export function isPlaceName(phrase: string): boolean {
   const ws = phrase.split(/\s+/).filter(Boolean);
   if (ws.length === 0 || ws.length > 3) return false;
   const whole = lexiconTags(ws.map(bareWord).join(' '));
   const tagsOf = whole.length ? [whole] : ws.map((w) => lexiconTags(bareWord(w)));
-  const place = (tags: string[]) => tags.some((t) => /Country|City|Region|Place/.test(t)) && !tags.some((t) => /Person|Name/.test(t));
-  return whole.length ? place(whole) : tagsOf[tagsOf.length - 1]!.length > 0 && place(tagsOf[tagsOf.length - 1]!) && tagsOf.every((t) => t.length === 0 || place(t) || t.includes('Adjective'));
+  const place = placeTags;
+  // Word by word, every word must be a place or a compass word ("Central Asia"); "Priorities USA" is an organisation.
+  return whole.length ? place(whole) : tagsOf[tagsOf.length - 1]!.length > 0 && place(tagsOf[tagsOf.length - 1]!) &&
+    tagsOf.every((t, i) => place(t) || t.includes('Adjective') || COMPASS.test(bareWord(ws[i]!)));
 }
 
 /** "Twitter", "on Facebook", "his website": where words appear. */

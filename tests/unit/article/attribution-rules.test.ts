@@ -4,6 +4,7 @@ import { parseArticle } from '../../../core/article/parse';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
+import { isPluralNounAfter } from '../../../core/article/judging-verbs';
 import { isWorkTitle } from '../../../core/article/work-titles';
 
 /** Each quote of a small article as "quote text -> speaker name" (or "-" for none). */
@@ -193,5 +194,71 @@ describe('a partial quote is speech when its subject says, writes or judges', ()
     expect(speakers('The Lindell Party launched its "fresh start initiative" in the spring.')).toEqual({});
     expect(speakers('Mayor Tom Brandt flew to Dover for what aides billed as a "listening tour" of the coast.')).toEqual({});
     expect(speakers('Ruth Abara spent the weekend in Leeds, where the floods had left "nothing but mud and broken furniture."')).toEqual({ 'nothing but mud and broken furniture.': '-' });
+  });
+});
+
+describe('the clause after a quote: attribution or the narrator’s next sentence', () => {
+  it('a long sentence after a quote that ends its sentence is no attribution', () => {
+    expect(speakers('"The vote will be close in our county." Ruth Abara endorsed the rival candidate in the district on Monday, saying she had no choice after weeks of talks.'))
+      .toEqual({ 'The vote will be close in our county.': '-' });
+  });
+  it('a clause ending in a colon introduces the next quote, even after a partial quote', () => {
+    expect(speakers('After Tom Pike said pupils would do better at "smaller and quieter schools," Ruth Abara said: "I do not agree with him at all."')).toEqual({
+      'smaller and quieter schools,': 'Tom Pike', 'I do not agree with him at all.': 'Ruth Abara',
+    });
+  });
+  it('an attribution right after a partial quote beats the subject before it', () => {
+    expect(speakers('When Jo Pike spoke at the rally, he "struck a chord with every teacher in the hall," said Ann Bell, a union steward.'))
+      .toEqual({ 'struck a chord with every teacher in the hall,': 'Ann Bell' });
+  });
+  it('a participle after a quote goes on with the sentence: its object does not speak', () => {
+    expect(speakers('Ruth Abara praised the vote as "historic," telling reporters in Leeds that it was "a great day for the town."')).toEqual({
+      'historic,': 'Ruth Abara', 'a great day for the town.': 'Ruth Abara',
+    });
+  });
+  it('the object of a preposition is not the speaker; the noun phrase it belongs to is', () => {
+    expect(speakers('"This will be hard" for the mayor, said Ann Bell.')).toEqual({ 'This will be hard': 'Ann Bell' });
+    expect(speakers('"Costs will double," senior analysts Ann Bell and Jo Pike of the Northern Institute for Rail and Road Studies wrote in May.'))
+      .toEqual({ "Costs will double,": "Senior analysts Ann Bell and Jo Pike of the Northern Institute for Rail and Road Studies" });
+  });
+  it('an inverted attribution between commas inside the sentence before a quote', () => {
+    expect(speakers('The paradox of the plan, says Jo Pike, a historian at Leeds, is that it was "both too early and too late."')).toEqual({ 'both too early and too late.': 'Jo Pike' });
+  });
+  it('an -s word after a quantifier or an adjective is a plural noun, not a speech verb', () => {
+    expect(isPluralNounAfter('many', 'states')).toBe(true);
+    expect(isPluralNounAfter('Asian', 'states')).toBe(true);
+    expect(isPluralNounAfter('she', 'states')).toBe(false);
+  });
+});
+
+describe('the subject before the verb, read whole', () => {
+  it('the name in "X released the following statement:" before a quote paragraph', () => {
+    expect(speakers('When Ann Bell retired in 2001, Governor Tom Pike released the following statement:\n\n"Ann served this state with grace and good humour."'))
+      .toEqual({ 'Ann served this state with grace and good humour.': 'Governor Tom Pike' });
+  });
+  it('every title of a run belongs to the name', () => {
+    expect(speakers('"Trust is broken," said Ohio Attorney General Ruth Abara.')).toEqual({ 'Trust is broken,': 'Attorney General Ruth Abara' });
+  });
+  it('a relative clause with its own verb is an appositive', () => {
+    expect(speakers('Ann Bell, a veteran organiser who had tried to start a union at the plant, said, "We are not done yet."')).toEqual({ 'We are not done yet.': 'Ann Bell' });
+  });
+  it('"leaders of the federation" speak, not the federation', () => {
+    expect(speakers('Leaders of the federation have said they want "a fair deal for every worker in every town."')).toEqual({ 'a fair deal for every worker in every town.': 'Leaders of the federation' });
+  });
+  it('a participle phrase describes the noun phrase before it, and is not part of the name', () => {
+    expect(speakers('Another source speaking to the Gazette said, "The talks have collapsed."')).toEqual({ 'The talks have collapsed.': 'Another source' });
+  });
+  it('a pair of dashes is an aside, like brackets', () => {
+    expect(speakers('Jo Pike — named by the Gazette as a likely candidate — told reporters that "anything is possible in this race."')).toEqual({ 'anything is possible in this race.': 'Jo Pike' });
+  });
+  it('Arabic and European particles join a name ("al-Awlaki")', () => {
+    expect(readName(['Anwar', 'al-Awlaki'])?.full).toBe('Anwar al-Awlaki');
+  });
+  it('"Central Asia" is a place, "Priorities Now" is no place', () => {
+    expect(readName(['Central', 'Asia'])?.person).toBe(false);
+    expect(notASpeaker('Priorities Now')).toBeNull();
+  });
+  it('a term introduced as "the loaded term" is no quote', () => {
+    expect(speakers('She avoided the loaded term, "class war," in her speech to the union.')).toEqual({});
   });
 });
