@@ -68,7 +68,8 @@ export interface Speaker {
 }
 
 export interface ArticleModel {
-  format: 'text' | 'markdown';
+  /** 'html': a web page, a link or pasted HTML, its article extracted from the page. */
+  format: 'text' | 'markdown' | 'html';
   title: string | null;
   byline: string | null;
   text: string;
@@ -198,7 +199,9 @@ export type Command =
   | 'faster' | 'slower' | 'where-am-i'
   | 'open' | 'export' | 'settings' | 'help'
   // Screen-reader use (issue 13): headings, sleep timer.
-  | 'next-heading' | 'previous-heading' | 'sleep-timer';
+  | 'next-heading' | 'previous-heading' | 'sleep-timer'
+  // Web pages, links and pasted text (issue 10)
+  | 'open-link' | 'paste-article';
 
 export interface OpenedArticle {
   /** Document id, valid for this session. */
@@ -218,6 +221,18 @@ export type OpenResult = { ok: true; article: OpenedArticle } | { ok: false; mes
 export interface ArticleEntry {
   id: string;
   name: string;
+}
+
+/** A recently opened file, link or paste (the article list's "Recent" group). */
+export interface RecentEntry {
+  id: string;
+  kind: 'file' | 'link' | 'paste';
+  /** The article's title, else the file or link name. */
+  name: string;
+  /** Where it came from: a path, a web address, or when it was pasted. */
+  detail: string;
+  /** When it was last opened (ms since 1970). */
+  openedAt: number;
 }
 
 export interface SettingsState {
@@ -260,6 +275,19 @@ export interface ReaderApi {
   exportAudio(docId: string): Promise<ExportResult>;
   /** Stops a running export (exportAudio then resolves `{ok:false, cancelled:true}`); nothing when none runs. */
   cancelExport(): Promise<void>;
+  // --- web pages, links and pasted text (issue 10) ---
+  /** Fetches a web page (http or https only) in the main process and opens its article. */
+  openUrl(url: string): Promise<OpenResult>;
+  /** Opens what the renderer's paste event carried: its HTML when that holds an article, else its text. */
+  openPasted(html: string | null, text: string | null): Promise<OpenResult>;
+  /** Edit > Paste article: the main process reads the clipboard (the renderer has no clipboard permission). */
+  openClipboard(): Promise<OpenResult>;
+  /** Recently opened files, links and pastes, newest first. */
+  listRecent(): Promise<RecentEntry[]>;
+  /** Reopens a recent entry (a link or paste from its kept copy, a file from disk). */
+  openRecent(id: string): Promise<OpenResult>;
+  /** Removes an entry (and its kept copy) from the recent list. */
+  forgetRecent(id: string): Promise<void>;
   /** Menu commands and background events; returns an unsubscribe function. */
   onEvent(listener: (event: ReaderEvent) => void): () => void;
 

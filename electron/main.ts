@@ -8,6 +8,7 @@ import { createSpeech } from './services/speech-adapter';
 import { createWorkerLoader } from './services/worker-loader';
 import { labelOnlyAccelerators } from './main/accelerators';
 import { registerAppScheme, serveAppScheme } from './main/app-protocol';
+import { systemClipboard } from './main/clipboard';
 import { nativeDialogs } from './main/dialogs';
 import { denyAllPermissions, hardenAllContents } from './main/hardening';
 import { registerIpc } from './main/ipc';
@@ -79,6 +80,7 @@ async function start(files: ArticleInbox): Promise<void> {
     loader,
     speech: createSpeech({ host: utilityLauncher(join(here, 'speech-host.cjs')) }), // inside app.asar, beside its koffi
     dialogs: nativeDialogs(() => win),
+    clipboard: systemClipboard,
   });
   const s = service;
   registerIpc(s, () => win);

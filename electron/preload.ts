@@ -23,6 +23,12 @@ const reader: ReaderApi = {
   exportAudio: (docId) => invoke(C.exportAudio, docId),
   stopSpeech: (docId) => invoke(C.stopSpeech, docId),
   cancelExport: () => invoke(C.cancelExport),
+  openUrl: (url) => invoke(C.openUrl, url),
+  openPasted: (html, text) => invoke(C.openPasted, html, text),
+  openClipboard: () => invoke(C.openClipboard),
+  listRecent: () => invoke(C.listRecent),
+  openRecent: (id) => invoke(C.openRecent, id),
+  forgetRecent: (id) => invoke(C.forgetRecent, id),
   onEvent(listener) {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     // Pass only the event data: the IpcRendererEvent would hand the page `sender`.

@@ -9,6 +9,7 @@
 //   POST /test/command      {"command": Command} -> as if chosen from the menu
 //   POST /test/dialog       {"open"?: path|null, "save"?: path|null} -> next dialog answers
 //   POST /test/hand-over    {"path": file} -> as if a second launch handed this file over
+//   POST /test/clipboard    {"html"?: string|null, "text"?: string|null} -> what Edit > Paste article reads
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { ReaderService, type Dialogs } from '../electron/services/reader-service
 import { createSpeech } from '../electron/services/speech-adapter';
 import { builtHostLauncher } from '../electron/speech/host-entry';
 import type { SpeechPort } from '../electron/services/speech-port';
-import { MAX_ARTICLE_BYTES, PayloadError } from '../electron/services/validate';
+import { MAX_ARTICLE_BYTES, MAX_PASTE_CHARS, PayloadError } from '../electron/services/validate';
 import { messageForPeople } from '../electron/services/user-message';
 import { createWorkerLoader } from '../electron/services/worker-loader';
 
@@ -33,6 +34,7 @@ const COMMANDS: readonly Command[] = [
   'previous-quote', 'next-speaker', 'previous-speaker', 'quote-list', 'article-list', 'faster', 'slower', 'where-am-i',
   'open', 'export', 'settings', 'help',
   'next-heading', 'previous-heading', 'sleep-timer',
+  'open-link', 'paste-article',
 ];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -40,6 +42,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.wav': 'audio/wav',
 };
 const MAX_JSON_BYTES = 1024 * 1024;
+/** Pasted HTML and text come as JSON strings: allow the paste limit, with room for escaping. */
+const MAX_PASTE_JSON_BYTES = 2 * (MAX_PASTE_CHARS * 2) + 1024;
 
 export interface HarnessOptions {
   /** Settings and reading positions; a fresh temporary directory by default (removed on close). */
@@ -64,6 +68,8 @@ export interface Harness {
   answerDialog(kind: 'open' | 'save', path: string | null): void;
   /** As if a second launch (or the OS) handed this file to the running app. */
   handOver(path: string): Promise<void>;
+  /** What Edit > Paste article finds on the "system" clipboard (the browser's own clipboard is separate). */
+  setClipboard(content: { html?: string | null; text?: string | null }): void;
   close(): Promise<void>;
 }
 
@@ -85,6 +91,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const loader = createWorkerLoader(worker);
   loader.warm();
+  let clipboardContent: { html: string | null; text: string | null } = { html: null, text: null };
+  const setClipboard = (c: { html?: unknown; text?: unknown }) => {
+    clipboardContent = { html: typeof c.html === 'string' ? c.html : null, text: typeof c.text === 'string' ? c.text : null };
+  };
   const service = await ReaderService.create({
     userDataDir,
     contentDir: options.contentDir ?? join(ROOT, 'content'),
@@ -92,6 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     loader,
     speech: options.speech ?? harnessSpeech(dist),
     dialogs,
+    clipboard: { read: async () => clipboardContent },
   });
 
   const streams = new Set<ServerResponse>();
@@ -143,6 +154,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }
       return sendJson(res, 200, { ok: true });
     }
+    if (req.method === 'POST' && path === '/test/clipboard') {
+      setClipboard(JSON.parse((await readBody(req, MAX_PASTE_JSON_BYTES)).toString('utf8') || '{}') as Record<string, unknown>);
+      return sendJson(res, 200, { ok: true });
+    }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(path, res);
     sendJson(res, 405, { error: 'method not allowed' });
   }
@@ -154,7 +169,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
       args = [name, new Uint8Array(await readBody(req, MAX_ARTICLE_BYTES))];
     } else {
-      const text = (await readBody(req, MAX_JSON_BYTES)).toString('utf8');
+      const text = (await readBody(req, method === 'openPasted' ? MAX_PASTE_JSON_BYTES : MAX_JSON_BYTES)).toString('utf8');
       try {
         args = text ? JSON.parse(text) : [];
       } catch {
@@ -212,6 +227,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     command: sendCommand,
     answerDialog: (kind, path) => void answers[kind].push(path),
     handOver: (path) => service.handOver(path),
+    setClipboard,
     async close() {
       clearInterval(keepAlive);
       for (const res of streams) res.end();

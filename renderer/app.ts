@@ -11,6 +11,7 @@ import * as nav from './navigation';
 import { openArticleListPanel } from './panels/article-list-panel';
 import { closeOpenPanels } from './panels/dialog';
 import { openHelpPanel } from './panels/help-panel';
+import { openLinkPanel } from './panels/open-link-panel';
 import { openQuoteListPanel, type QuoteListEntry } from './panels/quote-list-panel';
 import { openSettingsPanel } from './panels/settings-panel';
 import { Highlighter } from './player/highlight';
@@ -114,6 +115,8 @@ export class ReaderApp {
       'next-heading': () => this.moveToHeading(nav.nextHeading, 'No more headings'),
       'previous-heading': () => this.moveToHeading(nav.previousHeading, 'No earlier headings'),
       'sleep-timer': () => this.cycleSleepTimer(),
+      'open-link': () => this.openLinkDialog(),
+      'paste-article': () => this.pasteFromMenu(),
     };
     const result = handlers[command]?.();
     if (result instanceof Promise) result.catch((e: unknown) => this.announcer.error(e instanceof Error ? e.message : String(e)));
@@ -134,7 +137,7 @@ export class ReaderApp {
       }
       if (!this.article) {
         clear(this.ui.article);
-        this.ui.article.append(el('p', { className: 'placeholder', text: 'No article is open. Press A for the list of articles, or Ctrl+O to open a file.' }));
+        this.ui.article.append(el('p', { className: 'placeholder', text: 'No article is open. Press A for the list of articles, Ctrl+O to open a file, Ctrl+L to open a link, or Ctrl+V to paste an article.' }));
         this.ui.article.setAttribute('aria-busy', 'false');
       }
       return;
@@ -180,11 +183,52 @@ export class ReaderApp {
   }
 
   private async articleList(): Promise<void> {
-    const entries = await this.reader.listArticles();
+    const [entries, recent] = await Promise.all([this.reader.listArticles(), this.reader.listRecent().catch(() => [])]);
     openArticleListPanel(entries, this.article?.name ?? null, {
       openArticle: (id) => void this.reader.openArticle(id).then((r) => this.show(r)),
       openFile: () => void this.openFile(),
+      // Web pages, links and pasted text (issue 10)
+      recent,
+      openRecent: (id) => void this.openFrom('Opening the article', () => this.reader.openRecent(id)),
+      forgetRecent: (id) => void this.reader.forgetRecent(id).catch(() => undefined),
+      openLink: () => this.openLinkDialog(),
+      paste: () => void this.pasteFromMenu(),
     });
+  }
+
+  // Web pages, links and pasted text (issue 10) -----------------------------------------
+
+  private openLinkDialog(): void {
+    closeOpenPanels();
+    openLinkPanel((url) => this.reader.openUrl(url), (result) => this.show(result));
+  }
+
+  /** A link dropped on the window. */
+  async openLink(url: string): Promise<void> {
+    await this.openFrom(`Opening ${url}`, () => this.reader.openUrl(url));
+  }
+
+  /** Ctrl+V: what the paste event carried. */
+  async openPasted(html: string | null, text: string | null): Promise<void> {
+    await this.openFrom('Opening the pasted article', () => this.reader.openPasted(html, text));
+  }
+
+  /** Edit > Paste article: the main process reads the clipboard. */
+  private async pasteFromMenu(): Promise<void> {
+    await this.openFrom('Opening the pasted article', () => this.reader.openClipboard());
+  }
+
+  /** A refused request (a paste over the size limit) is announced like any article that cannot be opened. */
+  private async openFrom(status: string, request: () => Promise<OpenResult>): Promise<void> {
+    closeOpenPanels();
+    this.announcer.say(status);
+    let result: OpenResult;
+    try {
+      result = await request();
+    } catch (e) {
+      result = { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+    await this.show(result);
   }
 
   /** A notice that arrives on its own (not with an article): shown and announced. */

@@ -1,7 +1,10 @@
-/** Drag a file onto the window to open it. */
-export function installDropTarget(overlay: HTMLElement, onFile: (name: string, bytes: Uint8Array) => void): void {
+/** Drag a file, or a link from a browser, onto the window to open it. */
+export function installDropTarget(overlay: HTMLElement, onFile: (name: string, bytes: Uint8Array) => void, onLink?: (url: string) => void): void {
   let depth = 0;
-  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+  const hasFiles = (e: DragEvent) => {
+    const types = Array.from(e.dataTransfer?.types ?? []);
+    return types.includes('Files') || (onLink !== undefined && types.includes('text/uri-list'));
+  };
   window.addEventListener('dragenter', (e) => {
     if (!hasFiles(e)) return;
     e.preventDefault();
@@ -22,7 +25,12 @@ export function installDropTarget(overlay: HTMLElement, onFile: (name: string, b
     depth = 0;
     overlay.hidden = true;
     const file = e.dataTransfer?.files[0];
-    if (!file) return;
+    if (!file) {
+      // text/uri-list: one address per line, comments start with "#".
+      const link = (e.dataTransfer?.getData('text/uri-list') ?? '').split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('#'));
+      if (link && onLink && /^https?:\/\//i.test(link)) onLink(link);
+      return;
+    }
     void file.arrayBuffer().then((buffer) => onFile(file.name, new Uint8Array(buffer)));
   });
 }

@@ -1,7 +1,7 @@
 // The keyboard map. Two forms of every reading command:
-//  - a plain key (Space, arrows, Q, S, H...), for the reading keys area (a role="application"
-//    widget, so screen readers switch to focus mode and pass every key) and for use without a
-//    screen reader;
+//  - a plain key (Space, arrows, Q, S, H...), for the reading keys area (a focusable
+//    role="toolbar", where screen readers switch to focus mode and pass every key) and for use
+//    without a screen reader;
 //  - a browse-mode form, for use anywhere while a screen reader reads the article in browse mode:
 //    Ctrl+Alt+letter (Ctrl+Alt+Shift+letter goes back), F8, F1 and Escape. NVDA, JAWS and Orca
 //    pass these to the page (their browse-mode letters are bare or Shift+letter, their lists
@@ -71,6 +71,10 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'export', description: 'Export audio', keys: ['Ctrl+E'], chords: [{ key: 'e', ctrl: true }] },
   { command: 'settings', description: 'Settings', keys: ['Ctrl+,'], chords: [{ key: ',', ctrl: true }, { code: 'Comma', ctrl: true }] },
   { command: 'help', description: 'Keyboard help', keys: ['F1', '?'], browseKeys: ['F1', 'Ctrl+Alt+K'], chords: [{ key: 'F1' }, { key: '?', shift: 'any' }, ctrlAlt('KeyK')] },
+  // Web pages, links and pasted text (issue 10). Ctrl+V has no chord: the browser's own paste
+  // event carries the clipboard (renderer/paste-target.ts), and taking the key would cancel it.
+  { command: 'open-link', description: 'Open a link (web page)', keys: ['Ctrl+L'], chords: [{ key: 'l', ctrl: true }] },
+  { command: 'paste-article', description: 'Paste an article (its text, web page or link)', keys: ['Ctrl+V'], chords: [] },
 ];
 
 interface KeyLike {

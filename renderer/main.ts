@@ -3,6 +3,7 @@
 import { Announcer } from './announcer';
 import { ReaderApp } from './app';
 import { installDropTarget } from './drop-target';
+import { installPasteTarget } from './paste-target';
 import { waitForReader } from './reader-api';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
     toolbar: byId('toolbar'),
     header: byId('header'),
   }, announcer);
-  installDropTarget(byId('drop-overlay'), (name, bytes) => void app.openDropped(name, bytes));
+  installDropTarget(byId('drop-overlay'), (name, bytes) => void app.openDropped(name, bytes), (url) => void app.openLink(url));
+  installPasteTarget((html, text) => void app.openPasted(html, text));
   await app.start();
 }
 

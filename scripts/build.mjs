@@ -33,7 +33,9 @@ entry('electron/main.ts', { ...node, outfile: d('electron/main.cjs') });
 // A sandboxed preload can require only 'electron' (and a few polyfills), so bundle the rest
 // and use the browser platform: any accidental Node import fails the build here.
 entry('electron/preload.ts', { ...common, platform: 'browser', format: 'cjs', external: ['electron'], outfile: d('electron/preload.cjs') });
-entry('electron/services/parse-worker.ts', { ...node, outfile: d('electron/parse-worker.cjs') });
+// linkedom tries require('canvas') and falls back to its own shim; we ship no canvas, so the
+// bundle takes the shim directly instead of carrying a require of a package that is not there.
+entry('electron/services/parse-worker.ts', { ...node, alias: { canvas: './node_modules/linkedom/commonjs/canvas-shim.cjs' }, outfile: d('electron/parse-worker.cjs') });
 entry('harness/client/bridge.ts', { ...browser, outfile: d('harness/bridge.js') });
 // The speech host process; koffi loads a platform .node file, so it is required at run time.
 entry('electron/speech/speech-host.ts', { ...node, external: [...node.external, 'koffi'], outfile: d('electron/speech-host.cjs') });

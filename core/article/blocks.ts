@@ -1,5 +1,7 @@
 import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
+import { captionLine, creditStart, joinCaption } from './captions';
+import { LINK_LIST_RULE, furnitureRule } from './furniture';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
 export interface RawBlock {
@@ -13,8 +15,6 @@ export interface RawBlock {
 
 const BYLINE = /^(?:(?:video |audio |photo |words and pictures |additional )?report(?:ing)? by|(?:written |words |story )?by|video by|photos? by)\s+\p{Lu}/iu;
 const LEADING_BULLET = /^[•·▪●◦*\-–—]\s*/;
-/** "... Credit: ITV News", "Photograph: Jane Doe/Reuters", "(Image: PA)", "(AP Photo/Jane Doe)" at the end of a block. */
-const CREDIT = /(?:^|(?<=[\s.;|–—-]))(?:(?:Credit|Credits|Photo|Photograph|Photography|Picture|Pictures|Image|Images|Pic|Illustration)\s*:\s*[^:\n]{1,120}|\((?:(?:Photo|Image|Picture|Credit)s?\s*:?\s*[^)]{1,120}|AP Photo[^)]{0,120}|Getty Images|Reuters|PA|AFP)\))\s*$/u;
 const LIST_MARKER = /^(?:[•·▪●◦*\-–—]|\d{1,3}[.)])\s+/;
 /** An inline opening tag whose content is not prose (closed later in the same run of tokens). */
 const INLINE_CODE_ELEMENT = /^<(script|style|template|iframe|svg|object|noscript|textarea|title|math)\b(?![^>]*\/>)[^>]*>/i;
@@ -29,6 +29,14 @@ export function normalizeSource(source: string): string {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3") and gallery
+ * counters before a caption ("1 of 5 | Smoke rises…"): read aloud they are noise.
+ */
+const dropEmbedLinks = (s: string) => s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '').replace(/^\s*(?:item )?\d{1,3} of \d{1,3}\s*[|·•:-]?\s+(?=\S)/i, '');
+/** "— Helen Morris, Safer Streets campaign" under a quote: who said it, not a list item. */
+const ATTRIBUTION_LINE = /^[—―–]\s*\p{Lu}/u;
+const endsQuote = (text: string | undefined) => text !== undefined && /[.!?]["”’]?$|["”’]$/.test(text);
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6}|#39);/gi, (all, name: string) => {
@@ -47,39 +55,268 @@ function classify(text: string, index: number, hasTitle: boolean, inBlockquote: 
   if (index < 5 && unbulleted.length <= 200 && BYLINE.test(unbulleted) && !/["“”]/.test(unbulleted)) {
     return { kind: 'byline', text: unbulleted };
   }
-  const credit = CREDIT.exec(text);
-  if (credit && !inBlockquote) {
-    return { kind: 'caption', text, creditAt: credit.index };
+  const credit = creditStart(text);
+  if (credit !== null && !inBlockquote) {
+    return { kind: 'caption', text, creditAt: credit };
   }
   if (!hasTitle && index === 0 && text.length <= 250 && !inBlockquote) return { kind: 'title', text, level: 1 };
   return { kind: 'paragraph', text, ...(inBlockquote ? { inBlockquote } : {}) };
 }
 
-/** A short capitalised line with no closing punctuation, between paragraphs, is a subheading. */
-function looksLikeHeading(text: string): boolean {
+/**
+ * A short capitalised line with no closing punctuation, between paragraphs, is a subheading,
+ * but only when prose follows it: leftover page furniture ("Getty Images", a lone topic
+ * name, a headline in a list of links) comes in runs of short lines, never before a paragraph.
+ */
+function looksLikeHeading(text: string, next: string | undefined): boolean {
   if (text.length > 90) return false;
   const words = text.split(' ').length;
-  return words <= 12 && /^\p{Lu}/u.test(text) && !/[.!?,;:"“”’')\]]$/.test(text) && !/["“”]/.test(text);
+  if (words > 12 || !/^\p{Lu}/u.test(text) || /[.!?,;:"“”’')\]]$/.test(text) || /["“”]/.test(text)) return false;
+  if (words < 2 && !/^\p{Lu}[\p{L}-]{3,}$/u.test(text)) return false; // "BBC", "X", "AP": labels, not headings
+  return next !== undefined && isProse(next);
 }
 
+/** Running text: a sentence of some length that ends like one. */
+const isProse = (text: string) => text.length >= 30 && /[.!?:…]["”’')\]]*$/.test(text);
+
+/** "British Broadcasting Corporation", "New York", "e-Edition" above the headline: a site's name or section, not the title. */
+function isMastheadBeforeHeadline(text: string, following: Piece[]): boolean {
+  if (text.split(' ').length > 3 || /[.!?:]$/.test(text)) return false;
+  return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text));
+}
+
+/** Name and role on separate lines under the title ("Jane Doe" / "Health correspondent"): one byline. */
+const NAME_LINE = /^(?:\p{Lu}[\p{Ll}'’-]+\s){1,3}\p{Lu}[\p{L}'’-]+$/u;
+const ROLE_LINE = /^(?:(?:[\p{L}-]+\s){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|producer|analyst|contributor|staff)|(?:[\p{Lu}][\p{L}]*\s){0,2}news,\s*[\p{L}\s]{2,40})$/iu;
+
+/** What the line rules make of one line (computed once per line: they are the costly part of reading copied text). */
+interface LineReading {
+  furniture: ReturnType<typeof furnitureRule>;
+  caption: ReturnType<typeof captionLine>;
+}
+const NOTHING: LineReading = { furniture: null, caption: null };
+
+type Piece =
+  /** Running text, classified later (paragraph, byline, title, heading...). */
+  | { kind: 'text'; text: string; inBlockquote?: boolean }
+  | { kind: 'caption'; text: string; creditAt?: number }
+  /** Structure a web page states itself. */
+  | { kind: 'heading'; text: string; level: number }
+  | { kind: 'list-item'; text: string };
+
+/** Headlines of other stories: short, and never end like a sentence. */
+const isLinkTitle = (text: string) => text.length <= 160 && !/[.!?]["”’')\]]*$/.test(text);
+
+/**
+ * Collects an article's pieces as they come (lines of copied text, or elements of a web
+ * page): furniture lines are dropped, with the headlines listed under "More on this story";
+ * caption and credit lines are joined into captions.
+ */
+class PieceCollector {
+  readonly out: Piece[] = [];
+  /** BBC puts "Image source, X" before its caption. */
+  private pendingCredit: string | null = null;
+  /** After "More on this story": headlines of other stories. */
+  private inLinkList = false;
+
+  /**
+   * One line or element of text. `sameBlock`: the line came right under the previous one (no
+   * blank line between), so a credit line there is that line's photo credit.
+   */
+  add(piece: Piece, sameBlock = false, known?: LineReading): void {
+    if (piece.kind === 'caption') return this.push(piece);
+    const text = piece.text;
+    const furniture = known ? known.furniture : furnitureRule(text);
+    if (furniture) {
+      if (furniture.name === LINK_LIST_RULE) this.inLinkList = true;
+      return;
+    }
+    const caption = piece.kind === 'heading' ? null : known ? known.caption : captionLine(text);
+    if (!caption && this.inLinkList && (piece.kind !== 'text' || isLinkTitle(text))) return;
+    this.inLinkList = false;
+    if (!caption) return this.push(piece);
+    if (caption.kind === 'caption') this.push({ kind: 'caption', text: squash(caption.text) });
+    else if (caption.attaches === 'next') {
+      this.flushCredit();
+      this.pendingCredit = caption.credit;
+    } else {
+      const prev = this.out[this.out.length - 1];
+      // A credit line right under a short unquoted line: that line was the photo's caption.
+      if (prev && sameBlock && this.out.length > 1 && (prev.kind === 'caption' ? prev.creditAt === undefined : prev.kind === 'text' && prev.text.length <= 300 && !/["“”]/.test(prev.text))) {
+        this.out[this.out.length - 1] = { kind: 'caption', ...joinCaption(prev.text, caption.credit) };
+      } else this.push({ kind: 'caption', ...joinCaption('', caption.credit) });
+    }
+  }
+
+  finish(): Piece[] {
+    this.flushCredit();
+    return this.out;
+  }
+
+  private push(piece: Piece): void {
+    if (this.pendingCredit !== null && piece.kind === 'caption' && piece.creditAt === undefined) {
+      piece = { kind: 'caption', ...joinCaption(piece.text, this.pendingCredit) };
+      this.pendingCredit = null;
+    }
+    this.flushCredit();
+    this.out.push(piece);
+  }
+
+  private flushCredit(): void {
+    if (this.pendingCredit !== null) this.out.push({ kind: 'caption', ...joinCaption('', this.pendingCredit) });
+    this.pendingCredit = null;
+  }
+}
+
+/** A menu entry or topic link: a few words, no sentence punctuation. */
+const isLabelLine = (line: string) => line.split(' ').length <= 4 && !/[.!?:;,"“”]$/.test(line);
+/** Lines of a wrapped paragraph fill the width: a short line with no punctuation at its end is a line of its own (a name, a label). */
+const WRAPPED_LINE_MIN = 40;
+const standsAlone = (line: string) => line.length < WRAPPED_LINE_MIN && !/[.,;:!?"“”’')\]–—-]$/.test(line) && !/^\d{1,3}$/.test(line);
+
+/**
+ * Lines of copied page text -> pieces, grouped into paragraphs as the blank lines say. Three
+ * or more label lines in a row (a menu, a list of topics) are page furniture.
+ */
+function textPieces(text: string): Piece[] {
+  const blankLines = /\n[ \t]*\n/.test(text);
+  const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
+  const collector = new PieceCollector();
+  for (const chunk of chunks) {
+    const lines = chunk.split('\n').map((l) => squash(dropEmbedLinks(l))).filter(Boolean);
+    const readings = lines.map((l): LineReading => {
+      const furniture = furnitureRule(l);
+      return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l) };
+    });
+    const special = readings.map((r) => r.furniture !== null || r.caption !== null);
+    const menu = labelRuns(lines, readings);
+    let para: string[] = [];
+    // A paragraph joined from lines that were neither furniture nor captions needs no second look.
+    const flush = () => {
+      if (para.length) collector.add({ kind: 'text', text: para.join(' ') }, false, NOTHING);
+      para = [];
+    };
+    lines.forEach((line, i) => {
+      if (menu.has(i)) return flush();
+      // Furniture and caption lines stand alone even inside a paragraph's run of lines.
+      if (special[i]) {
+        flush();
+        collector.add({ kind: 'text', text: line }, i > 0 && !special[i - 1] && !menu.has(i - 1), readings[i]);
+        return;
+      }
+      const previous = para[para.length - 1];
+      if (!blankLines || (previous !== undefined && standsAlone(previous))) flush();
+      para.push(line);
+    });
+    flush();
+  }
+  return collector.finish();
+}
+
+/** Indices of label lines in runs of three or more (furniture lines inside a run neither break nor count). */
+function labelRuns(lines: string[], readings: LineReading[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const end = () => {
+    if (run.length >= 3) run.forEach((i) => out.add(i));
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    if (readings[i]!.furniture) return;
+    if (!readings[i]!.caption && isLabelLine(line)) run.push(i);
+    else end();
+  });
+  end();
+  return out;
+}
+
+/** The text of the first piece after `i` that is not a caption (a subheading may sit above a photo). */
+function nextText(pieces: readonly Piece[], i: number): string | undefined {
+  for (let j = i + 1; j < pieces.length; j++) if (pieces[j]!.kind !== 'caption') return pieces[j]!.text;
+  return undefined;
+}
+
+const captionBlock = (p: { text: string; creditAt?: number }): RawBlock => ({ kind: 'caption', text: p.text, ...(p.creditAt !== undefined ? { creditAt: p.creditAt } : {}) });
+
 export function plainTextBlocks(source: string): RawBlock[] {
-  const text = normalizeSource(source);
-  const chunks = /\n[ \t]*\n/.test(text) ? text.split(/\n[ \t]*\n/) : text.split('\n');
+  const pieces = textPieces(normalizeSource(source));
   const out: RawBlock[] = [];
-  const pieces = chunks.map(squash).filter(Boolean);
-  pieces.forEach((piece, i) => {
-    const listed = LIST_MARKER.exec(piece);
-    const block = classify(piece, out.length, false, false);
-    // "— Name, role" after a quote attributes it (attribution reads it); it is no list item.
-    const attributionLine = /^[—–]/.test(piece) && i > 0 && /["”’]\s*$/.test(pieces[i - 1]!);
-    if (block.kind === 'paragraph' && listed && !attributionLine && !BYLINE.test(piece.replace(LEADING_BULLET, ''))) {
-      out.push({ kind: 'list-item', text: piece.slice(listed[0].length) });
-    } else if (block.kind === 'paragraph' && i > 0 && i < pieces.length - 1 && looksLikeHeading(piece)) {
-      out.push({ kind: 'heading', text: piece, level: 2 });
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (piece.kind !== 'text') {
+      out.push(piece.kind === 'caption' ? captionBlock(piece) : piece);
+      continue;
+    }
+    const text = piece.text;
+    const next = pieces[i + 1];
+    if (out.length === 0 && isMastheadBeforeHeadline(text, pieces.slice(i + 1, i + 5))) continue;
+    if (out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') && next?.kind === 'text' && NAME_LINE.test(text) && ROLE_LINE.test(next.text)) {
+      out.push({ kind: 'byline', text: `${text}, ${next.text}` });
+      i++;
+      continue;
+    }
+    const listed = LIST_MARKER.exec(text);
+    const block = classify(text, out.length, false, false);
+    const attribution = ATTRIBUTION_LINE.test(text) && text.length <= 160 && !/[–—-]\.?$/.test(text) && endsQuote(out[out.length - 1]?.text);
+    if (block.kind === 'paragraph' && listed && !attribution && !BYLINE.test(text.replace(LEADING_BULLET, ''))) {
+      out.push({ kind: 'list-item', text: text.slice(listed[0].length) });
+    } else if (block.kind === 'paragraph' && out.length > 0 && looksLikeHeading(text, nextText(pieces, i))) {
+      out.push({ kind: 'heading', text, level: 2 });
     } else {
       out.push(block);
     }
-  });
+  }
+  return out.filter((b) => b.text.length > 0);
+}
+
+/** One element of a web page's extracted article (electron/articles/html-items.ts makes them). */
+export type WebItem =
+  | { kind: 'heading'; text: string; level: number }
+  | { kind: 'paragraph'; text: string; inBlockquote?: boolean }
+  | { kind: 'list-item'; text: string }
+  /** A <figure>'s caption and the credit found beside it (either may be empty). */
+  | { kind: 'caption'; text: string; credit: string | null };
+
+const sameText = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') === b.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** A web page's article (its elements, title and byline) -> blocks, with the same furniture and caption rules as copied text. */
+export function webBlocks(items: readonly WebItem[], meta: { title: string | null; byline: string | null }): RawBlock[] {
+  const clean = (s: string) => squash(dropEmbedLinks(normalizeSource(s)));
+  const title = meta.title ? clean(meta.title) : '';
+  const collector = new PieceCollector();
+  for (const item of items) {
+    if (item.kind === 'caption') {
+      const caption = captionLine(clean(item.text));
+      const text = caption?.kind === 'caption' ? squash(caption.text) : clean(item.text);
+      const creditLine = item.credit ? captionLine(clean(item.credit)) : null;
+      const credit = creditLine?.kind === 'credit' ? creditLine.credit : item.credit ? clean(item.credit) : null;
+      if (text || credit) collector.add({ kind: 'caption', ...joinCaption(text, credit || null) });
+      continue;
+    }
+    const text = clean(item.text);
+    if (!text) continue;
+    // The page's own <h1> repeats the title we already have.
+    if (item.kind === 'heading' && title && collector.out.length === 0 && sameText(text, title)) continue;
+    collector.add(item.kind === 'paragraph' ? { kind: 'text', text, ...(item.inBlockquote ? { inBlockquote: true } : {}) } : { ...item, text });
+  }
+  const pieces = collector.finish();
+  const out: RawBlock[] = title ? [{ kind: 'title', text: title, level: 1 }] : [];
+  // No headline in the page (a pasted selection): a leading heading or headline-like line is the title.
+  const first = pieces[0];
+  if (!title && first && (first.kind === 'heading' || (first.kind === 'text' && first.text.length <= 150 && isLinkTitle(first.text)))) {
+    out.push({ kind: 'title', text: first.text, level: 1 });
+    pieces.shift();
+  }
+  for (const piece of pieces) {
+    if (piece.kind === 'text') out.push(classify(piece.text, out.length, true, piece.inBlockquote === true));
+    else if (piece.kind === 'caption') out.push(captionBlock(piece));
+    else if (piece.kind === 'heading') out.push({ kind: 'heading', text: piece.text, level: Math.min(6, Math.max(2, piece.level)) });
+    else out.push(piece);
+  }
+  const byline = meta.byline ? clean(meta.byline) : '';
+  if (byline && !out.slice(0, 6).some((b) => b.kind === 'byline')) {
+    out.splice(out[0]?.kind === 'title' ? 1 : 0, 0, { kind: 'byline', text: /^by\b/i.test(byline) ? byline : `By ${byline}` });
+  }
   return out.filter((b) => b.text.length > 0);
 }
 

@@ -28,6 +28,11 @@ export function parseArticle(source: string, options: ParseOptions = {}): Articl
   } catch {
     raw = plainTextBlocks(source);
   }
+  return parseBlocks(raw, format);
+}
+
+/** Blocks already found (a web page's extracted article) -> article model. Never throws. */
+export function parseBlocks(raw: readonly RawBlock[], format: ArticleModel['format']): ArticleModel {
   const { text, blocks, sentences } = layout(raw);
   const quotes: Quote[] = [];
   const speakers: Speaker[] = [];
@@ -50,7 +55,7 @@ export function parseArticle(source: string, options: ParseOptions = {}): Articl
   };
 }
 
-function layout(raw: RawBlock[]): { text: string; blocks: Block[]; sentences: Sentence[] } {
+function layout(raw: readonly RawBlock[]): { text: string; blocks: Block[]; sentences: Sentence[] } {
   const blocks: Block[] = [];
   const sentences: Sentence[] = [];
   const pieces: string[] = [];

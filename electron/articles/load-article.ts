@@ -1,7 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ArticleModel } from '../../core/contract';
-import { parseArticle } from '../../core/article/parse';
+import { parseArticle, parseBlocks } from '../../core/article/parse';
+import { extractArticle } from './extract-page';
+import { fetchPage, isWebAddress, linkName } from './fetch-page';
+import { decodePage } from './page-charset';
 
 /** Larger files are refused with a message: no news article comes near it, and parsing stays interactive. */
 export const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
@@ -15,11 +18,27 @@ export type DecodeResult =
   | { ok: false; message: string };
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml']);
+
+/** How bytes from elsewhere than a named file should be read (a fetched page says what it is). */
+export interface PageHint {
+  format?: 'html' | 'text' | 'markdown';
+  /** The HTTP Content-Type, for its charset. */
+  contentType?: string;
+}
+
+/** A saved web page, whatever its extension: the markup is never read aloud. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  const head = Buffer.from(bytes.subarray(start, start + 1024)).toString('latin1').replace(/^\s+/, '').replace(/^(?:<!--[\s\S]*?-->\s*)+/, '').toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html'));
+}
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** Bytes of a file the user chose -> article text, or one clear reason why not. */
-export function decodeArticleBytes(name: string, bytes: Uint8Array): DecodeResult {
+export function decodeArticleBytes(name: string, bytes: Uint8Array, hint: PageHint = {}): DecodeResult {
   const shown = basename(name);
   if (bytes.length > MAX_ARTICLE_BYTES) {
     return { ok: false, message: `${shown} is too large to read as an article (${mb(bytes.length)}; the limit is ${mb(MAX_ARTICLE_BYTES)}).` };
@@ -40,7 +59,7 @@ export function decodeArticleBytes(name: string, bytes: Uint8Array): DecodeResul
   }
   if (looksBinaryText(text)) return { ok: false, message: `${shown} is not a text file (it contains binary data).` };
   if (text.trim() === '') return { ok: false, message: `${shown} is empty: there is no text to read.` };
-  const format = MARKDOWN_EXTENSIONS.has(extname(name).toLowerCase()) ? 'markdown' : 'text';
+  const format = hint.format === 'markdown' || (!hint.format && MARKDOWN_EXTENSIONS.has(extname(name).toLowerCase())) ? 'markdown' : 'text';
   return { ok: true, text, format, notices };
 }
 
@@ -63,11 +82,46 @@ function looksBinaryText(text: string): boolean {
   return head.length > 0 && odd / head.length > 0.1;
 }
 
-export function loadArticleBytes(name: string, bytes: Uint8Array): LoadResult {
-  const decoded = decodeArticleBytes(name, bytes);
+export function loadArticleBytes(name: string, bytes: Uint8Array, hint: PageHint = {}): LoadResult {
+  const shown = basename(name);
+  const page = hint.format === 'html' || (!hint.format && (PAGE_EXTENSIONS.has(extname(name).toLowerCase()) || looksLikeHtml(bytes)));
+  if (page) return loadPageBytes(shown, bytes, hint.contentType);
+  const decoded = decodeArticleBytes(name, bytes, hint);
   if (!decoded.ok) return decoded;
   const model = parseArticle(decoded.text, { format: decoded.format });
-  return { ok: true, name: basename(name), model, notices: decoded.notices };
+  return { ok: true, name: shown, model, notices: decoded.notices };
+}
+
+/** A saved or fetched web page: its own character set, then the article extracted from it. */
+function loadPageBytes(shown: string, bytes: Uint8Array, contentType: string | undefined): LoadResult {
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    return { ok: false, message: `${shown} is too large to read as an article (${mb(bytes.length)}; the limit is ${mb(MAX_ARTICLE_BYTES)}).` };
+  }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && looksBinary(bytes)) return { ok: false, message: `${shown} is not a web page (it contains binary data).` };
+  return loadHtml(shown, decodePage(bytes, contentType).text, false);
+}
+
+/** HTML text (a page, or pasted HTML) -> the article in it. */
+export function loadHtml(shown: string, html: string, fragment: boolean): LoadResult {
+  if (html.trim() === '') return { ok: false, message: `${shown} is empty: there is no text to read.` };
+  const extracted = extractArticle(html, { fragment });
+  if (!extracted.ok) return { ok: false, message: extracted.message };
+  return { ok: true, name: shown, model: parseBlocks(extracted.blocks, 'html'), notices: extracted.notices };
+}
+
+/** Pasted content: its HTML when that holds the article, else its plain text. */
+export function loadPasted(html: string | null, text: string | null): LoadResult {
+  const plain = text && text.trim() ? text : null;
+  if (html && html.trim()) {
+    const fromHtml = loadHtml('Pasted article', html, true);
+    // Extraction that kept far less than the plain text has (it judged most of it furniture) loses the article: read the text.
+    const kept = fromHtml.ok ? fromHtml.model.text.length : 0;
+    if (fromHtml.ok && (!plain || kept >= 0.3 * plain.replace(/\s+/g, ' ').length)) return fromHtml;
+    if (!plain) return fromHtml;
+  }
+  if (!plain) return { ok: false, message: 'The clipboard holds no text to read. Copy an article (or its link), then paste it.' };
+  return { ok: true, name: 'Pasted article', model: parseArticle(plain, { format: 'text' }), notices: [] };
 }
 
 export async function loadArticleFile(path: string): Promise<LoadResult> {
@@ -84,4 +138,12 @@ export async function loadArticleFile(path: string): Promise<LoadResult> {
     const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     return { ok: false, message: `Cannot read ${shown}: ${why}.` };
   }
+}
+
+/** The command line's FILE argument: a path, or an http(s) address fetched like "Open link…". */
+export async function loadArticleSource(arg: string): Promise<LoadResult> {
+  if (!isWebAddress(arg)) return loadArticleFile(arg);
+  const fetched = await fetchPage(arg);
+  if (!fetched.ok) return fetched;
+  return loadArticleBytes(linkName(fetched.url), fetched.bytes, { format: fetched.format, contentType: fetched.contentType });
 }

@@ -1,13 +1,14 @@
 // Command line: `parse`, `plan` and `speak` over an article file. Exit codes: 0 ok, 1 bad input, 2 bad usage.
-import { loadArticleFile } from '../articles/load-article';
+import { loadArticleSource } from '../articles/load-article';
 import { formatParseJson, formatParseScript } from './format-parse';
 import { runPlan } from './plan-command';
 
-const USAGE = `usage: article-reader <command> [options] FILE
+const USAGE = `usage: article-reader <command> [options] FILE|URL
 commands:
   parse [--json] FILE                                   the article's blocks, quotes and speakers
   plan [--json] FILE                                    the reading plan: what is spoken, in which voice
-  speak --out FILE.wav [--rate WPM] [--voice V] FILE    render the whole reading to one WAV file`;
+  speak --out FILE.wav [--rate WPM] [--voice V] FILE    render the whole reading to one WAV file
+FILE is a text, Markdown or saved web page (.html) file, or an http(s) address (the page is fetched).`;
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -25,7 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const json = rest.includes('--json');
     const files = rest.filter((a) => a !== '--json');
     if (files.length !== 1 || files[0]!.startsWith('--')) return usage(io);
-    const loaded = await loadArticleFile(files[0]!);
+    const loaded = await loadArticleSource(files[0]!);
     if (!loaded.ok) return fail(io, loaded.message);
     for (const n of loaded.notices) io.stderr(`note: ${n}\n`);
     io.stdout(json ? formatParseJson(loaded.model) + '\n' : formatParseScript(loaded.model));

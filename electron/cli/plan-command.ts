@@ -1,6 +1,6 @@
 import { buildPlan } from '../../core/plan/plan';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { loadArticleFile } from '../articles/load-article';
+import { loadArticleSource } from '../articles/load-article';
 import type { CliIo } from './main';
 
 export async function runPlan(args: string[], io: CliIo, usage: string): Promise<number> {
@@ -10,7 +10,7 @@ export async function runPlan(args: string[], io: CliIo, usage: string): Promise
     io.stderr(usage + '\n');
     return 2;
   }
-  const loaded = await loadArticleFile(files[0]!);
+  const loaded = await loadArticleSource(files[0]!);
   if (!loaded.ok) {
     io.stderr(`error: ${loaded.message}\n`);
     return 1;

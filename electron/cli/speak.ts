@@ -4,7 +4,7 @@
 import type { ArticleModel, ReadingPlan, Settings, Voice } from '../../core/contract';
 import { buildPlan } from '../../core/plan/plan';
 import { DEFAULT_SETTINGS, RATE_MAX, RATE_MIN } from '../../core/settings';
-import { loadArticleFile } from '../articles/load-article';
+import { loadArticleSource } from '../articles/load-article';
 import { createSpeechEngine, type EngineChoice } from '../speech/create-engine';
 import { sourceHostLauncher } from '../speech/host-entry';
 import { exportPlan } from '../speech/export';
@@ -23,7 +23,7 @@ export interface SpeakDeps {
   createEngine(): Promise<EngineChoice>;
 }
 
-const defaultDeps: SpeakDeps = { loadArticle: loadArticleFile, buildPlan, createEngine: () => createSpeechEngine({ host: sourceHostLauncher() }) };
+const defaultDeps: SpeakDeps = { loadArticle: loadArticleSource, buildPlan, createEngine: () => createSpeechEngine({ host: sourceHostLauncher() }) };
 
 export const SPEAK_USAGE = `Usage: speak --out FILE.wav [--rate WPM] [--voice VOICE] ARTICLE
 

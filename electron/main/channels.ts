@@ -20,6 +20,13 @@ export const INVOKE_CHANNELS: Readonly<Record<Invokable, string>> = Object.freez
   stopSpeech: 'reader:stopSpeech',
   // export
   cancelExport: 'reader:cancelExport',
+  // Web pages, links and pasted text
+  openUrl: 'reader:openUrl',
+  openPasted: 'reader:openPasted',
+  openClipboard: 'reader:openClipboard',
+  listRecent: 'reader:listRecent',
+  openRecent: 'reader:openRecent',
+  forgetRecent: 'reader:forgetRecent',
 });
 
 /** Main -> renderer: ReaderEvent objects. */

@@ -10,7 +10,7 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
         title: 'Open article',
         properties: ['openFile'],
         filters: [
-          { name: 'Articles (text, Markdown)', extensions: ['txt', 'md', 'markdown', 'mdown', 'mkd'] },
+          { name: 'Articles (text, Markdown, saved web pages)', extensions: ['txt', 'md', 'markdown', 'mdown', 'mkd', 'html', 'htm'] },
           { name: 'All files', extensions: ['*'] },
         ],
       };

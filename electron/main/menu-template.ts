@@ -15,6 +15,9 @@ const FILE: Item[] = [
   { command: 'article-list', label: 'Articles…', keys: 'CmdOrCtrl+Alt+A' },
   { command: 'export', label: 'Export audio…', keys: 'CmdOrCtrl+E' },
 ];
+// Web pages, links and pasted text (issue 10). Open link sits under Open… in the File menu.
+const OPEN_LINK: Item = { command: 'open-link', label: 'Open link…', keys: 'CmdOrCtrl+L' };
+const EDIT: Item[] = [{ command: 'paste-article', label: 'Paste article', keys: 'CmdOrCtrl+V' }];
 const PLAYBACK: (Item | 'separator')[] = [
   { command: 'play-pause', label: 'Play/Pause', keys: 'CmdOrCtrl+Alt+Space' },
   { command: 'stop', label: 'Stop', keys: 'CmdOrCtrl+Alt+X' },
@@ -56,7 +59,13 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
       { role: 'about' as const }, { type: 'separator' as const }, { role: 'services' as const }, { type: 'separator' as const },
       { role: 'hide' as const }, { role: 'unhide' as const }, { type: 'separator' as const }, { role: 'quit' as const },
     ] }] : []),
-    { label: '&File', submenu: [...FILE.map(item), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
+    { label: '&File', submenu: [item(FILE[0]!), item(OPEN_LINK), ...FILE.slice(1).map(item), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: '&Edit',
+      // macOS sends Cmd+C/V/X/A to text fields (the link box) only through Edit menu roles; the
+      // Paste role fires the page's paste event, which opens the clipboard as an article outside a field.
+      submenu: [...(mac ? [{ role: 'cut' as const }, { role: 'copy' as const }, { role: 'paste' as const }, { role: 'selectAll' as const }, { type: 'separator' as const }] : []), ...EDIT.map(item)],
+    },
     { label: '&Playback', submenu: PLAYBACK.map(item) },
     {
       label: '&View',
@@ -76,4 +85,4 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
 }
 
 /** Every command the menu sends, for tests. */
-export const MENU_COMMANDS: readonly Command[] = [...FILE, ...PLAYBACK, ...VIEW, ...HELP].flatMap((i) => (i === 'separator' ? [] : [i.command]));
+export const MENU_COMMANDS: readonly Command[] = [...FILE, OPEN_LINK, ...EDIT, ...PLAYBACK, ...VIEW, ...HELP].flatMap((i) => (i === 'separator' ? [] : [i.command]));

@@ -23,6 +23,12 @@ export const API_ARITY: Readonly<Record<ApiMethod, number>> = Object.freeze({
   stopSpeech: 1,
   // export
   cancelExport: 0,
+  openUrl: 1,
+  openPasted: 2,
+  openClipboard: 0,
+  listRecent: 0,
+  openRecent: 1,
+  forgetRecent: 1,
 });
 
 export const API_METHODS = Object.freeze(Object.keys(API_ARITY) as ApiMethod[]);
@@ -48,5 +54,11 @@ export async function callApi(service: ReaderService, method: ApiMethod, args: r
     case 'exportAudio': return service.exportAudio(args[0]);
     case 'stopSpeech': return service.stopSpeech(args[0]);
     case 'cancelExport': return service.cancelExport();
+    case 'openUrl': return service.openUrl(args[0]);
+    case 'openPasted': return service.openPasted(args[0], args[1]);
+    case 'openClipboard': return service.openClipboard();
+    case 'listRecent': return service.listRecent();
+    case 'openRecent': return service.openRecent(args[0]);
+    case 'forgetRecent': return service.forgetRecent(args[0]);
   }
 }

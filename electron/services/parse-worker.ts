@@ -3,12 +3,19 @@
 // stopped by terminating the worker. One worker serves many jobs: loading the parser's NLP
 // modules costs far more than parsing an article.
 import { parentPort } from 'node:worker_threads';
-import { loadArticleBytes, loadArticleFile } from '../articles/load-article';
 import type { LoadResult, ParseJob } from './article-loader';
+import { createDirectLoader } from './direct-loader';
+
+const direct = createDirectLoader();
 
 async function run(job: ParseJob): Promise<LoadResult> {
   try {
-    return job.kind === 'file' ? await loadArticleFile(job.path) : await loadArticleBytes(job.name, job.bytes);
+    switch (job.kind) {
+      case 'file': return await direct.loadFile(job.path);
+      case 'bytes': return await direct.loadBytes(job.name, job.bytes, job.hint);
+      case 'paste': return await direct.loadPaste(job.html, job.text);
+      case 'blocks': return await direct.loadBlocks(job.blocks, job.format);
+    }
   } catch (e) {
     return { ok: false, message: `The article could not be read: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -4,15 +4,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
-  ArticleEntry, ArticleModel, ClipResult, ExportResult, OpenResult, ReaderEvent, ReadingPlan, Settings,
+  ArticleEntry, ArticleModel, ClipResult, ExportResult, OpenResult, ReaderEvent, ReadingPlan, RecentEntry, Settings,
   SettingsState, VoiceList,
 } from '../../core/contract';
+import { fetchPage, isWebAddress, linkName, type FetchResult } from '../articles/fetch-page';
 import { buildPlan } from '../../core/plan/plan';
 import type { ArticleLoader, LoadResult } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
+import { RecentArticles, type RecentSource } from './recent-articles';
 import { SettingsStore } from './settings-store';
 import type { SpeechPort } from './speech-port';
-import { PayloadError, bytesArg, displayName, docIdArg, indexArg, nullableDocIdArg, plainObjectArg, shortStringArg } from './validate';
+import { MAX_PASTE_CHARS, PayloadError, bytesArg, displayName, docIdArg, indexArg, nullableDocIdArg, nullableTextArg, plainObjectArg, shortStringArg } from './validate';
 
 export const SAMPLE_ARTICLE = 'idlib-bloody-week.txt';
 const ARTICLE_FILE = /\.(txt|md|markdown|mdown|mkd)$/i;
@@ -28,6 +30,11 @@ export interface Dialogs {
   saveAudio(suggestedName: string): Promise<string | null>;
 }
 
+/** The system clipboard (Electron's `clipboard` in the main process; a test double in the harness). */
+export interface ClipboardPort {
+  read(): Promise<{ html: string | null; text: string | null }>;
+}
+
 export interface ReaderServiceOptions {
   userDataDir: string;
   /** The bundled articles (content/). */
@@ -37,6 +44,10 @@ export interface ReaderServiceOptions {
   loader: ArticleLoader;
   speech: SpeechPort;
   dialogs: Dialogs;
+  /** Edit > Paste article reads it; without one, that command says the clipboard cannot be read. */
+  clipboard?: ClipboardPort;
+  /** Fetches "Open link…" pages; electron/articles/fetch-page.ts unless a test replaces it. */
+  fetchPage?: (url: string) => Promise<FetchResult>;
 }
 
 interface Doc {
@@ -62,11 +73,12 @@ export class ReaderService {
     private readonly opts: ReaderServiceOptions,
     private readonly settings: SettingsStore,
     private readonly state: ReadingState,
+    private readonly recent: RecentArticles,
   ) {}
 
   static async create(opts: ReaderServiceOptions): Promise<ReaderService> {
-    const [settings, state] = await Promise.all([SettingsStore.open(opts.userDataDir), ReadingState.open(opts.userDataDir)]);
-    return new ReaderService(opts, settings, state);
+    const [settings, state, recent] = await Promise.all([SettingsStore.open(opts.userDataDir), ReadingState.open(opts.userDataDir), RecentArticles.open(opts.userDataDir)]);
+    return new ReaderService(opts, settings, state, recent);
   }
 
   // --- events --------------------------------------------------------------------------
@@ -98,34 +110,35 @@ export class ReaderService {
    * its first article it becomes that article; after, it is opened and sent as an event, once
    * the first article is out (so the page never shows them in the wrong order).
    */
+  /** A file or link a second launch (or the OS) handed to the running app. */
   async handOver(path: string): Promise<void> {
     if (!this.initialOpening) {
       this.handedOver = path;
       return;
     }
     await this.initialOpening.catch(() => undefined);
-    this.emit({ type: 'opened', result: await this.openSource({ kind: 'file', path }) });
+    this.emit({ type: 'opened', result: isWebAddress(path) ? await this.openUrl(path) : await this.openSource({ kind: 'file', path }) });
   }
 
   private async openFirst(): Promise<OpenResult> {
     const notices: string[] = [];
     const tried = new Set<string>();
-    const attempt = async (source: ArticleSource): Promise<OpenResult | null> => {
-      const label = source.kind === 'file' ? source.path : source.id;
+    const attempt = async (source: ArticleSource | { kind: 'link'; url: string }): Promise<OpenResult | null> => {
+      const label = source.kind === 'file' ? source.path : source.kind === 'link' ? source.url : source.id;
       if (tried.has(label)) return null;
       tried.add(label);
-      const r = await this.openSource(source);
+      const r = source.kind === 'link' ? await this.openUrl(source.url) : await this.openSource(source);
       if (r.ok) {
         r.article.notices.unshift(...notices);
         return r;
       }
-      notices.push(`Could not open ${basename(label)}: ${r.message}`);
+      notices.push(`Could not open ${source.kind === 'link' ? label : source.kind === 'recent' ? (this.recent.get(label)?.name ?? 'the last article') : basename(label)}: ${r.message}`);
       return null;
     };
     const initialPath = this.handedOver ?? this.opts.initialPath;
     this.handedOver = null;
     if (initialPath) {
-      const r = await attempt({ kind: 'file', path: initialPath });
+      const r = await attempt(isWebAddress(initialPath) ? { kind: 'link', url: initialPath } : { kind: 'file', path: initialPath });
       if (r) return r;
     }
     const last = this.state.last();
@@ -172,10 +185,66 @@ export class ReaderService {
       if (e instanceof PayloadError && bytes instanceof Uint8Array) return { ok: false, message: `${shown}: ${e.message}.` };
       throw e;
     }
-    return this.finishOpen(shown, await this.opts.loader.loadBytes(shown, data), null);
+    return this.finishOpen(shown, await this.opts.loader.loadBytes(shown, data), null, { kind: 'file', path: null });
+  }
+
+  // --- web pages, links and pasted text ----------------------------------------------------
+
+  async openUrl(url: unknown): Promise<OpenResult> {
+    const link = shortStringArg(url, 'url', 4096);
+    const fetched = await (this.opts.fetchPage ?? fetchPage)(link);
+    if (!fetched.ok) return { ok: false, message: fetched.message };
+    const name = linkName(fetched.url);
+    const result = await this.opts.loader.loadBytes(name, fetched.bytes, { format: fetched.format, contentType: fetched.contentType });
+    return this.finishOpen(name, result, null, { kind: 'link', url: fetched.url });
+  }
+
+  async openPasted(html: unknown, text: unknown): Promise<OpenResult> {
+    const h = nullableTextArg(html, 'html');
+    const t = nullableTextArg(text, 'text');
+    // A copied address ("https://…" and nothing else) means "open this link".
+    const single = t?.trim() ?? '';
+    if (isWebAddress(single) && !/\s/.test(single) && (!h || !/<(?:p|h[1-6]|li|div|article)\b/i.test(h))) return this.openUrl(single);
+    return this.finishOpen('Pasted article', await this.opts.loader.loadPaste(h, t), null, { kind: 'paste' });
+  }
+
+  async openClipboard(): Promise<OpenResult> {
+    if (!this.opts.clipboard) return { ok: false, message: 'The clipboard cannot be read here: press Ctrl+V to paste instead.' };
+    const { html, text } = await this.opts.clipboard.read();
+    // Too much HTML (a whole page's scripts): its text may still fit.
+    const fits = (s: string | null) => (s !== null && s.length <= MAX_PASTE_CHARS ? s : null);
+    if (!fits(html) && !fits(text) && (html || text)) return { ok: false, message: `The clipboard holds more than ${MAX_PASTE_CHARS / 1024 / 1024} MB of text, too much to read as one article.` };
+    return this.openPasted(fits(html), fits(text));
+  }
+
+  async listRecent(): Promise<RecentEntry[]> {
+    return this.recent.list();
+  }
+
+  async openRecent(id: unknown): Promise<OpenResult> {
+    return this.openSource({ kind: 'recent', id: shortStringArg(id, 'id', 64) });
+  }
+
+  async forgetRecent(id: unknown): Promise<void> {
+    await this.recent.forget(shortStringArg(id, 'id', 64));
+  }
+
+  private async openRecentEntry(id: string): Promise<OpenResult> {
+    const entry = this.recent.get(id);
+    if (!entry) return { ok: false, message: 'That article is no longer in the recent list.' };
+    if (entry.path) return this.openSource({ kind: 'file', path: entry.path });
+    const stored = entry.copy ? await this.recent.stored(id) : null;
+    if (!stored) {
+      if (entry.url) return this.openUrl(entry.url);
+      return { ok: false, message: `The saved copy of ${entry.name} could not be read; paste or open it again.` };
+    }
+    const source: RecentSource = entry.kind === 'link' && entry.url ? { kind: 'link', url: entry.url } : entry.kind === 'paste' ? { kind: 'paste' } : { kind: 'file', path: null };
+    const name = entry.kind === 'link' && entry.url ? linkName(entry.url) : entry.kind === 'paste' ? 'Pasted article' : entry.name;
+    return this.finishOpen(name, await this.opts.loader.loadBlocks(stored.blocks, stored.format), { kind: 'recent', id }, source);
   }
 
   private async openSource(source: ArticleSource): Promise<OpenResult> {
+    if (source.kind === 'recent') return this.openRecentEntry(source.id);
     // A content id (from the list, or from reading-state.json) names a file in content/, never a path.
     if (source.kind === 'content' && (basename(source.id) !== source.id || source.id.startsWith('.'))) {
       return { ok: false, message: 'That article is not in the article list.' };
@@ -188,10 +257,11 @@ export class ReaderService {
     } catch (e) {
       result = { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
-    return this.finishOpen(name, result, source);
+    return this.finishOpen(name, result, source, source.kind === 'file' ? { kind: 'file', path: source.path } : null);
   }
 
-  private async finishOpen(name: string, result: LoadResult, source: ArticleSource | null): Promise<OpenResult> {
+  /** `source`: how to reopen it at the next start; `recent`: how it appears in the recent list (bundled articles do not). */
+  private async finishOpen(name: string, result: LoadResult, source: ArticleSource | null, recent: RecentSource | null): Promise<OpenResult> {
     if (!result.ok) return result;
     const model = result.model;
     let plan: ReadingPlan;
@@ -203,7 +273,12 @@ export class ReaderService {
     const doc: Doc = { id: randomUUID(), name, key: textKey(model.text), model, plan };
     this.docs.set(doc.id, doc);
     for (const old of [...this.docs.keys()].slice(0, Math.max(0, this.docs.size - MAX_DOCS))) this.docs.delete(old);
-    if (source) await this.state.setLast(source).catch(() => undefined);
+    let last = source;
+    if (recent) {
+      const id = await this.recent.add(recent, model, name).catch(() => null);
+      if (id && !last) last = { kind: 'recent', id };
+    }
+    if (last) await this.state.setLast(last).catch(() => undefined);
     return { ok: true, article: { docId: doc.id, name, model, plan, position: this.resumeIndex(doc), notices: [...result.notices] } };
   }
 
@@ -301,7 +376,7 @@ export class ReaderService {
     this.exportRun?.abort();
     this.docs.clear();
     this.opts.speech.dispose();
-    await Promise.all([this.state.flush().catch(() => undefined), this.opts.loader.close?.().catch(() => undefined)]);
+    await Promise.all([this.state.flush().catch(() => undefined), this.recent.flush().catch(() => undefined), this.opts.loader.close?.().catch(() => undefined)]);
   }
 
   private doc(docId: unknown): Doc {

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { CoalescingWriter, keepCopy, keptSentence, readJsonFile, removeStaleTemps } from './json-file';
 
 /** Where the last article came from, so the next start can reopen it. */
-export type ArticleSource = { kind: 'file'; path: string } | { kind: 'content'; id: string };
+export type ArticleSource = { kind: 'file'; path: string } | { kind: 'content'; id: string }
+  /** A link or paste kept in the recent list (electron/services/recent-articles.ts). */
+  | { kind: 'recent'; id: string };
 
 interface StateFile {
   version: 1;
@@ -101,7 +103,7 @@ function sanitize(v: StateFile): StateFile {
   const last = v.last;
   const okLast =
     last && typeof last === 'object' &&
-    ((last.kind === 'file' && typeof last.path === 'string') || (last.kind === 'content' && typeof last.id === 'string'));
+    ((last.kind === 'file' && typeof last.path === 'string') || ((last.kind === 'content' || last.kind === 'recent') && typeof last.id === 'string'));
   const positions: StateFile['positions'] = {};
   if (typeof v.positions === 'object' && v.positions !== null) {
     for (const [k, p] of Object.entries(v.positions)) {

@@ -44,3 +44,14 @@ export function displayName(name: string): string {
   // eslint-disable-next-line no-control-regex
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_NAME_LENGTH) || 'Dropped article';
 }
+
+/** Pasted HTML or text: at most this many characters each. */
+export const MAX_PASTE_CHARS = 8 * 1024 * 1024;
+
+/** A long text payload (pasted HTML or text), or null. */
+export function nullableTextArg(v: unknown, what: string, max = MAX_PASTE_CHARS): string | null {
+  if (v === null) return null;
+  if (typeof v !== 'string') throw new PayloadError(`${what} must be a string or null`);
+  if (v.length > max) throw new PayloadError(`${what} is larger than ${Math.round(max / 1024 / 1024)} MB`);
+  return v;
+}

@@ -69,7 +69,9 @@ export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT
 
   return {
     loadFile: (path) => enqueue({ kind: 'file', path }),
-    loadBytes: (name, bytes) => enqueue({ kind: 'bytes', name, bytes }),
+    loadBytes: (name, bytes, hint) => enqueue({ kind: 'bytes', name, bytes, ...(hint ? { hint } : {}) }),
+    loadPaste: (html, text) => enqueue({ kind: 'paste', html, text }),
+    loadBlocks: (blocks, format) => enqueue({ kind: 'blocks', blocks, format }),
     warm: () => void start(),
     async close() {
       const w = worker;

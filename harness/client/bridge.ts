@@ -59,6 +59,12 @@ const reader: ReaderApi = {
   exportAudio: (docId) => call('exportAudio', [docId]),
   stopSpeech: (docId) => call('stopSpeech', [docId]),
   cancelExport: () => call('cancelExport', []),
+  openUrl: (url) => call('openUrl', [url]),
+  openPasted: (html, text) => call('openPasted', [html, text]),
+  openClipboard: () => call('openClipboard', []),
+  listRecent: () => call('listRecent', []),
+  openRecent: (id) => call('openRecent', [id]),
+  forgetRecent: (id) => call('forgetRecent', [id]),
   onEvent(listener) {
     listeners.add(listener);
     listen();

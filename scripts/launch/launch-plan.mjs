@@ -21,11 +21,12 @@ export function nodeVersionProblem(version) {
 
 /**
  * A command-line argument as an absolute article path: a file:// URL (what Linux file
- * managers pass through a .desktop file's %U) or a path relative to `baseDir`.
+ * managers pass through a .desktop file's %U) or a path relative to `baseDir`; a web address as it is.
  * @param {string} arg
  * @param {string} baseDir
  */
 export function absoluteArticlePath(arg, baseDir) {
+  if (/^https?:\/\//i.test(arg)) return arg; // a link is fetched, not looked for on disk
   if (/^file:\/\//i.test(arg)) {
     try {
       return fileURLToPath(arg);

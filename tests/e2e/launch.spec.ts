@@ -28,7 +28,7 @@ test('a damaged or newer user file is reported once, stays on screen and is anno
   await expect(lasting).toHaveText(SETTINGS_NOTICE);
   await expect(lasting).toHaveText(STATE_NOTICE);
   // Announced with "Opened …", not overwritten by it.
-  await expect(reader.announcer).toHaveText(/^Opened .*\. Press Space to play, F1 for help\. Your settings file was not valid JSON/);
+  await expect(reader.announcer).toHaveText(/^Opened .*\. Press Space or Ctrl\+Alt\+Space to play, F1 for help\. Your settings file was not valid JSON/);
   await expect(reader.announcer).toHaveText(STATE_NOTICE);
 
   // Later status updates and opening an article again do not wipe it.

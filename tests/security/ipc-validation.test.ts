@@ -9,7 +9,7 @@ import { ReaderService } from '../../electron/services/reader-service';
 import { APP_URL, INVOKE_CHANNELS } from '../../electron/main/channels';
 import { checkInvocation, isTrustedSender, SenderError } from '../../electron/main/ipc-rules';
 import { fileForAppUrl } from '../../electron/main/app-files';
-import { PayloadError } from '../../electron/services/validate';
+import { MAX_PASTE_CHARS, PayloadError } from '../../electron/services/validate';
 import { fakeDialogs, fakeLoader, fakeSpeech } from '../unit/services/fakes';
 
 vi.mock('../../core/plan/plan', async () => ({ buildPlan: (await import('../unit/services/fakes')).fakePlan }));
@@ -119,6 +119,16 @@ describe('payload validation through the service', () => {
     ['savePosition', [DOC, Number.POSITIVE_INFINITY]],
     ['savePosition', [DOC, 2 ** 60]],
     ['exportAudio', [{}]],
+    // Web pages, links and pasted text
+    ['openUrl', [42]],
+    ['openUrl', [{ href: 'https://example.com/' }]],
+    ['openUrl', ['https://example.com/' + 'a'.repeat(5000)]],
+    ['openPasted', [42, null]],
+    ['openPasted', [null, { text: 'x' }]],
+    ['openPasted', [null, 'x'.repeat(MAX_PASTE_CHARS + 1)]],
+    ['openRecent', [null]],
+    ['openRecent', ['a\0b']],
+    ['forgetRecent', [7]],
   ];
 
   it.each(bad)('%s refuses %j', async (method, args) => {

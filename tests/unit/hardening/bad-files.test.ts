@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { parseArticle } from '../../../core/article/parse';
 import type { OpenResult } from '../../../core/contract';
 import type { ArticleLoader } from '../../../electron/services/article-loader';
+import { createDirectLoader } from '../../../electron/services/direct-loader';
 import { ReaderService } from '../../../electron/services/reader-service';
 import { createWorkerLoader } from '../../../electron/services/worker-loader';
 import { fakeSpeech } from '../services/fakes';
@@ -35,7 +36,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...orig, readFile, default: { ...orig, readFile } };
 });
 
-const { loadArticleFile, loadArticleBytes, MAX_ARTICLE_BYTES } = await import('../../../electron/articles/load-article');
+const { loadArticleFile, MAX_ARTICLE_BYTES } = await import('../../../electron/articles/load-article');
 
 let dir: string;
 beforeAll(async () => {
@@ -55,7 +56,7 @@ async function openThroughService(path: string, loader?: ArticleLoader): Promise
   const service = await ReaderService.create({
     userDataDir,
     contentDir: join(dir, 'content-none'),
-    loader: loader ?? { loadFile: (p) => loadArticleFile(p), loadBytes: async (n, b) => loadArticleBytes(n, b) },
+    loader: loader ?? createDirectLoader(),
     speech: fakeSpeech(),
     dialogs: { openArticle: async () => path, saveAudio: async () => null },
   });
@@ -146,7 +147,7 @@ describe('a file that vanishes between listing and opening', () => {
     const contentDir = await mkdtemp(join(dir, 'content-'));
     await writeFile(join(contentDir, 'listed.md'), '# Listed\n\nHere for now.\n');
     const userDataDir = await mkdtemp(join(dir, 'user-'));
-    const inner: ArticleLoader = { loadFile: (p) => loadArticleFile(p), loadBytes: async (n, b) => loadArticleBytes(n, b) };
+    const inner: ArticleLoader = createDirectLoader();
     // The file goes after the service has checked the listing, just before the loader opens it.
     const loader: ArticleLoader = { ...inner, loadFile: async (p) => (await unlink(p), inner.loadFile(p)) };
     const service = await ReaderService.create({

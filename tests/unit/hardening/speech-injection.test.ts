@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReadingPlan } from '../../../core/contract';
-import { loadArticleBytes, loadArticleFile } from '../../../electron/articles/load-article';
+import { createDirectLoader } from '../../../electron/services/direct-loader';
 import { ReaderService } from '../../../electron/services/reader-service';
 import { createSpeech } from '../../../electron/services/speech-adapter';
 import { ClipCache } from '../../../electron/speech/clip-cache';
@@ -47,7 +47,7 @@ describe.skipIf(!hasEspeak)('hostile text through the article pipeline to espeak
     const service = await ReaderService.create({
       userDataDir: dir,
       contentDir: join(dir, 'none'),
-      loader: { loadFile: (p) => loadArticleFile(p), loadBytes: async (n, b) => loadArticleBytes(n, b) },
+      loader: createDirectLoader(),
       speech,
       dialogs: { openArticle: async () => path, saveAudio: async () => null },
     });

@@ -48,6 +48,14 @@ export function fakeLoader(): ArticleLoader & { calls: string[] } {
       calls.push(`bytes:${name}`);
       return decode(name, bytes);
     },
+    async loadPaste(html, text) {
+      calls.push('paste');
+      return decode('Pasted article', new TextEncoder().encode(text ?? html ?? ''));
+    },
+    async loadBlocks(blocks) {
+      calls.push('blocks');
+      return { ok: true, model: fakeModel(blocks.map((b) => b.text).join('\n\n')), notices: [] };
+    },
   };
 }
 

@@ -9,7 +9,7 @@ const ALL: Record<Command, true> = {
   'play-pause': true, stop: true, 'next-sentence': true, 'previous-sentence': true, 'next-paragraph': true,
   'previous-paragraph': true, 'next-quote': true, 'previous-quote': true, 'next-speaker': true, 'previous-speaker': true,
   'quote-list': true, 'article-list': true, faster: true, slower: true, 'where-am-i': true, open: true, export: true,
-  settings: true, help: true, 'next-heading': true, 'previous-heading': true, 'sleep-timer': true,
+  settings: true, help: true, 'next-heading': true, 'previous-heading': true, 'sleep-timer': true, 'open-link': true, 'paste-article': true,
 };
 
 type Item = { id?: string; label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void; submenu?: Item[]; role?: string };

@@ -1,0 +1,124 @@
+// Photo captions and credits in text copied from news sites and in web pages. A caption is
+// read (or skipped) as a caption; its credit ("Credit: Getty Images") is a separate range so
+// it can be skipped on its own. Each rule below is a named unit with its own example lines
+// (tests/unit/article/captions.test.ts).
+
+/** "... Credit: ITV News", "Photograph: Jane Doe/Reuters", "(Image: PA)", "(AP Photo/Jane Doe)", "Credit...Jane Doe for The New York Times" at the end of a caption. */
+export const TRAILING_CREDIT = /(?:^|(?<=[\s.;|–—-]))(?:(?:Credit|Credits|Photo|Photograph|Photography|Picture|Pictures|Image|Images|Pic|Illustration)\s*:\s*[^:\n]{1,120}|Credit(?:\.{3}|…)\s*[^\n]{1,120}|(?:REUTERS|AFP|EPA|AP|PA)\/[\p{L}\p{M} .'’-]{2,60}(?:\/File Photo)?|\((?:(?:Photo|Image|Picture|Credit)s?\s*:?\s*[^)]{1,120}|AP Photo[^)]{0,120}|Getty Images|Reuters|PA|AFP)\))\s*$/u;
+
+/** Where a caption's trailing credit starts, or null. */
+export function creditStart(text: string): number | null {
+  const m = TRAILING_CREDIT.exec(text);
+  return m ? m.index : null;
+}
+
+/** Credits that name only the source ("Getty Images") get a label, so a listener knows what it is. */
+export function labelCredit(credit: string): string {
+  const c = credit.replace(/\s+/g, ' ').trim();
+  return TRAILING_CREDIT.test(c) && creditStart(c) === 0 ? c : `Credit: ${c}`;
+}
+
+/** A caption's text followed by its credit, with where the credit starts. */
+export function joinCaption(caption: string, credit: string | null): { text: string; creditAt?: number } {
+  const text = caption.replace(/\s+/g, ' ').trim();
+  if (!credit) {
+    const at = creditStart(text);
+    return at === null ? { text } : { text, creditAt: at };
+  }
+  const label = labelCredit(credit);
+  if (!text) return { text: label, creditAt: 0 };
+  return { text: `${text} ${label}`, creditAt: text.length + 1 };
+}
+
+export type CaptionLine =
+  | { kind: 'caption'; text: string; rule: string }
+  /** A credit alone on its line: BBC puts it before the caption ("next"), most sites after ("previous"). */
+  | { kind: 'credit'; credit: string; attaches: 'next' | 'previous'; rule: string };
+
+export interface CaptionRule {
+  name: string;
+  read(line: string): CaptionLine | null;
+  examples: readonly { line: string; expect: CaptionLine['kind'] }[];
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** A short name-like phrase ("Getty Images", "Jane Doe/Reuters"), not a sentence. */
+const looksLikeCreditText = (s: string) => s.length > 0 && (/\//.test(s) || (wordCount(s) <= 8 && !/[.!?]["”’]?$/.test(s.replace(/\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$/, ''))));
+
+/** A rule that is one pattern: what the line says comes from the text after its label (group 1) or the whole line. */
+function patternRule(name: string, pattern: RegExp, reading: (rest: string, line: string) => Omit<CaptionLine, 'rule'>, examples: CaptionRule['examples']): CaptionRule {
+  return {
+    name,
+    read(line) {
+      const m = pattern.exec(line);
+      return m ? ({ ...reading(m[1] ?? line, line), rule: name } as CaptionLine) : null;
+    },
+    examples,
+  };
+}
+const creditBefore = (credit: string) => ({ kind: 'credit' as const, credit, attaches: 'next' as const });
+const creditAfter = (_rest: string, line: string) => ({ kind: 'credit' as const, credit: line, attaches: 'previous' as const });
+
+export const CAPTION_RULES: readonly CaptionRule[] = [
+  patternRule('bbc-image-caption', /^(?:image|media|video) caption\s*[,:]\s*(.+)$/iu, (text) => ({ kind: 'caption', text }), [
+    { line: 'Image caption, Residents say the road has been closed for weeks', expect: 'caption' },
+    { line: 'Image caption,Crews worked through the night', expect: 'caption' },
+    { line: 'Media caption, Watch: Flood water pours through the high street', expect: 'caption' },
+  ]),
+  patternRule('bbc-image-source', /^(?:image|media|video) source\s*[,:]\s*(.+)$/iu, creditBefore, [
+    { line: 'Image source, Getty Images', expect: 'credit' },
+    { line: 'Image source,Severn Valley Council', expect: 'credit' },
+  ]),
+  {
+    name: 'labelled-credit-line',
+    read(line) {
+      const m = /^(?:credit|credits|photograph|photography|pic|pics|picture|pictures|illustration|photo credit)\s*:\s*(.+)$/iu.exec(line) ?? /^credit(?:\.{3}|…)\s*(.+)$/iu.exec(line);
+      return m && looksLikeCreditText(m[1]!) ? { kind: 'credit', credit: line, attaches: 'previous', rule: this.name } : null;
+    },
+    examples: [
+      { line: 'Credit: PA', expect: 'credit' },
+      { line: 'Photograph: Jane Doe/Reuters', expect: 'credit' },
+      { line: 'Pic: Metropolitan Police', expect: 'credit' },
+      { line: 'Credit...Marisol Vega for The New York Times', expect: 'credit' },
+    ],
+  },
+  patternRule('agency-credit-line', /^\((?:AP|AFP|Reuters|PA|Getty)(?: Photo| Images| Wire)?(?:\/[^)]{1,120})?\)$/iu, creditAfter, [
+    { line: '(AP Photo/Rosa Lindqvist)', expect: 'credit' },
+    { line: '(AP Photo)', expect: 'credit' },
+  ]),
+  patternRule('agency-name-line', /^(?:getty images|reuters|pa(?: media| wire)?|afp|epa(?:-efe)?|shutterstock|alamy|ap|associated press|bloomberg|anadolu|rex features|getty)(?:\s*(?:\/|via)\s*[\p{L} .&-]{2,40})?$/iu, creditAfter, [
+    { line: 'Getty Images', expect: 'credit' },
+    { line: 'PA Media', expect: 'credit' },
+    { line: 'AFP via Getty Images', expect: 'credit' },
+  ]),
+  {
+    name: 'photo-label',
+    read(line) {
+      const m = /^(?:photo|image|picture|pictured|above|top|main image)\s*:\s*(.+)$/iu.exec(line);
+      if (!m) return null;
+      const rest = m[1]!;
+      // "Photo: Jane Doe / The Ledger" is a credit; "Photo: Crews clear the road on Friday." a caption.
+      if (looksLikeCreditText(rest)) return { kind: 'credit', credit: line, attaches: 'previous', rule: this.name };
+      return { kind: 'caption', text: rest, rule: this.name };
+    },
+    examples: [
+      { line: 'Photo: Dana Whitfield / The Harbor City Ledger', expect: 'credit' },
+      { line: 'Photo: Volunteers fill sandbags outside the community centre on Friday morning.', expect: 'caption' },
+      { line: 'Image: Lee Brannigan was jailed at Woolwich Crown Court on Friday. Pic: Met Police', expect: 'caption' },
+    ],
+  },
+];
+
+/** How every caption or credit line begins (a cheap test before the rules). */
+const CAPTION_START = /^(?:image|media|video|credit|photo|pic|picture|illustration|\(|getty|reuters|pa\b|afp|epa|shutterstock|alamy|ap\b|associated|bloomberg|anadolu|rex|above|top|main)/i;
+
+/** What a line of copied text is, if it is a caption or a credit. */
+export function captionLine(line: string): CaptionLine | null {
+  const text = line.replace(/\s+/g, ' ').trim();
+  if (text === '' || text.length > 600 || !CAPTION_START.test(text)) return null;
+  for (const rule of CAPTION_RULES) {
+    const found = rule.read(text);
+    if (found) return found;
+  }
+  return null;
+}

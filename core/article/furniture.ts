@@ -1,0 +1,110 @@
+// Page furniture in text copied from news sites: the lines a page shows around an article
+// (share buttons, timestamps, "Advertisement", newsletter boxes, related links) that are not
+// part of it. Each rule recognises a whole line, never part of one, so a sentence that
+// mentions an advertisement or a newsletter is never dropped. Every rule carries the example
+// lines it is meant for (tests/unit/article/furniture.test.ts checks them, and checks that no
+// rule matches real sentences).
+
+export interface LineRule {
+  name: string;
+  /** Matches the whole line (trimmed, spaces squashed). */
+  test(line: string): boolean;
+  /** Lines this rule must recognise. */
+  examples: readonly string[];
+}
+
+const whole = (body: string) => new RegExp(`^(?:${body})$`, 'iu');
+/** Most furniture is a few words: a longer line is tried only by rules that say how a long one of theirs begins. */
+const SHORT_LINE = 120;
+
+/** `hint`: a cheap test every matching line passes. `long`: how a line longer than SHORT_LINE that this rule matches begins (none: never that long). */
+const byPattern = (name: string, body: string, examples: string[], opts: { hint?: RegExp; long?: RegExp } = {}): LineRule => {
+  const re = whole(body);
+  const test = (line: string) => (line.length <= SHORT_LINE || (opts.long?.test(line) ?? false)) && (!opts.hint || opts.hint.test(line)) && re.test(line);
+  return { name, test, examples };
+};
+
+/** Words that make up share bars: a line made only of these is buttons, not text. */
+const SHARE_WORD = String.raw`share(?: (?:this|full|the) (?:article|story|page))?|save(?: (?:this )?(?:article|story|for later))?|saved|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger|threads|bluesky|copy(?: the)? link|link copied!?|copied!?|share or comment on this article:?|purchase licensing rights|gift(?: this)? article|give this article|read in app|bookmark|share via [\p{L} ]{1,20}`;
+
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DAY = 'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
+const DATE_WORD = new RegExp(
+  `^(?:\\d{1,4}(?:st|nd|rd|th)?|\\d{1,2}[:.]\\d{2}(?:[ap]m)?|\\d{1,2}[ap]m|[ap]\\.?m\\.?|[apm]|${MONTH}|${DAY}|today|yesterday|ago|an?|one|two|three|four|five|six|seven|eight|nine|ten|just|now|seconds?|secs?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|at|on|gmt|bst|utc|cet|cest|et|edt|est|ct|cdt|cst|mt|mdt|mst|pt|pdt|pst|uk|us|local time)$`,
+  'iu',
+);
+const DATE_LABEL = /^(?:(?:first |last )?(?:published|updated|posted|modified|created)(?: on| at)?|date|time)\s*:?\s*/iu;
+
+/** "Published 3 hours ago", "Friday 4 October 2026 18:42, UK", "Updated 6:04 PM EDT, Fri October 4, 2026". */
+function isDateLine(line: string): boolean {
+  if (line.length > 120) return false;
+  // Two stamps on one line: "Published: 09:30 BST, 4 October 2026 | Updated: 11:02 BST, 4 October 2026".
+  return line.split(/\s*\|\s*/).every((part) => {
+    const rest = part.replace(DATE_LABEL, '');
+    if (rest === '') return DATE_LABEL.test(part);
+    const words = rest.split(/[\s,./·•–-]+/).filter(Boolean);
+    if (words.length === 0 || words.length > 14 || !words.every((w) => DATE_WORD.test(w))) return false;
+    // A bare clock time ("6:01 p.m.") heads an entry of a live report: only a stamp with a label, a date or "ago" is furniture.
+    return rest !== part || /\b(?:ago|today|yesterday|just now)\b/i.test(rest) || (/\d/.test(rest) && new RegExp(`\\b(?:${MONTH}|${DAY})\\b|\\b\\d{4}\\b`, 'i').test(rest));
+  });
+}
+
+export const FURNITURE_RULES: readonly LineRule[] = [
+  byPattern('share-bar', `(?:(?:${SHARE_WORD})[\\s|·•/,]*)+`, ['Share', 'Save', 'Share Save', 'Facebook Twitter Email', 'Copy link Link copied', 'Share full article', 'Give this article', 'Read in app', 'Share this article', 'Share via Email', 'Link Copied!', 'Share or comment on this article:', 'Purchase Licensing Rights']),
+  byPattern('advertisement',
+    String.raw`\(?(?:advertisement|advertising|ads?|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|partner content|skip advertisement)\)?|(?:continue reading|story continues|article continues|content continues) (?:the )?(?:main )?(?:story |article )?below(?: (?:this )?(?:advertisement|ad))?|scroll (?:down )?to continue(?: (?:with|reading) (?:the )?(?:content|article))?|remove ads|(?:video )?ad feedback`,
+    ['Advertisement', 'ADVERTISEMENT', 'Skip Advertisement', 'Story continues below advertisement', 'Article continues below this ad', 'Scroll to continue with content', 'Sponsored content', '(Advertisement)', 'Video Ad Feedback']),
+  { name: 'timestamp', test: isDateLine, examples: ['Published', '3 hours ago', 'Published 3 hours ago', 'Friday 4 October 2026 18:42, UK', 'Updated 6:04 PM EDT, Fri October 4, 2026', 'Oct. 4, 2026, 6:04 p.m. ET', 'Published: 09:30 BST, 4 October 2026 | Updated: 11:02 BST, 4 October 2026', 'Posted Oct 4, 2026', 'Sat 5 Oct 2026 07.00 BST', 'Last updated on 4 October 2026'] },
+  byPattern('listen-to-article',
+    String.raw`(?:listen to (?:this )?(?:article|story)|listen|play audio|audio (?:version )?available|hear (?:this )?(?:article|story))(?:\s*[·•(,-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:ute)?s?)?\)?)?(?:\s*learn more)?|\d{1,3}\s*min(?:ute)?s?\s+(?:read|listen)|(?:estimated )?reading time:?\s*\d{1,3}\s*min(?:ute)?s?`,
+    ['Listen to this article', 'Listen to this article · 6:45 min Learn more', 'Listen (4 min)', '5 min read', 'Reading time: 4 minutes', 'Play audio']),
+  byPattern('related-links',
+    String.raw`related(?: topics| stories| articles| content| coverage| links| internet links)?:?|more on this story|read more (?:from|on|in|at) [\p{L}'’ &.-]{1,40}:?|more (?:from|on|in) [\p{L}'’ &.-]{1,40}|more stories|more like this|top stories|most (?:read|viewed|popular|shared)|trending(?: now)?|recommended(?: for you| stories| reading)?|you (?:may|might) also like|read (?:more|next)|see (?:more|also)|explore more on these topics|around the bbc|elsewhere on [\p{L}'’ ]{1,30}|latest(?: news| stories| headlines)?|editor'?s? picks|popular now|in other news|from our partners|what to read next`,
+    ['Related Topics', 'More on this story', 'Top stories', 'Most viewed', 'Explore more on these topics', 'More from Sky News', 'You may also like', 'Related:']),
+  byPattern('read-more-link',
+    String.raw`(?:read more|related|see also|also read|read also|more|watch|listen|read)\s*:.{1,160}`,
+    ['Read more: Council pledges to fix potholes within a year', 'Watch: The moment the roof collapsed', 'Related: Storm warnings issued for Scotland']),
+  byPattern('newsletter',
+    String.raw`(?:sign up|subscribe|register)(?: now| today| here| free)?(?: (?:to|for) [^.!?]{0,80})?|(?:get|receive) (?:our|the) .{0,60}newsletter.{0,120}|newsletter(?: sign-?up)?|.{0,60}newsletter:? sign up.{0,120}|privacy notice: newsletters may contain.{0,400}|(?:after|skip past) newsletter promotion|enter your e-?mail(?: address)?|your e-?mail(?: address)?|by signing up,? you (?:agree|accept).{0,300}|thank you for signing up.{0,200}|you(?:'re|’re| are) (?:now )?(?:subscribed|signed up).{0,120}|(?:our|the|a|this) (?:[\p{L}-]+ ){0,3}(?:e-?mail|newsletter|briefing|bulletin) (?:breaks down|brings|delivers|sends|gives|rounds up|explains)[^.!?]{0,160}`,
+    ['Sign up to First Edition, our free daily newsletter', 'Subscribe', 'Sign up for our newsletter', 'Get our Morning Briefing newsletter', 'after newsletter promotion', 'skip past newsletter promotion', 'Enter your email address', 'Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.', 'By signing up, you agree to our Terms of Use and Privacy Policy.'],
+    { hint: /sign|subscri|regist|mail|newsletter|briefing|bulletin|promotion|privacy|thank you|you(?:'re|’re| are)/i, long: /^(?:privacy notice|by signing up|thank you for signing|(?:our|the|a|this) [^.]{0,40}(?:e-?mail|newsletter|briefing|bulletin) )/i }),
+  byPattern('cookie-banner',
+    String.raw`(?:we|this (?:site|website)) use(?:s)? cookies.{0,400}|(?:accept|reject|allow|refuse)(?: all)?(?: cookies)?|(?:manage|cookie) (?:cookies|preferences|settings|options|policy)|do not sell or share my personal information|your privacy choices|i (?:agree|accept)|got it`,
+    ['We use cookies to improve your experience. You can change your settings at any time.', 'Accept all cookies', 'Reject all', 'Manage preferences', 'Cookie settings', 'Do Not Sell or Share My Personal Information'],
+    { long: /^(?:we|this (?:site|website)) uses? cookies/i }),
+  byPattern('paywall',
+    String.raw`subscribe (?:now )?to (?:continue|keep) reading.{0,200}|(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to) (?:paying )?(?:subscribers|members).{0,200}|already (?:a )?(?:subscriber|member)\??.{0,80}|(?:log|sign) in(?: (?:to|or) (?:continue|read|subscribe|register).{0,80})?|you have (?:\d+|one|no) (?:free )?(?:articles?|stories) (?:left|remaining).{0,120}|you(?:'ve|’ve| have) (?:read|reached) .{0,40} (?:free )?articles.{0,160}|to continue reading.{0,80}(?:subscribe|log in|sign in|register).{0,80}|support (?:the guardian|our journalism|independent journalism).{0,400}|support us|donate(?: now)?|(?:fund|support) (?:independent|quality|our|trusted) (?:journalism|reporting).{0,80}|create (?:a )?free account.{0,120}|become a (?:member|subscriber|supporter).{0,120}|you have a preview view of this article.{0,200}|thank you for your patience while we verify access.{0,200}|unlock (?:this|unlimited) (?:article|access).{0,120}|(?:subscriber|premium|members?)[- ]only(?: content| article)?`,
+    ['Subscribe to continue reading', 'Already a subscriber? Log in', 'This article is for subscribers only.', 'You have 2 free articles left this month.', 'Support the Guardian and independent journalism.', 'Sign in', 'You have a preview view of this article while we are checking your access.', 'Create a free account to keep reading'],
+    { long: /^(?:subscribe|(?:this|the) (?:article|story|content) is|already a|you have|you(?:'ve|’ve)|to continue reading|support|create|become|thank you for your patience|unlock)/i }),
+  byPattern('comments',
+    String.raw`comments?(?: \(\d+\))?|\d+ comments?|(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|leave a comment|comment now|post a comment|have your say|be the first to comment|comments are closed|reader comments`,
+    ['Comments', '142 comments', 'View comments', 'Join the conversation', 'Comments (38)', 'Have your say']),
+  byPattern('site-chrome',
+    String.raw`skip to [\p{L} ]{2,30}|skip navigation|tap here|click here|keep up (?:to date )?with .{0,120}(?:by following|on whatsapp|our app|newsletter).{0,60}|[\p{L}'’ .&]{2,40} [-–|] (?:breaking|latest|the latest|top|local|world|uk|us) news.{0,100}|(?:open |close )?(?:menu|navigation)|search|close|back to top|home|reuse this content|order reprints.{0,80}|today(?:'s|’s) paper|supported by|why you can trust [\p{L} ]{1,30}|please use (?:the )?chrome browser for a more accessible video player|follow [\p{L}'’ ]{1,40} on (?:whatsapp|facebook|x|twitter|instagram|tiktok|youtube|google|threads|bluesky|linkedin).{0,80}|add [\p{L} ]{1,30} on google|(?:image|video|audio|gallery|photos?|media)(?: \d+ of \d+)?:?|click to (?:enlarge|expand|play|view)|enlarge (?:this )?image|(?:toggle|hide|show) caption|caption|copyright .{0,300}|© .{0,300}|all rights reserved.{0,80}|(?:the )?associated press is an independent global news organization.{0,300}|a version of this article appears in print.{0,300}|see more on:? .{0,100}|\d+ (?:photos|images|videos)|view (?:the )?(?:gallery|slideshow|video)|watch (?:the )?video|play video|video duration.{0,20}|[\p{L}'’]+(?: [\p{L}'’]+){0,2} (?:news|times|post|herald|tribune|journal|gazette|telegraph|guardian|ledger|chronicle|examiner|courier|echo|standard|independent|observer|sentinel)(?: logo)?`,
+    ['Skip to content', 'Menu', 'Search', 'Home', 'Reuse this content', 'Supported by', 'Why you can trust Sky News', 'Please use Chrome browser for a more accessible video player', 'Follow Sky News on WhatsApp', 'Add AP News on Google', 'BBC News', 'The Harbor City Ledger', 'Image', 'Image 2 of 5', 'Copyright 2026 The Associated Press. All rights reserved.', 'The Associated Press is an independent global news organization dedicated to factual reporting.', 'A version of this article appears in print on Oct. 5, 2026, Section A, Page 18 of the New York edition with the headline: Water Vapor Found.', 'See more on: NASA', 'Toggle caption'],
+    { long: /^(?:copyright|©|all rights reserved|(?:the )?associated press is|a version of this article|keep up|follow|please use|order reprints)/i }),
+  byPattern('section-nav',
+    String.raw`(?:news|sport|sports|business|politics|world|uk|us|u\.s\.|opinion|culture|travel|earth|video|videos|live|lifestyle|health|science|tech|technology|entertainment|arts|money|weather|local|national|obituaries|puzzles|games|crosswords|podcasts|newsletters|account|my account|sign in|log in|register|subscribe|innovation|climate|sounds|bitesize|iplayer|the latest|world news|uk news|us news|local news|more|sections|shop|jobs|real estate|homes|cars|dating|food|style|books|music|film|tv|television|football|cricket|rugby|tennis|golf|f1|formula 1|sign out|classifieds|e-edition|epaper|print edition|contact us|about us|advertise|careers)`,
+    ['News', 'Sport', 'Business', 'Culture', 'Local News', 'Innovation']),
+  byPattern('stylesheet',
+    String.raw`[.#@]?[\w-]+(?:[\s,>+~]+[.#:]?[\w-]+|[.#:][\w-]+)*\s*\{|-?[a-z][a-z-]*\s*:\s*[^;{}]{1,60};\s*\}?|\}\.?|@media [^{]{1,80}\{`,
+    ['.gmobile {', 'width:100%;', 'border-top:1px solid #cccccc;', '}', '@media screen and (max-width: 600px) {', '-webkit-border-radius: 50px;']),
+  byPattern('contact-footer',
+    String.raw`(?:contact|reach|email|e-mail) (?:the )?(?:reporter|writer|author|us)?.{0,60}\b[\w.+-]+@[\w-]+\.[\w.-]+.{0,80}|(?:got|have) a (?:news )?(?:tip|story)\??.{0,120}|send us your (?:stories|tips|pictures|photos).{0,120}|share your (?:story|experience|views).{0,80}(?:contact|email|whatsapp|form).{0,80}`,
+    ['Contact reporter Jane Doe at jdoe@harborledger.com or 555-0100.', 'Got a news tip? Email us at news@example.com', 'Send us your stories and photos'],
+    { hint: /@|tip|story|stories|photos|pictures/i, long: /^(?:contact|reach|e-?mail|got|have|send|share)/i }),
+];
+
+/** The rule a line of copied page text matches, or null when the line is (possibly) article text. */
+export function furnitureRule(line: string): LineRule | null {
+  const text = line.replace(/\s+/g, ' ').trim();
+  if (text === '' || text.length > 600) return null;
+  return FURNITURE_RULES.find((r) => r.test(text)) ?? null;
+}
+
+/** A heading over a list of links to other stories: the lines after it are headlines, not this article. */
+export const LINK_LIST_RULE = 'related-links';
+
+export function isFurniture(line: string): boolean {
+  return furnitureRule(line) !== null;
+}

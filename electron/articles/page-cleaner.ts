@@ -1,0 +1,87 @@
+// Removes what a page shows around its article before Readability scores it: code, forms,
+// hidden elements, navigation, and furniture named by its class, id or role (cookie banners,
+// share bars, newsletter boxes, related links, comments, paywall notices, ads). An element
+// that holds the headline or most of the page's text is never removed, whatever its class.
+// Then collapses chains of single-child wrappers, which cost Readability time for nothing.
+import { isElement, tagOf, type DomDocument, type DomElement } from './dom';
+
+const CODE_AND_CONTROLS = 'script, style, noscript, template, iframe, frame, object, embed, applet, svg, math, canvas, video, audio, form, button, input, select, textarea, dialog, link, base';
+const CHROME = 'nav, aside, footer, menu, [role="navigation"], [role="contentinfo"], [role="complementary"], [role="search"], [role="dialog"], [role="alertdialog"], [role="menu"], [role="menubar"], [role="toolbar"], [aria-modal="true"]';
+const HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
+
+/** Words in a class or id that mark page furniture (matched as whole words of the name). */
+const FURNITURE_WORDS = new Set([
+  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored',
+  'promo', 'promos', 'promotion', 'promoted', 'newsletter', 'newsletters', 'signup', 'subscribe', 'subscription', 'paywall', 'regwall',
+  'share', 'sharing', 'sharebar', 'sharetools', 'social', 'related', 'recommended', 'recommendations', 'outbrain', 'taboola',
+  'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'popup', 'modal', 'overlay', 'breadcrumb',
+  'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'footer', 'sidebar', 'widget', 'trending', 'mostread', 'mostviewed',
+  'tags', 'topics', 'toolbar', 'skip', 'epic', 'donate', 'banner',
+]);
+const FURNITURE_PHRASES = /most-?(?:read|viewed|popular)|more-?(?:stories|from|on-?this)|read-?(?:more|next)|you-?may-?like|also-?read|further-?reading|top-?stories|support-?(?:us|our)/i;
+
+/** "ShareBar article-share_tools" -> share, bar, article, share, tools. */
+export function nameWords(name: string): string[] {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+export function looksLikeFurniture(e: DomElement): boolean {
+  const name = `${e.getAttribute('class') ?? ''} ${e.id ?? ''} ${e.getAttribute('data-component') ?? ''}`;
+  if (!name.trim()) return false;
+  return nameWords(name).some((w) => FURNITURE_WORDS.has(w)) || FURNITURE_PHRASES.test(name);
+}
+
+function textLength(e: DomElement | null): number {
+  return (e?.textContent ?? '').replace(/\s+/g, ' ').length;
+}
+
+/** Removes furniture in place. Returns how many elements went. */
+export function cleanPage(doc: DomDocument): number {
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return 0;
+  let removed = 0;
+  const drop = (list: ArrayLike<DomElement>, keep?: (e: DomElement) => boolean) => {
+    for (const e of Array.from(list)) {
+      if (!e.parentNode || keep?.(e)) continue;
+      e.remove();
+      removed++;
+    }
+  };
+  drop(doc.querySelectorAll(CODE_AND_CONTROLS));
+  drop(doc.querySelectorAll(HIDDEN));
+  const total = Math.max(1, textLength(body));
+  // The article itself is never furniture, whatever a site calls it.
+  const essential = (e: DomElement) =>
+    e === body || ['html', 'body', 'main', 'article'].includes(tagOf(e)) || e.querySelector('h1, article, main, [itemprop="articleBody"]') !== null || textLength(e) > 0.4 * total;
+  drop(doc.querySelectorAll(CHROME), essential);
+  // A site header (logo, menu) is furniture; an article's header holds its headline and byline.
+  drop(doc.querySelectorAll('header, [role="banner"]'), (e) => essential(e) || e.closest('article, main') !== null);
+  drop(Array.from(body.querySelectorAll('[class], [id], [data-component]')).filter(looksLikeFurniture), essential);
+  return removed;
+}
+
+/**
+ * `<div><div><div>…<p>` -> `<div><p>`: a wrapper with no attributes whose parent holds
+ * nothing else adds depth (which costs Readability time) and no meaning, so it is unwrapped.
+ */
+export function collapseWrappers(doc: DomDocument): void {
+  for (const e of Array.from(doc.querySelectorAll('div, span, section, font, center'))) {
+    const parent = e.parentNode;
+    if (!parent || !isElement(parent) || (e as unknown as { attributes: ArrayLike<unknown> }).attributes.length > 0) continue;
+    const siblings = Array.from(parent.childNodes).filter((n) => !(n.nodeType === 3 && !(n.textContent ?? '').trim()));
+    if (siblings.length !== 1) continue;
+    (e as unknown as { replaceWith(...n: unknown[]): void }).replaceWith(...Array.from(e.childNodes));
+  }
+}
+
+/** The deepest element nesting under `root`, counted without recursion. */
+export function maxDepth(root: DomElement): number {
+  let deepest = 0;
+  const stack: [DomElement, number][] = [[root, 0]];
+  while (stack.length) {
+    const [e, d] = stack.pop()!;
+    if (d > deepest) deepest = d;
+    for (const c of Array.from(e.children)) stack.push([c, d + 1]);
+  }
+  return deepest;
+}

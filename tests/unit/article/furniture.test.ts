@@ -1,0 +1,116 @@
+// The copied-text rules, each on its own example lines: furniture lines are recognised,
+// caption and credit lines become captions, and no rule ever takes a real sentence.
+import { describe, expect, it } from 'vitest';
+import { CAPTION_RULES, captionLine, joinCaption } from '../../../core/article/captions';
+import { FURNITURE_RULES, furnitureRule } from '../../../core/article/furniture';
+import { parseArticle } from '../../../core/article/parse';
+
+/** Sentences from articles that mention the things furniture is made of: none may be dropped. */
+const PROSE = [
+  'The advertisement, which ran for three weeks, was banned by the regulator.',
+  'Advertising revenue fell by 12% in the third quarter, the company said.',
+  'Register for a postal vote by 5pm on 12 June.',
+  'Residents can sign up for the scheme at the library until Friday.',
+  'She said the newsletter had been sent to 4,000 homes.',
+  'Comments made by the minister on Tuesday were "deeply unhelpful", the union said.',
+  'Share prices rose sharply after the announcement.',
+  'Published in 1998, the report found that most roads were in poor condition.',
+  'Updated figures show 3,000 more people waited over four hours.',
+  'Related charges against his brother were dropped.',
+  'More than 600 drivers were due to strike.',
+  'Home owners in the area have been told to expect delays.',
+  'Search teams found the missing walkers at 3am on Sunday.',
+  'Cookies and cakes were sold to raise money for the library.',
+  'Subscribers will pay £2 more a month from January.',
+  'Image rights are a growing source of income for players.',
+  'Photo booths were set up in the town hall.',
+  'Listen to the full interview on BBC Sounds, she urged listeners.',
+  'Read the report, and you will see why people are angry.',
+  'Follow the signs to the car park, police advised drivers.',
+  'On Monday at 9am the doors will open.',
+  'Watch the full video on our website.',
+  '“Share the road,” the campaign says.',
+];
+
+describe('furniture line rules', () => {
+  for (const rule of FURNITURE_RULES) {
+    it(`${rule.name} recognises its examples`, () => {
+      expect(rule.examples.length).toBeGreaterThan(0);
+      for (const line of rule.examples) expect(rule.test(line), line).toBe(true);
+    });
+  }
+
+  it('takes no real sentence, whatever words it shares with furniture', () => {
+    expect(PROSE.map((s) => [s, furnitureRule(s)?.name ?? null]).filter(([, r]) => r !== null)).toEqual([]);
+  });
+});
+
+describe('caption and credit line rules', () => {
+  for (const rule of CAPTION_RULES) {
+    it(`${rule.name} reads its examples`, () => {
+      for (const { line, expect: kind } of rule.examples) expect(rule.read(line)?.kind, line).toBe(kind);
+    });
+  }
+
+  it('reads prose as neither', () => {
+    expect(PROSE.filter((s) => captionLine(s) !== null)).toEqual([]);
+  });
+
+  it('labels a bare credit and keeps it a separate range', () => {
+    const c = joinCaption('Drivers had been due to walk out', 'Getty Images');
+    expect(c.text).toBe('Drivers had been due to walk out Credit: Getty Images');
+    expect(c.text.slice(c.creditAt)).toBe('Credit: Getty Images');
+    expect(joinCaption('Volunteers at work.', 'Photograph: Jane Doe/PA').text).toBe('Volunteers at work. Photograph: Jane Doe/PA');
+  });
+});
+
+describe('text copied from a news page', () => {
+  // The issue's example, in an invented BBC-style article: 14 of 35 items were furniture.
+  const copied = [
+    'Skip to content', 'British Broadcasting Corporation', 'Home', 'News', 'Sport', '',
+    'Council to fill 10,000 potholes before winter', 'Published', '3 hours ago', 'Share', 'Save',
+    'Nia Roberts', 'BBC News, Cardiff', 'Listen to this article', '',
+    'Image source, Getty Images', 'Image caption, Crews have been working through the night', '',
+    'The council says every reported pothole will be filled by the end of November.', '',
+    'Advertisement', '',
+    'Cllr Dafydd Evans said: "We know people are fed up, and we are listening."', '',
+    'The advertisement for extra road crews drew 300 applicants, the council said.', '',
+    'Getty Images', '',
+    'Where the money comes from', '',
+    'The work will cost £4m, paid for from reserves.', '',
+    'Related Topics', 'Cardiff', 'Roads', '', 'More on this story', 'Potholes: Your questions answered', 'Published 2 days ago',
+  ].join('\n');
+  const model = parseArticle(copied);
+  const kinds = model.blocks.map((b) => `${b.kind}: ${b.text}`);
+
+  it('keeps the article and drops every furniture line', () => {
+    expect(kinds).toEqual([
+      'title: Council to fill 10,000 potholes before winter',
+      'byline: Nia Roberts, BBC News, Cardiff',
+      'caption: Crews have been working through the night Credit: Getty Images',
+      'paragraph: The council says every reported pothole will be filled by the end of November.',
+      'paragraph: Cllr Dafydd Evans said: "We know people are fed up, and we are listening."',
+      'paragraph: The advertisement for extra road crews drew 300 applicants, the council said.',
+      'caption: Credit: Getty Images',
+      'heading: Where the money comes from',
+      'paragraph: The work will cost £4m, paid for from reserves.',
+    ]);
+  });
+
+  it('makes the image caption a caption whose credit can be skipped on its own', () => {
+    const caption = model.blocks.find((b) => b.kind === 'caption')!;
+    expect(caption.credit).not.toBeNull();
+    expect(model.text.slice(caption.credit!.start, caption.credit!.end)).toBe('Credit: Getty Images');
+  });
+
+  it('never makes a junk line a heading', () => {
+    const junk = parseArticle(['A short title here', '', 'First paragraph of the story, which goes on for a while.', '', 'Getty Images', '', 'BBC', '', 'Second paragraph, also a proper sentence of some length.', '', 'Top', '', 'Bristol', '', 'Third paragraph.'].join('\n'));
+    expect(junk.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([]);
+  });
+
+  it('reads a credit line under a short line as that photo\'s caption', () => {
+    const m = parseArticle(['Title of the story goes here', '', 'First paragraph of the story, which goes on for a while.', '', 'Volunteers fill sandbags on Friday', 'Photo: Dana Whitfield / The Ledger', '', 'Second paragraph.'].join('\n'));
+    expect(m.blocks.map((b) => b.kind)).toEqual(['title', 'paragraph', 'caption', 'paragraph']);
+    expect(m.blocks[2]!.text).toBe('Volunteers fill sandbags on Friday Photo: Dana Whitfield / The Ledger');
+  });
+});

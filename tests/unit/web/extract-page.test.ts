@@ -1,0 +1,170 @@
+// Saved and pasted web pages through the real loader: the article's structure, its charset,
+// and hostile pages (script, handlers, subresources, refresh, deep nesting, broken markup):
+// nothing runs, nothing is fetched, and a page without an article says so in one sentence.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArticleBytes, loadPasted } from '../../../electron/articles/load-article';
+import { markupDepth, PARSE_MAX_DEPTH } from '../../../electron/articles/extract-page';
+import { decodePage } from '../../../electron/articles/page-charset';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const para = (n: number) => `<p>Paragraph ${n} of the story, long enough to read as running text for anyone who opens it.</p>`;
+const open = (html: string, name = 'page.html') => {
+  const r = loadArticleBytes(name, enc(html));
+  if (!r.ok) throw new Error(r.message);
+  return r.model;
+};
+const kinds = (m: ReturnType<typeof open>) => m.blocks.map((b) => `${b.kind}${b.level && b.kind === 'heading' ? b.level : ''}${b.inBlockquote ? ' (quote)' : ''}: ${b.text}`);
+
+describe('the article of a saved page', () => {
+  const page = `<!doctype html><html><head><title>Flood defences finished a year late | The Daily Example</title>
+    <meta name="author" content="Priya Shah"></head><body>
+    <header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+    <main><article><h1>Flood defences finished a year late</h1>
+    ${para(1)}${para(2)}
+    <h2>What went wrong</h2>${para(3)}
+    <h3>The contractor</h3>${para(4)}
+    <ul><li>The wall is 2km long.</li><li>It cost £12m.</li></ul>
+    <blockquote><p>We will never again let a town wait this long.</p><cite>Helen Morris, Safer Streets campaign</cite></blockquote>
+    <figure><img src="wall.jpg" alt=""><figcaption>The new wall at high tide <span class="credit">Jane Doe/PA</span></figcaption></figure>
+    ${para(5)}</article></main><footer>© 2026 Example Media</footer></body></html>`;
+  const model = open(page);
+
+  it('keeps title, byline, headings with their levels, lists, block quotes and captions', () => {
+    expect(model.format).toBe('html');
+    expect(kinds(model)).toEqual([
+      'title: Flood defences finished a year late',
+      'byline: By Priya Shah',
+      `paragraph: Paragraph 1 of the story, long enough to read as running text for anyone who opens it.`,
+      `paragraph: Paragraph 2 of the story, long enough to read as running text for anyone who opens it.`,
+      'heading2: What went wrong',
+      `paragraph: Paragraph 3 of the story, long enough to read as running text for anyone who opens it.`,
+      'heading3: The contractor',
+      `paragraph: Paragraph 4 of the story, long enough to read as running text for anyone who opens it.`,
+      'list-item: The wall is 2km long.',
+      'list-item: It cost £12m.',
+      'paragraph (quote): We will never again let a town wait this long.',
+      'paragraph: — Helen Morris, Safer Streets campaign',
+      'caption: The new wall at high tide Credit: Jane Doe/PA',
+      `paragraph: Paragraph 5 of the story, long enough to read as running text for anyone who opens it.`,
+    ]);
+  });
+
+  it('keeps the caption\'s credit as its own range', () => {
+    const caption = model.blocks.find((b) => b.kind === 'caption')!;
+    expect(model.text.slice(caption.credit!.start, caption.credit!.end)).toBe('Credit: Jane Doe/PA');
+  });
+
+  it('reads a saved page whatever its extension, never its markup', () => {
+    const asText = open(page, 'saved.txt');
+    expect(asText.format).toBe('html');
+    expect(asText.text).not.toContain('<');
+  });
+
+  it('takes the byline from JSON-LD when the page shows none', () => {
+    const m = open(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge reopens","author":[{"@type":"Person","name":"Ana Costa"},{"@type":"Person","name":"Ben Ito"}]}</script></head>
+      <body><article>${para(1)}${para(2)}${para(3)}</article></body></html>`);
+    expect(m.title).toBe('Bridge reopens');
+    expect(m.byline).toBe('By Ana Costa and Ben Ito');
+  });
+});
+
+describe('character sets', () => {
+  // “Café” — in windows-1252: 0x93 Caf 0xE9 0x94 0x97
+  const w1252 = (head: string) => new Uint8Array([...enc(`<html><head>${head}</head><body><article><h1>Caf`), 0xe9, ...enc(' owners object</h1><p>'), 0x93, ...enc('We were never asked,'), 0x94, ...enc(' said Ms Lee '), 0x97, ...enc(` the owner of a caf`), 0xe9, ...enc(`.</p>${para(1)}${para(2)}</article></body></html>`)]);
+
+  it('reads a windows-1252 page declared in a <meta>', () => {
+    const r = loadArticleBytes('old.html', w1252('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'));
+    expect(r.ok && r.model.title).toBe('Café owners object');
+    expect(r.ok && r.model.blocks[1]!.text).toBe('“We were never asked,” said Ms Lee — the owner of a café.');
+  });
+
+  it('reads an undeclared page as windows-1252 when it is not UTF-8, and the header wins over the page', () => {
+    const r = loadArticleBytes('old.html', w1252(''));
+    expect(r.ok && r.model.title).toBe('Café owners object');
+    expect(decodePage(enc('<meta charset="windows-1252"><p>Café</p>'), 'text/html; charset=utf-8').text).toContain('Café');
+    expect(decodePage(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('<p>Café</p>')]), 'text/html; charset=iso-8859-1')).toMatchObject({ charset: 'utf-8', source: 'bom' });
+  });
+});
+
+describe('hostile pages', () => {
+  let server: Server;
+  let base = '';
+  const requests: string[] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('x');
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+  it('runs no script, follows no handler or javascript: link, and fetches nothing the page refers to', async () => {
+    const g = globalThis as { pwned?: boolean };
+    const m = open(`<html><head><link rel="stylesheet" href="${base}/style.css"><script src="${base}/app.js"></script>
+      <style>@import url("${base}/import.css"); body { background: url(${base}/bg.png) }</style>
+      <meta http-equiv="refresh" content="5; url=${base}/refresh"></head>
+      <body onload="globalThis.pwned = true" background="${base}/body.png"><article><h1>Council meets</h1>
+      <p>The council met on <a href="javascript:globalThis.pwned=true">Tuesday</a> to discuss the budget for the coming year in detail.</p>
+      <img src="${base}/photo.jpg" onerror="globalThis.pwned = true"><iframe src="${base}/frame.html"></iframe>
+      <object data="${base}/obj.swf"></object><video poster="${base}/poster.jpg" src="${base}/v.mp4"></video>
+      <script>globalThis.pwned = true; document.write('<p>injected paragraph</p>')</script>
+      ${para(1)}${para(2)}</article></body></html>`);
+    await new Promise((r) => setTimeout(r, 200)); // anything fetched would have arrived by now
+    expect(requests).toEqual([]);
+    expect(g.pwned).toBeUndefined();
+    expect(m.text).not.toMatch(/pwned|injected|javascript:|<|@import/);
+    expect(m.blocks[1]!.text).toBe('The council met on Tuesday to discuss the budget for the coming year in detail.');
+  });
+
+  it('says where a refresh-only page points instead of reading nothing', () => {
+    const r = loadArticleBytes('moved.html', enc('<html><head><meta http-equiv="refresh" content="0; url=https://example.com/new"></head><body></body></html>'));
+    expect(r).toEqual({ ok: false, message: 'This page only sends the browser on to another address (https://example.com/new); open that link instead.' });
+  });
+
+  it('gives one clear message for a page with no article, an empty page and a binary file named .html', () => {
+    expect(loadArticleBytes('nav.html', enc('<html><body><nav><a>Home</a></nav><script>x()</script></body></html>'))).toEqual({ ok: false, message: 'No article text was found on this page.' });
+    expect(loadArticleBytes('empty.html', enc('  \n'))).toEqual({ ok: false, message: 'empty.html is empty: there is no text to read.' });
+    expect(loadArticleBytes('photo.html', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]))).toEqual({ ok: false, message: 'photo.html is not a web page (it contains binary data).' });
+  });
+
+  it('reads a page nested 100,000 deep (flattened, with a notice) instead of hanging the parser', () => {
+    const html = `<html><body>${'<div><span>'.repeat(100_000)}<p>The only sentence, deep inside.</p>${'</span></div>'.repeat(100_000)}</body></html>`;
+    expect(markupDepth(html)).toBeGreaterThan(PARSE_MAX_DEPTH);
+    const r = loadArticleBytes('deep.html', enc(html));
+    expect(r.ok && r.model.blocks.map((b) => b.text)).toEqual(['The only sentence, deep inside.']);
+    expect(r.ok && r.notices[0]).toMatch(/nested unusually deeply/);
+  });
+
+  it('reads broken markup: unclosed and misnested tags, stray end tags, an unterminated comment', () => {
+    const m = open(`<html><body><article><h1>Storm damage</h1><p>First paragraph <b>bold <i>both</b> italic</i> text that goes on for a while to be read.
+      <p>Second paragraph</div></span> with stray end tags, also long enough to be read as a paragraph.<li>An item<li>Another item
+      <p>Last words. <!-- never closed`);
+    expect(m.title).toBe('Storm damage');
+    expect(m.text).toContain('First paragraph bold both italic text');
+    expect(m.text).toContain('Second paragraph with stray end tags');
+    expect(m.text).not.toContain('never closed');
+  });
+});
+
+describe('pasted content', () => {
+  it('prefers the HTML, and reads the text when there is no HTML', () => {
+    const html = loadPasted('<h1>Pier reopens</h1><p>The pier reopened on Saturday after a two-year repair.</p><p>"It is wonderful," said Jo Hart.</p>', 'Pier reopens\nThe pier reopened');
+    expect(html.ok && html.model.format).toBe('html');
+    expect(html.ok && html.model.title).toBe('Pier reopens');
+    const text = loadPasted(null, 'Pier reopens\n\nThe pier reopened on Saturday after a two-year repair.\n\nShare\n\nAdvertisement');
+    expect(text.ok && text.model.blocks.map((b) => b.text)).toEqual(['Pier reopens', 'The pier reopened on Saturday after a two-year repair.']);
+  });
+
+  it('falls back to the text when the HTML holds almost none of it', () => {
+    const r = loadPasted('<img src="x.png">', 'A title line\n\nA whole paragraph of pasted text that the HTML flavour did not carry.');
+    expect(r.ok && r.model.format).toBe('text');
+  });
+
+  it('says so when the clipboard has nothing readable', () => {
+    expect(loadPasted(null, '   ')).toEqual({ ok: false, message: 'The clipboard holds no text to read. Copy an article (or its link), then paste it.' });
+  });
+});
