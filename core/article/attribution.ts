@@ -246,6 +246,8 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     // `…, during the launch event for Trump Tower, calling it …`: a participle after a comma has the main clause's subject.
     if (re === SUBJECT_FIRST && /,\s*$/.test(m[1]) && /ing$/.test(m[0].trimEnd())) continue;
     const at = ctxStart + m.index + m[0].indexOf(m[1].trim());
+    const aside = re === SUBJECT_FIRST ? parentheticalSpeaker(phrase, ctx.slice(m.index + m[0].length)) : null;
+    if (aside !== null) return { ...cue(at + m[1].trim().lastIndexOf(aside), aside, 'after'), immediate: true };
     return { ...cue(at, phrase, 'after'), immediate: true };
   }
   // `"We're extremely happy" about the decision, said RoseAnn DeMoro, ...`: an inverted attribution later in the sentence.
@@ -255,6 +257,19 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
   const manner = MANNER_AFTER.exec(ctx) ?? MANNER_BEFORE_NAME.exec(ctx);
   if (manner?.[1] && (notASpeaker(manner[1]) ?? 'place') === 'place') return cue(ctxStart + manner.index + manner[0].indexOf(manner[1]), manner[1].trim(), 'after');
   return null;
+}
+
+/**
+ * `"…." The plan, he said, was "…"`, `Leeds, Ann Bell said, is …`: a pronoun or a name set off by commas before a verb
+ * that is itself followed by a comma speaks; what comes before the comma is the subject of the narrator's sentence.
+ */
+export function parentheticalSpeaker(phrase: string, afterVerb: string): string | null {
+  const comma = phrase.lastIndexOf(',');
+  if (comma < 0 || !/^\s*,/.test(afterVerb)) return null;
+  const last = phrase.slice(comma + 1).trim();
+  if (PRONOUNS.has(last.toLowerCase())) return last;
+  const name = readName(last.split(/\s+/));
+  return name?.person && name.used === last.split(/\s+/).length ? last : null;
 }
 
 const ORG_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'van', 'von', 'al', 'bin']);

@@ -324,6 +324,8 @@ function attribute(
     // `"…in our history." Sanders endorsed her rival, …`: after a quote that ends its sentence, a long sentence is the
     // narrator's next statement; only a short one ("Smith said.", "she added on Tuesday.") attributes it.
     if (cue && /\.$/.test(spanText) && cue.phrase !== '' && !cue.dash && wordCount(after.ctx) > SHORT_ATTRIBUTION_WORDS) return;
+    // `"…in the end." Leeds, Jo Pike said, is "…"`: a sentence that goes on past its speech verb into the next quote is that quote's.
+    if (cue && /[.!?]$/.test(spanText) && cue.place === 'after' && CLAUSE_INTO_NEXT_QUOTE.test(after.ctx.slice(cue.end - after.start)) && neighbours.get(span)?.next) return;
     if (cue) cues.push({ ...cue, block: span.block, span: index });
   });
   // A name after the quote beats a vague phrase before it ("What they're saying: "...," Grant Holloway told Axios").
@@ -373,6 +375,9 @@ function attribute(
   }
   return { chain, partial, speaker: null, place: null };
 }
+
+/** After a speaker: the speech verb, a comma, and more of the sentence with no end before the next quote opens. */
+const CLAUSE_INTO_NEXT_QUOTE = /^[^.!?"“”]*?,\s*\p{L}[^.!?"“”]*\s$/u;
 
 /** A sentence that ends in its speech verb ("X said in a statement."), so the quote after it is X's. Anchored at the end: no backtracking over the paragraph. */
 const SAID_AT_SENTENCE_END = /\s(?:said|says|added|stated|wrote|explained|told\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}|told\s+reporters)(?:\s+(?:in|on|at|during)\s+[^.!?"“”]{1,40})?\.\s*$/u;
