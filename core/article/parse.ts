@@ -4,7 +4,8 @@ import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
-import { isClauseSubject, nounPhraseBeforeVerb } from './noun-phrase';
+import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
+import { judgingVerbAfter } from './judging-verbs';
 import { isWorkTitle } from './work-titles';
 import { leadingDescriptors } from './speaker-check';
 
@@ -354,6 +355,14 @@ function attribute(
       // A sentence holding a quote of its own ("…," X said in a statement.) attributes that quote, not this one.
       const np = /["“”]/.test(region) ? null : nounPhraseBeforeVerb(region, from + sentenceStart);
       if (np) cues.push({ ...np, end: np.start + np.phrase.length, place: 'before', block: first.block });
+    } else {
+      const end = tail.trimEnd().length - 1;
+      const sentenceStart = Math.max(0, ...['. ', '? ', '! '].map((mark) => {
+        const at = tail.lastIndexOf(mark, end - 1);
+        return at < 0 ? 0 : at + mark.length;
+      }));
+      const subject = /[.!?]$/.test(tail.trimEnd()) && (sentenceStart > 0 || from === 0) ? speakingSubject(tail.slice(sentenceStart), from + sentenceStart) : null;
+      if (subject) cues.push({ ...subject, end: subject.start + subject.phrase.length, place: 'before', block: first.block });
     }
   }
   // "…" then a line "— Cllr Priya Shah, council leader": the attribution line after a quote or block quote.
@@ -378,6 +387,17 @@ function attribute(
 
 /** After a speaker: the speech verb, a comma, and more of the sentence with no end before the next quote opens. */
 const CLAUSE_INTO_NEXT_QUOTE = /^[^.!?"“”]*?,\s*\p{L}[^.!?"“”]*\s$/u;
+
+/**
+ * `Ann Bell ruled out a merger, saying the club could stand alone. "…"`: a full quote that opens a sentence after a
+ * narrator's sentence whose subject is a named person and whose verbs say or judge is theirs.
+ */
+function speakingSubject(sentence: string, offset: number): Phrase | null {
+  if (/["“”]/.test(sentence)) return null;
+  const subject = clauseSubjects(sentence, offset)[0];
+  if (!subject || subject.start - offset > 2 || !readName(subject.phrase.split(/\s+/))?.person) return null;
+  return judgingVerbAfter(sentence.slice(subject.start - offset + subject.phrase.length)) ? subject : null;
+}
 
 /** A sentence that ends in its speech verb ("X said in a statement."), so the quote after it is X's. Anchored at the end: no backtracking over the paragraph. */
 const SAID_AT_SENTENCE_END = /\s(?:said|says|added|stated|wrote|explained|told\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}|told\s+reporters)(?:\s+(?:in|on|at|during)\s+[^.!?"“”]{1,40})?\.\s*$/u;

@@ -280,3 +280,14 @@ describe('a speaker set off by commas inside the narrator’s sentence', () => {
     });
   });
 });
+
+describe('a quote after the narrator’s sentence about a speaking person', () => {
+  it('"Ann Bell ruled out a merger, saying …. "…"": the subject who says speaks the quote that follows', () => {
+    expect(speakers('The vote is on Friday. Ann Bell ruled out a merger with the rival club, saying the members could stand alone. "We have the money and the players to do it."'))
+      .toEqual({ 'We have the money and the players to do it.': 'Ann Bell' });
+  });
+  it('a sentence whose subject does not say or judge attributes nothing', () => {
+    expect(speakers('The vote is on Friday. Ann Bell drove to the ground with the rival club’s owner. "The car park was full by noon."'))
+      .toEqual({ 'The car park was full by noon.': '-' });
+  });
+});
