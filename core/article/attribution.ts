@@ -241,6 +241,8 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
       continue;
     }
     if (re === SUBJECT_FIRST && phrase.split(/\s+/).length > 20) continue;
+    // `… apart." Given his past comments on …`: a subordinate clause opens the narrator's next sentence; it has no subject yet.
+    if (re === SUBJECT_FIRST && SUBORDINATE_OPENER.test(phrase)) continue;
     // `"…," telling reporters …`: a participle goes on with the sentence before the quote; whoever it names is no inverted speaker.
     if (re === VERB_FIRST && /^[\s,;:–—-]*\p{L}+ing\b/u.test(m[0])) continue;
     // `…, during the launch event for Trump Tower, calling it …`: a participle after a comma has the main clause's subject.
@@ -271,6 +273,9 @@ export function parentheticalSpeaker(phrase: string, afterVerb: string): string 
   const name = readName(last.split(/\s+/));
   return name?.person && name.used === last.split(/\s+/).length ? last : null;
 }
+
+/** Words that open a subordinate clause or a prepositional phrase, never a speaker's name. */
+const SUBORDINATE_OPENER = /^(?:Given|Despite|Although|Though|Because|Since|Unless|Whether|Unlike|Amid|Amidst|Among|Without|Considering|Regarding)\s/;
 
 const ORG_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'van', 'von', 'al', 'bin']);
 /** "many Asian states", "several news reports": an -s form after an adjective or a quantifier is a plural noun, not a speech verb. */

@@ -1,6 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
+import { cueAfter } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -289,5 +290,13 @@ describe('a quote after the narrator’s sentence about a speaking person', () =
   it('a sentence whose subject does not say or judge attributes nothing', () => {
     expect(speakers('The vote is on Friday. Ann Bell drove to the ground with the rival club’s owner. "The car park was full by noon."'))
       .toEqual({ 'The car park was full by noon.': '-' });
+  });
+});
+
+describe('a subordinate clause after a quote is no attribution', () => {
+  it('"Given his past comments on …" names nobody', () => {
+    expect(cueAfter(' Given his past comments on the budget and the new rail line for the ', 0)).toBeNull();
+    expect(cueAfter(' Despite her many remarks about the budget, the ', 0)).toBeNull();
+    expect(cueAfter(' Jo Pike comments on the budget for the ', 0)?.phrase).toBe('Jo Pike');
   });
 });
