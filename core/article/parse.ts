@@ -337,7 +337,8 @@ function attribute(
   }
   // `Clinton would have to "go more to center," Cuban said.`: a partial quote whose sentence ends in its own
   // attribution belongs to that attribution, not to whoever the narration before it is about.
-  if (partial && /,$/.test(content) && cues.length > 1 && cues[0]!.place === 'before') {
+  // (Not when the narration names its speaker right before it: `as Trump claimed on Tuesday that "…," one lawyer said …`.)
+  if (partial && /,$/.test(content) && cues.length > 1 && cues[0]!.place === 'before' && !SPEECH_THAT.test(ctxTrim)) {
     const right = cues.findIndex((c) => c.place === 'after' && c.span === 0 && c.immediate);
     if (right > 0) cues.unshift(...cues.splice(right, 1));
   }
@@ -384,6 +385,9 @@ function attribute(
   }
   return { chain, partial, speaker: null, place: null };
 }
+
+/** A speech verb and "that" right before a quote: `claimed on Tuesday that`, `wrote in May that`. */
+const SPEECH_THAT = /\b(?:said|says|claimed|claims|argued|argues|insisted|insists|wrote|writes|declared|declares|told\s+\S+(?:\s+\S+)?|warned|warns|stated|states|suggested|suggests|asserted|asserts|contended|contends|maintained|maintains|added|adds|noted|notes)\b(?:\s+[^\s.,;:!?"“”]+){0,4}?\s+that$/i;
 
 /** After a speaker: the speech verb, a comma, and more of the sentence with no end before the next quote opens. */
 const CLAUSE_INTO_NEXT_QUOTE = /^[^.!?"“”]*?,\s*\p{L}[^.!?"“”]*\s$/u;

@@ -300,3 +300,14 @@ describe('a subordinate clause after a quote is no attribution', () => {
     expect(cueAfter(' Jo Pike comments on the budget for the ', 0)?.phrase).toBe('Jo Pike');
   });
 });
+
+describe('a speech verb and "that" right before a partial quote name its speaker', () => {
+  it('the clause after the quote does not take it over', () => {
+    expect(speakers('But even as Jo Pike claimed on Tuesday that "the rail plan was dead and buried," one of the lawyers for Ann Bell said the two cases were different.'))
+      .toEqual({ 'the rail plan was dead and buried,': 'Jo Pike' });
+  });
+  it('without the verb and "that", the attribution right after the quote still wins', () => {
+    expect(speakers('When Jo Pike spoke at the rally, he "struck a chord with every teacher in the hall," said Ann Bell, a union steward.'))
+      .toEqual({ 'struck a chord with every teacher in the hall,': 'Ann Bell' });
+  });
+});
