@@ -3,7 +3,7 @@ import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
   isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
-import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
+import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 
@@ -382,6 +382,8 @@ export function resolveSpeaker(
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
   const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
+  // "The president also", "Ann Bell on Friday": adverbs and times between the speaker and the verb are not the speaker.
+  head = withoutTrailingAdverbs(head.split(/\s+/)).join(' ') || head;
   // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
   head = head.replace(TRAILING_CIRCUMSTANCE, '') || head;
   const problem = registry.find(head) ? null : notASpeaker(head);

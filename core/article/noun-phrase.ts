@@ -85,12 +85,15 @@ const APPOSITIVE_OPENER = /^\s*(?:who|which|whose|where|aged?|\d{1,3}\b)/u;
 const AUXILIARY = /^(?:has|had|have|would|will|also|later|then|once|previously|repeatedly|publicly|again|just|now|still|recently|already|never|often|simply|quickly|first|had|did|does|do|can|could|may|might|must|should|shall)$/i;
 const TIME_WORD = /^(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year)$/i;
 
+/** Nouns that end like adverbs: "the family said" keeps its family. */
+const NOUN_IN_LY = /^(?:family|families|ally|rally|assembly|supply|bully|monopoly|anomaly|daily|weekly|monthly|quarterly|italy|lily|holly|folly|belly)$/;
+
 /** "Trump also", "Smith on Tuesday", "Jones later": words between a subject and its verb. */
-function withoutTrailingAdverbs(words: string[]): string[] {
+export function withoutTrailingAdverbs(words: string[]): string[] {
   let end = words.length;
   while (end > 0) {
     const w = bareWord(words[end - 1]!);
-    if (AUXILIARY.test(w) || (/ly$/.test(w) && !/^\p{Lu}/u.test(words[end - 1]!)) || (lexiconTags(w).some((t) => t === 'Adverb') && /^\p{Ll}/u.test(words[end - 1]!))) end--;
+    if (AUXILIARY.test(w) || (/ly$/.test(w) && !NOUN_IN_LY.test(w) && !/^\p{Lu}/u.test(words[end - 1]!)) || (lexiconTags(w).some((t) => t === 'Adverb') && /^\p{Ll}/u.test(words[end - 1]!))) end--;
     else if (TIME_WORD.test(w) && end > 1) {
       end--;
       while (end > 0 && /^(?:on|last|this|late|early|in|the|on)$/i.test(words[end - 1]!)) end--;

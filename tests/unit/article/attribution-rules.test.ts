@@ -311,3 +311,17 @@ describe('a speech verb and "that" right before a partial quote name its speaker
       .toEqual({ 'struck a chord with every teacher in the hall,': 'Ann Bell' });
   });
 });
+
+describe('the words between a speaker and the verb are not the speaker', () => {
+  it('"The president also said": the description is "president"', () => {
+    expect(describe1('"We will save the planet," President Tom Pike said on Saturday.\n\nThe president also said that he hoped for a "quiet summer for every family in the land."'))
+      .toEqual([{ name: 'President Tom Pike', description: 'president' }]);
+  });
+});
+
+describe('nouns that end like adverbs stay in the speaker', () => {
+  it('"Ann Bell’s family said:" is her family, not Ann Bell', () => {
+    expect(speakers('In a statement after the verdict, Ann Bell’s family said:\n\n"We love her and we will stand beside her through the appeal."'))
+      .toEqual({ 'We love her and we will stand beside her through the appeal.': 'Ann Bell’s family' });
+  });
+});
