@@ -6,6 +6,7 @@
 //    installed; otherwise every test in it is skipped with the reason printed.
 // Build first: `node scripts/build.mjs && npx playwright test --project=chromium`.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH } from './tests/chromium-path';
 import { electronBinary } from './tests/e2e/electron-binary';
 
 export const CHROMIUM_ARGS = [
@@ -41,7 +42,7 @@ export default defineConfig({
       testMatch: ['e2e/**/*.spec.ts'],
       use: {
         browserName: 'chromium',
-        launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
       },
     },
     {

@@ -6,6 +6,8 @@
 //   POST /api/openDropped   raw bytes, file name in the X-File-Name header (URI-encoded)
 //   POST /api/getClip       -> application/octet-stream: u32le JSON length, JSON, WAV bytes
 //   GET  /api/events        Server-Sent Events: one ReaderEvent per message
+//   The /test/* routes exist only with `testRoutes: true` (tests); `npm run harness` has none,
+//   so another local user cannot choose what the open dialog "picks" and read the file back.
 //   POST /test/command      {"command": Command} -> as if chosen from the menu
 //   POST /test/dialog       {"open"?: path|null, "save"?: path|null} -> next dialog answers
 //   POST /test/hand-over    {"path": file} -> as if a second launch handed this file over
@@ -57,6 +59,8 @@ export interface HarnessOptions {
   speech?: SpeechPort;
   /** Where the built app is; default <repo>/dist. */
   distDir?: string;
+  /** Serve the /test/* control routes (answer dialogs, hand over files, set the clipboard). Off by default. */
+  testRoutes?: boolean;
 }
 
 export interface Harness {
@@ -135,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const path = url.pathname;
     if (req.method === 'GET' && path === '/api/events') return openStream(res);
     if (req.method === 'POST' && path.startsWith('/api/')) return api(path.slice(5), req, res);
+    if (path.startsWith('/test/') && !options.testRoutes) return sendJson(res, 404, { error: 'not found' });
     if (req.method === 'POST' && path === '/test/command') {
       const body = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8') || '{}') as { command?: unknown };
       if (!COMMANDS.includes(body.command as Command)) throw new PayloadError('unknown command');

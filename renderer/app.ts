@@ -177,9 +177,7 @@ export class ReaderApp {
   }
 
   async openDropped(name: string, bytes: Uint8Array): Promise<void> {
-    closeOpenPanels();
-    this.announcer.say(`Opening ${name}`);
-    await this.show(await this.reader.openDropped(name, bytes));
+    await this.openFrom(`Opening ${name}`, () => this.reader.openDropped(name, bytes));
   }
 
   private async articleList(): Promise<void> {
@@ -540,13 +538,15 @@ export class ReaderApp {
 
   private async openSettings(): Promise<void> {
     if (!this.settings) return;
-    this.voices ??= await this.reader.listVoices().catch(() => ({ engine: null, voices: [], problem: 'Voices could not be listed.' }));
+    // Asked again until an engine answers: one installed while the app runs shows up here.
+    const voices = this.voices ?? (await this.reader.listVoices().catch(() => ({ engine: null, voices: [], problem: 'Voices could not be listed.' })));
+    if (voices.engine) this.voices = voices;
     const plan = this.plan;
     const model = this.article?.model;
     const speakerVoices: [string, string][] = plan && model ? Object.entries(plan.speakerVoices).map(([id, voice]) => [speakerName(model, id), voice]) : [];
     openSettingsPanel({
       settings: this.settings,
-      voices: this.voices,
+      voices,
       speakerVoices,
       wordsEstimated: this.player.wordsEstimated ?? this.lastEstimated,
       onChange: (patch) => {

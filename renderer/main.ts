@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     toolbar: byId('toolbar'),
     header: byId('header'),
   }, announcer);
-  installDropTarget(byId('drop-overlay'), (name, bytes) => void app.openDropped(name, bytes), (url) => void app.openLink(url));
+  installDropTarget(byId('drop-overlay'), (name, bytes) => void app.openDropped(name, bytes), (url) => void app.openLink(url), (message) => announcer.error(message));
   installPasteTarget((html, text) => void app.openPasted(html, text));
   await app.start();
 }

@@ -2,7 +2,8 @@
 // Node's fetch. http and https only, checked again at every redirect; a few redirects at
 // most; a size limit enforced while reading (after decompression) and a time limit for the
 // whole exchange; no cookies and no credentials. Every failure is one sentence a listener
-// can act on.
+// can act on. A redirect never leads from a public page into this computer or its network.
+import { redirectRefusal } from './private-address';
 
 export interface FetchLimits {
   maxBytes: number;
@@ -145,6 +146,8 @@ export async function fetchPage(input: string, limits: FetchLimits = FETCH_LIMIT
         }
         const hopCheck = checkLink(next.href);
         if (!hopCheck.ok) return { ok: false, message: `${url.hostname} redirected to an address that is not opened: ${hopCheck.message}` };
+        const refusal = await redirectRefusal(url, hopCheck.url);
+        if (refusal) return { ok: false, message: refusal };
         url = hopCheck.url;
         continue;
       }

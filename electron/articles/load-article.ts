@@ -6,8 +6,9 @@ import { extractArticle } from './extract-page';
 import { fetchPage, isWebAddress, linkName } from './fetch-page';
 import { decodePage } from './page-charset';
 
-/** Larger files are refused with a message: no news article comes near it, and parsing stays interactive. */
-export const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
+import { MAX_ARTICLE_BYTES, tooLargeMessage } from '../../core/article/size-limit';
+
+export { MAX_ARTICLE_BYTES };
 
 export type LoadResult =
   | { ok: true; name: string; model: ArticleModel; notices: string[] }
@@ -35,13 +36,12 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html'));
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** Bytes of a file the user chose -> article text, or one clear reason why not. */
 export function decodeArticleBytes(name: string, bytes: Uint8Array, hint: PageHint = {}): DecodeResult {
   const shown = basename(name);
   if (bytes.length > MAX_ARTICLE_BYTES) {
-    return { ok: false, message: `${shown} is too large to read as an article (${mb(bytes.length)}; the limit is ${mb(MAX_ARTICLE_BYTES)}).` };
+    return { ok: false, message: tooLargeMessage(shown, bytes.length) };
   }
   const notices: string[] = [];
   let text: string;
@@ -95,7 +95,7 @@ export function loadArticleBytes(name: string, bytes: Uint8Array, hint: PageHint
 /** A saved or fetched web page: its own character set, then the article extracted from it. */
 function loadPageBytes(shown: string, bytes: Uint8Array, contentType: string | undefined): LoadResult {
   if (bytes.length > MAX_ARTICLE_BYTES) {
-    return { ok: false, message: `${shown} is too large to read as an article (${mb(bytes.length)}; the limit is ${mb(MAX_ARTICLE_BYTES)}).` };
+    return { ok: false, message: tooLargeMessage(shown, bytes.length) };
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && looksBinary(bytes)) return { ok: false, message: `${shown} is not a web page (it contains binary data).` };
@@ -130,7 +130,7 @@ export async function loadArticleFile(path: string): Promise<LoadResult> {
     const info = await stat(path);
     if (!info.isFile()) return { ok: false, message: `${shown} is not a file.` };
     if (info.size > MAX_ARTICLE_BYTES) {
-      return { ok: false, message: `${shown} is too large to read as an article (${mb(info.size)}; the limit is ${mb(MAX_ARTICLE_BYTES)}).` };
+      return { ok: false, message: tooLargeMessage(shown, info.size) };
     }
     return loadArticleBytes(path, await readFile(path));
   } catch (error) {

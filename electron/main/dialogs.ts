@@ -24,6 +24,8 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
         title: 'Export audio',
         defaultPath: folder ? join(folder, suggestedName) : suggestedName,
         filters: [{ name: 'WAV audio', extensions: ['wav'] }],
+        // Linux dialogs replace an existing file silently unless asked to confirm.
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
       };
       const win = window();
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

@@ -8,6 +8,8 @@ import type {
   SettingsState, VoiceList,
 } from '../../core/contract';
 import { fetchPage, isWebAddress, linkName, type FetchResult } from '../articles/fetch-page';
+import { exportFileName } from './export-name';
+import { messageForPeople } from './user-message';
 import { buildPlan } from '../../core/plan/plan';
 import type { ArticleLoader, LoadResult } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
@@ -106,18 +108,24 @@ export class ReaderService {
   }
 
   /**
-   * A file handed to the running app (a second launch, the OS). Before the page has asked for
-   * its first article it becomes that article; after, it is opened and sent as an event, once
-   * the first article is out (so the page never shows them in the wrong order).
+   * A file or link handed to the running app (a second launch, the OS). Before the page has
+   * asked for its first article it becomes that article; after, it is opened and sent as an
+   * event, once the first article is out (so the page never shows them in the wrong order).
+   * Nobody waits for this call's answer, so a failure is sent as the event too.
    */
-  /** A file or link a second launch (or the OS) handed to the running app. */
   async handOver(path: string): Promise<void> {
     if (!this.initialOpening) {
       this.handedOver = path;
       return;
     }
     await this.initialOpening.catch(() => undefined);
-    this.emit({ type: 'opened', result: isWebAddress(path) ? await this.openUrl(path) : await this.openSource({ kind: 'file', path }) });
+    let result: OpenResult;
+    try {
+      result = isWebAddress(path) ? await this.openUrl(path) : await this.openSource({ kind: 'file', path });
+    } catch (e) {
+      result = { ok: false, message: messageForPeople(e) };
+    }
+    this.emit({ type: 'opened', result });
   }
 
   private async openFirst(): Promise<OpenResult> {
@@ -292,8 +300,8 @@ export class ReaderService {
   // --- settings ------------------------------------------------------------------------
 
   async getSettings(): Promise<SettingsState> {
-    // Launch: one notice for both files, shown and announced once (the renderer keeps it up).
-    const notices = [this.settings.takeNotice(), this.state.takeNotice()].filter((n): n is string => n !== null);
+    // Launch: one notice for all the files, shown and announced once (the renderer keeps it up).
+    const notices = [this.settings.takeNotice(), this.state.takeNotice(), this.recent.takeNotice()].filter((n): n is string => n !== null);
     return { settings: this.settings.get(), notice: notices.length ? notices.join(' ') : null };
   }
 
@@ -350,7 +358,7 @@ export class ReaderService {
 
   async exportAudio(docId: unknown): Promise<ExportResult> {
     const doc = this.doc(docId);
-    const path = await this.opts.dialogs.saveAudio(doc.name.replace(/\.[^.]*$/, '') + '.wav');
+    const path = await this.opts.dialogs.saveAudio(exportFileName(doc.model.title, doc.name));
     if (!path) return { ok: false, cancelled: true };
     // One export at a time: a new one cancels the one before.
     this.exportRun?.abort();

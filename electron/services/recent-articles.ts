@@ -8,7 +8,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RawBlock } from '../../core/article/blocks';
 import type { ArticleModel, RecentEntry } from '../../core/contract';
-import { CoalescingWriter, keepCopy, readJsonFile, removeStaleTemps, writeJsonAtomic } from './json-file';
+import { CoalescingWriter, keepCopy, keptSentence, readJsonFile, removeStaleTemps, writeJsonAtomic } from './json-file';
 
 export const RECENT_FILE = 'recent-articles.json';
 export const RECENT_DIR = 'recent';
@@ -67,20 +67,45 @@ const when = (ms: number) => new Date(ms).toLocaleString('en-GB', { day: 'numeri
 export class RecentArticles {
   private entries: RecentRecord[] = [];
   private readonly writer: CoalescingWriter;
+  /** The list file could not be kept aside: leave it untouched, record nothing until restart. */
+  private readOnly = false;
+  private notice: string | null = null;
+  /** Copies being written whose entry is not in the list yet: prune must not take them. */
+  private readonly writing = new Set<string>();
 
   private constructor(private readonly dir: string) {
     this.writer = new CoalescingWriter(join(dir, RECENT_FILE), () => ({ version: 1, entries: this.entries }));
   }
 
+  /**
+   * A list we cannot use (damaged, or a newer version's) is kept as recent-articles.json.<time>.bak
+   * (as the reading state is) and the list starts afresh, with one notice.
+   */
   static async open(dir: string): Promise<RecentArticles> {
     const store = new RecentArticles(dir);
     const file = join(dir, RECENT_FILE);
     await removeStaleTemps(file);
     const read = await readJsonFile(file);
-    if (read.kind === 'ok' && Array.isArray((read.value as { entries?: unknown })?.entries)) {
-      store.entries = ((read.value as { entries: unknown[] }).entries).filter(isRecord).slice(0, MAX_RECENT);
-    } else if (read.kind !== 'missing') await keepCopy(file, 'move'); // a damaged list is kept, never overwritten
+    if (read.kind === 'missing') return store;
+    const value = read.kind === 'ok' ? (read.value as { version?: unknown; entries?: unknown } | null) : null;
+    const version = value?.version;
+    const newer = typeof version === 'number' && version > 1;
+    if (value && !newer && Array.isArray(value.entries)) {
+      store.entries = value.entries.filter(isRecord).slice(0, MAX_RECENT);
+      return store;
+    }
+    const problem = read.kind === 'bad' ? read.reason : newer ? `came from a newer version of Article Reader (format ${String(version)})` : 'was not in a known format';
+    const kept = await keepCopy(file, newer ? 'copy' : 'move');
+    store.readOnly = kept === null;
+    store.notice = `Your list of recent articles ${problem}, so it starts afresh. ${keptSentence(kept)}`;
     return store;
+  }
+
+  /** The problem found at start-up, returned once. */
+  takeNotice(): string | null {
+    const n = this.notice;
+    this.notice = null;
+    return n;
   }
 
   list(): RecentEntry[] {
@@ -98,18 +123,24 @@ export class RecentArticles {
     const id = hash(key);
     const title = (model.title ?? name).slice(0, 160);
     const detail = source.kind === 'link' ? source.url : source.kind === 'file' ? (source.path ?? name) : `Pasted ${when(openedAt)}`;
+    if (this.readOnly) return id;
     const copy = (source.kind !== 'file' || source.path === null) && model.text.length <= MAX_COPY_CHARS;
-    if (copy) {
-      await mkdir(join(this.dir, RECENT_DIR), { recursive: true });
-      const stored: StoredArticle = { format: model.format, blocks: blocksOf(model) };
-      await writeJsonAtomic(join(this.dir, RECENT_DIR, `${id}.json`), stored);
+    this.writing.add(id);
+    try {
+      if (copy) {
+        await mkdir(join(this.dir, RECENT_DIR), { recursive: true });
+        const stored: StoredArticle = { format: model.format, blocks: blocksOf(model) };
+        await writeJsonAtomic(join(this.dir, RECENT_DIR, `${id}.json`), stored);
+      }
+      const record: RecentRecord = {
+        id, kind: source.kind, name: title, detail: detail.slice(0, 300), openedAt, copy,
+        ...(source.kind === 'file' && source.path ? { path: source.path } : {}),
+        ...(source.kind === 'link' ? { url: source.url } : {}),
+      };
+      this.entries = [record, ...this.entries.filter((e) => e.id !== id)].slice(0, MAX_RECENT);
+    } finally {
+      this.writing.delete(id);
     }
-    const record: RecentRecord = {
-      id, kind: source.kind, name: title, detail: detail.slice(0, 300), openedAt, copy,
-      ...(source.kind === 'file' && source.path ? { path: source.path } : {}),
-      ...(source.kind === 'link' ? { url: source.url } : {}),
-    };
-    this.entries = [record, ...this.entries.filter((e) => e.id !== id)].slice(0, MAX_RECENT);
     await this.writer.write();
     await this.prune();
     return id;
@@ -127,6 +158,7 @@ export class RecentArticles {
   }
 
   async forget(id: string): Promise<void> {
+    if (this.readOnly) return;
     this.entries = this.entries.filter((e) => e.id !== id);
     await this.writer.write();
     await this.prune();
@@ -134,17 +166,18 @@ export class RecentArticles {
 
   /** Copies no entry refers to any more (dropped off the end of the list, or forgotten). */
   private async prune(): Promise<void> {
-    const keep = new Set(this.entries.filter((e) => e.copy).map((e) => `${e.id}.json`));
     let names: string[];
     try {
       names = await readdir(join(this.dir, RECENT_DIR));
     } catch {
       return;
     }
+    // Decided after reading the folder: an article opened meanwhile is in the list or being written.
+    const keep = new Set([...this.entries.filter((e) => e.copy).map((e) => e.id), ...this.writing].map((id) => `${id}.json`));
     await Promise.all(names.filter((n) => !keep.has(n) && /^[a-f0-9]{24}\.json$/.test(n)).map((n) => rm(join(this.dir, RECENT_DIR, n), { force: true })));
   }
 
   flush(): Promise<void> {
-    return this.writer.write();
+    return this.readOnly ? Promise.resolve() : this.writer.write();
   }
 }

@@ -21,7 +21,12 @@ export interface ExportOptions {
   /** Engine processes at once. */
   concurrency?: number;
   attempts?: number;
+  /** Most audio bytes the file may hold; WAV's 32-bit sizes by default (tests pass less). */
+  maxDataBytes?: number;
 }
+
+/** WAV sizes are 32-bit: the header, and room for the cue chunks written after the data, must fit too. */
+export const MAX_WAV_DATA_BYTES = 0xffffffff - 44 - 16 * 1024 * 1024;
 
 /** Silence between paragraphs, and around an earcon. */
 export const PARAGRAPH_GAP_MS = 350;
@@ -84,8 +89,10 @@ export async function exportPlan(opts: ExportOptions): Promise<ExportResult> {
   const cues: CueMarker[] = [];
   let samples = 0;
   let position = 44; // after the header, rewritten at the end
+  const maxData = opts.maxDataBytes ?? MAX_WAV_DATA_BYTES;
   const write = async (pcm: Pcm) => {
     const bytes = pcmBytes(resample(pcm, SAMPLE_RATE));
+    if (position - 44 + bytes.length > maxData) throw new AudioTooLongError(maxData);
     await file.write(bytes, 0, bytes.length, position);
     position += bytes.length;
     samples += bytes.length / 2;
@@ -133,8 +140,16 @@ export async function exportPlan(opts: ExportOptions): Promise<ExportResult> {
     await unlink(tmp).catch(() => {});
     if (opts.signal?.aborted || (e instanceof SpeechError && e.kind === 'cancelled')) return { ok: false, cancelled: true };
     if (e instanceof SpeechError) return { ok: false, message: `Passage ${failedAt + 1} of ${list.length}: ${failureMessage(e, engine.name, attempts)}` };
+    if (e instanceof AudioTooLongError) return { ok: false, message: e.message };
     return { ok: false, message: `Export failed: ${(e as Error).message}` };
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+class AudioTooLongError extends Error {
+  constructor(maxBytes: number) {
+    const hours = maxBytes / 2 / SAMPLE_RATE / 3600;
+    super(`This article is too long to export as one audio file (a WAV file holds at most ${hours >= 1 ? `${Math.floor(hours)} hours` : `${Math.round(hours * 3600)} seconds`} at this quality); nothing was saved.`);
   }
 }

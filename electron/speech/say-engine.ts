@@ -23,10 +23,12 @@ interface SayInstance {
 }
 type SayModule = { Say: new (platform: string) => SayInstance };
 
-// On Windows `say` builds a PowerShell command line (run through a shell) with the voice
-// and file name inside single quotes: only let through characters that cannot end the quote.
+// On Windows `say` builds a PowerShell command line (run through cmd.exe) with the voice
+// and file name inside single quotes: only let through characters that cannot end the quote
+// or mean anything to cmd.exe. "~" is allowed: Windows often gives %TEMP% as an 8.3 short
+// name (C:\\Users\\JOHNSM~1\\...). macOS gets its arguments without a shell: no check there.
 const SAFE_VOICE = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,80}$/;
-const SAFE_PATH = /^[A-Za-z0-9 :\\/._-]+$/;
+const SAFE_WINDOWS_PATH = /^[A-Za-z0-9 :\\/._~-]+$/;
 
 /** Gender and language of common system voices, which `say` does not report. */
 const KNOWN: Record<string, ['female' | 'male', string]> = {
@@ -93,9 +95,9 @@ export class SayEngine implements SpeechEngine {
     const voice = opts.voice && SAFE_VOICE.test(opts.voice) ? opts.voice : null;
     const dir = await mkdtemp(join(this.opts.tempDir ?? tmpdir(), 'article-reader-'));
     const file = join(dir, 'clip.wav');
-    if (!SAFE_PATH.test(file)) {
+    if (this.platform === 'win32' && !SAFE_WINDOWS_PATH.test(file)) {
       await rm(dir, { recursive: true, force: true });
-      throw new SpeechError('missing', `The temporary folder path ${dir} has characters the speech engine cannot take.`);
+      throw new SpeechError('missing', `Windows speech cannot write to the temporary folder ${dir}: its path has letters or signs PowerShell's command line cannot carry. Set the TEMP variable to a folder such as C:\\Temp, then restart Article Reader.`);
     }
     try {
       const say = await this.load();

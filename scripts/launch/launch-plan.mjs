@@ -4,18 +4,21 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The oldest Node.js on which Electron's installer runs: it require()s ES modules. */
-export const MIN_NODE = { major: 20, minor: 19 };
+/**
+ * The Node.js lines on which Electron's installer runs: it require()s ES modules, which works
+ * without a flag from 20.19 on the 20 line, from 22.12 on the 22 line and in every 23 and later
+ * (21 never had it; @electron/get 5 and @electron-internal/extract-zip are ES modules).
+ */
+export const MIN_NODE_BY_MAJOR = new Map([[20, 19], [22, 12]]);
 
 /**
- * Node 20.19 made require() of ES modules work without a flag; @electron/get 5 and
- * @electron-internal/extract-zip are ES modules that Electron's install.js require()s.
  * @param {string} version process.versions.node
  * @returns {string | null} one line for the user, or null when this Node will do
  */
 export function nodeVersionProblem(version) {
   const [major = 0, minor = 0] = version.split('.').map(Number);
-  if (major > MIN_NODE.major || (major === MIN_NODE.major && minor >= MIN_NODE.minor)) return null;
+  const minMinor = MIN_NODE_BY_MAJOR.get(major);
+  if (major >= 23 || (minMinor !== undefined && minor >= minMinor)) return null;
   return `Article Reader needs Node.js 22.12 or later (20.19 works too); this is Node.js ${version}. Install a newer Node.js, then run npm start again.`;
 }
 

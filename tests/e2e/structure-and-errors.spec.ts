@@ -89,6 +89,22 @@ test('a dropped file that cannot be read shows a clear alert and keeps the artic
   await expect(reader.announcer).not.toContainText('Opening');
 });
 
+test('a dropped file over the size limit is refused before it is read, and the article is kept', async ({ reader }) => {
+  await reader.open();
+  const title = await reader.article.locator('h1').textContent();
+  // 25 MB: past what the main process would even accept over IPC, so this message can only
+  // come from the page measuring the file before reading it.
+  const drop = await reader.page.evaluateHandle(() => {
+    const g = globalThis as any;
+    const dt = new g.DataTransfer();
+    dt.items.add(new g.File([new Uint8Array(25 * 1024 * 1024)], 'holiday-video.txt'));
+    return dt;
+  });
+  await reader.page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+  await expect(reader.alert).toContainText('holiday-video.txt is too large to read as an article (25.0 MB; the limit is 16.0 MB).');
+  await expect(reader.article.locator('h1')).toHaveText(title!);
+});
+
 test('a newly opened article starts at its top, not where the last one was scrolled to', async ({ reader }) => {
   await reader.open();
   const scroller = () => (globalThis as any).document.scrollingElement;

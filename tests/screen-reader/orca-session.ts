@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_PATH } from '../chromium-path';
 
 /** Debian's python3: Orca's modules (pyatspi, gi) are installed for it, not for a pyenv one. */
 const PYTHON = '/usr/bin/python3';
 const ORCA = '/usr/bin/orca';
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 const PROGRAMS = ['Xvfb', 'xdotool', 'speech-dispatcher', 'dbus-daemon', 'dbus-send'];
 /** The Debian packages that provide all of the above (what .ci/run installs). */
 export const ORCA_PACKAGES = [

@@ -9,10 +9,10 @@ import {
 } from '../../../scripts/launch/launch-plan.mjs';
 
 describe('nodeVersionProblem', () => {
-  it.each(['20.19.0', '20.20.2', '22.12.0', '24.1.0'])('accepts Node %s', (v) => {
+  it.each(['20.19.0', '20.20.2', '22.12.0', '23.0.0', '24.1.0'])('accepts Node %s', (v) => {
     expect(nodeVersionProblem(v)).toBeNull();
   });
-  it.each(['18.20.4', '20.18.3', '20.0.0'])('names the versions that work on Node %s', (v) => {
+  it.each(['18.20.4', '20.18.3', '20.0.0', '21.7.3', '22.0.0', '22.11.0'])('names the versions that work on Node %s', (v) => {
     expect(nodeVersionProblem(v)).toMatch(new RegExp(`22\\.12 or later.*20\\.19.*this is Node\\.js ${v.replace(/\./g, '\\.')}`));
   });
 });

@@ -124,6 +124,16 @@ describe('a second launch', () => {
     await service.close();
   });
 
+  it('a handed-over link that cannot be opened reaches the page as a failed open, not as silence', async () => {
+    const { service, events } = await primary(new FakeApp(machine, userData, ['/opt/ar/article-reader'], '/'), () => undefined);
+    await service.openInitial();
+    await service.handOver(`https://news.example/${'a'.repeat(5000)}`);
+    const result = await nextOpened(events);
+    expect(result.ok).toBe(false);
+    expect(openedName(result)).toMatch(/^failed: \S/);
+    await service.close();
+  });
+
   it('with no file, only brings the running app to the front', async () => {
     const toFront = vi.fn();
     const { service, events } = await primary(new FakeApp(machine, userData, ['/opt/ar/article-reader'], '/'), toFront);

@@ -25,7 +25,7 @@ beforeAll(async () => {
     build({ entryPoints: ['electron/services/parse-worker.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: join(dist, 'electron', 'parse-worker.cjs'), logLevel: 'error' }),
     build({ entryPoints: ['harness/client/bridge.ts'], bundle: true, platform: 'browser', format: 'iife', outfile: join(dist, 'harness', 'bridge.js'), logLevel: 'error' }),
   ]);
-  harness = await startHarness({ distDir: dist, speech: fakeSpeech() });
+  harness = await startHarness({ distDir: dist, speech: fakeSpeech(), testRoutes: true });
 });
 afterAll(async () => {
   await harness?.close();
@@ -93,6 +93,18 @@ describe('harness', () => {
     expect(text).toContain(`data: {"type":"command","command":"next-quote"}`);
     expect((await post('test/command', { command: 'rm -rf' })).status).toBe(400);
     controller.abort();
+  });
+
+  it('has no /test/ routes unless started for tests, so nobody else picks what the open dialog returns', async () => {
+    const plain = await startHarness({ distDir: join(dir, 'dist'), speech: fakeSpeech() });
+    try {
+      const res = await fetch(new URL('test/dialog', plain.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ open: join(dir, 'secret.txt') }) });
+      expect(res.status).toBe(404);
+      const opened = await fetch(new URL('api/openFileDialog', plain.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' });
+      expect(await opened.json()).not.toMatchObject({ ok: true });
+    } finally {
+      await plain.close();
+    }
   });
 
   it('answers dialogs as the test says', async () => {

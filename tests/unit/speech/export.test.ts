@@ -74,6 +74,16 @@ describe.skipIf(!hasEspeak)('exportPlan (real espeak-ng)', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('refuses an export longer than a WAV file can hold, leaving no file behind', async () => {
+    const { text, plan } = samplePlan();
+    const dir = tempDir();
+    const outPath = join(dir, 'long.wav');
+    // A limit of 2 s of audio stands in for WAV's 4 GiB (about 27 hours).
+    const result = await exportPlan({ engine: new EspeakEngine(), plan, articleText: text, rate: 175, outPath, maxDataBytes: 2 * 2 * SAMPLE_RATE });
+    expect(result).toEqual({ ok: false, message: 'This article is too long to export as one audio file (a WAV file holds at most 2 seconds at this quality); nothing was saved.' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('reports an unwritable destination in one line', async () => {
     const { text, plan } = samplePlan();
     const result = await exportPlan({ engine: new EspeakEngine(), plan, articleText: text, rate: 175, outPath: join(tempDir(), 'missing-dir', 'a.wav') });

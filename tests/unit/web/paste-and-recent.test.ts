@@ -2,7 +2,7 @@
 // the recent list: a pasted article is kept, listed, reopened where it was left, and forgotten
 // on request; a damaged recent list costs nothing but the list.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,37 @@ describe('recent articles', () => {
     const kept = (await readdir(dir)).filter((f) => f.startsWith(`${RECENT_FILE}.`) && f.endsWith('.bak'));
     expect(kept).toHaveLength(1);
     expect(existsSync(join(dir, RECENT_FILE))).toBe(false);
+    await service.close();
+  });
+
+  it('tells the user once that a damaged list started afresh, and where the old one went', async () => {
+    await writeFile(join(dir, RECENT_FILE), 'not json');
+    const service = await make();
+    const { notice } = await service.getSettings();
+    expect(notice).toMatch(/^Your list of recent articles was not valid JSON, so it starts afresh\. The old file was kept as recent-articles\.json\.[0-9TZ-]+\.bak\.$/);
+    expect((await service.getSettings()).notice).toBeNull();
+    await service.close();
+  });
+
+  it('keeps a newer version\'s list as a copy before this version writes its own', async () => {
+    const newer = JSON.stringify({ version: 2, entries: [{ id: 'a'.repeat(24), kind: 'podcast', name: 'x' }] });
+    await writeFile(join(dir, RECENT_FILE), newer);
+    const service = await make();
+    expect((await service.getSettings()).notice).toMatch(/came from a newer version of Article Reader \(format 2\)/);
+    await service.openPasted(null, PASTED_TEXT);
+    const kept = (await readdir(dir)).filter((f) => f.startsWith(`${RECENT_FILE}.`) && f.endsWith('.bak'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(dir, kept[0]!), 'utf8')).toBe(newer);
+    await service.close();
+  });
+
+  it('keeps both copies when two pasted articles are opened at once', async () => {
+    const service = await make();
+    const other = PASTED_TEXT.replace('Ferry fares', 'Bus fares');
+    await Promise.all([service.openPasted(null, PASTED_TEXT), service.openPasted(null, other)]);
+    const list = await service.listRecent();
+    expect(list).toHaveLength(2);
+    expect((await readdir(join(dir, RECENT_DIR))).sort()).toEqual(list.map((e) => `${e.id}.json`).sort());
     await service.close();
   });
 
