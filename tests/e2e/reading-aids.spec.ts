@@ -82,7 +82,8 @@ test('export: progress is announced at each quarter, the end says where the file
   await reader.press('Control+E');
   await expect(reader.announcer).toHaveText(/^Exported (\d+ min )?\d+ s of audio to /, { timeout: 240_000 });
   const path = (await reader.lastAnnouncement()).replace(/^Exported (\d+ min )?\d+ s of audio to /, '');
-  expect(path).toBe(`${userDataDir}/budget.wav`);
+  // The suggested name is the cleaned title (electron/services/export-name.ts).
+  expect(path).toBe(`${userDataDir}/A report on the council budget.wav`);
   expect(existsSync(path)).toBe(true);
   const said = await reader.recordedAnnouncements();
   expect(said[0]).toBe('Exporting audio. Press Escape to cancel.');
