@@ -8,6 +8,14 @@
 //    between when it changed and when that word's audio played: the clip's audio-clock zero
 //    (wall time - currentTime/playbackRate, median over frames) plus the word's time from the
 //    engine's events, read from the clip the page fetched. Largest gap.
+//  - sentence_gap_ms: in the same 30 s, the silence the player adds between two clips of
+//    continuous reading: the next clip's audio-clock zero minus the end of the one before
+//    (its zero + duration / playbackRate). The clips' own pauses (espeak-ng's end of sentence)
+//    are inside their durations, so 0 means the next sentence starts the moment the last one's
+//    audio ends; below 0, it started inside the last one's closing silence (the player's
+//    handoff, renderer/player/handoff.ts, never cuts words). Transitions with an earcon (a tone
+//    meant to be heard between them) are reported apart. The element playing is found by its id (#reader-audio), which the player
+//    moves to whichever of its two elements is current.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startHarness, type Harness } from '../harness/server';
 import { log, max, median, round, sleep } from './stats';
@@ -17,21 +25,24 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gestur
 export interface PlayResult {
   play_to_audio_ms: { cold: number; warm: number; cold_runs: number[]; warm_runs: number[] };
   word_drift_ms: number | null;
-  word_drift_detail: { changes: number; median_ms: number; late_max_ms: number; early_max_ms: number; seconds: number; words_estimated: boolean | null } | null;
+  word_drift_detail: { changes: number; median_ms: number; p95_ms: number; over_20_ms: number; late_max_ms: number; early_max_ms: number; seconds: number; words_estimated: boolean | null } | null;
+  sentence_gap_ms: { median: number; max: number; transitions: number; per_transition: number[]; with_earcon: number[] } | null;
 }
 
 const MEASURE = `(() => {
   window.__armPlayToAudio = () => { window.__playToAudio = new Promise((resolve) => {
-    const a = document.getElementById('reader-audio');
-    let t0 = 0, base = 0;
+    const audio = () => document.getElementById('reader-audio');
+    let t0 = 0, base = 0, at = null;
     const ch = new MessageChannel();
-    const poll = () => { if (!a.paused && a.currentTime > base) resolve(performance.now() - t0); else ch.port2.postMessage(0); };
+    // The element Space plays is the one named at the keydown; it is followed even if renamed.
+    const poll = () => { if (!at.paused && at.currentTime > base) resolve(performance.now() - t0); else ch.port2.postMessage(0); };
     ch.port1.onmessage = poll;
     const onKey = (e) => {
       if (e.code !== 'Space') return;
       window.removeEventListener('keydown', onKey, true);
       t0 = performance.now();
-      base = a.currentTime;
+      at = audio();
+      base = at.currentTime;
       poll();
     };
     window.addEventListener('keydown', onKey, true);
@@ -40,10 +51,14 @@ const MEASURE = `(() => {
 
 /** Records clips as fetched (their word times), clip clock zeros, and word highlight changes. */
 const DRIFT = `(() => {
-  const B = (window.__drift = { clips: {}, zeros: {}, changes: [] });
+  const B = (window.__drift = { clips: {}, zeros: {}, changes: [], played: [], earcons: null });
   const fetch0 = window.fetch;
   window.fetch = async (...args) => {
     const res = await fetch0(...args);
+    if (String(args[0]).endsWith('/api/openInitial')) {
+      const opened = await res.clone().json();
+      if (opened && opened.ok) B.earcons = opened.article.plan.utterances.map((u) => [!!u.earconBefore, !!u.earconAfter]);
+    }
     if (String(args[0]).endsWith('/api/getClip')) {
       const body = new Uint8Array(await res.clone().arrayBuffer());
       const n = new DataView(body.buffer).getUint32(0, true);
@@ -54,7 +69,10 @@ const DRIFT = `(() => {
   };
   const frame = () => {
     const a = document.getElementById('reader-audio');
-    if (a && !a.paused && a.currentTime > 0.02) (B.zeros[a.currentSrc] ??= []).push(performance.now() - (a.currentTime * 1000) / (a.playbackRate || 1));
+    if (a && !a.paused && a.currentTime > 0.02) {
+      if (!B.zeros[a.currentSrc]) B.played.push({ src: a.currentSrc, utterance: Number(document.getElementById('article').dataset.utterance), duration: a.duration, rate: a.playbackRate || 1 });
+      (B.zeros[a.currentSrc] ??= []).push(performance.now() - (a.currentTime * 1000) / (a.playbackRate || 1));
+    }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -114,9 +132,30 @@ interface DriftData {
   clips: Record<number, { words: { start: number; time: number }[]; estimated: boolean }>;
   zeros: Record<string, number[]>;
   changes: { t: number; word: number; utterance: number; src: string; rate: number }[];
+  /** Clips in the order they were heard. */
+  played: { src: string; utterance: number; duration: number; rate: number }[];
+  /** Per utterance of the opened plan: [earconBefore, earconAfter]. */
+  earcons: [boolean, boolean][] | null;
 }
 
-async function wordDrift(harness: Harness, seconds: number): Promise<Pick<PlayResult, 'word_drift_ms' | 'word_drift_detail'>> {
+/** Silence added between consecutive clips: next clip's clock zero - (this clip's zero + its duration at its rate). */
+function sentenceGaps(data: DriftData): PlayResult['sentence_gap_ms'] {
+  const plain: number[] = [];
+  const earcon: number[] = [];
+  for (let i = 1; i < data.played.length; i++) {
+    const a = data.played[i - 1]!;
+    const b = data.played[i]!;
+    if (b.utterance !== a.utterance + 1 || !Number.isFinite(a.duration)) continue;
+    const gap = median(data.zeros[b.src]!) - (median(data.zeros[a.src]!) + (a.duration * 1000) / a.rate);
+    const tone = !!(data.earcons?.[a.utterance]?.[1] || data.earcons?.[b.utterance]?.[0]);
+    (tone ? earcon : plain).push(round(gap));
+  }
+  // The last clip heard was cut off by the end of the run: it has no transition after it.
+  if (!plain.length) return null;
+  return { median: round(median(plain)), max: round(max(plain)), transitions: plain.length, per_transition: plain, with_earcon: earcon };
+}
+
+async function wordDrift(harness: Harness, seconds: number): Promise<Pick<PlayResult, 'word_drift_ms' | 'word_drift_detail' | 'sentence_gap_ms'>> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     const page = await openReady(browser, harness, DRIFT);
@@ -134,11 +173,13 @@ async function wordDrift(harness: Harness, seconds: number): Promise<Pick<PlayRe
       estimated = clip.estimated;
       gaps.push(c.t - (median(zeros) + (word.time * 1000) / (c.rate || 1)));
     }
-    if (!gaps.length) return { word_drift_ms: null, word_drift_detail: null };
+    const sentence_gap_ms = sentenceGaps(data);
+    if (!gaps.length) return { word_drift_ms: null, word_drift_detail: null, sentence_gap_ms };
     const abs = gaps.map(Math.abs);
     return {
+      sentence_gap_ms,
       word_drift_ms: round(max(abs)),
-      word_drift_detail: { changes: gaps.length, median_ms: round(median(abs)), late_max_ms: round(max(gaps)), early_max_ms: round(-Math.min(...gaps)), seconds, words_estimated: estimated },
+      word_drift_detail: { changes: gaps.length, median_ms: round(median(abs)), p95_ms: round([...abs].sort((a, b) => a - b)[Math.floor(abs.length * 0.95)]!), over_20_ms: abs.filter((x) => x > 20).length, late_max_ms: round(max(gaps)), early_max_ms: round(-Math.min(...gaps)), seconds, words_estimated: estimated },
     };
   } finally {
     await browser.close();

@@ -50,8 +50,6 @@ export class ReaderApp {
   private startupNotice: string | null = null;
   /** The quote the listener last jumped to, while still at the utterance it starts in. */
   private atQuote: { quote: number; utterance: number } | null = null;
-  /** The utterance whose audio is being heard (the sleep timer stops after it). */
-  private readingIndex = 0;
   private exporting = false;
   private exportQuarter = 0;
   private readonly sleepTimer = new SleepTimer(
@@ -70,13 +68,11 @@ export class ReaderApp {
       state: (state) => this.onState(state),
       error: (message) => this.announcer.error(`Could not speak this sentence: ${message} Press Space to try again.`),
       finished: () => this.onFinished(),
+      // The sleep timer stops between sentences.
+      next: () => this.goOnReading(),
     });
-    // Tests and diagnostics can find the one audio element.
-    this.player.audio.id = 'reader-audio';
-    this.player.audio.hidden = true;
-    document.body.append(this.player.audio);
-    // After the player's own 'ended' handler: the sleep timer stops between sentences.
-    this.player.audio.addEventListener('ended', () => this.stopIfSleepDue());
+    // Two elements taking turns (gapless reading); the one playing has the id `reader-audio`.
+    document.body.append(...this.player.elements);
   }
 
   async start(): Promise<void> {
@@ -453,21 +449,18 @@ export class ReaderApp {
   }
 
   private onSleepDue(): void {
-    // Reading on: stop after the sentence being read (see stopIfSleepDue). Not reading: done.
+    // Reading on: stop after the sentence being read (see goOnReading). Not reading: done.
     if (this.isPlaying()) return;
     this.sleepTimer.set('off');
     this.tell({ kind: 'answer', text: 'Sleep timer ended' });
   }
 
-  private stopIfSleepDue(): void {
-    const plan = this.plan;
-    if (!this.sleepTimer.due || !plan) return;
+  /** Between two sentences of continuous reading (never at the end: that stops anyway): false stops there. */
+  private goOnReading(): boolean {
+    if (!this.sleepTimer.due) return true;
     this.sleepTimer.set('off');
-    const next = this.readingIndex + 1;
-    if (next >= plan.utterances.length) return; // the end of the article stops it anyway
-    this.player.stop();
-    this.player.jump(next);
     this.tell({ kind: 'answer', text: 'Sleep timer: reading stopped. Press Space to go on.' });
+    return false;
   }
 
   private onFinished(): void {
@@ -481,7 +474,6 @@ export class ReaderApp {
   }
 
   private onUtterance(index: number, u: Utterance, scroll = true): void {
-    this.readingIndex = index;
     if (this.atQuote && this.atQuote.utterance !== index) this.atQuote = null;
     // A cue ("Photo caption.") shows the caption it introduces.
     const shown = u.cue ? this.plan?.utterances[index + 1] ?? u : u;

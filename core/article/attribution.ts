@@ -3,7 +3,8 @@ import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
   isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
-import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase } from './noun-phrase';
+import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs } from './noun-phrase';
+import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 
 /** Verbs that introduce or follow direct speech. */
@@ -44,6 +45,10 @@ export interface Cue {
   end: number;
   phrase: string;
   place: AttributionPlace;
+  /** After a quote: the attribution starts right at the closing mark (`"…," Smith said`, `"…," said Smith`). */
+  immediate?: boolean;
+  /** A "— Name" line or dash after the quote. */
+  dash?: boolean;
 }
 
 const cue = (start: number, phrase: string, place: AttributionPlace, length = phrase.length): Cue => ({ start, end: start + length, phrase, place });
@@ -59,6 +64,11 @@ function isOpener(segment: string): boolean {
 function subjectOf(region: string, offset: number): { phrase: string; start: number } | null {
   // "Rep. Oscar Lindgren (D-Wash.), whose ...": a closed parenthesis is an aside; blank it, keeping offsets.
   region = region.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  // "After Tom Pike said ...": a subordinating word before the subject is not part of it (with a comma, the
+  // opener rule below drops the whole subordinate clause).
+  if (!region.includes(',')) region = region.replace(/^(\s*)(?:After|When|As|While|Because|Since|If|Although|Though|Before|Until|Once)\s+(?=\p{Lu})/u, (m) => ' '.repeat(m.length));
+  // "Gingrich — mentioned by Newsmax as a running mate — told Fox News": so is a pair of dashes.
+  region = region.replace(/\s[—–]\s[^—–]{1,200}\s[—–](?=\s)/g, (m) => ' '.repeat(m.length));
   // "National Association of Home Builders: The group called ...": the subject follows the colon.
   const cut = Math.max(region.lastIndexOf(':'), region.lastIndexOf(';'), region.lastIndexOf('–'), region.lastIndexOf('—'), region.lastIndexOf('('));
   if (cut >= 0) {
@@ -95,7 +105,8 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   // "..., after winning Ohio, Gov. John Kasich (R-OH)": the noun phrase that ends right before the verb.
   const np = nounPhraseBeforeVerb(region, offset);
   const npHead = np?.phrase.split(',')[0] ?? '';
-  if (np && !notASpeaker(npHead) && (/^\p{Lu}/u.test(npHead) || PRONOUNS.has(npHead.toLowerCase()) || namesPeople(npHead))) return np;
+  // ...a name, a pronoun, a description of people, or a description ending in a name ("the celebrity press ReganBooks").
+  if (np && !notASpeaker(npHead) && (/^\p{Lu}/u.test(npHead) || PRONOUNS.has(npHead.toLowerCase()) || namesPeople(npHead) || /\s\p{Lu}[\p{L}'’.\-]*$/u.test(npHead))) return np;
   while (parts.length > 1 && isOpener(parts[0]!.text.trim())) parts.shift();
   const kept = parts.filter((p) => !/^\s*(?:who|which|whose|where|aged?)\b/i.test(p.text) && !/^\s*\d+\s*$/.test(p.text));
   if (kept.length === 0) return null;
@@ -122,6 +133,12 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     const at = ctxStart + askedBy.index + askedBy[0].indexOf(askedBy[1]);
     return cue(at, askedBy[1], 'before');
   }
+  // "The paradox of Nancy, says Carl Anthony, a historian, is that she was "…"": an inverted attribution between commas.
+  const aside = INVERTED_ASIDE.exec(ctx);
+  if (aside?.[1] && readName(words(aside[1]))?.person) {
+    const phrase = aside[1] + (aside[2] ?? '');
+    return cue(ctxStart + aside.index + aside[0].indexOf(aside[1]), phrase, afterOtherQuote ? 'inside' : 'before');
+  }
   const verbFirst = VERB_FIRST.exec(trimmedEnd);
   const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()));
   if (verbFirst?.[1] && nameLike(verbFirst[1].replace(/[,:]$/, '')) && (/[,:]$/.test(trimmedEnd) || afterOtherQuote)) {
@@ -134,7 +151,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   const verbs: RegExpExecArray[] = [];
   for (let m = VERB_ALL.exec(ctx); m; m = VERB_ALL.exec(ctx)) {
     // "Ginsburg's comments", "the claims": after a possessive or determiner the word is a noun.
-    if (!NOUN_BEFORE.test(ctx.slice(Math.max(0, m.index - 12), m.index))) verbs.push(m);
+    if (!NOUN_BEFORE.test(ctx.slice(Math.max(0, m.index - 12), m.index)) && !pluralNoun(ctx, m)) verbs.push(m);
   }
   const lastVerb = verbs[verbs.length - 1];
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
@@ -152,7 +169,8 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
       const words = subject?.phrase.split(/[\s,]+/) ?? [];
       if (subject && readName(words)?.person && readName(words)!.known) {
         const name = readName(words)!;
-        return cue(subject.start, subject.phrase, 'before', name.full.length);
+        // "President Clinton released the following statement:": the speaker is the name, not the clause.
+        return cue(subject.start, words.slice(0, name.used).join(' '), 'before', name.full.length);
       }
     }
     if (speakerColon?.[1] && allCapitalised && !partial) return cue(ctxStart + ctx.indexOf(speakerColon[1]), speakerColon[1], 'before');
@@ -164,7 +182,10 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     // "Bolton thought it was "a tribute to ..."", "Trump leaned in and boomed: "..."": the clause's subject speaks.
     if (partial || /:\s*$/.test(ctx)) {
       const subject = clauseSubjects(ctx, ctxStart).pop();
-      if (subject) return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
+      // A partial quote is the subject's own words only when the subject says, writes or judges something
+      // ("Cruz blasted the ruling as "lawless""); otherwise it is a term or a name ("the SVP launched the "initiative"").
+      const judges = subject && partial && judgingVerbAfter(ctx.slice(subject.start - ctxStart + subject.phrase.length));
+      if (subject && (!partial || judges)) return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
     }
     return null;
   }
@@ -190,9 +211,12 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
 export function cueAfter(ctx: string, ctxStart: number): Cue | null {
   // `"…" — Cllr Priya Shah, council leader`: a dash and a name after the quote.
   const dash = DASH_AFTER.exec(ctx);
-  if (dash?.[1] && !notASpeaker(dash[1])) return cue(ctxStart + dash[0].indexOf(dash[1]), dash[1].trim(), 'after');
+  if (dash?.[1] && !notASpeaker(dash[1])) return { ...cue(ctxStart + dash[0].indexOf(dash[1]), dash[1].trim(), 'after'), dash: true };
+  // `"…," said Don Ytterberg, the county chairman, explaining that …`: what the speaker went on to do is not who they are.
+  const participle = /,\s+\p{Ll}+ing\b/u.exec(ctx);
+  const untilParticiple = participle ? ctx.slice(0, participle.index) : ctx;
   for (const re of [ACCORDING_TO_AFTER, VERB_FIRST, SUBJECT_FIRST]) {
-    const m = re.exec(ctx);
+    const m = re.exec(ctx) ?? (re === VERB_FIRST ? re.exec(untilParticiple) : null);
     if (!m?.[1]) continue;
     const phrase = m[1].trim().replace(/[,:]$/, '');
     // "former congressman Dan Maffei said": a lower-case description may lead into the name.
@@ -201,16 +225,32 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
       // last speech verb ("... and donations began to pick up, Gilbert said").
       const last = SUBJECT_BEFORE_LAST_VERB.exec(ctx);
       const region = last?.[1] ?? m[1];
-      const np = nounPhraseBeforeVerb(region, ctxStart + (last ? last.index + last[0].indexOf(region) : m.index + m[0].indexOf(m[1])));
+      const regionStart = ctxStart + (last ? last.index + last[0].indexOf(region) : m.index + m[0].indexOf(m[1]));
+      let np = nounPhraseBeforeVerb(region, regionStart);
+      // The object of a preposition is not the subject: the noun phrase it belongs to is ("experts David Albright and
+      // Serena Kell of the Institute for Science", whole); with none (`"…" for Clinton, said Kunin`) this is no subject.
+      for (let prep = np && PREPOSITION_BEFORE.exec(region.slice(0, np.start - regionStart)); np && prep; prep = np && PREPOSITION_BEFORE.exec(region.slice(0, np.start - regionStart))) {
+        const owner = nounPhraseBeforeVerb(region.slice(0, prep.index), regionStart);
+        np = owner ? { phrase: region.slice(owner.start - regionStart).trim(), start: owner.start } : null;
+      }
+      if (!np) continue;
       // Only a description ending in a person's name ("union organiser Kemi Adeyemi"), not any capitalised word.
       const tail = np ? trailingName(np.phrase.split(',')[0]!.split(/\s+/)) : null;
       const head = np?.phrase.split(',')[0] ?? '';
-      if (np && ((/^\p{Lu}/u.test(head) && !notASpeaker(head)) || (tail?.name.person && (tail.name.known || tail.name.bare.includes(' '))))) return cue(np.start, np.phrase, 'after');
+      if (np && ((/^\p{Lu}/u.test(head) && !notASpeaker(head)) || (tail?.name.person && (tail.name.known || tail.name.bare.includes(' '))) || (namesPeople(head) && /\s\p{Lu}/u.test(head)))) return cue(np.start, np.phrase, 'after');
       continue;
     }
     if (re === SUBJECT_FIRST && phrase.split(/\s+/).length > 20) continue;
+    // `… apart." Given his past comments on …`: a subordinate clause opens the narrator's next sentence; it has no subject yet.
+    if (re === SUBJECT_FIRST && SUBORDINATE_OPENER.test(phrase)) continue;
+    // `"…," telling reporters …`: a participle goes on with the sentence before the quote; whoever it names is no inverted speaker.
+    if (re === VERB_FIRST && /^[\s,;:–—-]*\p{L}+ing\b/u.test(m[0])) continue;
+    // `…, during the launch event for Trump Tower, calling it …`: a participle after a comma has the main clause's subject.
+    if (re === SUBJECT_FIRST && /,\s*$/.test(m[1]) && /ing$/.test(m[0].trimEnd())) continue;
     const at = ctxStart + m.index + m[0].indexOf(m[1].trim());
-    return cue(at, phrase, 'after');
+    const aside = re === SUBJECT_FIRST ? parentheticalSpeaker(phrase, ctx.slice(m.index + m[0].length)) : null;
+    if (aside !== null) return { ...cue(at + m[1].trim().lastIndexOf(aside), aside, 'after'), immediate: true };
+    return { ...cue(at, phrase, 'after'), immediate: true };
   }
   // `"We're extremely happy" about the decision, said RoseAnn DeMoro, ...`: an inverted attribution later in the sentence.
   const inverted = INVERTED_LATER.exec(ctx);
@@ -221,7 +261,31 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
   return null;
 }
 
+/**
+ * `"…." The plan, he said, was "…"`, `Leeds, Ann Bell said, is …`: a pronoun or a name set off by commas before a verb
+ * that is itself followed by a comma speaks; what comes before the comma is the subject of the narrator's sentence.
+ */
+export function parentheticalSpeaker(phrase: string, afterVerb: string): string | null {
+  const comma = phrase.lastIndexOf(',');
+  if (comma < 0 || !/^\s*,/.test(afterVerb)) return null;
+  const last = phrase.slice(comma + 1).trim();
+  if (PRONOUNS.has(last.toLowerCase())) return last;
+  const name = readName(last.split(/\s+/));
+  return name?.person && name.used === last.split(/\s+/).length ? last : null;
+}
+
+/** Words that open a subordinate clause or a prepositional phrase, never a speaker's name. */
+const SUBORDINATE_OPENER = /^(?:Given|Despite|Although|Though|Because|Since|Unless|Whether|Unlike|Amid|Amidst|Among|Without|Considering|Regarding)\s/;
+
 const ORG_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'van', 'von', 'al', 'bin']);
+/** "many Asian states", "several news reports": an -s form after an adjective or a quantifier is a plural noun, not a speech verb. */
+function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
+  const before = /([\p{L}’'-]+)\s+$/u.exec(ctx.slice(Math.max(0, verb.index - 30), verb.index))?.[1];
+  return before !== undefined && isPluralNounAfter(before, verb[0]);
+}
+
+const INVERTED_ASIDE = /,\s+(?:says|said|argues|writes|notes|explains)\s+(\p{Lu}[^,"“”]{1,60}?)(,\s+[^,"“”]{1,120})?,\s+(?=\p{Ll})/u;
+const PREPOSITION_BEFORE = /\b(?:for|of|to|with|about|from|on|in|at|by|against|over|under|than|like|into|toward|towards|during|after|before)\s+$/i;
 const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;
 const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,4})\s*:\s*$/u;
 const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
@@ -240,17 +304,21 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
 
+const POSSESSIVE_WORD = /(?:[’']s|s[’'])$/;
 const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|of|for)$/;
 
 /** The capitalised run that ends a phrase, if any, read as a name. */
 function trailingName(headWords: readonly string[]): { at: number; name: ParsedName } | null {
   let at = headWords.length;
-  while (at > 0 && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
+  // "The Post's Dana Milbank", "CNBC's Becky Quick": the name starts after the possessive; the owner describes.
+  while (at > 0 && !(at < headWords.length && POSSESSIVE_WORD.test(headWords[at - 1]!)) && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
   while (at < headWords.length && isFunctionWord(headWords[at]!)) at++;
   if (at >= headWords.length) return null;
   // "South Carolina Gov. Jim Hodges", "House Speaker Paul Ryan": a title inside the run starts the name.
   for (let t = headWords.length - 2; t > at; t--) {
     if (isTitle(headWords[t]!) && !isTitle(headWords[t + 1]!) && readName(headWords.slice(t))?.used === headWords.length - t) {
+      // "Illinois Attorney General Lisa Madigan": every title of the run belongs to the name.
+      while (t - 1 > at && isTitle(headWords[t - 1]!) && /^\p{Lu}/u.test(headWords[t - 1]!)) t--;
       at = t;
       break;
     }
@@ -314,6 +382,8 @@ export function resolveSpeaker(
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
   const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
+  // "The president also", "Ann Bell on Friday": adverbs and times between the speaker and the verb are not the speaker.
+  head = withoutTrailingAdverbs(head.split(/\s+/)).join(' ') || head;
   // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
   head = head.replace(TRAILING_CIRCUMSTANCE, '') || head;
   const problem = registry.find(head) ? null : notASpeaker(head);
@@ -384,7 +454,9 @@ export function resolveSpeaker(
   }
   // "Monarchs coach Rick Alvarado" / "Long-suffering supporter Dave Parfitt": the name ends the phrase, the rest describes.
   const tail = trailingName(headWords);
-  if (tail && tail.at > 0 && tail.name.person) {
+  // "… of the Institute for Rail and Road Studies": an unfamiliar pair after "and" ends a longer name; it is no person.
+  const fragment = tail && tail.at > 1 && !tail.name.known && /^(?:and|&|of|for)$/i.test(headWords[tail.at - 1]!) && /^\p{Lu}/u.test(headWords[tail.at - 2]!);
+  if (tail && tail.at > 0 && tail.name.person && !fragment) {
     const entity = registry.person(tail.name, description ?? (headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null));
     const start = at + phrase.indexOf(headWords[tail.at]!);
     registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + tail.name.full.length });
@@ -440,8 +512,12 @@ export function resolveSpeaker(
   }
   if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
-    const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '');
-    const text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
+    // ...nor is what they were doing: "another source speaking to Fox News" is "another source".
+    const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '')
+      .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '');
+    let text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
+    // A long description keeps its people and drops where they work ("Nuclear experts Ann Bell and Jo Pike [of the Institute for …]").
+    if (text.length > 120) text = text.replace(/\s+(?:of|at|for|from|with)\s.*$/, '');
     if (text.length > 120 || !namesPeople(phrase)) return null;
     const kind: 'person' | 'group' = PERSON_ROLE.test(head) ? 'person' : 'group';
     const gender: Gender | null = phraseGender(head);

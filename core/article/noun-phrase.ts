@@ -6,7 +6,8 @@
  * said") is not the subject. Pure string work on compromise's lexicon, cheap enough to run for
  * every quote of a 1 MB article.
  */
-import { PERSON_ROLE, isTitle, lexiconTags, readName } from './people';
+import { PERSON_ROLE, bareWord, isTitle, lexiconTags, readName } from './people';
+import { namesPeople } from './speaker-check';
 
 export interface Phrase {
   phrase: string;
@@ -20,11 +21,10 @@ const JOINING = /^(?:of|for|at|with|from|in|on|to)$/i;
 const NOT_IN_PHRASE = /Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Adverb|Conjunction|Preposition|Pronoun|QuestionWord|Negative|Expression/;
 const NOUNISH = /Noun|Singular|Plural|Actor|Adjective|Demonym|Person|Name|Place|Organization|Value|Cardinal|Comparable|Uncountable|Title/;
 
-const bare = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, '');
 
 /** Can this lower-case word sit inside a noun phrase ("former", "presidential", "candidate", "34-year-old")? */
 function nounish(word: string): boolean {
-  const w = bare(word);
+  const w = bareWord(word);
   if (!w) return false;
   if (/^\d/.test(w) || /-year-old$/.test(w)) return true;
   const tags = lexiconTags(w);
@@ -56,6 +56,8 @@ export function trailingNounPhrase(words: readonly string[]): number {
       if (i > 0 && JOINING.test(words[i]!) && trailingNounPhrase(words.slice(0, i)) >= 0 && !isTitle(words[i - 1]!)) {
         const before = trailingNounPhrase(words.slice(0, i));
         if (before >= 0 && /^(?:the|a|an|one|another|his|her|their|its)$/i.test(words[before]!)) return before;
+        // "Leaders of the organization", "members of the panel": people of a body, named by a bare plural.
+        if (before === i - 1 && /s$/i.test(words[before]!) && namesPeople(words[before]!)) return before;
       }
       break;
     }
@@ -83,12 +85,15 @@ const APPOSITIVE_OPENER = /^\s*(?:who|which|whose|where|aged?|\d{1,3}\b)/u;
 const AUXILIARY = /^(?:has|had|have|would|will|also|later|then|once|previously|repeatedly|publicly|again|just|now|still|recently|already|never|often|simply|quickly|first|had|did|does|do|can|could|may|might|must|should|shall)$/i;
 const TIME_WORD = /^(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year)$/i;
 
+/** Nouns that end like adverbs: "the family said" keeps its family. */
+const NOUN_IN_LY = /^(?:family|families|ally|rally|assembly|supply|bully|monopoly|anomaly|daily|weekly|monthly|quarterly|italy|lily|holly|folly|belly)$/;
+
 /** "Trump also", "Smith on Tuesday", "Jones later": words between a subject and its verb. */
-function withoutTrailingAdverbs(words: string[]): string[] {
+export function withoutTrailingAdverbs(words: string[]): string[] {
   let end = words.length;
   while (end > 0) {
-    const w = bare(words[end - 1]!);
-    if (AUXILIARY.test(w) || (/ly$/.test(w) && !/^\p{Lu}/u.test(words[end - 1]!)) || (lexiconTags(w).some((t) => t === 'Adverb') && /^\p{Ll}/u.test(words[end - 1]!))) end--;
+    const w = bareWord(words[end - 1]!);
+    if (AUXILIARY.test(w) || (/ly$/.test(w) && !NOUN_IN_LY.test(w) && !/^\p{Lu}/u.test(words[end - 1]!)) || (lexiconTags(w).some((t) => t === 'Adverb') && /^\p{Ll}/u.test(words[end - 1]!))) end--;
     else if (TIME_WORD.test(w) && end > 1) {
       end--;
       while (end > 0 && /^(?:on|last|this|late|early|in|the|on)$/i.test(words[end - 1]!)) end--;
@@ -112,7 +117,8 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   // Appositives after the subject: "Kunin, who has been critical of Sanders," / "Adler, rVotes' owner,".
   let last = parts.length - 1;
   const appositive = (text: string) => /^\s*\d{1,3}\s*$/.test(text) || /^\s*[RDI]-[\p{Lu}][\p{L}.]*\s*$/u.test(text) ||
-    ((APPOSITIVE_OPENER.test(text) || /^\s*\p{Ll}/u.test(text)) && (!FINITE.test(text) || /^\s*(?:who|which|whose)\b/i.test(text)));
+    // ("a veteran consultant who had tried to organise a campaign": the finite verb is the relative clause's.)
+    ((APPOSITIVE_OPENER.test(text) || /^\s*\p{Ll}/u.test(text)) && (!FINITE.test(text.split(/\b(?:who|which|whose|that)\b/)[0]!) || /^\s*(?:who|which|whose)\b/i.test(text)));
   // "Director of Doctors Under Fire": a capitalised role after a name is an appositive too.
   // ...but "Judge Nicola Harkness" is a title and a name, not an appositive.
   const role = (text: string) => PERSON_ROLE.test(text.trim().split(/\s+/)[0] ?? '') && !readName(text.trim().split(/\s+/))?.person;
@@ -128,8 +134,13 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   const part = parts[last]!;
   const words = withoutTrailingAdverbs(part.text.trim().split(/\s+/));
   if (words.length === 0) return null;
-  const at = trailingNounPhrase(words);
+  let at = trailingNounPhrase(words);
   if (at < 0) return null;
+  // "Another intelligence source speaking to Fox News": a participle phrase describes the noun phrase before it.
+  if (at >= 3 && JOINING.test(words[at - 1]!) && /^\p{Ll}+ing$/u.test(words[at - 2]!)) {
+    const owner = trailingNounPhrase(words.slice(0, at - 2));
+    if (owner >= 0 && namesPeople(words.slice(owner, at - 2).join(' '))) at = owner;
+  }
   const lead = part.text.length - part.text.trimStart().length;
   const before = words.slice(0, at).join(' ');
   const start = part.at + lead + (at === 0 ? 0 : before.length + 1);

@@ -37,16 +37,19 @@ export const isCommonWord = memoised((w: string) => {
 /** Determiners, prepositions and the like: never the start of a name ("The", "In", "But"). */
 export const isFunctionWord = memoised((w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t)));
 
-/** A word predicate asked about every capitalised word of an article: each word is looked at once. */
-function memoised(test: (w: string) => boolean): (w: string) => boolean {
-  const seen = new Map<string, boolean>();
+/** A word as the lexicon knows it: lower case, without a possessive 's or punctuation ("Trump's," -> "trump"). */
+export const bareWord = memoised((w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, ''));
+
+/** A word function asked about every word of an article: each word is looked at once. */
+function memoised<T>(test: (w: string) => T): (w: string) => T {
+  const seen = new Map<string, T>();
   return (w) => {
     let r = seen.get(w);
-    if (r === undefined) {
+    if (r === undefined && !seen.has(w)) {
       r = test(w);
       if (seen.size < 50_000) seen.set(w, r);
     }
-    return r;
+    return r as T;
   };
 }
 
@@ -68,10 +71,11 @@ const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'm
 const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'dos', 'das', 'y']);
 
-export const titleGender = (w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')];
+export const titleGender = memoised((w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')]);
 export const isTitle = (w: string) => titleGender(w) !== undefined;
-const isSuffix = (w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, ''));
-const isCapitalised = (w: string) => /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
+const isSuffix = memoised((w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, '')));
+/** A name word: capitalised, or after a lower-case Arabic or European particle ("al-Awlaki", "bin-Salman"). */
+const isCapitalised = (w: string) => /^(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul|de|di|da|le|la|du|van|von)-)?\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
 
 const FEMALE_ROLES = 'mother mum mom mummy wife daughter sister grandmother grandma gran nan aunt auntie niece girl woman lady girlfriend bride widow actress queen princess duchess chairwoman spokeswoman businesswoman policewoman congresswoman councilwoman headmistress waitress sportswoman granddaughter stepmother fiancee fiancée nun mistress stepdaughter';
 const MALE_ROLES = 'father dad daddy husband son brother grandfather grandpa grandad uncle nephew boy man gentleman boyfriend groom widower king prince duke chairman spokesman businessman policeman congressman councilman headmaster sportsman grandson stepfather fiance fiancé monk stepson';
@@ -84,11 +88,23 @@ export const GENDERED_ROLE_PATTERN = [...ROLE_GENDER.keys()].join('|');
 
 /** Nouns that name a person by role; "the doctor said" usually means the person just named. */
 export const PERSON_ROLE = new RegExp(
-  `\\b(?:${GENDERED_ROLE_PATTERN}|doctor|surgeon|nurse|mayor|minister|officer|official|spokesperson|spokesman|spokeswoman|player|coach|manager|actor|singer|star|lawyer|attorney|judge|senator|president|chief|executive|founder|director|teacher|professor|scientist|researcher|author|writer|artist|driver|pilot|owner|resident|witness|victim|survivor|student|worker|farmer|campaigner|activist|leader|politician|candidate|economist|analyst|expert|striker|captain|veteran|doctor|chef|pensioner|parent|\\d+-year-old)s?\\b`,
+  `\\b(?:${GENDERED_ROLE_PATTERN}|doctor|surgeon|nurse|mayor|minister|officer|official|spokesperson|spokesman|spokeswoman|player|coach|manager|actor|singer|star|lawyer|attorney|judge|senator|president|chief|executive|founder|director|teacher|professor|scientist|researcher|author|writer|artist|driver|pilot|owner|resident|witness|victim|survivor|student|worker|farmer|campaigner|activist|leader|politician|candidate|economist|analyst|expert|striker|captain|veteran|doctor|chef|pensioner|parent|\\d+-year-old|` +
+    // People of politics and the press, as news names them ("a Trump supporter", "one Democrat familiar with the talks").
+    `supporter|critic|opponent|voter|delegate|staffer|aide|adviser|advisor|front-?runner|nominee|hopeful|contender|rival|challenger|` +
+    `lawmaker|legislator|strategist|consultant|operative|donor|historian|commentator|blogger|journalist|reporter|editor|columnist|` +
+    `pollster|lobbyist|prosecutor|investigator|agent|soldier|protester|demonstrator|organi[sz]er|advocate|ally|colleague|employee|` +
+    `democrat|republican|diplomat|negotiator|comedian|pastor|priest|cleric|preacher|scholar|academic|physician|volunteer|insider|` +
+    `host|anchor|moderator|governor|commissioner|ambassador|secretary|chairman|chairwoman|source)s?\\b`,
   'i',
 );
 
 const ORG_WORDS = /\b(?:Government|Office|Ministry|Department|Council|Police|Service|Services|Agency|Association|Company|Group|University|Hospital|Committee|Party|Union|Club|Court|News|Commission|Foundation|Institute|Trust|Bank|Inc|Ltd|Corp|Authority|Board|Network|Times|Post|BBC|ITV|CNN|Reuters|Kremlin|Pentagon|Street|House|Administration|Federation|League|Society|Centre|Center|Force|Army|Navy|Command|Organisation|Organization|Council|Parliament|Congress|Senate|Assembly|Cabinet|Embassy|Fund|Programme|Program|Alliance|Coalition|Campaign|Charity|Brigade|Helmets|Nations|Watch|International|Media|Press|Industries|Airlines|Motors|Energy|Partners)\b/;
+
+/** Lexicon tags of a place that is not also a person's name ("Asia", not "Georgia" the first name). */
+export const placeTags = (tags: readonly string[]) => tags.some((t) => /Place|Country|City|Region/.test(t)) && !tags.some((t) => /Person|Name/.test(t));
+const isPlaceWord = (w: string) => placeTags(lexiconTags(w));
+/** Last words of place and building names. */
+const PLACE_NOUN = /^(?:County|City|Township|Province|District|Avenue|Boulevard|Road|Tower|Towers|Plaza|Hotel|Casino|Airport|Stadium|Arena|Valley|Square|Beach|Mountains|Island|Islands|Heights)$/;
 
 export interface ParsedName {
   /** Title words, name words and suffixes as written: "Professor David Nott OBE". */
@@ -142,7 +158,11 @@ export function readName(words: readonly string[]): ParsedName | null {
   gender = gender ?? (firstGender ?? null);
   const bare = names.join(' ');
   const joined = names.some((w) => ORG_CONNECTORS.has(w));
-  const person = !joined && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
+  // "Jefferson County", "Trump Tower Manila": a place or a building, whatever first name it starts with.
+  // ...and "Central Asia", "New York": a place name last, with no title or first name to make it a person's.
+  const place = (names.length >= 2 && names.slice(1).some((w) => PLACE_NOUN.test(w))) ||
+    (titles.length === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
+  const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
   const known = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname);
   return { full: [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
 }

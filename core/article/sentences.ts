@@ -25,21 +25,42 @@ function continuesAfterAbbreviation(segment: string, next: string): boolean {
   return OTHER_ABBREVIATIONS.has(word) && /^\s*[a-z0-9]/.test(next);
 }
 
-/** Window for Intl.Segmenter: V8's segmenter slows down superlinearly on long strings (200 KB: 10 s; in windows: 40 ms). */
-const WINDOW = 4000;
+/**
+ * Longest text given to Intl.Segmenter at once. Each block (paragraph) is segmented once, in one call;
+ * V8's segmenter is superlinear on long strings (1 MB in one string: 80 s; per paragraph: ~0.1 ms per KB),
+ * so only a giant paragraph is cut, into consecutive chunks that never overlap.
+ */
+export const SEGMENT_CHUNK = 4000;
+/** A plain sentence end: a lower-case word (not "p.m." or "Dr."), the mark, closing quotes, space, then a capital. */
+const PLAIN_END = /\p{Ll}{2}[.!?]["”’')\]]*\s+(?=["“‘(]?\p{Lu})/gu;
 
-/** Segments of `text` from windows cut after sentence-ending punctuation, so no window splits a sentence in practice. */
+/**
+ * Where to end the chunk of `text` that starts at `from`: after its last line break or plain sentence end
+ * (both are sentence boundaries whatever follows), else after its last run of spaces (a sentence of
+ * more than SEGMENT_CHUNK characters), else at the limit.
+ */
+export function chunkEnd(text: string, from: number): number {
+  const to = from + SEGMENT_CHUNK;
+  if (to >= text.length) return text.length;
+  const window = text.slice(from, to);
+  let cut = window.lastIndexOf('\n') + 1;
+  PLAIN_END.lastIndex = Math.max(0, cut - 2);
+  for (let m = PLAIN_END.exec(window); m; m = PLAIN_END.exec(window)) cut = m.index + m[0].length;
+  if (cut <= 0) {
+    cut = window.length;
+    while (cut > 0 && !/\s/.test(window[cut - 1]!)) cut--;
+  }
+  return cut <= 0 ? to : from + cut;
+}
+
+/** Segments of `text`: one Intl.Segmenter pass over each chunk of it (the whole text when it is short). */
 function* segments(text: string): Generator<{ segment: string; index: number }> {
+  if (text.length <= SEGMENT_CHUNK) {
+    yield* segmenter.segment(text);
+    return;
+  }
   for (let from = 0; from < text.length; ) {
-    let to = Math.min(text.length, from + WINDOW);
-    if (to < text.length) {
-      const window = text.slice(from, to);
-      let cut = -1;
-      // A plain sentence end: a lower-case word (not "p.m." or "Dr."), the mark, space, a capital.
-      for (const m of window.matchAll(/\p{Ll}{2}[.!?]["”’')\]]*\s+(?=["“‘(]?\p{Lu})/gu)) cut = m.index + m[0].length;
-      if (cut <= 0) cut = window.lastIndexOf(' ') + 1;
-      if (cut > 0) to = from + cut;
-    }
+    const to = chunkEnd(text, from);
     for (const { segment, index } of segmenter.segment(text.slice(from, to))) yield { segment, index: from + index };
     from = to;
   }

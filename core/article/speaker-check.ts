@@ -4,7 +4,7 @@
  * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
-import { PERSON_ROLE, lexiconTags } from './people';
+import { PERSON_ROLE, bareWord, lexiconTags, placeTags } from './people';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -31,7 +31,6 @@ const DOCUMENTS = new Set(
 /** Nouns for bodies of people that speak as one ("the campaign said", "the committee wrote"). */
 const GROUP_NOUN = /\b(?:campaign|committee|think tank|group|department|agency|company|firm|corporation|organi[sz]ation|party|government|administration|police|council|union|court|network|newspaper|magazine|outlet|station|channel|team|club|office|ministry|board|commission|authority|service|family|families|staff|league|association|foundation|institute|institution|coalition|alliance|caucus|panel|jury|charity|trust|bank|university|college|school|hospital|army|military|navy|force|forces|embassy|white house|kremlin|pentagon|parliament|congress|senate|house|legislature|regime|people|crowd|protesters|residents|voters|supporters|critics|opponents|lawmakers|democrats|republicans|conservatives|liberals|sources?|aides?|advisers?|advisors?|officials?|authors?|researchers?|experts?|analysts?|scientists?|organizers?|organisers?|editors?|reporters?|journalists?|workers?|members?|leaders?|observers?|economists?|pollsters?|strategists?|operatives?|allies|friends?|neighbou?rs?|colleagues?|students?|parents?|doctors?|nurses?|prosecutors?|investigators?|attorneys?|lawyers?|judges?|justices?|delegates?|donors?|fans?|users?|commenters?|commentators?|critics?|mps?|meps?|councillors?|ministers?|mayors?|governors?|senators?|congressm[ae]n|legislators?|politicians?|candidates?|nominees?|directors?|executives?|managers?|coach|coaches|players?|owners?|residents?|witness(?:es)?|victims?|survivors?|relatives?|pastor|priest|bishop|rabbi|imam|host|hosts|anchor|moderator|head|chief|chair|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|representative|person|man|woman|someone|anyone|everyone|nobody)\b/i;
 
-const bareWord = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, '');
 
 /** "Wednesday", "Last week", "Now": only time words (and determiners). */
 export function isTimePhrase(phrase: string): boolean {
@@ -40,14 +39,18 @@ export function isTimePhrase(phrase: string): boolean {
   return ws.some(time) && ws.every((w) => time(w) || /^(?:the|a|an|of|on|\d+)$/.test(w));
 }
 
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|san|santa|los|las|el|la|st|saint|port|fort|mount|lake)$/;
+
 /** "Libya", "South Carolina", "Paris": a place name that is not also a person's name. */
 export function isPlaceName(phrase: string): boolean {
   const ws = phrase.split(/\s+/).filter(Boolean);
   if (ws.length === 0 || ws.length > 3) return false;
   const whole = lexiconTags(ws.map(bareWord).join(' '));
   const tagsOf = whole.length ? [whole] : ws.map((w) => lexiconTags(bareWord(w)));
-  const place = (tags: string[]) => tags.some((t) => /Country|City|Region|Place/.test(t)) && !tags.some((t) => /Person|Name/.test(t));
-  return whole.length ? place(whole) : tagsOf[tagsOf.length - 1]!.length > 0 && place(tagsOf[tagsOf.length - 1]!) && tagsOf.every((t) => t.length === 0 || place(t) || t.includes('Adjective'));
+  const place = placeTags;
+  // Word by word, every word must be a place or a compass word ("Central Asia"); "Priorities USA" is an organisation.
+  return whole.length ? place(whole) : tagsOf[tagsOf.length - 1]!.length > 0 && place(tagsOf[tagsOf.length - 1]!) &&
+    tagsOf.every((t, i) => place(t) || t.includes('Adjective') || COMPASS.test(bareWord(ws[i]!)));
 }
 
 /** "Twitter", "on Facebook", "his website": where words appear. */

@@ -27,5 +27,5 @@ export function isTitleCase(text: string): boolean {
 
 /** Whether quoted `text`, with the narration `before` it, is the title of a work rather than speech. */
 export function isWorkTitle(text: string, before: string): boolean {
-  return isTitleCase(text) && LEAD.test(before);
+  return LEAD.test(before) && isTitleCase(text);
 }

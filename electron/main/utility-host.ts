@@ -1,5 +1,9 @@
 // The speech host in Electron: a utilityProcess (a Node child process managed by Electron)
 // running dist/electron/speech-host.cjs, behind the same HostProcess interface as a fork.
+// The host's heartbeat is posted from inside the library's synchronous synthesis; from
+// Electron's source, parentPort.postMessage writes to its mojo pipe before it returns, so it
+// should arrive while the call runs, but this has never run here (no Electron binary). The
+// engine does not depend on it: each host call is bounded (lib-engine.ts, MAX_PIECE_CHARS).
 import { utilityProcess } from 'electron';
 import type { HostLauncher } from '../speech/host-client';
 import type { HostMessage } from '../speech/host-protocol';

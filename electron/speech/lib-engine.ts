@@ -15,6 +15,45 @@ import { durationOf, encodeWav, resample, SAMPLE_RATE, silence, trimLeadingSilen
 /** One passage's audio is capped (a sentence of 20,000 words would otherwise fill memory). */
 export const MAX_CLIP_SECONDS = 600;
 
+/**
+ * The longest text one host call synthesises. The library runs synchronously, so the host's
+ * event loop is blocked for the whole call: the watchdog's heartbeat is sent from inside the
+ * library's callback, which the fork transport delivers at once and Electron's utilityProcess
+ * port should (ParentPort::postMessage writes to its mojo pipe before returning), but the
+ * latter has never run here. Bounded calls make the design safe either way: the slowest text
+ * measured (CJK, every character named: 660 ms per 1,000 characters on 2 busy cores) stays
+ * far inside the 3 s stall limit at 500 characters, heartbeat or none.
+ */
+export const MAX_PIECE_CHARS = 500;
+
+/** Something espeak-ng says: a piece of a long passage without any (a run of combining marks) is skipped. */
+const SPEAKABLE = /[\p{L}\p{N}\p{S}]/u;
+
+/**
+ * Where a long passage is cut for synthesis (UTF-16 ranges, covering it in order): after a
+ * sentence or clause mark and its space in the second half of the window, else after the last
+ * space, else (no space at all) at the window's end, never inside a surrogate pair.
+ */
+export function synthesisPieces(text: string, max = MAX_PIECE_CHARS): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  while (text.length - start > max) {
+    const window = text.slice(start, start + max);
+    let cut = -1;
+    for (const m of window.matchAll(/[.!?;:,\u2013\u2014)\]"\u201d]\s+/g)) if (m.index >= max / 2) cut = m.index + m[0].length;
+    if (cut < 0) {
+      const space = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\u00a0'));
+      cut = space > 0 ? space + 1 : max;
+    }
+    const code = text.charCodeAt(start + cut - 1);
+    if (cut === max && code >= 0xd800 && code <= 0xdbff) cut--;
+    out.push({ start, end: start + cut });
+    start += cut;
+  }
+  out.push({ start, end: text.length });
+  return out;
+}
+
 /** UTF-16 index of each code point of `text` (plus one past the end): the library counts code points. */
 export function codePointOffsets(text: string): number[] {
   const out: number[] = [];
@@ -111,16 +150,32 @@ export class LibEspeakEngine implements SpeechEngine {
     }
     const ids = (await this.listVoices().catch(() => null))?.map((v) => v.id) ?? null;
     const voice = pickVoice(opts.voice, ids);
-    const m = await this.host.request(
-      { type: 'synth', text: clean, voice, rate: clampRate(opts.rate), maxSamples: MAX_CLIP_SECONDS * SAMPLE_RATE },
-      'audio',
-      opts.signal,
-    );
-    if (m.truncated) throw new SpeechError('too-long', `it would take more than ${MAX_CLIP_SECONDS / 60} minutes to say in one piece`);
-    if (m.samples.length === 0) throw new SpeechError('bad-output', 'the speech host returned no audio');
-    const { pcm, trimmed } = trimLeadingSilence({ sampleRate: m.sampleRate, samples: m.samples });
+    const pieces = synthesisPieces(clean);
+    const budget = MAX_CLIP_SECONDS * SAMPLE_RATE;
+    const parts: Int16Array[] = [];
+    const words: HostWord[] = [];
+    let samples = 0;
+    let sampleRate = SAMPLE_RATE;
+    let codePoints = 0;
+    for (const { start, end } of pieces) {
+      const text = clean.slice(start, end);
+      const base = codePoints;
+      codePoints += [...text].length;
+      if (pieces.length > 1 && !SPEAKABLE.test(text)) continue;
+      const m = await this.host.request({ type: 'synth', text, voice, rate: clampRate(opts.rate), maxSamples: budget - samples }, 'audio', opts.signal);
+      if (m.truncated) throw new SpeechError('too-long', `it would take more than ${MAX_CLIP_SECONDS / 60} minutes to say in one piece`);
+      // Positions and samples of a later piece count from the passage's start.
+      for (const w of m.words) words.push({ pos: w.pos + base, len: w.len, sample: w.sample + samples });
+      parts.push(m.samples);
+      samples += m.samples.length;
+      sampleRate = m.sampleRate;
+    }
+    if (samples === 0) throw new SpeechError('bad-output', 'the speech host returned no audio');
+    const all = parts.length === 1 ? parts[0]! : new Int16Array(samples);
+    if (parts.length > 1) parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+    const { pcm, trimmed } = trimLeadingSilence({ sampleRate, samples: all });
     const out = resample(pcm, SAMPLE_RATE);
-    return { wav: encodeWav(out), duration: durationOf(out), words: wordTimings(clean, m.words, m.sampleRate, trimmed), wordsEstimated: false };
+    return { wav: encodeWav(out), duration: durationOf(out), words: wordTimings(clean, words, sampleRate, trimmed), wordsEstimated: false };
   }
 
   /** The host process, while it runs. */

@@ -17,6 +17,9 @@ export interface AudioState {
   currentTime: number;
   playbackRate: number;
   preservesPitch: boolean;
+  readyState: number;
+  /** The utterance whose clip the element holds (the player's data-utterance), or null. */
+  utterance: number | null;
 }
 
 export class ReaderDriver {
@@ -79,13 +82,25 @@ export class ReaderDriver {
     return this.audio();
   }
 
+  /** The <audio> element playing (or that Space plays). */
   async audio(): Promise<AudioState> {
-    return this.page.locator('#reader-audio').evaluate((a: PageNode) => ({
+    return this.audioState('#reader-audio');
+  }
+
+  /** The element holding the clip that comes next, loaded ahead while `#reader-audio` plays. */
+  async nextAudio(): Promise<AudioState> {
+    return this.audioState('#reader-audio-next');
+  }
+
+  private async audioState(selector: string): Promise<AudioState> {
+    return this.page.locator(selector).evaluate((a: PageNode) => ({
       src: a.currentSrc,
       paused: a.paused,
       currentTime: a.currentTime,
       playbackRate: a.playbackRate,
       preservesPitch: a.preservesPitch,
+      readyState: a.readyState,
+      utterance: a.dataset.utterance ? Number(a.dataset.utterance) : null,
     }));
   }
 
@@ -150,15 +165,17 @@ export class ReaderDriver {
     });
   }
 
-  /** Starts recording which utterance is current each time the audio element starts playing. */
+  /** Starts recording which utterance is current each time an audio element starts playing (the player has two, taking turns). */
   async recordPlayingUtterances(): Promise<void> {
     await this.page.evaluate(() => {
       const w = globalThis as any;
       w.__playing = [];
-      const audio = w.document.getElementById('reader-audio');
-      audio.addEventListener('playing', () => w.__playing.push(Number(w.document.getElementById('article').dataset.utterance)));
+      for (const audio of w.document.querySelectorAll('audio')) {
+        audio.addEventListener('playing', () => w.__playing.push(Number(w.document.getElementById('article').dataset.utterance)));
+      }
     });
   }
+
 
   async recordedPlayingUtterances(): Promise<number[]> {
     return this.page.evaluate(() => (globalThis as any).__playing as number[]);

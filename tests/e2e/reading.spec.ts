@@ -32,6 +32,36 @@ test.describe('reading the sample article', () => {
     expect(await reader.page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('article');
   });
 
+  test('continuous reading keeps the next sentence loaded in a second <audio>, which takes over at the end of the one playing', async ({ reader }) => {
+    await reader.open();
+    await reader.press('Space');
+    await reader.waitForAudioProgress(0.1);
+    const at = await reader.utteranceIndex();
+    // While the first clip plays, the next is fetched and decoded in the other element.
+    await expect.poll(async () => {
+      const next = await reader.nextAudio();
+      return next.utterance === at + 1 && next.readyState >= 4 && next.paused && next.src.startsWith('blob:');
+    }).toBe(true);
+    const loaded = await reader.nextAudio();
+    const playing = await reader.audio();
+    expect(loaded.src).not.toBe(playing.src);
+    expect(loaded.preservesPitch).toBe(true);
+    await reader.page.locator('#reader-audio-next').evaluate((a: any) => { a.dataset.marked = 'loaded-ahead'; });
+
+    // At the end of the sentence the element loaded ahead plays, the same element and source (not loaded again).
+    await expect.poll(() => reader.utteranceIndex(), { timeout: 45_000 }).toBe(at + 1);
+    await reader.waitForAudioProgress(0.05);
+    const now = reader.page.locator('#reader-audio');
+    await expect(now).toHaveAttribute('data-marked', 'loaded-ahead');
+    expect((await reader.audio()).src).toBe(loaded.src);
+    // And it in turn loads the sentence after.
+    await expect.poll(async () => (await reader.nextAudio()).utterance).toBe(at + 2);
+
+    await reader.press('Escape');
+    await reader.waitForPlayerState('stopped');
+    expect((await reader.nextAudio()).utterance).toBeNull();
+  });
+
   test('pauses and resumes at the same place', async ({ reader }) => {
     await reader.open();
     await reader.moveToLongSentence();

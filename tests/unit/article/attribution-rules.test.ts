@@ -1,8 +1,11 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
+import { cueAfter } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
+import { readName } from '../../../core/article/people';
+import { isPluralNounAfter } from '../../../core/article/judging-verbs';
 import { isWorkTitle } from '../../../core/article/work-titles';
 
 /** Each quote of a small article as "quote text -> speaker name" (or "-" for none). */
@@ -160,5 +163,165 @@ describe('where news puts the speaker', () => {
   });
   it('a headline run into a paragraph is no speaker’s name', () => {
     expect(Object.values(speakers('Budget Talks Were A Sign Of Trouble Ahead Tom Brandt said the council "will need a new plan by spring."'))).not.toContain('Budget Talks Were A Sign Of Trouble Ahead Tom Brandt');
+  });
+});
+
+describe('who may speak: people of politics and the press', () => {
+  it.each([
+    ['"It was a setback," said one Democrat familiar with the talks.', 'One Democrat familiar with the talks'],
+    ['"Enough is enough," wrote a Harmon supporter.', 'A Harmon supporter'],
+    ['"Will the budget pass?" a council staffer wondered.', 'A council staffer'],
+  ])('%s', (body, who) => expect(Object.values(speakers(body))).toEqual([who]));
+  it('a name after an organisation’s possessive is the speaker, the organisation describes', () => {
+    expect(describe1('"Turnout will be low," the Gazette’s Nora Vance wrote.')).toEqual([{ name: 'Nora Vance', description: 'Gazette’s' }]);
+  });
+  it('a county, a tower or a hotel is a place, whatever first name it starts with', () => {
+    expect(readName(['Jefferson', 'County'])?.person).toBe(false);
+    expect(readName(['Harmon', 'Tower', 'Leeds'])?.person).toBe(false);
+    expect(readName(['Jefferson', 'Pike'])?.person).toBe(true);
+  });
+  it('what the speaker went on to do after the name is not part of the speaker phrase', () => {
+    const body = '"We are ready," said Don Pike, the party chairman for Ulster County, explaining that the canvassing had gone well over the past three weeks of hard work across the whole of the county and in every one of its towns and villages.';
+    expect(speakers(body)).toEqual({ 'We are ready,': 'Don Pike' });
+  });
+});
+
+describe('a partial quote is speech when its subject says, writes or judges', () => {
+  it('a verb of saying or judging between the subject and the quote', () => {
+    expect(speakers('Senator Ada Marsh blasted the plan as "reckless and cruel."')).toEqual({ 'reckless and cruel.': 'Senator Ada Marsh' });
+    expect(speakers('Mayor Tom Brandt released a statement condemning "an act of mindless vandalism."')).toEqual({ 'an act of mindless vandalism.': 'Mayor Tom Brandt' });
+  });
+  it('otherwise the quoted words are a term, a name or a scare quote: no speaker', () => {
+    expect(speakers('The Lindell Party launched its "fresh start initiative" in the spring.')).toEqual({});
+    expect(speakers('Mayor Tom Brandt flew to Dover for what aides billed as a "listening tour" of the coast.')).toEqual({});
+    expect(speakers('Ruth Abara spent the weekend in Leeds, where the floods had left "nothing but mud and broken furniture."')).toEqual({ 'nothing but mud and broken furniture.': '-' });
+  });
+});
+
+describe('the clause after a quote: attribution or the narrator’s next sentence', () => {
+  it('a long sentence after a quote that ends its sentence is no attribution', () => {
+    expect(speakers('"The vote will be close in our county." Ruth Abara endorsed the rival candidate in the district on Monday, saying she had no choice after weeks of talks.'))
+      .toEqual({ 'The vote will be close in our county.': '-' });
+  });
+  it('a clause ending in a colon introduces the next quote, even after a partial quote', () => {
+    expect(speakers('After Tom Pike said pupils would do better at "smaller and quieter schools," Ruth Abara said: "I do not agree with him at all."')).toEqual({
+      'smaller and quieter schools,': 'Tom Pike', 'I do not agree with him at all.': 'Ruth Abara',
+    });
+  });
+  it('an attribution right after a partial quote beats the subject before it', () => {
+    expect(speakers('When Jo Pike spoke at the rally, he "struck a chord with every teacher in the hall," said Ann Bell, a union steward.'))
+      .toEqual({ 'struck a chord with every teacher in the hall,': 'Ann Bell' });
+  });
+  it('a participle after a quote goes on with the sentence: its object does not speak', () => {
+    expect(speakers('Ruth Abara praised the vote as "historic," telling reporters in Leeds that it was "a great day for the town."')).toEqual({
+      'historic,': 'Ruth Abara', 'a great day for the town.': 'Ruth Abara',
+    });
+  });
+  it('the object of a preposition is not the speaker; the noun phrase it belongs to is', () => {
+    expect(speakers('"This will be hard" for the mayor, said Ann Bell.')).toEqual({ 'This will be hard': 'Ann Bell' });
+    expect(speakers('"Costs will double," senior analysts Ann Bell and Jo Pike of the Northern Institute for Rail and Road Studies wrote in May.'))
+      .toEqual({ "Costs will double,": "Senior analysts Ann Bell and Jo Pike of the Northern Institute for Rail and Road Studies" });
+  });
+  it('an inverted attribution between commas inside the sentence before a quote', () => {
+    expect(speakers('The paradox of the plan, says Jo Pike, a historian at Leeds, is that it was "both too early and too late."')).toEqual({ 'both too early and too late.': 'Jo Pike' });
+  });
+  it('an -s word after a quantifier or an adjective is a plural noun, not a speech verb', () => {
+    expect(isPluralNounAfter('many', 'states')).toBe(true);
+    expect(isPluralNounAfter('Asian', 'states')).toBe(true);
+    expect(isPluralNounAfter('she', 'states')).toBe(false);
+  });
+});
+
+describe('the subject before the verb, read whole', () => {
+  it('the name in "X released the following statement:" before a quote paragraph', () => {
+    expect(speakers('When Ann Bell retired in 2001, Governor Tom Pike released the following statement:\n\n"Ann served this state with grace and good humour."'))
+      .toEqual({ 'Ann served this state with grace and good humour.': 'Governor Tom Pike' });
+  });
+  it('every title of a run belongs to the name', () => {
+    expect(speakers('"Trust is broken," said Ohio Attorney General Ruth Abara.')).toEqual({ 'Trust is broken,': 'Attorney General Ruth Abara' });
+  });
+  it('a relative clause with its own verb is an appositive', () => {
+    expect(speakers('Ann Bell, a veteran organiser who had tried to start a union at the plant, said, "We are not done yet."')).toEqual({ 'We are not done yet.': 'Ann Bell' });
+  });
+  it('"leaders of the federation" speak, not the federation', () => {
+    expect(speakers('Leaders of the federation have said they want "a fair deal for every worker in every town."')).toEqual({ 'a fair deal for every worker in every town.': 'Leaders of the federation' });
+  });
+  it('a participle phrase describes the noun phrase before it, and is not part of the name', () => {
+    expect(speakers('Another source speaking to the Gazette said, "The talks have collapsed."')).toEqual({ 'The talks have collapsed.': 'Another source' });
+  });
+  it('a pair of dashes is an aside, like brackets', () => {
+    expect(speakers('Jo Pike — named by the Gazette as a likely candidate — told reporters that "anything is possible in this race."')).toEqual({ 'anything is possible in this race.': 'Jo Pike' });
+  });
+  it('Arabic and European particles join a name ("al-Awlaki")', () => {
+    expect(readName(['Anwar', 'al-Awlaki'])?.full).toBe('Anwar al-Awlaki');
+  });
+  it('"Central Asia" is a place, "Priorities Now" is no place', () => {
+    expect(readName(['Central', 'Asia'])?.person).toBe(false);
+    expect(notASpeaker('Priorities Now')).toBeNull();
+  });
+  it('a term introduced as "the loaded term" is no quote', () => {
+    expect(speakers('She avoided the loaded term, "class war," in her speech to the union.')).toEqual({});
+  });
+});
+
+describe('a speaker set off by commas inside the narrator’s sentence', () => {
+  it('"The town, she said, was …": the pronoun speaks, not the subject before it', () => {
+    expect(speakers('"We tried hard all year," Ann Bell said. "We failed in the end." The town, she said, was "never going to forgive us for it."')).toEqual({
+      'We tried hard all year,': 'Ann Bell', 'We failed in the end.': 'Ann Bell', 'never going to forgive us for it.': 'Ann Bell',
+    });
+  });
+  it('"South Yorkshire, she said, was …": the pronoun speaks, not the place before it', () => {
+    expect(speakers('"We tried hard all year," Ann Bell said. "We failed in the end." South Yorkshire, she said, was "never going to forgive us for it."')).toEqual({
+      'We tried hard all year,': 'Ann Bell', 'We failed in the end.': 'Ann Bell', 'never going to forgive us for it.': 'Ann Bell',
+    });
+  });
+  it('"Leeds, Jo Pike said, is …": a name between commas speaks, and that sentence is the next quote’s, not the one before', () => {
+    expect(speakers('"We tried hard all year," Ann Bell said. "We failed in the end." Leeds, Jo Pike said, is "the best city in the whole of the north."')).toEqual({
+      'We tried hard all year,': 'Ann Bell', 'We failed in the end.': 'Ann Bell', 'the best city in the whole of the north.': 'Jo Pike',
+    });
+  });
+});
+
+describe('a quote after the narrator’s sentence about a speaking person', () => {
+  it('"Ann Bell ruled out a merger, saying …. "…"": the subject who says speaks the quote that follows', () => {
+    expect(speakers('The vote is on Friday. Ann Bell ruled out a merger with the rival club, saying the members could stand alone. "We have the money and the players to do it."'))
+      .toEqual({ 'We have the money and the players to do it.': 'Ann Bell' });
+  });
+  it('a sentence whose subject does not say or judge attributes nothing', () => {
+    expect(speakers('The vote is on Friday. Ann Bell drove to the ground with the rival club’s owner. "The car park was full by noon."'))
+      .toEqual({ 'The car park was full by noon.': '-' });
+  });
+});
+
+describe('a subordinate clause after a quote is no attribution', () => {
+  it('"Given his past comments on …" names nobody', () => {
+    expect(cueAfter(' Given his past comments on the budget and the new rail line for the ', 0)).toBeNull();
+    expect(cueAfter(' Despite her many remarks about the budget, the ', 0)).toBeNull();
+    expect(cueAfter(' Jo Pike comments on the budget for the ', 0)?.phrase).toBe('Jo Pike');
+  });
+});
+
+describe('a speech verb and "that" right before a partial quote name its speaker', () => {
+  it('the clause after the quote does not take it over', () => {
+    expect(speakers('But even as Jo Pike claimed on Tuesday that "the rail plan was dead and buried," one of the lawyers for Ann Bell said the two cases were different.'))
+      .toEqual({ 'the rail plan was dead and buried,': 'Jo Pike' });
+  });
+  it('without the verb and "that", the attribution right after the quote still wins', () => {
+    expect(speakers('When Jo Pike spoke at the rally, he "struck a chord with every teacher in the hall," said Ann Bell, a union steward.'))
+      .toEqual({ 'struck a chord with every teacher in the hall,': 'Ann Bell' });
+  });
+});
+
+describe('the words between a speaker and the verb are not the speaker', () => {
+  it('"The president also said": the description is "president"', () => {
+    expect(describe1('"We will save the planet," President Tom Pike said on Saturday.\n\nThe president also said that he hoped for a "quiet summer for every family in the land."'))
+      .toEqual([{ name: 'President Tom Pike', description: 'president' }]);
+  });
+});
+
+describe('nouns that end like adverbs stay in the speaker', () => {
+  it('"Ann Bell’s family said:" is her family, not Ann Bell', () => {
+    expect(speakers('In a statement after the verdict, Ann Bell’s family said:\n\n"We love her and we will stand beside her through the appeal."'))
+      .toEqual({ 'We love her and we will stand beside her through the appeal.': 'Ann Bell’s family' });
   });
 });

@@ -59,3 +59,33 @@ describe('sentences in long paragraphs', () => {
     expect(ranges.map((r) => long.slice(r.start, r.end))).toEqual(Array.from({ length: 400 }, () => splitSentences(one).map((r) => one.slice(r.start, r.end))).flat());
   });
 });
+
+describe('a giant paragraph is segmented in chunks cut at safe boundaries', () => {
+  it('cuts after the last line break or plain sentence end, else after the last space, else at the limit', async () => {
+    const { SEGMENT_CHUNK, chunkEnd } = await import('../../../core/article/sentences');
+    const filler = (n: number) => 'x'.repeat(n);
+    // A plain sentence end near the limit: the chunk ends after its spaces, at the next sentence.
+    const ends = `${'The ferry was late again today. '.repeat(200)}`;
+    const cut = chunkEnd(ends, 0);
+    expect(cut).toBeLessThanOrEqual(SEGMENT_CHUNK);
+    expect(ends.slice(cut - 7, cut + 4)).toBe('today. The ');
+    // "Dr. Bell" and "5 p.m. Monday" are no plain sentence ends: the cut is before them, at "now. Then".
+    const abbreviations = `${filler(3000)} now. Then ${'Dr. Bell met Mr. Pike at 5 p.m. Monday '.repeat(30)}`;
+    expect(abbreviations.slice(chunkEnd(abbreviations, 0), chunkEnd(abbreviations, 0) + 4)).toBe('Then');
+    // A line break wins over an earlier sentence end.
+    const lines = `${filler(100)} end. Next ${filler(3500)}\nlast line ${filler(1000)}`;
+    expect(lines.slice(chunkEnd(lines, 0), chunkEnd(lines, 0) + 9)).toBe('last line');
+    // One long sentence: after the last space; no space at all: at the limit; the last chunk: the end.
+    const words = 'word '.repeat(2000);
+    expect(words[chunkEnd(words, 0) - 1]).toBe(' ');
+    expect(chunkEnd(filler(9000), 0)).toBe(SEGMENT_CHUNK);
+    expect(chunkEnd(filler(9000), 8000)).toBe(9000);
+  });
+
+  it('a paragraph of line-separated sentences longer than a chunk gives the same sentences as one line each', async () => {
+    const { splitSentences } = await import('../../../core/article/sentences');
+    const line = 'Sen. Ada Marsh said the U.S. plan "will fail." Was it worth it?';
+    const text = Array.from({ length: 300 }, () => line).join('\n');
+    expect(splitSentences(text).map((r) => text.slice(r.start, r.end))).toEqual(Array.from({ length: 300 }, () => splitSentences(line).map((r) => line.slice(r.start, r.end))).flat());
+  });
+});

@@ -9,9 +9,9 @@ import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { createSpeech } from '../../../electron/services/speech-adapter';
 import { ClipCache } from '../../../electron/speech/clip-cache';
 import { SpeechError } from '../../../electron/speech/engine';
-import { forkLauncher, SpeechHost } from '../../../electron/speech/host-client';
+import { forkLauncher, SpeechHost, type HostProcess } from '../../../electron/speech/host-client';
 import { sourceHostLauncher } from '../../../electron/speech/host-entry';
-import { codePointOffsets, LibEspeakEngine, wordTimings } from '../../../electron/speech/lib-engine';
+import { codePointOffsets, LibEspeakEngine, MAX_PIECE_CHARS, synthesisPieces, wordTimings } from '../../../electron/speech/lib-engine';
 import { wordRanges } from '../../../electron/speech/timings';
 import { decodeWav } from '../../../electron/speech/wav';
 import { descendants, espeakLibraryPath, eventually, fakeEngine, hasEspeak, longPlan, running, tempDir } from './helpers';
@@ -256,3 +256,94 @@ function spawnPath(name: string): string {
   }
   throw new Error(`${name} is not on PATH`);
 }
+
+// The library blocks the host's event loop for a whole synthesis. Is a heartbeat sent from
+// inside it seen by the app? With child_process.fork, yes (below). Electron's utilityProcess
+// has never run here, so long passages are synthesised in bounded pieces, which stay far
+// inside the watchdog's limit even when no heartbeat gets through.
+describe('long passages and the watchdog', () => {
+  it('cuts a long passage after a sentence or clause, else at a space, never inside a surrogate pair, covering it in order', () => {
+    const sentence = 'The minister said the hospital had been struck three times in a single week. ';
+    const text = sentence.repeat(20);
+    const pieces = synthesisPieces(text, 200);
+    expect(pieces.map((p) => text.slice(p.start, p.end)).join('')).toBe(text);
+    for (const p of pieces.slice(0, -1)) {
+      expect(p.end - p.start).toBeLessThanOrEqual(200);
+      expect(text.slice(p.start, p.end)).toMatch(/week\. $/);
+    }
+    // No sentence end in reach: after a comma, else a space.
+    const clauses = 'first, second, third, fourth and so on without a full stop at all '.repeat(10);
+    for (const p of synthesisPieces(clauses, 100).slice(0, -1)) expect(clauses.slice(p.start, p.end)).toMatch(/, $/);
+    const words = 'word '.repeat(100);
+    for (const p of synthesisPieces(words, 52).slice(0, -1)) expect(words.slice(p.start, p.end)).toMatch(/word $/);
+    // No space at all: cut at the limit, but not between the halves of an emoji.
+    const emoji = 'x' + '😀'.repeat(30);
+    const cut = synthesisPieces(emoji, 10);
+    expect(cut.map((p) => emoji.slice(p.start, p.end)).join('')).toBe(emoji);
+    for (const p of cut) expect(emoji.slice(p.start, p.end)).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+    expect(synthesisPieces('Short.', 200)).toEqual([{ start: 0, end: 6 }]);
+  });
+
+  it.skipIf(!libPath)('speaks a passage of several minutes in pieces no longer than the limit, with no heartbeat seen, on one host; its words still map onto the passage', async () => {
+    const requests: number[] = [];
+    let heartbeats = 0;
+    const launch = sourceHostLauncher();
+    // A transport that delivers nothing while a synthesis runs: every heartbeat is dropped.
+    const deaf = (): HostProcess => {
+      const p = launch();
+      return {
+        get pid() { return p.pid; },
+        send: (r) => { if (r.type === 'synth') requests.push(r.text.length); p.send(r); },
+        onMessage: (f) => p.onMessage((m) => { if (m.type === 'alive') heartbeats++; else f(m); }),
+        onExit: (f) => p.onExit(f),
+        kill: () => p.kill(),
+      };
+    };
+    const host = new SpeechHost(deaf, { startMs: 20_000 });
+    const engine = new LibEspeakEngine(host);
+    try {
+      const passage = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1}: the council said that 1,250 families, 37 schools and the hospital on Main Street were without power.`).join(' ');
+      const s = await engine.synthesize(passage, { voice: 'en-gb', rate: 175 });
+      expect(host.starts).toBe(1);
+      expect(requests.length).toBeGreaterThanOrEqual(Math.ceil(passage.length / MAX_PIECE_CHARS));
+      expect(Math.max(...requests)).toBeLessThanOrEqual(MAX_PIECE_CHARS);
+      expect(s.duration).toBeGreaterThan(120);
+      // Every word of the passage in order, with times that only go forward across the cuts.
+      const said = words(passage, s.words);
+      expect(said.filter((w) => w === 'council')).toHaveLength(40);
+      expect(said.at(-1)).toBe('power');
+      for (let i = 1; i < s.words.length; i++) expect(s.words[i]!.time).toBeGreaterThanOrEqual(s.words[i - 1]!.time);
+      expect(s.words.at(-1)!.time).toBeLessThan(s.duration);
+      console.log(`long passage: ${requests.length} host calls, ${heartbeats} heartbeats dropped, ${s.duration.toFixed(1)} s of audio`);
+    } finally {
+      engine.dispose();
+    }
+  }, 120_000);
+
+  it('over child_process.fork, heartbeats sent while the host is stuck in a synchronous call reach the watchdog', async () => {
+    const dir = tempDir('busy-host-');
+    const script = join(dir, 'busy-host.cjs');
+    // Like the library: 2.5 s inside one synchronous call, a heartbeat every 200 ms from inside it.
+    writeFileSync(script, `
+      process.on('disconnect', () => process.exit(0));
+      process.on('message', (m) => {
+        const until = Date.now() + 2500;
+        let beat = Date.now();
+        while (Date.now() < until) {
+          if (Date.now() - beat >= 200) { beat = Date.now(); process.send({ type: 'alive', id: m.id }); }
+        }
+        process.send({ id: m.id, type: 'audio', samples: new Int16Array(22050), sampleRate: 22050, words: [], truncated: false, voiceFound: true });
+      });
+      process.send({ type: 'ready', version: 'stand-in', sampleRate: 22050 });
+    `);
+    // A 1 s stall limit: without the heartbeats getting through, this call would be killed as hung.
+    const host = new SpeechHost(forkLauncher(script), { stallMs: 1000 });
+    try {
+      const m = await host.request({ type: 'synth', text: 'x', voice: 'en-gb', rate: 175, maxSamples: 22050 }, 'audio');
+      expect(m.samples.length).toBe(22050);
+      expect(host.starts).toBe(1);
+    } finally {
+      host.dispose();
+    }
+  }, 30_000);
+});
