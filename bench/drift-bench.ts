@@ -4,7 +4,7 @@
 // plays, when its audio clock was at 0 (performance.now() - currentTime, sampled every
 // animation frame). Drift of a highlight change = |clip audio start - highlight time|,
 // paired with the nearest clip start.
-import { chromium } from '@playwright/test';
+import { launchChromium } from './browser';
 import { startHarness } from '../harness/server';
 import { log, round, sleep } from './stats';
 
@@ -48,10 +48,7 @@ const INSTRUMENT = `(() => {
 
 export async function benchDrift(seconds = 10): Promise<DriftResult> {
   const harness = await startHarness();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.addInitScript(INSTRUMENT);

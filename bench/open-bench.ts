@@ -14,7 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './browser';
 import { generateArticle, generateCombiningMarks, generateLongParagraph, generateQuoteDense } from './gen';
 import { log, median, round, sleep } from './stats';
 
@@ -147,10 +147,7 @@ function startChild(): Promise<{ child: ChildProcess; url: string; ask: (m: obje
 export async function openOnce(file: string): Promise<OpenRun> {
   const { child, url, ask } = await startChild();
   const idle = startIdle();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.addInitScript(INSTRUMENT);

@@ -16,11 +16,11 @@
 //    handoff, renderer/player/handoff.ts, never cuts words). Transitions with an earcon (a tone
 //    meant to be heard between them) are reported apart. The element playing is found by its id (#reader-audio), which the player
 //    moves to whichever of its two elements is current.
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium } from './browser';
 import { startHarness, type Harness } from '../harness/server';
 import { log, max, median, round, sleep } from './stats';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking'];
 
 export interface PlayResult {
   play_to_audio_ms: { cold: number; warm: number; cold_runs: number[]; warm_runs: number[] };
@@ -104,7 +104,7 @@ async function playToAudio(harness: Harness, runs: number): Promise<PlayResult['
   const cold: number[] = [];
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+    const browser = await launchChromium();
     try {
       const page = await openReady(browser, harness, MEASURE);
       type Armed = { __armPlayToAudio(): void; __playToAudio: Promise<number> };
@@ -156,7 +156,7 @@ function sentenceGaps(data: DriftData): PlayResult['sentence_gap_ms'] {
 }
 
 async function wordDrift(harness: Harness, seconds: number): Promise<Pick<PlayResult, 'word_drift_ms' | 'word_drift_detail' | 'sentence_gap_ms'>> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await openReady(browser, harness, DRIFT);
     await page.keyboard.press('Space');
