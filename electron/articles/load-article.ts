@@ -5,10 +5,7 @@ import { parseArticle, parseBlocks } from '../../core/article/parse';
 import { extractArticle } from './extract-page';
 import { fetchPage, isWebAddress, linkName } from './fetch-page';
 import { decodePage } from './page-charset';
-
 import { MAX_ARTICLE_BYTES, tooLargeMessage } from '../../core/article/size-limit';
-
-export { MAX_ARTICLE_BYTES };
 
 export type LoadResult =
   | { ok: true; name: string; model: ArticleModel; notices: string[] }
@@ -35,7 +32,6 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(start, start + 1024)).toString('latin1').replace(/^\s+/, '').replace(/^(?:<!--[\s\S]*?-->\s*)+/, '').toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html'));
 }
-
 
 /** Bytes of a file the user chose -> article text, or one clear reason why not. */
 export function decodeArticleBytes(name: string, bytes: Uint8Array, hint: PageHint = {}): DecodeResult {

@@ -26,7 +26,7 @@ type SayModule = { Say: new (platform: string) => SayInstance };
 // On Windows `say` builds a PowerShell command line (run through cmd.exe) with the voice
 // and file name inside single quotes: only let through characters that cannot end the quote
 // or mean anything to cmd.exe. "~" is allowed: Windows often gives %TEMP% as an 8.3 short
-// name (C:\\Users\\JOHNSM~1\\...). macOS gets its arguments without a shell: no check there.
+// name (C:\Users\JOHNSM~1\...). macOS gets its arguments without a shell: no check there.
 const SAFE_VOICE = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,80}$/;
 const SAFE_WINDOWS_PATH = /^[A-Za-z0-9 :\\/._~-]+$/;
 

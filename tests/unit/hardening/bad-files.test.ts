@@ -36,7 +36,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...orig, readFile, default: { ...orig, readFile } };
 });
 
-const { loadArticleFile, MAX_ARTICLE_BYTES } = await import('../../../electron/articles/load-article');
+const { loadArticleFile } = await import('../../../electron/articles/load-article');
+const { MAX_ARTICLE_BYTES } = await import('../../../core/article/size-limit');
 
 let dir: string;
 beforeAll(async () => {
