@@ -98,7 +98,7 @@ const VERB_AT_END = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|exp
 
 function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], quotes: Quote[], speakers: Speaker[]): void {
   const quotable = blocks.map((b) => ({ text: b.text, quotable: QUOTABLE.has(b.kind) }));
-  const { chains, singles } = findQuoteChains(quotable, quoteStyle(quotable));
+  const { chains, singles, doubles } = findQuoteChains(quotable, quoteStyle(quotable));
   const registry = new Registry();
 
   /** The sentence holding block offset `at` (or the first after it): a binary search, as one block may hold a whole book. */
@@ -123,7 +123,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   });
   // Titles are not speech, and must not stand between a quote and the narration that attributes it.
   const workTitle = (c: Chain) => c.length === 1 && isWorkTitle(blocks[c[0]!.block]!.text.slice(c[0]!.start, c[0]!.end), blocks[c[0]!.block]!.text.slice(Math.max(0, c[0]!.open - 40), c[0]!.open));
-  const all: Chain[] = [...chains.filter((c) => !workTitle(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
+  const all: Chain[] = [...[...chains, ...doubles.map((s) => [s])].filter((c) => !workTitle(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
   const spansIn = new Map<number, Span[]>();

@@ -133,10 +133,35 @@ export function quoteStyle(blocks: readonly BlockText[]): QuoteStyle {
   return single > double && single >= 2 ? 'single' : 'double';
 }
 
-/** All quotations in the article, in order, as chains of per-block spans. */
-export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle = 'double'): { chains: Chain[]; singles: Span[] } {
+/**
+ * Double-quoted spans outside the single-quoted ones of a single-style article: wire copy and
+ * other writers' paragraphs (`Cllr Dave Hughes said: "…"`) keep their own marks. A double mark
+ * is never an apostrophe, so a closed pair is a quotation; one left open is not followed.
+ */
+function doubleSpansOutside(text: string, block: number, taken: readonly Span[]): Span[] {
+  const inside = (i: number) => taken.some((s) => i >= s.open && i <= (s.close ?? text.length));
+  const out: Span[] = [];
+  let openAt: number | null = null;
+  for (const mark of marksOf(text, 'double')) {
+    if (inside(mark.at)) continue;
+    if (openAt !== null && mark.role !== 'open') {
+      const r = trimmed(text, openAt + 1, mark.at);
+      if (r.end > r.start) out.push({ block, open: openAt, close: mark.at, ...r, single: false });
+      openAt = null;
+    } else if (mark.role !== 'close') openAt = mark.at;
+  }
+  return out;
+}
+
+/**
+ * All quotations in the article, in order, as chains of per-block spans; `singles`: single-quoted
+ * spans of a double-style article (speech or scare quotes: the caller decides); `doubles`: double-quoted
+ * spans of a single-style article.
+ */
+export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle = 'double'): { chains: Chain[]; singles: Span[]; doubles: Span[] } {
   const chains: Chain[] = [];
   const singles: Span[] = [];
+  const doubles: Span[] = [];
   let carry: Chain | null = null;
 
   blocks.forEach((block, b) => {
@@ -190,6 +215,7 @@ export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle 
       if (unclosed) carry = unclosed;
     }
     if (style === 'double') singles.push(...singleSpans(text, b, spans));
+    else doubles.push(...doubleSpansOutside(text, b, spans));
   });
-  return { chains, singles };
+  return { chains, singles, doubles };
 }

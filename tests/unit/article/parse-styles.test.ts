@@ -54,6 +54,19 @@ describe('attribution styles', () => {
     expect(who(m, 'gaffer')).toBe('Brennan');
   });
 
+  it('a single-quote article still hears the double-quoted speech of other paragraphs, but not quotes nested in its own', () => {
+    const m = article(
+      "'We waited four hours for an ambulance,' said Joan Reeve, 71, from Leigh. 'Nobody came.'",
+      'Ward councillor Tom Bright said the wait was "a disgrace". He added: "Every family here deserves better."',
+      "'The sign said \"closed for repairs\" and that was it,' Mrs Reeve said.",
+    );
+    expect(who(m, 'four hours')).toBe('Joan Reeve');
+    expect(who(m, 'a disgrace')).toBe('Tom Bright');
+    expect(who(m, 'deserves better')).toBe('Tom Bright');
+    expect(who(m, 'closed for repairs')).toBe('Joan Reeve');
+    expect(m.quotes.filter((q) => q.text.includes('closed for repairs'))).toHaveLength(1);
+  });
+
   it('apostrophes and single-quoted scare quotes are not speech', () => {
     const m = article("It was rock 'n' roll football in the '90s, the players' union said of the 'bloody week'.");
     expect(m.quotes).toHaveLength(0);
