@@ -501,7 +501,7 @@ export function resolveSpeaker(
     registry.mention(entity, block, sentence, at);
     return { entity, mention: 'description' };
   }
-  if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|\b(?:of|for|spokes\w*|officials?|woman|man|girl|boy|lady)\b/i.test(head)) {
+  if (/^the\b/i.test(head) && PERSON_ROLE.test(head) && headWords.length <= 4 && !/[’']s\b|(?<![\w-])(?:of|for|spokes\w*|officials?|woman|man|girl|boy|lady)(?![\w-])/i.test(head)) {
     const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
     // ...or the person the paragraph before ended on as a subject ("Brennan now has 19 goals. / The striker told Sky:").

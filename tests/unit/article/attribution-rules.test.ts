@@ -137,6 +137,10 @@ describe('pronouns and paragraphs', () => {
     const body = 'Ruth Abara is confident about the vote, in part because she sees Tom Brandt as an ally.\n\n"We have the numbers, and everyone knows it."';
     expect(speakers(body)).toEqual({ 'We have the numbers, and everyone knows it.': 'Ruth Abara' });
   });
+  it('"the 52-year-old grandmother-of-three said" refers back to the woman just named (hyphenated compounds are one noun)', () => {
+    const body = 'Janet Crowley, from Barnsley, had just locked her car when the tree came down.\n\nThe 52-year-old grandmother-of-three said: "It missed me by a foot. I keep thinking about what could have happened."';
+    expect(Object.values(speakers(body))).toEqual(['Janet Crowley']);
+  });
 });
 
 describe('where news puts the speaker', () => {
