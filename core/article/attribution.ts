@@ -425,7 +425,9 @@ export function resolveSpeaker(
     return { entity, mention: 'name' };
   }
   const headWords = words(head);
-  const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
+  // "The Royal College of Emergency Medicine": capitalised words after "of" / "for" / "and" end an organisation's name; they are no person.
+  const endsLongerName = (i: number) => i > 1 && /^(?:and|&|of|for)$/i.test(headWords[i - 1]!) && /^\p{Lu}/u.test(headWords[i - 2]!);
+  const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
   if (DETERMINERS.test(head) && nameAt > 0) {
     const name = readName(headWords.slice(nameAt))!;
     const entity = registry.person(name, headWords.slice(0, nameAt).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null);
@@ -455,7 +457,7 @@ export function resolveSpeaker(
   // "Monarchs coach Rick Alvarado" / "Long-suffering supporter Dave Parfitt": the name ends the phrase, the rest describes.
   const tail = trailingName(headWords);
   // "… of the Institute for Rail and Road Studies": an unfamiliar pair after "and" ends a longer name; it is no person.
-  const fragment = tail && tail.at > 1 && !tail.name.known && /^(?:and|&|of|for)$/i.test(headWords[tail.at - 1]!) && /^\p{Lu}/u.test(headWords[tail.at - 2]!);
+  const fragment = tail && !tail.name.known && endsLongerName(tail.at);
   if (tail && tail.at > 0 && tail.name.person && !fragment) {
     const entity = registry.person(tail.name, description ?? (headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null));
     const start = at + phrase.indexOf(headWords[tail.at]!);

@@ -83,6 +83,10 @@ describe('organisations speak', () => {
     ['"Spending rose by a third," according to the National Audit Office.', 'National Audit Office'],
     ['The Security Council called it "a grave breach of the ceasefire."', 'Security Council'],
   ])('%s', (body, who) => expect(Object.values(speakers(body))).toEqual([who]));
+  it('capitalised words after "of" end an organisation\'s name: no person is made of them', () => {
+    const [who] = Object.values(speakers('The Royal College of Tropical Medicine said the findings were "deeply worrying for the region."'));
+    expect(who).toContain('Royal College of Tropical Medicine');
+  });
 });
 
 describe('formats: lists, transcripts, dash lines', () => {
