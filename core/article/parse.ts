@@ -238,6 +238,13 @@ function wordsFrom(text: string, at: number, first: string): { word: string; at:
   return out;
 }
 
+/** The word right before `at` (one space between) is a capitalised word that is neither a title nor a function or common word: a name's first part. */
+function followsNameWord(text: string, at: number): boolean {
+  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  return previous !== undefined && !isTitle(previous) && !isFunctionWord(previous) && !isCommonWord(previous);
+}
+const PREVIOUS_WORD = /(?<![\p{L}\p{M}'’.\-])(\p{Lu}[\p{L}\p{M}'’\-]*) $/u;
+
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
   const narration = narrationOnly(text, spans);
@@ -258,6 +265,8 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     }
     const name = readName(windowWords);
     if (!name) continue;
+    // "Amira Hassan" that was not taken as a name: its last word alone is no first name ("Hassan" would make her a man).
+    if (!name.bare.includes(' ') && followsNameWord(narration, m.index)) continue;
     // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
     // ...and "Dean Trebilcock" starts with a noun that is also a first name: only function words are never names.
     if (isFunctionWord(word) || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !name.bare.includes(' '))) continue;

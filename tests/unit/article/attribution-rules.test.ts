@@ -141,6 +141,10 @@ describe('pronouns and paragraphs', () => {
     const body = 'Ruth Abara is confident about the vote, in part because she sees Tom Brandt as an ally.\n\n"We have the numbers, and everyone knows it."';
     expect(speakers(body)).toEqual({ 'We have the numbers, and everyone knows it.': 'Ruth Abara' });
   });
+  it('the last word of a full name is not read alone as a first name (a woman surnamed "Hassan" is no man)', () => {
+    const body = 'Margaret Okoro, who runs the food bank, said demand had doubled.\n\nThe shadow housing minister, Amira Hassan, said the figures were "a warning we cannot ignore".\n\n"Families are choosing between heating and eating," she said.';
+    expect(Object.values(speakers(body))).toEqual(['Amira Hassan', 'Amira Hassan']);
+  });
   it('"the 52-year-old grandmother-of-three said" refers back to the woman just named (hyphenated compounds are one noun)', () => {
     const body = 'Janet Crowley, from Barnsley, had just locked her car when the tree came down.\n\nThe 52-year-old grandmother-of-three said: "It missed me by a foot. I keep thinking about what could have happened."';
     expect(Object.values(speakers(body))).toEqual(['Janet Crowley']);
