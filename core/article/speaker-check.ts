@@ -4,7 +4,7 @@
  * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
-import { PERSON_ROLE, bareWord, lexiconTags, placeTags } from './people';
+import { PERSON_ROLE, bareWord, isTitle, lexiconTags, placeTags } from './people';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -125,6 +125,9 @@ export function withoutLeadingTime(phrase: string): string {
 /** Parties and the like that stand before a name as descriptions ("Republican Donald Trump"). */
 const PARTY = /^(?:republican|democrat|democratic|independent|conservative|labour|liberal|tory|green|libertarian|socialist|gop)$/i;
 
+/** One word that names a person by role ("resident", "witness"). */
+const ROLE_WORD = new RegExp(`^(?:${PERSON_ROLE.source})$`, 'i');
+
 /**
  * How many leading words of a capitalised phrase describe the person rather than name them:
  * party, nationality, place ("Republican Donald Trump", "Texas Sen. Ted Cruz", "French President ...").
@@ -134,7 +137,9 @@ export function leadingDescriptors(words: readonly string[]): number {
   while (i < words.length - 1) {
     const w = bareWord(words[i]!);
     const tags = lexiconTags(w);
-    const describes = PARTY.test(w) || (tags.some((t) => /Demonym|Country|Region|City/.test(t)) && !tags.some((t) => /Person|Name/.test(t)));
+    // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale").
+    const role = i === 0 && ROLE_WORD.test(w) && !isTitle(w);
+    const describes = role || PARTY.test(w) || (tags.some((t) => /Demonym|Country|Region|City/.test(t)) && !tags.some((t) => /Person|Name/.test(t)));
     if (!describes) break;
     i++;
   }

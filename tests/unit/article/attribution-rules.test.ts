@@ -46,6 +46,11 @@ describe('clean speaker names: the name the listener hears is the name', () => {
     expect(leadingDescriptors(['Maria', 'Lopez'])).toBe(0);
     expect(describe1('"We will not back down," Republican Anna Keller said.')).toEqual([{ name: 'Anna Keller', description: 'Republican' }]);
   });
+  it('a role noun that is no title, capitalised to start a sentence, describes the name after it', () => {
+    expect(leadingDescriptors(['Resident', 'Joan', 'Pryce'])).toBe(1);
+    expect(leadingDescriptors(['Senator', 'Joan', 'Pryce'])).toBe(0);
+    expect(describe1('Witness Tom Hale told reporters: "The car did not even slow down."')).toEqual([{ name: 'Tom Hale', description: 'Witness' }]);
+  });
   it('a time word before the speaker sets the scene', () => {
     expect(withoutLeadingTime('Sunday the Rev. Paul Okafor')).toBe('the Rev. Paul Okafor');
     expect(speakers('Sunday the Rev. Paul Okafor told the congregation: "Hope is a discipline."')).toEqual({ 'Hope is a discipline.': 'Rev. Paul Okafor' });
