@@ -8,6 +8,7 @@ import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } fr
 import { judgingVerbAfter } from './judging-verbs';
 import { isWorkTitle } from './work-titles';
 import { leadingDescriptors } from './speaker-check';
+import { definiteSubjects } from './definite-descriptions';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -286,6 +287,11 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
       registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isClauseSubject(narration, at, at + name.full.length));
       skipUntil = name.used < window.length ? window[name.used]!.at : lastUsed.at + 1;
     }
+  }
+  // "The Irishman admitted …": the person the passage is about, again the subject of a clause.
+  for (const d of definiteSubjects(narration)) {
+    const entity = registry.recentSubject(block, d.at, d.gender);
+    if (entity) registry.mention(entity, block, sentenceOf(d.at), d.at, undefined, true);
   }
   POSSESSIVE_WORD.lastIndex = 0;
   for (let p = POSSESSIVE_WORD.exec(narration); p; p = POSSESSIVE_WORD.exec(narration)) {

@@ -278,6 +278,17 @@ export class Registry {
     return null;
   }
 
+  /** The person a passage is about: the most recent named person who was the subject of a clause, within the pronoun window. */
+  recentSubject(block: number, at: number, gender: Gender | null): Entity | null {
+    for (let b = block; b >= 0 && b > block - PRONOUN_WINDOW; b--) {
+      const list = (this.events.get(b) ?? []).filter(
+        (ev) => ev.subject && (b < block || ev.at < at) && ev.entity.kind === 'person' && ev.entity.named && (gender === null || ev.entity.gender === null || ev.entity.gender === gender),
+      );
+      if (list.length) return list.reduce((x, y) => (y.at > x.at ? y : x)).entity;
+    }
+    return null;
+  }
+
   /** The most recently mentioned person within the window, for "the doctor said". */
   recentPerson(block: number, at: number, gender: Gender | null): Entity | null {
     for (let b = block; b >= 0 && b > block - 3; b--) {

@@ -7,6 +7,7 @@ import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../co
 import { readName } from '../../../core/article/people';
 import { isPluralNounAfter } from '../../../core/article/judging-verbs';
 import { isWorkTitle } from '../../../core/article/work-titles';
+import { definiteSubjects } from '../../../core/article/definite-descriptions';
 
 /** Each quote of a small article as "quote text -> speaker name" (or "-" for none). */
 function speakers(body: string, format: 'text' | 'markdown' = 'text'): Record<string, string> {
@@ -145,6 +146,13 @@ describe('pronouns and paragraphs', () => {
   it('a bare quote paragraph continues the subject of the paragraph before', () => {
     const body = 'Ruth Abara is confident about the vote, in part because she sees Tom Brandt as an ally.\n\n"We have the numbers, and everyone knows it."';
     expect(speakers(body)).toEqual({ 'We have the numbers, and everyone knows it.': 'Ruth Abara' });
+  });
+  it('"The Welshman admitted …" is the person the passage is about, so "he said" after it is theirs', () => {
+    expect(definiteSubjects('The Welshman admitted it was close. The 29-year-old grandmother-of-two smiled. The Brazilian said no.').map((d) => [d.phrase, d.gender]))
+      .toEqual([['The Welshman', 'male'], ['The 29-year-old', 'female'], ['The Brazilian', null]]);
+    expect(definiteSubjects('The council said no. The American Red Cross said yes. The old man waved.')).toEqual([]);
+    const body = 'Gareth Pryce, who took charge in March, told Radio Wales: "We never stopped believing."\n\nUnited went ahead when Owen Hale\'s free kick was headed in by Dan Moss.\n\nThe Welshman admitted his side had been fortunate.\n\n"We rode our luck in the second half," he said.';
+    expect(speakers(body)['We rode our luck in the second half,']).toBe('Gareth Pryce');
   });
   it('the last word of a full name is not read alone as a first name (a woman surnamed "Hassan" is no man)', () => {
     const body = 'Margaret Okoro, who runs the food bank, said demand had doubled.\n\nThe shadow housing minister, Amira Hassan, said the figures were "a warning we cannot ignore".\n\n"Families are choosing between heating and eating," she said.';

@@ -1,0 +1,47 @@
+/**
+ * "The Irishman admitted …", "The 34-year-old said …", "The Spaniard added …": news refers back to
+ * the person a passage is about by nationality or age, with "the". Such a description at the start
+ * of a sentence, before its verb, names nobody new: it is that person again, as the subject of a
+ * clause, so a "he said" after it finds them and not whoever was named in passing since.
+ */
+import type { Gender } from './people';
+import { lexiconTags, roleGender } from './people';
+
+export interface DefiniteSubject {
+  /** Offset of "The" in the text. */
+  at: number;
+  phrase: string;
+  gender: Gender | null;
+}
+
+/** "The" at a sentence start, up to three words of description, then a lower-case word (its verb). */
+const SENTENCE_THE = /(?:^|[.!?]["”’)]?\s+)(The\s+((?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+))\s+(?=\p{Ll})/gu;
+const AGE = /^\d{1,3}-year-old$/;
+const DEMONYM_PERSON = /^\p{Lu}\p{Ll}+(man|woman)$/u;
+
+/** The head word of a description that refers back to a person, and the gender it says; undefined when it does not refer back. */
+function referringHead(words: readonly string[]): Gender | null | undefined {
+  const last = words[words.length - 1]!;
+  const noun = DEMONYM_PERSON.exec(last);
+  if (noun) return noun[1] === 'woman' ? 'female' : 'male';
+  // "The 34-year-old mother-of-two": the noun after the age may say more.
+  if (AGE.test(words[0]!)) return roleGender(words[1]?.split('-')[0] ?? '') ?? null;
+  // "The Spaniard", "the Brazilian": one capitalised nationality word.
+  if (words.length === 1 && /^\p{Lu}/u.test(last) && lexiconTags(last).includes('Demonym')) return null;
+  return undefined;
+}
+
+/** Sentence-initial definite descriptions that refer back to a person: "The Irishman", "The 34-year-old mother-of-two". */
+export function definiteSubjects(text: string): DefiniteSubject[] {
+  const out: DefiniteSubject[] = [];
+  SENTENCE_THE.lastIndex = 0;
+  for (let m = SENTENCE_THE.exec(text); m; m = SENTENCE_THE.exec(text)) {
+    const words = m[2]!.split(/\s+/);
+    // "The 34-year-old mother-of-two said": the lower-case word after an age is its noun, not yet the verb.
+    if (words.length === 1 && AGE.test(words[0]!)) words.push(/^[\p{Ll}-]+/u.exec(text.slice(m.index + m[0].length))?.[0] ?? '');
+    const gender = referringHead(words);
+    if (gender === undefined) continue;
+    out.push({ at: m.index + m[0].indexOf(m[1]!), phrase: m[1]!, gender });
+  }
+  return out;
+}
