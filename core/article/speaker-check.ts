@@ -125,6 +125,11 @@ export function withoutLeadingTime(phrase: string): string {
 /** Parties and the like that stand before a name as descriptions ("Republican Donald Trump"). */
 const PARTY = /^(?:republican|democrat|democratic|independent|conservative|labour|liberal|tory|green|libertarian|socialist|gop)$/i;
 
+/** The kind of place after a place's name: "Wayne County", "Orleans Parish". */
+const PLACE_KIND = /^(?:county|parish|borough|township|city)$/i;
+/** ...of which these never start a title ("District Attorney" does). */
+const PLACE_KIND_ALONE = /^(?:county|parish|borough|township)$/i;
+
 /** One word that names a person by role ("resident", "witness"). */
 const ROLE_WORD = new RegExp(`^(?:${PERSON_ROLE.source})$`, 'i');
 
@@ -135,10 +140,16 @@ const ROLE_WORD = new RegExp(`^(?:${PERSON_ROLE.source})$`, 'i');
 export function leadingDescriptors(words: readonly string[]): number {
   let i = 0;
   while (i < words.length - 1) {
+    // "Oakland County Sheriff Michael Bouchard", "Jefferson Parish": a place and its kind of place, whatever the first word is.
+    if (i + 2 < words.length && /^\p{Lu}/u.test(words[i]!) && PLACE_KIND.test(bareWord(words[i + 1]!))) {
+      i += 2;
+      continue;
+    }
     const w = bareWord(words[i]!);
     const tags = lexiconTags(w);
-    // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale").
-    const role = i === 0 && ROLE_WORD.test(w) && !isTitle(w);
+    // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale"),
+    // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
+    const role = i === 0 && ((ROLE_WORD.test(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w));
     const describes = role || PARTY.test(w) || (tags.some((t) => /Demonym|Country|Region|City/.test(t)) && !tags.some((t) => /Person|Name/.test(t)));
     if (!describes) break;
     i++;

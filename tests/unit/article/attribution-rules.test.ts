@@ -50,6 +50,9 @@ describe('clean speaker names: the name the listener hears is the name', () => {
   it('a role noun that is no title, capitalised to start a sentence, describes the name after it', () => {
     expect(leadingDescriptors(['Resident', 'Joan', 'Pryce'])).toBe(1);
     expect(leadingDescriptors(['Senator', 'Joan', 'Pryce'])).toBe(0);
+    expect(leadingDescriptors(['Marlow', 'County', 'Sheriff', 'Dana', 'Holt'])).toBe(2);
+    expect(leadingDescriptors(['County', 'Sheriff', 'Dana', 'Holt'])).toBe(1);
+    expect(leadingDescriptors(['District', 'Attorney', 'Dana', 'Holt'])).toBe(0);
     expect(describe1('Witness Tom Hale told reporters: "The car did not even slow down."')).toEqual([{ name: 'Tom Hale', description: 'Witness' }]);
   });
   it('a time word before the speaker sets the scene', () => {
