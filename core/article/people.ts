@@ -169,6 +169,13 @@ export function readName(words: readonly string[]): ParsedName | null {
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 
+/** Whether a person already known by a full name has a first name other than `first`. */
+function otherFirstName(entity: Entity, first: string): boolean {
+  if (entity.kind !== 'person') return false;
+  const known = readName(entity.name.split(' '));
+  return !!known?.first && known.bare.includes(' ') && known.first.toLowerCase() !== first.toLowerCase();
+}
+
 /** A name without its titles, to name someone by relation: "Khalid's mother". */
 export const possessorName = (e: { name: string }) => e.name.split(' ').filter((w) => !isTitle(w)).join(' ');
 
@@ -220,6 +227,8 @@ export class Registry {
     }
     // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise.
     if (entity && name.gender && entity.gender && entity.gender !== name.gender) entity = undefined;
+    // ...nor "Chloe Dunne" into "Margaret Dunne": relatives share a surname, not a first name.
+    if (entity && name.person && name.first && name.bare.includes(' ') && otherFirstName(entity, name.first)) entity = undefined;
     if (!entity) {
       entity = this.create(name.person ? 'person' : 'group', name.full, name.gender, description);
       entity.named = true;
@@ -229,6 +238,7 @@ export class Registry {
       entity.description = entity.description ?? description;
       if (name.person) entity.kind = 'person';
     }
+    // The surname alone still means the one named first: "Trump said" after "Melania Trump" is Donald Trump.
     for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, entity);
     return entity;
   }

@@ -157,6 +157,10 @@ describe('pronouns and paragraphs', () => {
     const body = 'Gareth Pryce, who took charge in March, told Radio Wales: "We never stopped believing."\n\nUnited went ahead when Owen Hale\'s free kick was headed in by Dan Moss.\n\nThe Welshman admitted his side had been fortunate.\n\n"We rode our luck in the second half," he said.';
     expect(speakers(body)['We rode our luck in the second half,']).toBe('Gareth Pryce');
   });
+  it('relatives share a surname, not a first name: "Chloe Dunne" is not "Margaret Dunne", and the surname alone stays with the first', () => {
+    const body = 'Margaret Dunne, 84, died in hospital on Sunday.\n\nHer granddaughter Chloe Dunne paid tribute on Facebook, writing: "Nana was the kindest person you could meet."\n\nMargaret Dunne once told the local paper: "I have never been bored a day in my life."';
+    expect(Object.values(speakers(body))).toEqual(['Chloe Dunne', 'Margaret Dunne']);
+  });
   it('the last word of a full name is not read alone as a first name (a woman surnamed "Hassan" is no man)', () => {
     const body = 'Margaret Okoro, who runs the food bank, said demand had doubled.\n\nThe shadow housing minister, Amira Hassan, said the figures were "a warning we cannot ignore".\n\n"Families are choosing between heating and eating," she said.';
     expect(Object.values(speakers(body))).toEqual(['Amira Hassan', 'Amira Hassan']);
