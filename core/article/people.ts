@@ -173,7 +173,9 @@ export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 function otherFirstName(entity: Entity, first: string): boolean {
   if (entity.kind !== 'person') return false;
   const known = readName(entity.name.split(' '));
-  return !!known?.first && known.bare.includes(' ') && known.first.toLowerCase() !== first.toLowerCase();
+  // "Wasserman Schultz" after "Debbie Wasserman Schultz" is her double surname, not a relative.
+  const words = known?.bare.toLowerCase().split(' ') ?? [];
+  return !!known?.first && words.length > 1 && !words.includes(first.toLowerCase());
 }
 
 /** A name without its titles, to name someone by relation: "Khalid's mother". */
