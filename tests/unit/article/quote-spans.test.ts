@@ -1,0 +1,42 @@
+// Which quoted spans are quotes, and where they start and end: each rule with sentences of our own.
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../core/article/parse';
+
+const article = (...paragraphs: string[]) => parseArticle(['A headline for the test', ...paragraphs].join('\n\n'));
+const texts = (...paragraphs: string[]) => article(...paragraphs).quotes.map((q) => q.text);
+
+describe('a quote nested in a quote, in the same marks', () => {
+  it('a slogan inside a tweet stays inside the tweet', () => {
+    const m = article('Councillor Dana Reyes tweeted: “Fans outside the ground chanting “Bring Back Our Bus” at the mayor… not a good look.”');
+    expect(m.quotes.map((q) => q.text)).toEqual(['Fans outside the ground chanting “Bring Back Our Bus” at the mayor… not a good look.']);
+    expect(m.speakers.find((s) => s.id === m.quotes[0]!.speakerId)?.name).toContain('Dana Reyes');
+  });
+
+  it('straight outer marks around curly inner ones', () => {
+    expect(texts('Mr. Ortiz said: "The board is no longer about “Fair Play for All” at all. It is about money."'))
+      .toEqual(['The board is no longer about “Fair Play for All” at all. It is about money.']);
+  });
+
+  it('two quotes in a row are still two quotes', () => {
+    expect(texts('“We lost,” said the coach. “We will be back,” he added.')).toEqual(['We lost,', 'We will be back,']);
+  });
+
+  it('a doubled opening mark is one mark, not a quote inside a quote', () => {
+    expect(texts('"“We will not close the library,” Mayor Tom Hale said at the meeting.'))
+      .toEqual(['We will not close the library,']);
+  });
+});
+
+describe('a paragraph break inside a quote', () => {
+  it('a quote unclosed at the end of a paragraph goes on to the closing mark that starts the next one', () => {
+    const m = article('“The one thing a club needs to survive is a ground of its own. It has not had one since it left in.', '1998. Nobody in charge has fixed that since,” the chairman said.');
+    expect(m.quotes).toHaveLength(1);
+    expect(m.quotes[0]!.text).toBe('The one thing a club needs to survive is a ground of its own. It has not had one since it left in. 1998. Nobody in charge has fixed that since,');
+    expect(m.quotes[0]!.blocks).toEqual([1, 2]);
+  });
+
+  it('an unclosed quote followed by narration ends with its paragraph', () => {
+    const m = article('She said: “We will fight this all the way.', 'The council meets on Monday. Its leader said: “We are ready.”');
+    expect(m.quotes.map((q) => q.text)).toEqual(['We will fight this all the way.', 'We are ready.']);
+  });
+});
