@@ -143,6 +143,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   }
 
   inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
+  joinInterruptedQuotes(found, blocks);
 
   const ids = new Map<Entity, string>();
   const usedIds = new Set<string>();
@@ -384,6 +385,38 @@ function attribute(
     }
   }
   return { chain, partial, speaker: null, place: null };
+}
+
+/** Between the halves of one quotation: its own attribution, ending the sentence or going on with a comma. */
+const INTERRUPTION = /^[^"“”‘’'.!?]{1,100}[.,:]\s*$/u;
+
+/**
+ * `"We lost," Ann Bell said. "We will be back."`: a quotation interrupted by its own attribution is
+ * one quote in two parts, as news annotators count it (the label is not repeated for its second half).
+ * The halves are neighbours in one paragraph, the first a whole utterance with its attribution right
+ * after it, and nothing but that attribution stands between them.
+ */
+function joinInterruptedQuotes(found: Found[], blocks: Block[]): void {
+  let kept = 0;
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    const previous = kept > 0 ? found[kept - 1]! : undefined;
+    if (previous && interrupts(previous, f, blocks)) {
+      previous.chain = [...previous.chain, ...f.chain];
+      continue;
+    }
+    found[kept++] = f;
+  }
+  found.length = kept;
+}
+
+function interrupts(first: Found, second: Found, blocks: Block[]): boolean {
+  const end = first.chain[first.chain.length - 1]!;
+  const start = second.chain[0]!;
+  if (first.partial || first.place !== 'after' || !first.speaker || second.place !== 'nearby' || second.speaker?.entity !== first.speaker.entity) return false;
+  if (end.block !== start.block || end.close === null || start.open <= end.close) return false;
+  const text = blocks[end.block]!.text;
+  return /[,.!?]$/.test(text.slice(end.start, end.end)) && INTERRUPTION.test(text.slice(end.close + 1, start.open));
 }
 
 /** A speech verb and "that" right before a quote: `claimed on Tuesday that`, `wrote in May that`. */

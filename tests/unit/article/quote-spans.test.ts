@@ -40,3 +40,32 @@ describe('a paragraph break inside a quote', () => {
     expect(m.quotes.map((q) => q.text)).toEqual(['We will fight this all the way.', 'We are ready.']);
   });
 });
+
+describe('a quotation interrupted by its own attribution is one quote', () => {
+  it('"…," Name said. "…": one quote in two parts, the attribution between them narration', () => {
+    const m = article('“We were beaten by a better side,” coach Nia Okafor said. “We will learn from it and come back stronger.” The club plays again on Friday.');
+    expect(m.quotes).toHaveLength(1);
+    const q = m.quotes[0]!;
+    expect(q.parts.map((p) => m.text.slice(p.start, p.end))).toEqual(['We were beaten by a better side,', 'We will learn from it and come back stronger.']);
+    expect(q.blocks).toEqual([1]);
+    expect(m.speakers.find((s) => s.id === q.speakerId)?.name).toContain('Nia Okafor');
+  });
+
+  it('"…," said Name, "…": the second half going on after a comma', () => {
+    const m = article('"The first half was poor," said coach Maria Lopez, "but the second was the best we have played."');
+    expect(m.quotes.map((q) => q.text)).toEqual(['The first half was poor, but the second was the best we have played.']);
+  });
+
+  it('a second half with an attribution of its own is a quote of its own', () => {
+    expect(texts('“It has taken far too long,” Ruth Abara said. “But we are getting there now,” she added.')).toEqual(['It has taken far too long,', 'But we are getting there now,']);
+  });
+
+  it('a narrator’s sentence between two quotes keeps them apart', () => {
+    expect(texts('“It has taken far too long,” Ruth Abara said. The council voted on Monday to approve the money. “We are getting there.”'))
+      .toEqual(['It has taken far too long,', 'We are getting there.']);
+  });
+
+  it('a quote attributed before it does not swallow the next one', () => {
+    expect(texts('Ruth Abara said: “It has taken far too long.” “We are getting there,” said Tom Brandt.')).toEqual(['It has taken far too long.', 'We are getting there,']);
+  });
+});
