@@ -69,3 +69,21 @@ describe('a quotation interrupted by its own attribution is one quote', () => {
     expect(texts('Ruth Abara said: “It has taken far too long.” “We are getting there,” said Tom Brandt.')).toEqual(['It has taken far too long.', 'We are getting there,']);
   });
 });
+
+describe('a title after "told", "with" or "as" is a name, not speech', () => {
+  it('the show someone talks to or on', () => {
+    expect(texts('“We will win this county,” Dana Reyes told “Morning Desk Live,” adding that the count was close.')).toEqual(['We will win this county,']);
+  });
+  it('the show an interview is with', () => {
+    expect(texts('In an interview with “The Morning Desk With Ann Lee,” Tom Brandt said the plan was dead.')).toEqual([]);
+  });
+
+  it('what an event is billed as', () => {
+    expect(texts('At an event billed as “Nurses and Doctors for Change,” Ruth Abara said she would fund ten clinics.')).toEqual([]);
+  });
+
+  it('speech after those words is still speech', () => {
+    expect(texts('Tom Brandt told reporters as he left: “We are not done yet.”')).toEqual(['We are not done yet.']);
+    expect(texts('She ended with “we will be back next year,” and left the stage.')).toEqual(['we will be back next year,']);
+  });
+});
