@@ -7,6 +7,7 @@ import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentence
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
 import { judgingVerbAfter } from './judging-verbs';
 import { isWorkTitle } from './work-titles';
+import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 
 export interface ParseOptions {
@@ -123,7 +124,13 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   });
   // Titles are not speech, and must not stand between a quote and the narration that attributes it.
   const workTitle = (c: Chain) => c.length === 1 && isWorkTitle(blocks[c[0]!.block]!.text.slice(c[0]!.start, c[0]!.end), blocks[c[0]!.block]!.text.slice(Math.max(0, c[0]!.open - 40), c[0]!.open));
-  const all: Chain[] = [...chains.filter((c) => !workTitle(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
+  // Gov. C.L. "Butch" Otter: a nickname is part of the name.
+  const nickname = (c: Chain) => {
+    const s = c[0]!;
+    const t = blocks[s.block]!.text;
+    return c.length === 1 && s.close !== null && isNickname(t.slice(s.start, s.end), t.slice(Math.max(0, s.open - 30), s.open), t.slice(s.close + 1, s.close + 30));
+  };
+  const all: Chain[] = [...chains.filter((c) => !workTitle(c) && !nickname(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
   const spansIn = new Map<number, Span[]>();

@@ -1,6 +1,7 @@
 // Which quoted spans are quotes, and where they start and end: each rule with sentences of our own.
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
+import { isNickname } from '../../../core/article/nicknames';
 
 const article = (...paragraphs: string[]) => parseArticle(['A headline for the test', ...paragraphs].join('\n\n'));
 const texts = (...paragraphs: string[]) => article(...paragraphs).quotes.map((q) => q.text);
@@ -85,5 +86,19 @@ describe('a title after "told", "with" or "as" is a name, not speech', () => {
   it('speech after those words is still speech', () => {
     expect(texts('Tom Brandt told reporters as he left: “We are not done yet.”')).toEqual(['We are not done yet.']);
     expect(texts('She ended with “we will be back next year,” and left the stage.')).toEqual(['we will be back next year,']);
+  });
+});
+
+describe('a nickname inside a name is not speech', () => {
+  it('Gov. R.J. "Buddy" Hale and Thomas "The Hammer" Reyes', () => {
+    expect(texts('Gov. R.J. “Buddy” Hale said the plan would fail.')).toEqual([]);
+    expect(texts('Former boxer Thomas "The Hammer" Reyes said: "I am ready."')).toEqual(['I am ready.']);
+  });
+
+  it('a capitalised quote between a name and a day, or not between names, stays a quote', () => {
+    expect(isNickname('Buddy', 'Gov. R.J. ', ' Hale (R-Utah)')).toBe(true);
+    expect(isNickname('Lazy Dan', 'Hale called Reyes ', ' Tuesday night.')).toBe(false);
+    expect(isNickname('Never', 'the crowd chanted ', ' Again and again.')).toBe(false);
+    expect(isNickname('We won,', 'Hale ', ' Reyes said.')).toBe(false);
   });
 });
