@@ -120,7 +120,8 @@ export type QuoteStyle = 'double' | 'single';
 
 /**
  * Which marks this article uses for speech: most use double quotes, UK tabloids single ones
- * ("'It was terrifying,' she said."). Counted from where speech starts and ends.
+ * ("'It was terrifying,' she said."). Counted from where speech starts and ends; single marks must
+ * outnumber double ones twice over, as reported speech inside a double-quoting article uses them too.
  */
 export function quoteStyle(blocks: readonly BlockText[]): QuoteStyle {
   let double = 0;
@@ -130,7 +131,7 @@ export function quoteStyle(blocks: readonly BlockText[]): QuoteStyle {
     double += (b.text.match(/(?:^|[:,]\s)["“]\p{Lu}|[,.?!]["”](?=\s+\p{L}|\s*$)/gu) ?? []).length;
     single += (b.text.match(/(?:^|[:,]\s)['‘]\p{Lu}|[,.?!]['’](?=\s+\p{L}|\s*$)/gu) ?? []).length;
   }
-  return single > double && single >= 2 ? 'single' : 'double';
+  return single > 2 * double && single >= 2 ? 'single' : 'double';
 }
 
 /**

@@ -102,3 +102,20 @@ describe('a nickname inside a name is not speech', () => {
     expect(isNickname('We won,', 'Hale ', ' Reyes said.')).toBe(false);
   });
 });
+
+describe('the quote style of an article', () => {
+  it('single marks in a transcript do not turn a double-quoting article into a single-quoting one', () => {
+    const quotes = texts(
+      'Ann Bell said: "We will appeal."',
+      "Tom Brandt: I asked them, 'What is the plan?' They said, 'There is no plan,' and left.",
+      'The council says that "the plan is sound and will go ahead."',
+    );
+    expect(quotes).toContain('We will appeal.');
+    expect(quotes).toContain('the plan is sound and will go ahead.');
+  });
+
+  it('an article quoting speech in single marks still does', () => {
+    const quotes = texts("'We were terrified,' said Ann Bell, 52.", "'It came out of nowhere,' she added. 'I have never seen anything like it.'");
+    expect(quotes).toEqual(['We were terrified,', 'It came out of nowhere, I have never seen anything like it.']);
+  });
+});
