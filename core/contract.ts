@@ -45,7 +45,7 @@ export type AttributionPlace = 'before' | 'after' | 'inside' | 'continued' | 'ne
 export interface Quote {
   index: number;
   speakerId: string | null;
-  /** The quoted words; parts of a multi-paragraph quote joined with a space. */
+  /** The quoted words; parts of a multi-paragraph quote (or of one interrupted by its attribution) joined with a space. */
   text: string;
   parts: QuotePart[];
   blocks: number[];

@@ -7,6 +7,7 @@ import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentence
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
 import { judgingVerbAfter } from './judging-verbs';
 import { isWorkTitle } from './work-titles';
+import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { definiteSubjects } from './definite-descriptions';
 
@@ -124,7 +125,13 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   });
   // Titles are not speech, and must not stand between a quote and the narration that attributes it.
   const workTitle = (c: Chain) => c.length === 1 && isWorkTitle(blocks[c[0]!.block]!.text.slice(c[0]!.start, c[0]!.end), blocks[c[0]!.block]!.text.slice(Math.max(0, c[0]!.open - 40), c[0]!.open));
-  const all: Chain[] = [...[...chains, ...doubles.map((s) => [s])].filter((c) => !workTitle(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
+  // Gov. C.L. "Butch" Otter: a nickname is part of the name.
+  const nickname = (c: Chain) => {
+    const s = c[0]!;
+    const t = blocks[s.block]!.text;
+    return c.length === 1 && s.close !== null && isNickname(t.slice(s.start, s.end), t.slice(Math.max(0, s.open - 30), s.open), t.slice(s.close + 1, s.close + 30));
+  };
+  const all: Chain[] = [...[...chains, ...doubles.map((s) => [s])].filter((c) => !workTitle(c) && !nickname(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
   const spansIn = new Map<number, Span[]>();
@@ -144,6 +151,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   }
 
   inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
+  joinInterruptedQuotes(found, blocks);
 
   const ids = new Map<Entity, string>();
   const usedIds = new Set<string>();
@@ -399,6 +407,38 @@ function attribute(
     }
   }
   return { chain, partial, speaker: null, place: null };
+}
+
+/** Between the halves of one quotation: its own attribution, ending the sentence or going on with a comma. */
+const INTERRUPTION = /^[^"“”‘’'.!?]{1,100}[.,:]\s*$/u;
+
+/**
+ * `"We lost," Ann Bell said. "We will be back."`: a quotation interrupted by its own attribution is
+ * one quote in two parts, as news annotators count it (the label is not repeated for its second half).
+ * The halves are neighbours in one paragraph, the first a whole utterance with its attribution right
+ * after it, and nothing but that attribution stands between them.
+ */
+function joinInterruptedQuotes(found: Found[], blocks: Block[]): void {
+  let kept = 0;
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    const previous = kept > 0 ? found[kept - 1]! : undefined;
+    if (previous && interrupts(previous, f, blocks)) {
+      previous.chain = [...previous.chain, ...f.chain];
+      continue;
+    }
+    found[kept++] = f;
+  }
+  found.length = kept;
+}
+
+function interrupts(first: Found, second: Found, blocks: Block[]): boolean {
+  const end = first.chain[first.chain.length - 1]!;
+  const start = second.chain[0]!;
+  if (first.partial || first.place !== 'after' || !first.speaker || second.place !== 'nearby' || second.speaker?.entity !== first.speaker.entity) return false;
+  if (end.block !== start.block || end.close === null || start.open <= end.close) return false;
+  const text = blocks[end.block]!.text;
+  return /[,.!?]$/.test(text.slice(end.start, end.end)) && INTERRUPTION.test(text.slice(end.close + 1, start.open));
 }
 
 /** A speech verb and "that" right before a quote: `claimed on Tuesday that`, `wrote in May that`. */

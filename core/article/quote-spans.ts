@@ -120,7 +120,8 @@ export type QuoteStyle = 'double' | 'single';
 
 /**
  * Which marks this article uses for speech: most use double quotes, UK tabloids single ones
- * ("'It was terrifying,' she said."). Counted from where speech starts and ends.
+ * ("'It was terrifying,' she said."). Counted from where speech starts and ends; single marks must
+ * outnumber double ones twice over, as reported speech inside a double-quoting article uses them too.
  */
 export function quoteStyle(blocks: readonly BlockText[]): QuoteStyle {
   let double = 0;
@@ -130,7 +131,16 @@ export function quoteStyle(blocks: readonly BlockText[]): QuoteStyle {
     double += (b.text.match(/(?:^|[:,]\s)["“]\p{Lu}|[,.?!]["”](?=\s+\p{L}|\s*$)/gu) ?? []).length;
     single += (b.text.match(/(?:^|[:,]\s)['‘]\p{Lu}|[,.?!]['’](?=\s+\p{L}|\s*$)/gu) ?? []).length;
   }
-  return single > double && single >= 2 ? 'single' : 'double';
+  return single > 2 * double && single >= 2 ? 'single' : 'double';
+}
+
+/**
+ * An opening mark inside an open quote (after some of its words), then a closing mark, then another
+ * closing mark before any opening one: a quote nested in the quote (a tweet quoting a slogan), not a
+ * quote left unclosed. (Two opening marks in a row are one doubled mark.)
+ */
+function nestedPair(marks: readonly Mark[], at: number): boolean {
+  return marks[at + 1]?.role === 'close' && marks[at + 2] !== undefined && marks[at + 2]!.role !== 'open';
 }
 
 /**
@@ -181,12 +191,16 @@ export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle 
       chain = carry;
       openAt = firstMark.at;
       marks.shift();
+    } else if (carry && firstMark?.role === 'close') {
+      // A paragraph break inside the quote (a copied page split the sentence): the quote goes on to its closing mark.
+      chain = carry;
+      openAt = -1;
     }
     carry = null;
 
     const finish = (close: number | null, closeAt: number) => {
       const r = trimmed(text, openAt! + 1, closeAt);
-      const span: Span = { block: b, open: openAt!, close, ...r, single: false };
+      const span: Span = { block: b, open: Math.max(0, openAt!), close, ...r, single: false };
       if (r.end > r.start) {
         spans.push(span);
         if (chain) chain.push(span);
@@ -198,11 +212,15 @@ export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle 
       return done;
     };
 
-    for (const mark of marks) {
+    for (let m = 0; m < marks.length; m++) {
+      const mark = marks[m]!;
       if (openAt === null) {
         if (mark.role !== 'close') openAt = mark.at;
       } else if (mark.role !== 'open') {
         finish(mark.at, mark.at);
+      } else if (text.slice(openAt + 1, mark.at).trim() !== '' && nestedPair(marks, m)) {
+        // `"… isn't about "Equal Justice" any more."`: a quote inside the quote, in the same marks.
+        m++;
       } else {
         // An opening mark inside an open quote: the earlier one was never closed. End it here.
         finish(null, mark.at);
