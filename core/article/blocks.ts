@@ -2,6 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
 import { captionLine, creditStart, joinCaption } from './captions';
 import { LINK_LIST_RULE, furnitureRule } from './furniture';
+import { squashSpaces } from './spaces';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
 export interface RawBlock {
@@ -28,7 +29,7 @@ export function normalizeSource(source: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]/g, ' ');
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const squash = squashSpaces;
 /**
  * Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3") and gallery
  * counters before a caption ("1 of 5 | Smoke rises…"): read aloud they are noise.
