@@ -425,7 +425,10 @@ export function resolveSpeaker(
     return { entity, mention: 'name' };
   }
   const headWords = words(head);
-  const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
+  const nameAt = headWords.findIndex((w, i) => {
+    const name = i > 0 && /^\p{Lu}/u.test(w) ? readName(headWords.slice(i)) : null;
+    return name?.person && name.used === headWords.length - i;
+  });
   if (DETERMINERS.test(head) && nameAt > 0) {
     const name = readName(headWords.slice(nameAt))!;
     const entity = registry.person(name, headWords.slice(0, nameAt).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null);

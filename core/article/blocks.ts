@@ -2,7 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
 import { captionLine, creditStart, joinCaption } from './captions';
 import { LINK_LIST_RULE, furnitureRule } from './furniture';
-import { squashSpaces } from './spaces';
+import { pieceCount, squashSpaces } from './spaces';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
 export interface RawBlock {
@@ -170,7 +170,7 @@ class PieceCollector {
 }
 
 /** A menu entry or topic link: a few words, no sentence punctuation. */
-const isLabelLine = (line: string) => line.split(' ').length <= 4 && !/[.!?:;,"“”]$/.test(line);
+const isLabelLine = (line: string) => pieceCount(line, 4) <= 4 && !/[.!?:;,"“”]$/.test(line);
 /** Lines of a wrapped paragraph fill the width: a short line with no punctuation at its end is a line of its own (a name, a label). */
 const WRAPPED_LINE_MIN = 40;
 const standsAlone = (line: string) => line.length < WRAPPED_LINE_MIN && !/[.,;:!?"“”’')\]–—-]$/.test(line) && !/^\d{1,3}$/.test(line);

@@ -1,7 +1,7 @@
 // squashSpaces skips the rebuild when a string is already squashed: it must still give exactly
 // what `replace(/\s+/g, ' ').trim()` gives, for every kind of whitespace JavaScript knows.
 import { describe, expect, it } from 'vitest';
-import { squashSpaces } from '../../../core/article/spaces';
+import { pieceCount, squashSpaces } from '../../../core/article/spaces';
 
 const reference = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -19,5 +19,15 @@ describe('squashSpaces', () => {
   it('returns an already squashed string itself', () => {
     const s = 'Nothing to change in this line.';
     expect(squashSpaces(s)).toBe(s);
+  });
+});
+
+describe('pieceCount', () => {
+  it("counts what split(' ') gives, and stops past its limit", () => {
+    for (const s of ['', 'one', 'two words', ' lead', 'trail ', 'a  b', 'Dr. Jane Doe OBE', 'tab\tis no space']) {
+      expect(pieceCount(s), JSON.stringify(s)).toBe(s.split(' ').length);
+    }
+    expect(pieceCount('a b c d e f g', 4)).toBe(5);
+    expect(pieceCount('a b c', 4)).toBe(3);
   });
 });
