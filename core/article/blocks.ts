@@ -34,7 +34,7 @@ const squash = squashSpaces;
  * Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3") and gallery
  * counters before a caption ("1 of 5 | Smoke rises…"): read aloud they are noise.
  */
-const dropEmbedLinks = (s: string) => s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '').replace(/^\s*(?:item )?\d{1,3} of \d{1,3}\s*[|·•:-]?\s+(?=\S)/i, '');
+const dropEmbedLinks = (s: string) => (s.includes('pic.twitter.com/') || s.includes('t.co/') ? s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '') : s).replace(/^\s*(?:item )?\d{1,3} of \d{1,3}\s*[|·•:-]?\s+(?=\S)/i, '');
 /** "— Helen Morris, Safer Streets campaign" under a quote: who said it, not a list item. */
 const ATTRIBUTION_LINE = /^[—―–]\s*\p{Lu}/u;
 const endsQuote = (text: string | undefined) => text !== undefined && /[.!?]["”’]?$|["”’]$/.test(text);

@@ -8,8 +8,12 @@ import { squashSpaces } from './spaces';
 /** "... Credit: ITV News", "Photograph: Jane Doe/Reuters", "(Image: PA)", "(AP Photo/Jane Doe)", "Credit...Jane Doe for The New York Times" at the end of a caption. */
 export const TRAILING_CREDIT = /(?:^|(?<=[\s.;|–—-]))(?:(?:Credit|Credits|Photo|Photograph|Photography|Picture|Pictures|Image|Images|Pic|Illustration)\s*:\s*[^:\n]{1,120}|Credit(?:\.{3}|…)\s*[^\n]{1,120}|(?:REUTERS|AFP|EPA|AP|PA)\/[\p{L}\p{M} .'’-]{2,60}(?:\/File Photo)?|\((?:(?:Photo|Image|Picture|Credit)s?\s*:?\s*[^)]{1,120}|AP Photo[^)]{0,120}|Getty Images|Reuters|PA|AFP)\))\s*$/u;
 
+/** Every TRAILING_CREDIT match holds one of its label words, an agency's slash, or ends with a closing bracket: a cheap test first. */
+const MAY_HOLD_CREDIT = /Credit|Photo|Pic|Image|Illustration|\/|\)\s*$/;
+
 /** Where a caption's trailing credit starts, or null. */
 export function creditStart(text: string): number | null {
+  if (!MAY_HOLD_CREDIT.test(text)) return null;
   const m = TRAILING_CREDIT.exec(text);
   return m ? m.index : null;
 }

@@ -247,6 +247,9 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(narration); m; m = CAPITALISED.exec(narration)) {
     if (m.index < skipUntil) continue;
+    // A function word ("The", "But", "He") starts no name, and is no description before one either: skip it
+    // before reading the words after it (the same tests as below, on the first word alone).
+    if (isFunctionWord(wordOf(m[0])) && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
     const window = wordsFrom(narration, m.index, m[0]);
     const word = window[0]!.word;
     const windowWords = window.map((t) => t.word);

@@ -17,6 +17,9 @@ const OTHER_ABBREVIATIONS = new Set(
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Up to five letters and a dot at the end of a segment, after a space, an opening mark or nothing. */
+const ABBREVIATION_AT_END = /(?<![^\s("“‘'])([A-Za-z]{1,5})\.\s*$/g;
+
 /** `next`: the text after the segment (its first three characters are what matters). */
 function continuesAfterAbbreviation(segment: string, next: string): boolean {
   // Only a segment whose last non-space character is a dot can end in an abbreviation: test that first,
@@ -24,7 +27,9 @@ function continuesAfterAbbreviation(segment: string, next: string): boolean {
   let last = segment.length - 1;
   while (last >= 0 && SPACE.test(segment[last]!)) last--;
   if (segment[last] !== '.') return false;
-  const m = /(?:^|[\s("“‘'])([A-Za-z]{1,5})\.\s*$/.exec(segment);
+  // The abbreviation ends at that dot, so it starts at most five letters before it.
+  ABBREVIATION_AT_END.lastIndex = Math.max(0, last - 5);
+  const m = ABBREVIATION_AT_END.exec(segment);
   if (!m?.[1] || /^\s*$/.test(next)) return false;
   const word = m[1].toLowerCase();
   if ((TITLES.has(word) && word !== 'jr' && word !== 'sr') || (m[1].length === 1 && /[A-Z]/.test(m[1]))) return true;
