@@ -215,8 +215,11 @@ function upToRole(words: string, isRole: (w: string) => boolean): { text: string
 
 /** A word as the narration scan reads it: letters, marks, apostrophes, dots and hyphens. */
 const WORD_CHARS = /[\p{L}\p{M}][\p{L}\p{M}'’.\-]*/uy;
-/** A capitalised word that starts a word (not "Donald" in "McDonald", but "Hello" in "'Hello"). */
-const CAPITALISED = /(?<![\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu}[\p{L}\p{M}'’.\-]*/gu;
+/**
+ * A capitalised word that starts a word (not "Donald" in "McDonald", but "Hello" in "'Hello"). The capital
+ * comes first and the look back after it: a look back first would be tried at every character of the text.
+ */
+const CAPITALISED = /\p{Lu}(?<!(?:[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu})[\p{L}\p{M}'’.\-]*/gu;
 const SPACES = /\s+/y;
 /** A word's trailing dot is punctuation unless it abbreviates a title ("Dr."). */
 const wordOf = (raw: string) => (raw.endsWith('.') && !isAbbreviatedTitle(raw) ? raw.slice(0, -1) : raw);
