@@ -276,13 +276,16 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const at = m.index;
     const lastUsed = window[name.used - 1]!;
     // "Imran Qadir, 38, said ..." / "Imran Qadir said": an unfamiliar name introduced as a person.
-    const after = narration.slice(lastUsed.at + lastUsed.word.length, lastUsed.at + 60);
-    const introduced = name.person && name.bare.includes(' ') && /^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|told|added|wrote|explained|insisted|warned)\b)/.test(after);
+    // (The text after the name is cut, and the clause test made, only when asked, and the latter once.)
+    const after = () => narration.slice(lastUsed.at + lastUsed.word.length, lastUsed.at + 60);
+    const introduced = name.person && name.bare.includes(' ') && /^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|told|added|wrote|explained|insisted|warned)\b)/.test(after());
+    let clauseSubject: boolean | undefined;
+    const isSubject = () => (clauseSubject ??= isClauseSubject(narration, at, at + name.full.length));
     // "Priya Shah chaired the meeting": an unfamiliar full name as the subject of a clause is a person too.
-    const subject = name.person && name.bare.includes(' ') && isClauseSubject(narration, at, at + name.full.length);
+    const subject = name.person && name.bare.includes(' ') && isSubject();
     if ((met && met.kind === 'person') || fresh || organisation || introduced || subject) {
       const entity = registry.person(name, null);
-      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isClauseSubject(narration, at, at + name.full.length));
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject());
       skipUntil = name.used < window.length ? window[name.used]!.at : lastUsed.at + 1;
     }
   }
