@@ -1,4 +1,4 @@
-// Parse oracle: one hash of the whole article model per input, so a change meant to be
+// Parse oracle: one hash of the whole article model (and of its reading plan) per input, so a change meant to be
 // behaviour-neutral (a speed-up, a refactor) can be checked against the corpus before and after.
 // Inputs: the polnear corpus, every text/Markdown/HTML fixture (through the CLI's loader) and a few
 // generated sizes.
@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { loadArticleFile } from '../electron/articles/load-article';
 import { parseArticle } from '../core/article/parse';
 import { generateArticle } from '../bench/gen';
+import { buildPlan } from '../core/plan/plan';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import type { ArticleModel } from '../core/contract';
 
 const args = process.argv.slice(2);
 const option = (flag: string) => {
@@ -57,11 +60,18 @@ const record = (key: string, value: unknown) => {
   if (dump) writeFileSync(join(dump, key.replace(/[^\w.-]+/g, '_') + '.json'), json);
 };
 
+/** The model, and the plan the app builds from it with default settings (no installed voices). */
+const recordModel = (key: string, model: ArticleModel) => {
+  record(key, model);
+  record(`${key} (plan)`, buildPlan(model, DEFAULT_SETTINGS, []));
+};
 for (const path of inputs) {
   const loaded = await loadArticleFile(path);
-  record(path.startsWith(root) ? path.slice(root.length + 1) : `polnear/${basename(path)}`, loaded.ok ? loaded.model : { failed: loaded.message });
+  const key = path.startsWith(root) ? path.slice(root.length + 1) : `polnear/${basename(path)}`;
+  if (loaded.ok) recordModel(key, loaded.model);
+  else record(key, { failed: loaded.message });
 }
-for (const bytes of [20_000, 300_000, 1_000_000]) record(`generated-${bytes}`, parseArticle(generateArticle(bytes, 7), { format: 'text' }));
+for (const bytes of [20_000, 300_000, 1_000_000]) recordModel(`generated-${bytes}`, parseArticle(generateArticle(bytes, 7), { format: 'text' }));
 
 writeFileSync(out, JSON.stringify(hashes, null, 1) + '\n');
 process.stdout.write(`[parse-snapshot] ${Object.keys(hashes).length} inputs -> ${out}\n`);
