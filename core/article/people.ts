@@ -76,7 +76,7 @@ export const titleGender = memoised((w: string): Gender | null | undefined => TI
 export const isTitle = (w: string) => titleGender(w) !== undefined;
 const isSuffix = memoised((w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, '')));
 /** A name word: capitalised, or after a lower-case Arabic or European particle ("al-Awlaki", "bin-Salman"). */
-const isCapitalised = memoised((w: string) => /^(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul|de|di|da|le|la|du|van|von)-)?\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w));
+const isCapitalised = (w: string) => /^(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul|de|di|da|le|la|du|van|von)-)?\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
 
 const FEMALE_ROLES = 'mother mum mom mummy wife daughter sister grandmother grandma gran nan aunt auntie niece girl woman lady girlfriend bride widow actress queen princess duchess chairwoman spokeswoman businesswoman policewoman congresswoman councilwoman headmistress waitress sportswoman granddaughter stepmother fiancee fiancée nun mistress stepdaughter';
 const MALE_ROLES = 'father dad daddy husband son brother grandfather grandpa grandad uncle nephew boy man gentleman boyfriend groom widower king prince duke chairman spokesman businessman policeman congressman councilman headmaster sportsman grandson stepfather fiance fiancé monk stepson';
