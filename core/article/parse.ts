@@ -262,8 +262,6 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
       skipUntil = window[lead]!.at;
       continue;
     }
-    // A function word ("The", "But", "He") starts no name (the test below drops it): no need to read one.
-    if (isFunctionWord(word)) continue;
     const name = readName(windowWords);
     if (!name) continue;
     // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
