@@ -6,6 +6,7 @@ import {
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
+import { pieceCount } from './spaces';
 
 /** Verbs that introduce or follow direct speech. */
 const VERBS =
@@ -427,7 +428,10 @@ export function resolveSpeaker(
   const headWords = words(head);
   // "The Royal College of Emergency Medicine": capitalised words after "of" / "for" / "and" end an organisation's name; they are no person.
   const endsLongerName = (i: number) => i > 1 && /^(?:and|&|of|for)$/i.test(headWords[i - 1]!) && /^\p{Lu}/u.test(headWords[i - 2]!);
-  const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
+  const nameAt = headWords.findIndex((w, i) => {
+    const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) ? readName(headWords.slice(i)) : null;
+    return name?.person && name.used === headWords.length - i;
+  });
   if (DETERMINERS.test(head) && nameAt > 0) {
     const name = readName(headWords.slice(nameAt))!;
     const entity = registry.person(name, headWords.slice(0, nameAt).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null);
@@ -482,7 +486,7 @@ export function resolveSpeaker(
     // "Commentary", "Following": one ordinary word is no name unless the article already knows it as one.
     const ordinary = !(afterQuote && headWords.length <= 3) && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
     // "Reform Was A Sign Of Leadership", "No Child Left Behind": a headline or a law's name, not a speaker's.
-    const notAName = name && name.bare.split(' ').length >= 3 && name.bare.split(' ').slice(1).some((w) => !ORG_JOINERS.has(w) && !isKnownFirstName(w) && !isKnownSurname(w) && isFunctionWord(w));
+    const notAName = name && pieceCount(name.bare, 3) >= 3 && name.bare.split(' ').slice(1).some((w) => !ORG_JOINERS.has(w) && !isKnownFirstName(w) && !isKnownSurname(w) && isFunctionWord(w));
     if (name && !ordinary && !notAName) {
       const entity = registry.person(name, description);
       if (!name.person && looksLikeOrganisation(name.bare)) entity.kind = 'group';

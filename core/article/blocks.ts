@@ -2,6 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
 import { captionLine, creditStart, joinCaption } from './captions';
 import { LINK_LIST_RULE, furnitureRule } from './furniture';
+import { pieceCount, squashSpaces } from './spaces';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
 export interface RawBlock {
@@ -28,12 +29,12 @@ export function normalizeSource(source: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]/g, ' ');
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const squash = squashSpaces;
 /**
  * Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3") and gallery
  * counters before a caption ("1 of 5 | Smoke rises…"): read aloud they are noise.
  */
-const dropEmbedLinks = (s: string) => s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '').replace(/^\s*(?:item )?\d{1,3} of \d{1,3}\s*[|·•:-]?\s+(?=\S)/i, '');
+const dropEmbedLinks = (s: string) => (s.includes('pic.twitter.com/') || s.includes('t.co/') ? s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '') : s).replace(/^\s*(?:item )?\d{1,3} of \d{1,3}\s*[|·•:-]?\s+(?=\S)/i, '');
 /** "— Helen Morris, Safer Streets campaign" under a quote: who said it, not a list item. */
 const ATTRIBUTION_LINE = /^[—―–]\s*\p{Lu}/u;
 const endsQuote = (text: string | undefined) => text !== undefined && /[.!?]["”’]?$|["”’]$/.test(text);
@@ -169,7 +170,7 @@ class PieceCollector {
 }
 
 /** A menu entry or topic link: a few words, no sentence punctuation. */
-const isLabelLine = (line: string) => line.split(' ').length <= 4 && !/[.!?:;,"“”]$/.test(line);
+const isLabelLine = (line: string) => pieceCount(line, 4) <= 4 && !/[.!?:;,"“”]$/.test(line);
 /** Lines of a wrapped paragraph fill the width: a short line with no punctuation at its end is a line of its own (a name, a label). */
 const WRAPPED_LINE_MIN = 40;
 const standsAlone = (line: string) => line.length < WRAPPED_LINE_MIN && !/[.,;:!?"“”’')\]–—-]$/.test(line) && !/^\d{1,3}$/.test(line);

@@ -3,24 +3,30 @@
 // it can be skipped on its own. Each rule below is a named unit with its own example lines
 // (tests/unit/article/captions.test.ts).
 
+import { squashSpaces } from './spaces';
+
 /** "... Credit: ITV News", "Photograph: Jane Doe/Reuters", "(Image: PA)", "(AP Photo/Jane Doe)", "Credit...Jane Doe for The New York Times" at the end of a caption. */
 export const TRAILING_CREDIT = /(?:^|(?<=[\s.;|–—-]))(?:(?:Credit|Credits|Photo|Photograph|Photography|Picture|Pictures|Image|Images|Pic|Illustration)\s*:\s*[^:\n]{1,120}|Credit(?:\.{3}|…)\s*[^\n]{1,120}|(?:REUTERS|AFP|EPA|AP|PA)\/[\p{L}\p{M} .'’-]{2,60}(?:\/File Photo)?|\((?:(?:Photo|Image|Picture|Credit)s?\s*:?\s*[^)]{1,120}|AP Photo[^)]{0,120}|Getty Images|Reuters|PA|AFP)\))\s*$/u;
 
+/** Every TRAILING_CREDIT match holds one of its label words, an agency's slash, or ends with a closing bracket: a cheap test first. */
+const MAY_HOLD_CREDIT = /Credit|Photo|Pic|Image|Illustration|\/|\)\s*$/;
+
 /** Where a caption's trailing credit starts, or null. */
 export function creditStart(text: string): number | null {
+  if (!MAY_HOLD_CREDIT.test(text)) return null;
   const m = TRAILING_CREDIT.exec(text);
   return m ? m.index : null;
 }
 
 /** Credits that name only the source ("Getty Images") get a label, so a listener knows what it is. */
 export function labelCredit(credit: string): string {
-  const c = credit.replace(/\s+/g, ' ').trim();
+  const c = squashSpaces(credit);
   return TRAILING_CREDIT.test(c) && creditStart(c) === 0 ? c : `Credit: ${c}`;
 }
 
 /** A caption's text followed by its credit, with where the credit starts. */
 export function joinCaption(caption: string, credit: string | null): { text: string; creditAt?: number } {
-  const text = caption.replace(/\s+/g, ' ').trim();
+  const text = squashSpaces(caption);
   if (!credit) {
     const at = creditStart(text);
     return at === null ? { text } : { text, creditAt: at };
@@ -114,7 +120,7 @@ const CAPTION_START = /^(?:image|media|video|credit|photo|pic|picture|illustrati
 
 /** What a line of copied text is, if it is a caption or a credit. */
 export function captionLine(line: string): CaptionLine | null {
-  const text = line.replace(/\s+/g, ' ').trim();
+  const text = squashSpaces(line);
   if (text === '' || text.length > 600 || !CAPTION_START.test(text)) return null;
   for (const rule of CAPTION_RULES) {
     const found = rule.read(text);

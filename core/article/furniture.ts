@@ -5,6 +5,8 @@
 // lines it is meant for (tests/unit/article/furniture.test.ts checks them, and checks that no
 // rule matches real sentences).
 
+import { squashSpaces } from './spaces';
+
 export interface LineRule {
   name: string;
   /** Matches the whole line (trimmed, spaces squashed). */
@@ -97,7 +99,7 @@ export const FURNITURE_RULES: readonly LineRule[] = [
 
 /** The rule a line of copied page text matches, or null when the line is (possibly) article text. */
 export function furnitureRule(line: string): LineRule | null {
-  const text = line.replace(/\s+/g, ' ').trim();
+  const text = squashSpaces(line);
   if (text === '' || text.length > 600) return null;
   return FURNITURE_RULES.find((r) => r.test(text)) ?? null;
 }

@@ -8,6 +8,7 @@
  */
 import { PERSON_ROLE, bareWord, isTitle, lexiconTags, readName } from './people';
 import { namesPeople } from './speaker-check';
+import { squashSpaces } from './spaces';
 
 export interface Phrase {
   phrase: string;
@@ -145,7 +146,7 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   const before = words.slice(0, at).join(' ');
   const start = part.at + lead + (at === 0 ? 0 : before.length + 1);
   const phraseEnd = last < parts.length - 1 ? parts[parts.length - 1]!.at + parts[parts.length - 1]!.text.trimEnd().length : part.at + part.text.trimEnd().length;
-  const phrase = region.slice(start, phraseEnd).replace(/\s+/g, ' ').trim();
+  const phrase = squashSpaces(region.slice(start, phraseEnd));
   return phrase ? { phrase, start: offset + start } : null;
 }
 

@@ -224,8 +224,11 @@ function upToRole(words: string, isRole: (w: string) => boolean): { text: string
 
 /** A word as the narration scan reads it: letters, marks, apostrophes, dots and hyphens. */
 const WORD_CHARS = /[\p{L}\p{M}][\p{L}\p{M}'’.\-]*/uy;
-/** A capitalised word that starts a word (not "Donald" in "McDonald", but "Hello" in "'Hello"). */
-const CAPITALISED = /(?<![\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu}[\p{L}\p{M}'’.\-]*/gu;
+/**
+ * A capitalised word that starts a word (not "Donald" in "McDonald", but "Hello" in "'Hello"). The capital
+ * comes first and the look back after it: a look back first would be tried at every character of the text.
+ */
+const CAPITALISED = /\p{Lu}(?<!(?:[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu})[\p{L}\p{M}'’.\-]*/gu;
 const SPACES = /\s+/y;
 /** A word's trailing dot is punctuation unless it abbreviates a title ("Dr."). */
 const wordOf = (raw: string) => (raw.endsWith('.') && !isAbbreviatedTitle(raw) ? raw.slice(0, -1) : raw);
@@ -263,6 +266,9 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(narration); m; m = CAPITALISED.exec(narration)) {
     if (m.index < skipUntil) continue;
+    // A function word ("The", "But", "He") starts no name, and is no description before one either: skip it
+    // before reading the words after it (the same tests as below, on the first word alone).
+    if (isFunctionWord(wordOf(m[0])) && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
     const window = wordsFrom(narration, m.index, m[0]);
     const word = window[0]!.word;
     const windowWords = window.map((t) => t.word);
@@ -286,13 +292,16 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const at = m.index;
     const lastUsed = window[name.used - 1]!;
     // "Imran Qadir, 38, said ..." / "Imran Qadir said": an unfamiliar name introduced as a person.
-    const after = narration.slice(lastUsed.at + lastUsed.word.length, lastUsed.at + 60);
-    const introduced = name.person && name.bare.includes(' ') && /^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|told|added|wrote|explained|insisted|warned)\b)/.test(after);
+    // (The text after the name is cut, and the clause test made, only when asked, and the latter once.)
+    const after = () => narration.slice(lastUsed.at + lastUsed.word.length, lastUsed.at + 60);
+    const introduced = name.person && name.bare.includes(' ') && /^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|told|added|wrote|explained|insisted|warned)\b)/.test(after());
+    let clauseSubject: boolean | undefined;
+    const isSubject = () => (clauseSubject ??= isClauseSubject(narration, at, at + name.full.length));
     // "Priya Shah chaired the meeting": an unfamiliar full name as the subject of a clause is a person too.
-    const subject = name.person && name.bare.includes(' ') && isClauseSubject(narration, at, at + name.full.length);
+    const subject = name.person && name.bare.includes(' ') && isSubject();
     if ((met && met.kind === 'person') || fresh || organisation || introduced || subject) {
       const entity = registry.person(name, null);
-      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isClauseSubject(narration, at, at + name.full.length));
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject());
       skipUntil = name.used < window.length ? window[name.used]!.at : lastUsed.at + 1;
     }
   }

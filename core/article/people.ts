@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { pieceCount } from './spaces';
 
 export type Gender = 'female' | 'male';
 
@@ -134,7 +135,7 @@ export function readName(words: readonly string[]): ParsedName | null {
   }
   const names: string[] = [];
   while (i < words.length) {
-    const w = words[i]!.replace(/[’']s$/, '');
+    const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
     if (isCapitalised(w) && !isSuffix(w)) names.push(w);
     else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, ''))) names.push(w);
@@ -164,7 +165,7 @@ export function readName(words: readonly string[]): ParsedName | null {
     (titles.length === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
   const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
   const known = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname);
-  return { full: [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
+  return { full: titles.length + suffixes.length === 0 ? bare : [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
 }
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
@@ -235,7 +236,7 @@ export class Registry {
       entity = this.create(name.person ? 'person' : 'group', name.full, name.gender, description);
       entity.named = true;
     } else {
-      if (name.full.split(' ').length > entity.name.split(' ').length) entity.name = name.full;
+      if (pieceCount(name.full) > pieceCount(entity.name)) entity.name = name.full;
       entity.gender = entity.gender ?? name.gender;
       entity.description = entity.description ?? description;
       if (name.person) entity.kind = 'person';

@@ -128,8 +128,9 @@ export function quoteStyle(blocks: readonly BlockText[]): QuoteStyle {
   let single = 0;
   for (const b of blocks) {
     if (!b.quotable) continue;
-    double += (b.text.match(/(?:^|[:,]\s)["“]\p{Lu}|[,.?!]["”](?=\s+\p{L}|\s*$)/gu) ?? []).length;
-    single += (b.text.match(/(?:^|[:,]\s)['‘]\p{Lu}|[,.?!]['’](?=\s+\p{L}|\s*$)/gu) ?? []).length;
+    // (Each pattern needs one of its marks: a paragraph without any is not searched.)
+    if (/["“”]/.test(b.text)) double += (b.text.match(/(?:^|[:,]\s)["“]\p{Lu}|[,.?!]["”](?=\s+\p{L}|\s*$)/gu) ?? []).length;
+    if (/['‘’]/.test(b.text)) single += (b.text.match(/(?:^|[:,]\s)['‘]\p{Lu}|[,.?!]['’](?=\s+\p{L}|\s*$)/gu) ?? []).length;
   }
   return single > 2 * double && single >= 2 ? 'single' : 'double';
 }

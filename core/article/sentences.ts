@@ -17,8 +17,19 @@ const OTHER_ABBREVIATIONS = new Set(
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Up to five letters and a dot at the end of a segment, after a space, an opening mark or nothing. */
+const ABBREVIATION_AT_END = /(?<![^\s("“‘'])([A-Za-z]{1,5})\.\s*$/g;
+
+/** `next`: the text after the segment (its first three characters are what matters). */
 function continuesAfterAbbreviation(segment: string, next: string): boolean {
-  const m = /(?:^|[\s("“‘'])([A-Za-z]{1,5})\.\s*$/.exec(segment);
+  // Only a segment whose last non-space character is a dot can end in an abbreviation: test that first,
+  // as the pattern below, anchored at the end, is tried from every position of the segment.
+  let last = segment.length - 1;
+  while (last >= 0 && SPACE.test(segment[last]!)) last--;
+  if (segment[last] !== '.') return false;
+  // The abbreviation ends at that dot, so it starts at most five letters before it.
+  ABBREVIATION_AT_END.lastIndex = Math.max(0, last - 5);
+  const m = ABBREVIATION_AT_END.exec(segment);
   if (!m?.[1] || /^\s*$/.test(next)) return false;
   const word = m[1].toLowerCase();
   if ((TITLES.has(word) && word !== 'jr' && word !== 'sr') || (m[1].length === 1 && /[A-Z]/.test(m[1]))) return true;
@@ -53,38 +64,45 @@ export function chunkEnd(text: string, from: number): number {
   return cut <= 0 ? to : from + cut;
 }
 
-/** Segments of `text`: one Intl.Segmenter pass over each chunk of it (the whole text when it is short). */
-function* segments(text: string): Generator<{ segment: string; index: number }> {
-  if (text.length <= SEGMENT_CHUNK) {
-    yield* segmenter.segment(text);
-    return;
-  }
-  for (let from = 0; from < text.length; ) {
-    const to = chunkEnd(text, from);
-    for (const { segment, index } of segmenter.segment(text.slice(from, to))) yield { segment, index: from + index };
-    from = to;
-  }
-}
+/**
+ * Where Unicode sentence breaking (UAX #29) may end a sentence: after a sentence terminator (STerm, or
+ * ATerm: the full stop and its look-alikes) or a paragraph separator. Text with none of these before its
+ * last character is one sentence whatever else it holds, so it needs no segmenting.
+ */
+const MAY_END_SENTENCE = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029](?!$)/u;
+const SPACE = /\s/;
 
 /** Sentence ranges within `text` (offsets relative to it), trimmed of surrounding space. */
 export function splitSentences(text: string): TextRange[] {
   const ranges: TextRange[] = [];
   let pending: TextRange | null = null;
-  for (const { segment, index } of segments(text)) {
-    const start = index;
-    const end = index + segment.length;
-    if (pending) pending.end = end;
-    else pending = { start, end };
-    if (continuesAfterAbbreviation(segment, text.slice(end, end + 3))) continue;
-    ranges.push(pending);
-    pending = null;
+  /** One Intl.Segmenter pass over each chunk of `text` (the whole text when it is short). */
+  const segmentChunk = (chunk: string, from: number) => {
+    for (const { segment, index } of segmenter.segment(chunk)) {
+      const start = from + index;
+      const end = start + segment.length;
+      if (pending) pending.end = end;
+      else pending = { start, end };
+      if (continuesAfterAbbreviation(segment, text.slice(end, end + 3))) continue;
+      ranges.push(pending);
+      pending = null;
+    }
+  };
+  if (!MAY_END_SENTENCE.test(text)) ranges.push({ start: 0, end: text.length });
+  else if (text.length <= SEGMENT_CHUNK) segmentChunk(text, 0);
+  else {
+    for (let from = 0; from < text.length; ) {
+      const to = chunkEnd(text, from);
+      segmentChunk(text.slice(from, to), from);
+      from = to;
+    }
   }
   if (pending) ranges.push(pending);
   const out: TextRange[] = [];
   for (const r of ranges) {
     let { start, end } = r;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    while (start < end && SPACE.test(text[start]!)) start++;
+    while (end > start && SPACE.test(text[end - 1]!)) end--;
     if (end > start) out.push({ start, end });
   }
   return out;

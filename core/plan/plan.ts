@@ -2,6 +2,7 @@ import type { ArticleModel, Block, Quote, ReadingPlan, Settings, TextRange, Utte
 import { castVoices } from './cast-voices';
 import { QuoteSweep, voicedCutsByBlock } from './quote-pieces';
 import { needsLabel } from './labels';
+import { squashSpaces } from '../article/spaces';
 
 /** Quote marks are shown, not spoken. */
 const QUOTE_MARKS = /["“”„«»‟]/g;
@@ -43,7 +44,7 @@ export function buildPlan(model: ArticleModel, settings: Settings, voices: reado
           ? [{ start: piece.start, end: block.credit.start }, ...(settings.readCredits ? [{ start: block.credit.start, end: piece.end }] : [])]
           : [piece];
         for (const range of ranges) {
-          const text = model.text.slice(range.start, range.end).replace(QUOTE_MARKS, '').replace(/\s+/g, ' ').trim();
+          const text = squashSpaces(model.text.slice(range.start, range.end).replace(QUOTE_MARKS, ''));
           if (!SPEAKABLE.test(text)) continue;
           const q = piece.quote;
           if (q) {
