@@ -34,6 +34,16 @@ export function namedIn(model: ArticleModel, q: Quote, read: TextRange | null): 
   return false;
 }
 
+/** Whether the narration `read` stands between two parts of `q` in one paragraph (its attribution). */
+function interruptsQuote(q: Quote, read: TextRange): boolean {
+  for (let i = 1; i < q.parts.length; i++) {
+    const before = q.parts[i - 1]!;
+    const after = q.parts[i]!;
+    if (before.block === after.block && before.end <= read.start && read.end <= after.start) return true;
+  }
+  return false;
+}
+
 /**
  * @param resumed   the same quote goes on after narration
  * @param lastQuote the quote heard last
@@ -44,6 +54,8 @@ export function needsLabel(model: ArticleModel, q: Quote, resumed: boolean, last
   if (settings.verbosity === 'always') return true;
   // "Dr Tarakji said:" / "…," said Kerr. "…": the narrator has just read the name.
   if (namedIn(model, q, read)) return false;
+  // "…," she said. "…": one quote interrupted by its own attribution goes on in the same voice, unlabelled.
+  if (resumed && q === lastQuote && read && interruptsQuote(q, read)) return false;
   if (resumed) return true;
   const namedJustBefore = (q.attribution === 'before' || q.attribution === 'inside') && q.mention === 'name';
   if (namedJustBefore) return false;

@@ -15,6 +15,10 @@ describe('speaker labels (smart)', () => {
       'label: Tom Brandt:', 'quote: We lost the first half,', 'narration: said Tom Brandt.', 'quote: But the second half was ours.',
     ]);
   });
+  it('…and without one when its attribution is a pronoun ("…," she said. "…")', () => {
+    const u = spoken('Ann Bell has run the club since 2019.\n\nThe club lost again on Saturday.\n\n"We lost the first half," she said. "But the second half was ours."');
+    expect(u.slice(-4)).toEqual(['label: Ann Bell:', 'quote: We lost the first half,', 'narration: she said.', 'quote: But the second half was ours.']);
+  });
   it('never repeats a name the narrator has just read', () => {
     const u = spoken('Council leader Priya Shah said: "The works start on Monday."');
     expect(u.filter((x) => x.startsWith('label:'))).toEqual([]);
