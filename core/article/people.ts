@@ -42,7 +42,7 @@ export const isFunctionWord = memoised((w: string) => lexiconTags(w).some((t) =>
 export const bareWord = memoised((w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, ''));
 
 /** A word function asked about every word of an article: each word is looked at once. */
-function memoised<T>(test: (w: string) => T): (w: string) => T {
+export function memoised<T>(test: (w: string) => T): (w: string) => T {
   const seen = new Map<string, T>();
   return (w) => {
     let r = seen.get(w);
@@ -173,11 +173,17 @@ export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 /** Whether a person already known by a full name has a first name other than `first`. */
 function otherFirstName(entity: Entity, first: string): boolean {
   if (entity.kind !== 'person') return false;
-  const known = readName(entity.name.split(' '));
   // "Wasserman Schultz" after "Debbie Wasserman Schultz" is her double surname, not a relative.
-  const words = known?.bare.toLowerCase().split(' ') ?? [];
-  return !!known?.first && words.length > 1 && !words.includes(first.toLowerCase());
+  const words = fullNameWords(entity.name);
+  return words !== null && !words.includes(first.toLowerCase());
 }
+
+/** The lower-case words of a full name that has a first name ("Debbie Wasserman Schultz"), else null; asked at every mention. */
+const fullNameWords = memoised((name: string): string[] | null => {
+  const known = readName(name.split(' '));
+  const words = known?.bare.toLowerCase().split(' ') ?? [];
+  return known?.first && words.length > 1 ? words : null;
+});
 
 /** A name without its titles, to name someone by relation: "Khalid's mother". */
 export const possessorName = (e: { name: string }) => e.name.split(' ').filter((w) => !isTitle(w)).join(' ');

@@ -4,7 +4,7 @@
  * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
-import { PERSON_ROLE, bareWord, isTitle, lexiconTags, placeTags } from './people';
+import { PERSON_ROLE, bareWord, isTitle, lexiconTags, memoised, placeTags } from './people';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -132,6 +132,7 @@ const PLACE_KIND_ALONE = /^(?:county|parish|borough|township)$/i;
 
 /** One word that names a person by role ("resident", "witness"). */
 const ROLE_WORD = new RegExp(`^(?:${PERSON_ROLE.source})$`, 'i');
+const isRoleWord = memoised((w: string) => ROLE_WORD.test(w));
 
 /**
  * How many leading words of a capitalised phrase describe the person rather than name them:
@@ -149,7 +150,7 @@ export function leadingDescriptors(words: readonly string[]): number {
     const tags = lexiconTags(w);
     // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale"),
     // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
-    const role = i === 0 && ((ROLE_WORD.test(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w));
+    const role = i === 0 && ((isRoleWord(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w));
     const describes = role || PARTY.test(w) || (tags.some((t) => /Demonym|Country|Region|City/.test(t)) && !tags.some((t) => /Person|Name/.test(t)));
     if (!describes) break;
     i++;
