@@ -3,7 +3,7 @@ import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
   isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
-import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs } from './noun-phrase';
+import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 
@@ -197,10 +197,15 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   if (/ing$/i.test(verb[0]) && /,\s*$/.test(ctx.slice(0, verb.index))) {
     const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0];
     if (main) return cue(main.start, main.phrase, afterOtherQuote ? 'inside' : 'before');
+    // `… "…" during the launch of Trump Tower, calling it "…"`: the subject is before the other quote, not the name here.
+    if (afterOtherQuote) return null;
   }
   if (/ing$/i.test(verb[0])) {
     const right = /(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*|\b(?:he|she|they))[\s,]*$/u.exec(ctx.slice(0, verb.index));
     if (right?.[1]) return cue(ctxStart + right.index, right[1], afterOtherQuote ? 'inside' : 'before');
+    // "Trump issued a statement saying …", "Ann Bell posted a video calling it …": the one who issued it speaks.
+    const issuer = statementIssuer(ctx.slice(0, verb.index), ctxStart);
+    if (issuer) return cue(issuer.start, issuer.phrase, afterOtherQuote ? 'inside' : 'before');
   }
   const subject = subjectOf(ctx.slice(0, verb.index), ctxStart);
   if (!subject) return null;
@@ -272,6 +277,24 @@ export function parentheticalSpeaker(phrase: string, afterVerb: string): string 
   if (PRONOUNS.has(last.toLowerCase())) return last;
   const name = readName(last.split(/\s+/));
   return name?.person && name.used === last.split(/\s+/).length ? last : null;
+}
+
+/** "issued a statement", "released a video", "posted a long message": words given out, right before a participle of saying. */
+const ISSUED_WORDS = /\b(?:issued|released|put\s+out|sent(?:\s+out)?|posted|published|shared|tweeted|gave|delivered|made|wrote|filed|aired|ran)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|video|ad|advertisement|letter|tweet|post|message|release|email|e-mail|memo|note|response|reply|op-ed|column|editorial|speech|announcement|report|filing|press\s+release)s?\s*$/u;
+
+/**
+ * `Trump issued a statement saying …`, `the campaign released an ad calling him …`: the participle's subject is whoever
+ * gave the words out, the subject of the clause before "issued"; nobody when that is no person or group.
+ */
+export function statementIssuer(region: string, offset: number): Phrase | null {
+  const issued = ISSUED_WORDS.exec(region);
+  if (!issued) return null;
+  const clause = region.slice(0, issued.index);
+  const named = clauseSubjects(clause, offset).pop();
+  if (named && readName(words(named.phrase))?.person && named.start - offset + named.phrase.length + 12 >= clause.trimEnd().length) return named;
+  const subject = subjectOf(clause, offset);
+  const head = subject?.phrase.split(',')[0] ?? '';
+  return subject && !notASpeaker(head) && (namesPeople(head) || /^\p{Lu}/u.test(head)) ? subject : null;
 }
 
 /** Words that open a subordinate clause or a prepositional phrase, never a speaker's name. */

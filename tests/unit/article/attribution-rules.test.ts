@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { cueAfter } from '../../../core/article/attribution';
+import { cueAfter, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -323,5 +323,19 @@ describe('nouns that end like adverbs stay in the speaker', () => {
   it('"Ann Bell’s family said:" is her family, not Ann Bell', () => {
     expect(speakers('In a statement after the verdict, Ann Bell’s family said:\n\n"We love her and we will stand beside her through the appeal."'))
       .toEqual({ 'We love her and we will stand beside her through the appeal.': 'Ann Bell’s family' });
+  });
+});
+
+describe('round 3: the one who issues a statement speaks through it', () => {
+  it('"X issued a statement saying …": X, not the words before the participle', () => {
+    expect(statementIssuer('On Monday, Ann Bell issued a statement ', 0)?.phrase).toBe('Ann Bell');
+    expect(statementIssuer('The union later released a short video ', 0)?.phrase).toBe('The union later');
+    expect(statementIssuer('Ann Bell drove to the ground ', 0)).toBeNull();
+    expect(speakers('On Monday, Ann Bell issued a statement saying the club was "a family that will not be broken."'))
+      .toEqual({ 'a family that will not be broken.': 'Ann Bell' });
+  });
+  it('a second quote of the same sentence, after a participle, keeps the issuer (not a name between the quotes)', () => {
+    expect(speakers('Mayor Jo Pike released a statement saying the bridge had "served the town well" at the opening of Pike Tower Plaza, calling it a "proud day."'))
+      .toEqual({ 'served the town well': 'Mayor Jo Pike', 'proud day.': 'Mayor Jo Pike' });
   });
 });
