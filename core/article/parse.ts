@@ -362,7 +362,7 @@ function attribute(
         const at = tail.lastIndexOf(mark, end - 1);
         return at < 0 ? 0 : at + mark.length;
       }));
-      const subject = /[.!?]$/.test(tail.trimEnd()) && (sentenceStart > 0 || from === 0) ? speakingSubject(tail.slice(sentenceStart), from + sentenceStart) : null;
+      const subject = /[.!?]$/.test(tail.trimEnd()) && (sentenceStart > 0 || from === 0) ? speakingSubject(tail.slice(sentenceStart), from + sentenceStart, registry) : null;
       if (subject) cues.push({ ...subject, end: subject.start + subject.phrase.length, place: 'before', block: first.block });
     }
   }
@@ -396,11 +396,23 @@ const CLAUSE_INTO_NEXT_QUOTE = /^[^.!?"“”]*?,\s*\p{L}[^.!?"“”]*\s$/u;
  * `Ann Bell ruled out a merger, saying the club could stand alone. "…"`: a full quote that opens a sentence after a
  * narrator's sentence whose subject is a named person and whose verbs say or judge is theirs.
  */
-function speakingSubject(sentence: string, offset: number): Phrase | null {
+function speakingSubject(sentence: string, offset: number, registry: Registry): Phrase | null {
   if (/["“”]/.test(sentence)) return null;
   const subject = clauseSubjects(sentence, offset)[0];
-  if (!subject || subject.start - offset > 2 || !readName(subject.phrase.split(/\s+/))?.person) return null;
+  if (!subject || subject.start - offset > 2 || !namedPerson(subject.phrase, registry)) return null;
   return judgingVerbAfter(sentence.slice(subject.start - offset + subject.phrase.length)) ? subject : null;
+}
+
+/**
+ * Whether a capitalised subject names a person: by the name itself, by a person the article has already named
+ * ("Bolton" after "John Bolton"), or by the name after an owner ("Iowa State University's Dianne Bystrom").
+ */
+export function namedPerson(phrase: string, registry: Registry): boolean {
+  const words = phrase.split(/\s+/);
+  if (readName(words)?.person || registry.find(phrase)?.kind === 'person') return true;
+  const owner = words.findIndex((w) => /[’']s$/.test(w));
+  const after = owner >= 0 ? words.slice(owner + 1) : [];
+  return after.length > 0 && readName(after)?.person === true && readName(after)!.used === after.length;
 }
 
 /** A sentence that ends in its speech verb ("X said in a statement."), so the quote after it is X's. Anchored at the end: no backtracking over the paragraph. */

@@ -339,3 +339,16 @@ describe('round 3: the one who issues a statement speaks through it', () => {
       .toEqual({ 'served the town well': 'Mayor Jo Pike', 'proud day.': 'Mayor Jo Pike' });
   });
 });
+
+describe('round 3: a quote after a sentence about a person the article has named', () => {
+  it('a surname met before, or a name after its owner ("the Institute’s Ann Bell"), is a person', () => {
+    expect(speakers('Coach Marta Ivers arrived on Monday.\n\nIvers hinted at a change by saying she would talk to the board.  "The squad needs fresh legs before the cup run."'))
+      .toEqual({ 'The squad needs fresh legs before the cup run.': 'Coach Marta Ivers' });
+    expect(speakers('The Hill Institute\'s Ann Bell agreed. "The town cannot wait another decade for the new bridge."'))
+      .toEqual({ 'The town cannot wait another decade for the new bridge.': 'Ann Bell' });
+  });
+  it('an unnamed subject still attributes nothing', () => {
+    expect(speakers('The council agreed. "The town cannot wait another decade for the new bridge."'))
+      .toEqual({ 'The town cannot wait another decade for the new bridge.': '-' });
+  });
+});
