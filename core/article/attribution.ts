@@ -139,6 +139,11 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     const phrase = aside[1] + (aside[2] ?? '');
     return cue(ctxStart + aside.index + aside[0].indexOf(aside[1]), phrase, afterOtherQuote ? 'inside' : 'before');
   }
+  // "Because of how the league drew the fixtures, explained Ann Bell, "…"": the inverted attribution ends the narration.
+  const inverted = INVERTED_BEFORE_QUOTE.exec(trimmedEnd);
+  if (inverted?.[1] && readName(words(inverted[1]))?.person && readName(words(inverted[1]))!.used === words(inverted[1]).length) {
+    return cue(ctxStart + inverted.index + inverted[0].indexOf(inverted[1]), inverted[1] + (inverted[2] ?? ''), afterOtherQuote ? 'inside' : 'before');
+  }
   const verbFirst = VERB_FIRST.exec(trimmedEnd);
   const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()));
   if (verbFirst?.[1] && nameLike(verbFirst[1].replace(/[,:]$/, '')) && (/[,:]$/.test(trimmedEnd) || afterOtherQuote)) {
@@ -307,6 +312,7 @@ function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
   return before !== undefined && isPluralNounAfter(before, verb[0]);
 }
 
+const INVERTED_BEFORE_QUOTE = /,\s+(?:said|says|explained|explains|added|adds|noted|notes|argued|argues|wrote|writes|continued|continues|insisted|insists|recalled|recalls|warned|warns|observed|observes)\s+(\p{Lu}[^,"“”:;]{1,60}?)(,\s+[^,"“”:;]{1,120})?\s*[,:]$/u;
 const INVERTED_ASIDE = /,\s+(?:says|said|argues|writes|notes|explains)\s+(\p{Lu}[^,"“”]{1,60}?)(,\s+[^,"“”]{1,120})?,\s+(?=\p{Ll})/u;
 const PREPOSITION_BEFORE = /\b(?:for|of|to|with|about|from|on|in|at|by|against|over|under|than|like|into|toward|towards|during|after|before)\s+$/i;
 const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;

@@ -352,3 +352,14 @@ describe('round 3: a quote after a sentence about a person the article has named
       .toEqual({ 'The town cannot wait another decade for the new bridge.': '-' });
   });
 });
+
+describe('round 3: an inverted attribution between commas right before the quote', () => {
+  it('", explained Ann Bell, "…"" names Ann Bell; a description there is left alone', () => {
+    expect(speakers('Because of the rain, explained Ann Bell, "we had to call it off before the first whistle."'))
+      .toEqual({ 'we had to call it off before the first whistle.': 'Ann Bell' });
+    expect(speakers('Because of the rain, said Ann Bell, the club secretary, "we had to call it off before the first whistle."'))
+      .toEqual({ 'we had to call it off before the first whistle.': 'Ann Bell' });
+    expect(speakers('In the end, said the kit man, "we had to call it off before the first whistle."'))
+      .toEqual({ 'we had to call it off before the first whistle.': '-' });
+  });
+});
