@@ -160,7 +160,9 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   }
   const lastVerb = verbs[verbs.length - 1];
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
-  const adjacent = lastVerb && lastVerb.index !== undefined && ctx.slice(lastVerb.index + lastVerb[0].length).trim().split(/\s+/).filter(Boolean).length <= 2;
+  const afterLast = lastVerb ? ctx.slice(lastVerb.index + lastVerb[0].length) : '';
+  // ...or a "that" clause hangs on it ("Rubio said only that his "…"", "Clinton argued in the debate that "…"").
+  const adjacent = lastVerb && lastVerb.index !== undefined && (afterLast.trim().split(/\s+/).filter(Boolean).length <= 2 || THAT_CLAUSE_START.test(afterLast));
   const verb = partial && !adjacent ? verbs[0] : lastVerb;
   // "X was accused of ...": a passive verb's subject is not the one speaking.
   if (verb?.index !== undefined && /\b(?:was|were|is|are|been|being|be|get|got)\s+$/i.test(ctx.slice(0, verb.index))) return null;
@@ -312,6 +314,8 @@ function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
   return before !== undefined && isPluralNounAfter(before, verb[0]);
 }
 
+/** After a speech verb: at most five words, "that", and at most six more before the partial quote opens. */
+const THAT_CLAUSE_START = /^(?:\s+[^\s.,;:!?"“”]+){0,5}?\s+that(?:\s+[^\s.,;:!?"“”]+){0,6}\s*$/;
 const INVERTED_BEFORE_QUOTE = /,\s+(?:said|says|explained|explains|added|adds|noted|notes|argued|argues|wrote|writes|continued|continues|insisted|insists|recalled|recalls|warned|warns|observed|observes)\s+(\p{Lu}[^,"“”:;]{1,60}?)(,\s+[^,"“”:;]{1,120})?\s*[,:]$/u;
 const INVERTED_ASIDE = /,\s+(?:says|said|argues|writes|notes|explains)\s+(\p{Lu}[^,"“”]{1,60}?)(,\s+[^,"“”]{1,120})?,\s+(?=\p{Ll})/u;
 const PREPOSITION_BEFORE = /\b(?:for|of|to|with|about|from|on|in|at|by|against|over|under|than|like|into|toward|towards|during|after|before)\s+$/i;

@@ -363,3 +363,14 @@ describe('round 3: an inverted attribution between commas right before the quote
       .toEqual({ 'we had to call it off before the first whistle.': '-' });
   });
 });
+
+describe('round 3: a partial quote hangs on the speech verb whose "that" clause holds it', () => {
+  it('"After X argued …, Y said only that his "…"" is Y’s', () => {
+    expect(speakers('After Jo Pike argued that the stand should be rebuilt with public money, Ann Bell said only that her "sums are simply wrong."'))
+      .toEqual({ 'sums are simply wrong.': 'Ann Bell' });
+  });
+  it('with no "that" clause the sentence’s first verb still holds it', () => {
+    expect(speakers('Ann Bell said the deal was done after Jo Pike wrote to the board about the "long and bitter dispute over the land."'))
+      .toEqual({ 'long and bitter dispute over the land.': 'Ann Bell' });
+  });
+});
