@@ -327,6 +327,9 @@ function attribute(
     if (cue && /\.$/.test(spanText) && cue.phrase !== '' && !cue.dash && wordCount(after.ctx) > SHORT_ATTRIBUTION_WORDS) return;
     // `"…in the end." Leeds, Jo Pike said, is "…"`: a sentence that goes on past its speech verb into the next quote is that quote's.
     if (cue && /[.!?]$/.test(spanText) && cue.place === 'after' && CLAUSE_INTO_NEXT_QUOTE.test(after.ctx.slice(cue.end - after.start)) && neighbours.get(span)?.next) return;
+    // `"…people now." He added, "…"`: after a quote that ends its sentence, a clause ending in a comma right at the next
+    // quote introduces that quote; this one keeps the speaker of its own sentence.
+    if (cue && /[.!?]$/.test(spanText) && /,\s*$/.test(after.ctx) && opensRightAfter(neighbours.get(span)?.next, after.start + after.ctx.length)) return;
     if (cue) cues.push({ ...cue, block: span.block, span: index });
   });
   // A name after the quote beats a vague phrase before it ("What they're saying: "...," Grant Holloway told Axios").
@@ -385,6 +388,9 @@ function attribute(
   }
   return { chain, partial, speaker: null, place: null };
 }
+
+/** Whether the next quote span opens at `at` (past spaces only). */
+const opensRightAfter = (next: Span | undefined, at: number): boolean => next !== undefined && next.open >= at && next.open - at <= 2;
 
 /** A speech verb and "that" right before a quote: `claimed on Tuesday that`, `wrote in May that`. */
 const SPEECH_THAT = /\b(?:said|says|claimed|claims|argued|argues|insisted|insists|wrote|writes|declared|declares|told\s+\S+(?:\s+\S+)?|warned|warns|stated|states|suggested|suggests|asserted|asserts|contended|contends|maintained|maintains|added|adds|noted|notes)\b(?:\s+[^\s.,;:!?"“”]+){0,4}?\s+that$/i;

@@ -374,3 +374,19 @@ describe('round 3: a partial quote hangs on the speech verb whose "that" clause 
       .toEqual({ 'long and bitter dispute over the land.': 'Ann Bell' });
   });
 });
+
+describe('round 3: "He added," right before the next quote introduces that quote', () => {
+  it('the quote before it keeps the speaker of its own sentence', () => {
+    expect(speakers('Ann Bell said the vote had "changed the club for good." She added, "Nobody will forget this night."'))
+      .toEqual({ 'changed the club for good.': 'Ann Bell', 'Nobody will forget this night.': 'Ann Bell' });
+    expect(speakers('The fans sang all night. "Nobody will forget this night." Jo Pike added, "Not one of us."'))
+      .toEqual({ 'Nobody will forget this night.': 'Jo Pike', 'Not one of us.': 'Jo Pike' });
+  });
+});
+
+describe('round 3: a pronoun goes to the main clause’s subject of the latest sentence', () => {
+  it('"Tom Pike said that Jim Bell had …. He added" is Tom Pike', () => {
+    expect(speakers('Tom Pike said that Jim Bell had given the club "a reason to believe again." He added, "We owe him a great deal."'))
+      .toEqual({ 'a reason to believe again.': 'Tom Pike', 'We owe him a great deal.': 'Tom Pike' });
+  });
+});
