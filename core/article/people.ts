@@ -271,7 +271,8 @@ export class Registry {
       if (list.length === 0) continue;
       // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
       const subjects = list.filter((ev) => ev.subject);
-      if (subjects.length) return subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at > x.at) ? y : x)).entity;
+      // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
+      if (subjects.length) return subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x)).entity;
       const lastSentence = Math.max(...list.map((ev) => ev.sentence));
       return list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!.entity;
     }
