@@ -310,7 +310,8 @@ function attribute(
   const content = firstText.slice(first.start, first.end);
   const before = contextBefore(first, firstText, neighbours, blocks, sentenceAt);
   const ctxTrim = before.ctx.trim();
-  const partial = /^\p{Ll}/u.test(content) || (ctxTrim !== '' && !/[:,–—-]$/.test(ctxTrim) && !VERB_AT_END.test(ctxTrim));
+  // ("Bell said the body was "100 percent committed …"": a quote that opens on a figure inside the narrator's clause is partial too.)
+  const partial = /^\p{Ll}/u.test(content) || (ctxTrim !== '' && !/[:,–—-]$/.test(ctxTrim) && (!VERB_AT_END.test(ctxTrim) || /^[\d$£€]/.test(content)));
 
   const cues: (Cue & { block: number; span?: number })[] = [];
   const beforeCue = cueBefore(before.ctx, before.start, partial, before.afterQuote);

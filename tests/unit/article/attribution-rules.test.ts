@@ -390,3 +390,10 @@ describe('round 3: a pronoun goes to the main clause’s subject of the latest s
       .toEqual({ 'a reason to believe again.': 'Tom Pike', 'We owe him a great deal.': 'Tom Pike' });
   });
 });
+
+describe('round 3: a quote that opens on a figure inside the narrator’s clause is partial', () => {
+  it('"Ann Bell said the club was "100 percent …"" is Ann Bell’s, as a partial quote', () => {
+    const model = parseArticle('Headline for the test\n\nJo Pike spoke first.\n\nAnn Bell said the club was "100 percent behind the manager and his staff."');
+    expect(model.quotes.map((q) => [q.partial, model.speakers.find((s) => s.id === q.speakerId)?.name])).toEqual([[true, 'Ann Bell']]);
+  });
+});
