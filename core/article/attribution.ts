@@ -466,7 +466,8 @@ export function resolveSpeaker(
   }
 
   // "the New York Post reported": a capitalised organisation name after "the".
-  if (/^the\s+\p{Lu}/u.test(head) && headWords.slice(1).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|on|and|the)$/.test(w))) {
+  // ("The New York Times reported:" opens its sentence with a capital.)
+  if (/^[Tt]he\s+\p{Lu}/u.test(head) && headWords.slice(1).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|on|and|the)$/.test(w))) {
     const org = readName(headWords.slice(1));
     if (org && !org.person && org.used === headWords.length - 1) {
       const entity = registry.person(org, description);

@@ -397,3 +397,12 @@ describe('round 3: a quote that opens on a figure inside the narrator’s clause
     expect(model.quotes.map((q) => [q.partial, model.speakers.find((s) => s.id === q.speakerId)?.name])).toEqual([[true, 'Ann Bell']]);
   });
 });
+
+describe('round 3: an organisation named at the start of a sentence speaks', () => {
+  it('"The New York Times reported:" names the paper, capital "The" or not', () => {
+    expect(speakers('The New York Times confirmed it, reporting: "The council had spent the money twice."'))
+      .toEqual({ 'The council had spent the money twice.': 'New York Times' });
+    expect(speakers('A week later the New York Times confirmed it, reporting: "The council had spent the money twice."'))
+      .toEqual({ 'The council had spent the money twice.': 'New York Times' });
+  });
+});
