@@ -34,7 +34,8 @@ const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|
 const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`);
 const SUBJECT_BEFORE_LAST_VERB = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200})\\s+${ADVERBS}(?:${VERBS})\\b`);
 const ACCORDING_TO_AFTER = /^[\s,;]*according to\s+(.{2,200}?)\s*[.,;]?\s*$/is;
-const ACCORDING_TO_BEFORE = /according to\s+(.{2,200}?),?\s*$/is;
+// ("According to The Ledger, the men wore shirts that read "…"": the source ends at its comma; the clause after it is no name.)
+const ACCORDING_TO_BEFORE = /according to\s+([^,;"“”]{2,200}?)(?:,[^"“”]{0,300}?)?,?\s*$/is;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
 const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;

@@ -406,3 +406,15 @@ describe('round 3: an organisation named at the start of a sentence speaks', () 
       .toEqual({ 'The council had spent the money twice.': 'New York Times' });
   });
 });
+
+describe('round 3: a date after a name is not part of it; "according to X," ends at the comma', () => {
+  it('"Ann Bell on Friday" is Ann Bell; "Council on Foreign Affairs" stays one name', () => {
+    expect(readName(['Ann', 'Bell', 'on', 'Friday'])?.full).toBe('Ann Bell');
+    expect(readName(['Council', 'on', 'Foreign', 'Affairs'])?.full).toBe('Council on Foreign Affairs');
+    expect(speakers('Some words first.\n\nAnn Bell on Friday said she was "not ready to back the plan yet."')).toEqual({ 'not ready to back the plan yet.': 'Ann Bell' });
+  });
+  it('"According to The Clarion, the fans wore shirts that read "…"" names the Clarion, not the clause', () => {
+    expect(describe1('Some words first.\n\nAccording to The Clarion, the fans wore shirts that read "Keep the club in the town."'))
+      .toEqual([{ name: 'Clarion', description: null }]);
+  });
+});
