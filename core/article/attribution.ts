@@ -164,7 +164,10 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   const afterLast = lastVerb ? ctx.slice(lastVerb.index + lastVerb[0].length) : '';
   // ...or a "that" clause hangs on it ("Rubio said only that his "…"", "Clinton argued in the debate that "…"").
   const adjacent = lastVerb && lastVerb.index !== undefined && (afterLast.trim().split(/\s+/).filter(Boolean).length <= 2 || THAT_CLAUSE_START.test(afterLast));
-  const verb = partial && !adjacent ? verbs[0] : lastVerb;
+  // `"…," Trump said, after Ann Bell said he had called Jo Pike a "personal senator"`: right after another quote, the
+  // sentence's first verb attributes that quote; a partial quote later in the sentence hangs on the next one.
+  const firstIsOthers = afterOtherQuote && verbs.length > 1 && OTHER_QUOTES_VERB.test(ctx.slice(0, verbs[0]!.index + verbs[0]![0].length));
+  const verb = partial && !adjacent ? verbs[firstIsOthers ? 1 : 0] : lastVerb;
   // "X was accused of ...": a passive verb's subject is not the one speaking.
   if (verb?.index !== undefined && /\b(?:was|were|is|are|been|being|be|get|got)\s+$/i.test(ctx.slice(0, verb.index))) return null;
   if (!verb || verb.index === undefined) {
@@ -314,6 +317,9 @@ function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
   const before = /([\p{L}’'-]+)\s+$/u.exec(ctx.slice(Math.max(0, verb.index - 30), verb.index))?.[1];
   return before !== undefined && isPluralNounAfter(before, verb[0]);
 }
+
+/** The start of a context right after a quote, up to its first speech verb: `," Trump said` / `," said Trump`. */
+const OTHER_QUOTES_VERB = /^[\s,;:–—-]*(?:(?:he|she|they|\p{Lu}[\p{L}'’.\-]*)(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s+)?\p{Ll}+$/u;
 
 /** After a speech verb: at most five words, "that", and at most six more before the partial quote opens. */
 const THAT_CLAUSE_START = /^(?:\s+[^\s.,;:!?"“”]+){0,5}?\s+that(?:\s+[^\s.,;:!?"“”]+){0,6}\s*$/;

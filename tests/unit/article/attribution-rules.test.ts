@@ -418,3 +418,10 @@ describe('round 3: a date after a name is not part of it; "according to X," ends
       .toEqual([{ name: 'Clarion', description: null }]);
   });
 });
+
+describe('round 3: a partial quote later in a sentence that began by attributing another quote', () => {
+  it('"…," Jo Pike said, after Ann Bell said … "…": the later verb’s subject', () => {
+    expect(speakers('"We never agreed to that," Jo Pike said, after Ann Bell said the chairman had called the new stand a "vanity project" in front of the players.'))
+      .toEqual({ 'We never agreed to that,': 'Jo Pike', 'vanity project': 'Ann Bell' });
+  });
+});
