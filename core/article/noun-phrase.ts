@@ -123,7 +123,10 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   // ...but "Judge Nicola Harkness" is a title and a name, not an appositive.
   const role = (text: string) => PERSON_ROLE.test(text.trim().split(/\s+/)[0] ?? '') && !readName(text.trim().split(/\s+/))?.person;
   let first = last;
-  while (first > 0 && (appositive(parts[first]!.text) || role(parts[first]!.text))) first--;
+  // "the Capitol, where Senate leader Harry Reid told": a "where" clause running into the verb holds its subject; it is
+  // an appositive only when a comma closes it ("Leeds, where she grew up, said").
+  const openWhere = (i: number) => i === parts.length - 1 && !/,\s*$/.test(masked) && /^\s*(?:where|when)\b/i.test(parts[i]!.text);
+  while (first > 0 && (appositive(parts[first]!.text) || role(parts[first]!.text)) && !openWhere(first)) first--;
   if (first < last) {
     const words = parts[first]!.text.trim().split(/\s+/);
     // "Steve Adler, the firm's owner, said": a name, then what describes it.

@@ -425,3 +425,10 @@ describe('round 3: a partial quote later in a sentence that began by attributing
       .toEqual({ 'We never agreed to that,': 'Jo Pike', 'vanity project': 'Ann Bell' });
   });
 });
+
+describe('round 3: a "where" clause running into the verb holds the speaker', () => {
+  it('"…, where Mayor Ann Bell told reporters that "…"" is the mayor’s; a closed "where" clause is an appositive', () => {
+    expect(nounPhraseBeforeVerb('The row spread to the far end of the Town Hall, where Mayor Ann Bell ', 0)?.phrase).toBe('Mayor Ann Bell');
+    expect(nounPhraseBeforeVerb('Jo Pike, where the club began, ', 0)?.phrase).toBe('Jo Pike, where the club began');
+  });
+});
