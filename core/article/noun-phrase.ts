@@ -153,7 +153,7 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
 }
 
 /** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
-const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,100},)?\s+(?:(?:also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
 const AUXILIARY_VERB = /^(?:is|was|were|are|has|had|have|will|would|can|could|did|does|do|may|might|must|should|shall|said|says|told|tells)$/;
 
 /**
@@ -165,7 +165,7 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   if (/\b(?:of|to|for|with|by|from|about|against|at|on|in|into|than|like|and|or|behind|toward|towards|between|over|under|beside|during|through|via|past|near|around|across|unlike|called|named)\s+$/i.test(before)) return false;
   // "went after Bush" governs Bush; "After Anna Keller spoke" opens a clause.
   if (/\b(?:after|before)\s+$/.test(before)) return false;
-  const after = text.slice(end, end + 160);
+  const after = text.slice(end, end + 220);
   if (/^[’']s\b/.test(after)) return false;
   const m = SUBJECT_THEN_WORD.exec(after);
   if (!m) return false;

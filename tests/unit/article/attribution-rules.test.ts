@@ -432,3 +432,10 @@ describe('round 3: a "where" clause running into the verb holds the speaker', ()
     expect(nounPhraseBeforeVerb('Jo Pike, where the club began, ', 0)?.phrase).toBe('Jo Pike, where the club began');
   });
 });
+
+describe('round 3: a long appositive between a name and its verb', () => {
+  it('"Ann Bell, <a description of 100-odd characters>, welcomed "…"" keeps Ann Bell as the subject', () => {
+    const text = 'Ann Bell, co-founder of the Riverside Housing Trust and a long-time campaigner for a new crossing over the estuary, welcomed the plan';
+    expect(isClauseSubject(text, 0, 'Ann Bell'.length)).toBe(true);
+  });
+});
