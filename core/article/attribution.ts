@@ -87,6 +87,11 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   if (pronounLast?.[1]) return { phrase: pronounLast[1], start: offset + pronounLast.index };
   // "..., after an influential think tank warned": the verb belongs to the last clause.
   const subordinate = parts.length > 1 ? /^(\s*(?:after|when|as|while|because|since|before|until|although|though|if|and|but)\s+)(\S.*)$/i.exec(parts[parts.length - 1]!.text) : null;
+  // "Tom Reed backed the old plan, but now said …": "but"/"and" with no subject of its own shares the main clause's.
+  if (subordinate?.[2] && /^\s*(?:and|but)\s/i.test(subordinate[1]!) && withoutTrailingAdverbs(words(subordinate[2])).length === 0) {
+    const main = clauseSubjects(region, offset)[0];
+    if (main) return main;
+  }
   if (subordinate?.[2]) return clean(subordinate[2], offset + parts[parts.length - 1]!.at + subordinate[1]!.length);
   // "..., which ministers have promised": the relative clause holds the subject.
   const last = parts[parts.length - 1];

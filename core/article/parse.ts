@@ -390,6 +390,9 @@ function attribute(
   return { chain, partial, speaker: null, place: null };
 }
 
+/** Whether a quote span ends its paragraph on a sentence end: `… "the chance to unite us."` */
+const closesParagraph = (span: Span, text: string): boolean => span.close !== null && text.slice(span.close + 1).trim() === '' && /[.!?]$/.test(text.slice(span.start, span.end));
+
 /** Whether the next quote span opens at `at` (past spaces only). */
 const opensRightAfter = (next: Span | undefined, at: number): boolean => next !== undefined && next.open >= at && next.open - at <= 2;
 
@@ -537,7 +540,8 @@ function inheritSpeakers(
     if (!quoteOnly || prevBlock < 0) return;
     const previous = (inBlock.get(prevBlock) ?? []).filter((g) => order.get(g)! < i).pop();
     // The paragraph before ends with someone's quote (even a partial one): a bare quote paragraph goes on with them.
-    const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && lastPersonIn(prevBlock) === previous.speaker.entity);
+    // (A partial one that closes its paragraph on a full stop — `… now said Trump had "the chance to unite us."` — counts too.)
+    const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && (lastPersonIn(prevBlock) === previous.speaker.entity || closesParagraph(previous.chain[previous.chain.length - 1]!, blocks[prevBlock]!.text)));
     if (previous?.speaker && endsWithIt) {
       f.speaker = previous.speaker;
       f.place = 'continued';

@@ -439,3 +439,10 @@ describe('round 3: a long appositive between a name and its verb', () => {
     expect(isClauseSubject(text, 0, 'Ann Bell'.length)).toBe(true);
   });
 });
+
+describe('round 3: "…, but now said" shares the main clause’s subject; a bare quote paragraph goes on with it', () => {
+  it('"Tom Reed backed the old plan, but now said the club had "…"" is Tom Reed’s, and so is the next bare quote paragraph', () => {
+    expect(speakers('Some words first.\n\nCouncillor Tom Reed backed the old plan for years, but now said Jo Pike had "the chance to bring the town together."\n\n"I think she can do it, and the rest of us will help."'))
+      .toEqual({ 'the chance to bring the town together.': 'Councillor Tom Reed', 'I think she can do it, and the rest of us will help.': 'Councillor Tom Reed' });
+  });
+});
