@@ -323,6 +323,8 @@ function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
   return before !== undefined && isPluralNounAfter(before, verb[0]);
 }
 
+const OBJECT_OF = /^(?:for|of|at|with|from|to|by|about|behind|near)$/i;
+
 /** The start of a context right after a quote, up to its first speech verb: `," Trump said` / `," said Trump`. */
 const OTHER_QUOTES_VERB = /^[\s,;:–—-]*(?:(?:he|she|they|\p{Lu}[\p{L}'’.\-]*)(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s+)?\p{Ll}+$/u;
 
@@ -470,7 +472,8 @@ export function resolveSpeaker(
     return { entity, mention: 'name' };
   }
   const headWords = words(head);
-  const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
+  // ("a spokesman for Bernie Sanders" is the spokesman: a name after a preposition is someone else.)
+  const nameAt = headWords.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w) && !OBJECT_OF.test(headWords[i - 1]!) && readName(headWords.slice(i))?.person && readName(headWords.slice(i))!.used === headWords.length - i);
   if (DETERMINERS.test(head) && nameAt > 0) {
     const name = readName(headWords.slice(nameAt))!;
     const entity = registry.person(name, headWords.slice(0, nameAt).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null);
@@ -502,7 +505,7 @@ export function resolveSpeaker(
   const tail = trailingName(headWords);
   // "… of the Institute for Rail and Road Studies": an unfamiliar pair after "and" ends a longer name; it is no person.
   const fragment = tail && tail.at > 1 && !tail.name.known && /^(?:and|&|of|for)$/i.test(headWords[tail.at - 1]!) && /^\p{Lu}/u.test(headWords[tail.at - 2]!);
-  if (tail && tail.at > 0 && tail.name.person && !fragment) {
+  if (tail && tail.at > 0 && tail.name.person && !fragment && !OBJECT_OF.test(headWords[tail.at - 1]!)) {
     const entity = registry.person(tail.name, description ?? (headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null));
     const start = at + phrase.indexOf(headWords[tail.at]!);
     registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + tail.name.full.length });

@@ -446,3 +446,10 @@ describe('round 3: "…, but now said" shares the main clause’s subject; a bar
       .toEqual({ 'the chance to bring the town together.': 'Councillor Tom Reed', 'I think she can do it, and the rest of us will help.': 'Councillor Tom Reed' });
   });
 });
+
+describe('round 3: a name after a preposition in the speaker phrase is someone else', () => {
+  it('"a lawyer for Ann Bell said" is the lawyer, described by whom they act for', () => {
+    expect(speakers('"We will appeal," a lawyer for Ann Bell said.')).toEqual({ 'We will appeal,': 'A lawyer for Ann Bell' });
+    expect(speakers('"We will appeal," said Jo Pike, a lawyer for Ann Bell.')).toEqual({ 'We will appeal,': 'Jo Pike' });
+  });
+});
