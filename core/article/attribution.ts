@@ -3,7 +3,7 @@ import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
   isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
-import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs } from './noun-phrase';
+import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
 import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 import { pieceCount } from './spaces';
@@ -35,7 +35,8 @@ const ADVERBS = '(?:(?:later|also|then|previously|once|recently|further|earlier|
 const SUBJECT_FIRST = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200}?)\\s+${ADVERBS}(?:${VERBS})\\b`);
 const SUBJECT_BEFORE_LAST_VERB = new RegExp(`^[\\s,;:–—-]*([^"“”]{1,200})\\s+${ADVERBS}(?:${VERBS})\\b`);
 const ACCORDING_TO_AFTER = /^[\s,;]*according to\s+(.{2,200}?)\s*[.,;]?\s*$/is;
-const ACCORDING_TO_BEFORE = /according to\s+(.{2,200}?),?\s*$/is;
+// ("According to The Ledger, the men wore shirts that read "…"": the source ends at its comma; the clause after it is no name.)
+const ACCORDING_TO_BEFORE = /according to\s+([^,;"“”]{2,200}?)(?:,[^"“”]{0,300}?)?,?\s*$/is;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
 const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;
@@ -87,6 +88,11 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   if (pronounLast?.[1]) return { phrase: pronounLast[1], start: offset + pronounLast.index };
   // "..., after an influential think tank warned": the verb belongs to the last clause.
   const subordinate = parts.length > 1 ? /^(\s*(?:after|when|as|while|because|since|before|until|although|though|if|and|but)\s+)(\S.*)$/i.exec(parts[parts.length - 1]!.text) : null;
+  // "Tom Reed backed the old plan, but now said …": "but"/"and" with no subject of its own shares the main clause's.
+  if (subordinate?.[2] && /^\s*(?:and|but)\s/i.test(subordinate[1]!) && withoutTrailingAdverbs(words(subordinate[2])).length === 0) {
+    const main = clauseSubjects(region, offset)[0];
+    if (main) return main;
+  }
   if (subordinate?.[2]) return clean(subordinate[2], offset + parts[parts.length - 1]!.at + subordinate[1]!.length);
   // "..., which ministers have promised": the relative clause holds the subject.
   const last = parts[parts.length - 1];
@@ -140,6 +146,11 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     const phrase = aside[1] + (aside[2] ?? '');
     return cue(ctxStart + aside.index + aside[0].indexOf(aside[1]), phrase, afterOtherQuote ? 'inside' : 'before');
   }
+  // "Because of how the league drew the fixtures, explained Ann Bell, "…"": the inverted attribution ends the narration.
+  const inverted = INVERTED_BEFORE_QUOTE.exec(trimmedEnd);
+  if (inverted?.[1] && readName(words(inverted[1]))?.person && readName(words(inverted[1]))!.used === words(inverted[1]).length) {
+    return cue(ctxStart + inverted.index + inverted[0].indexOf(inverted[1]), inverted[1] + (inverted[2] ?? ''), afterOtherQuote ? 'inside' : 'before');
+  }
   const verbFirst = VERB_FIRST.exec(trimmedEnd);
   const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()));
   if (verbFirst?.[1] && nameLike(verbFirst[1].replace(/[,:]$/, '')) && (/[,:]$/.test(trimmedEnd) || afterOtherQuote)) {
@@ -156,8 +167,13 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   }
   const lastVerb = verbs[verbs.length - 1];
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
-  const adjacent = lastVerb && lastVerb.index !== undefined && ctx.slice(lastVerb.index + lastVerb[0].length).trim().split(/\s+/).filter(Boolean).length <= 2;
-  const verb = partial && !adjacent ? verbs[0] : lastVerb;
+  const afterLast = lastVerb ? ctx.slice(lastVerb.index + lastVerb[0].length) : '';
+  // ...or a "that" clause hangs on it ("Rubio said only that his "…"", "Clinton argued in the debate that "…"").
+  const adjacent = lastVerb && lastVerb.index !== undefined && (afterLast.trim().split(/\s+/).filter(Boolean).length <= 2 || THAT_CLAUSE_START.test(afterLast));
+  // `"…," Trump said, after Ann Bell said he had called Jo Pike a "personal senator"`: right after another quote, the
+  // sentence's first verb attributes that quote; a partial quote later in the sentence hangs on the next one.
+  const firstIsOthers = afterOtherQuote && verbs.length > 1 && OTHER_QUOTES_VERB.test(ctx.slice(0, verbs[0]!.index + verbs[0]![0].length));
+  const verb = partial && !adjacent ? verbs[firstIsOthers ? 1 : 0] : lastVerb;
   // "X was accused of ...": a passive verb's subject is not the one speaking.
   if (verb?.index !== undefined && /\b(?:was|were|is|are|been|being|be|get|got)\s+$/i.test(ctx.slice(0, verb.index))) return null;
   if (!verb || verb.index === undefined) {
@@ -198,10 +214,15 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   if (/ing$/i.test(verb[0]) && /,\s*$/.test(ctx.slice(0, verb.index))) {
     const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0];
     if (main) return cue(main.start, main.phrase, afterOtherQuote ? 'inside' : 'before');
+    // `… "…" during the launch of Trump Tower, calling it "…"`: the subject is before the other quote, not the name here.
+    if (afterOtherQuote) return null;
   }
   if (/ing$/i.test(verb[0])) {
     const right = /(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*|\b(?:he|she|they))[\s,]*$/u.exec(ctx.slice(0, verb.index));
     if (right?.[1]) return cue(ctxStart + right.index, right[1], afterOtherQuote ? 'inside' : 'before');
+    // "Trump issued a statement saying …", "Ann Bell posted a video calling it …": the one who issued it speaks.
+    const issuer = statementIssuer(ctx.slice(0, verb.index), ctxStart);
+    if (issuer) return cue(issuer.start, issuer.phrase, afterOtherQuote ? 'inside' : 'before');
   }
   const subject = subjectOf(ctx.slice(0, verb.index), ctxStart);
   if (!subject) return null;
@@ -275,6 +296,24 @@ export function parentheticalSpeaker(phrase: string, afterVerb: string): string 
   return name?.person && name.used === last.split(/\s+/).length ? last : null;
 }
 
+/** "issued a statement", "released a video", "posted a long message": words given out, right before a participle of saying. */
+const ISSUED_WORDS = /\b(?:issued|released|put\s+out|sent(?:\s+out)?|posted|published|shared|tweeted|gave|delivered|made|wrote|filed|aired|ran)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|video|ad|advertisement|letter|tweet|post|message|release|email|e-mail|memo|note|response|reply|op-ed|column|editorial|speech|announcement|report|filing|press\s+release)s?\s*$/u;
+
+/**
+ * `Trump issued a statement saying …`, `the campaign released an ad calling him …`: the participle's subject is whoever
+ * gave the words out, the subject of the clause before "issued"; nobody when that is no person or group.
+ */
+export function statementIssuer(region: string, offset: number): Phrase | null {
+  const issued = ISSUED_WORDS.exec(region);
+  if (!issued) return null;
+  const clause = region.slice(0, issued.index);
+  const named = clauseSubjects(clause, offset).pop();
+  if (named && readName(words(named.phrase))?.person && named.start - offset + named.phrase.length + 12 >= clause.trimEnd().length) return named;
+  const subject = subjectOf(clause, offset);
+  const head = subject?.phrase.split(',')[0] ?? '';
+  return subject && !notASpeaker(head) && (namesPeople(head) || /^\p{Lu}/u.test(head)) ? subject : null;
+}
+
 /** Words that open a subordinate clause or a prepositional phrase, never a speaker's name. */
 const SUBORDINATE_OPENER = /^(?:Given|Despite|Although|Though|Because|Since|Unless|Whether|Unlike|Amid|Amidst|Among|Without|Considering|Regarding)\s/;
 
@@ -285,6 +324,14 @@ function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
   return before !== undefined && isPluralNounAfter(before, verb[0]);
 }
 
+const OBJECT_OF = /^(?:for|of|at|with|from|to|by|about|behind|near)$/i;
+
+/** The start of a context right after a quote, up to its first speech verb: `," Trump said` / `," said Trump`. */
+const OTHER_QUOTES_VERB = /^[\s,;:–—-]*(?:(?:he|she|they|\p{Lu}[\p{L}'’.\-]*)(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s+)?\p{Ll}+$/u;
+
+/** After a speech verb: at most five words, "that", and at most six more before the partial quote opens. */
+const THAT_CLAUSE_START = /^(?:\s+[^\s.,;:!?"“”]+){0,5}?\s+that(?:\s+[^\s.,;:!?"“”]+){0,6}\s*$/;
+const INVERTED_BEFORE_QUOTE = /,\s+(?:said|says|explained|explains|added|adds|noted|notes|argued|argues|wrote|writes|continued|continues|insisted|insists|recalled|recalls|warned|warns|observed|observes)\s+(\p{Lu}[^,"“”:;]{1,60}?)(,\s+[^,"“”:;]{1,120})?\s*[,:]$/u;
 const INVERTED_ASIDE = /,\s+(?:says|said|argues|writes|notes|explains)\s+(\p{Lu}[^,"“”]{1,60}?)(,\s+[^,"“”]{1,120})?,\s+(?=\p{Ll})/u;
 const PREPOSITION_BEFORE = /\b(?:for|of|to|with|about|from|on|in|at|by|against|over|under|than|like|into|toward|towards|during|after|before)\s+$/i;
 const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;
@@ -428,8 +475,9 @@ export function resolveSpeaker(
   const headWords = words(head);
   // "The Royal College of Emergency Medicine": capitalised words after "of" / "for" / "and" end an organisation's name; they are no person.
   const endsLongerName = (i: number) => i > 1 && /^(?:and|&|of|for)$/i.test(headWords[i - 1]!) && /^\p{Lu}/u.test(headWords[i - 2]!);
+  // ("a spokesman for Bernie Sanders" is the spokesman: a name after a preposition is someone else.)
   const nameAt = headWords.findIndex((w, i) => {
-    const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) ? readName(headWords.slice(i)) : null;
+    const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && !OBJECT_OF.test(headWords[i - 1]!) ? readName(headWords.slice(i)) : null;
     return name?.person && name.used === headWords.length - i;
   });
   if (DETERMINERS.test(head) && nameAt > 0) {
@@ -439,7 +487,8 @@ export function resolveSpeaker(
   }
 
   // "the New York Post reported": a capitalised organisation name after "the".
-  if (/^the\s+\p{Lu}/u.test(head) && headWords.slice(1).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|on|and|the)$/.test(w))) {
+  // ("The New York Times reported:" opens its sentence with a capital.)
+  if (/^[Tt]he\s+\p{Lu}/u.test(head) && headWords.slice(1).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|on|and|the)$/.test(w))) {
     const org = readName(headWords.slice(1));
     if (org && !org.person && org.used === headWords.length - 1) {
       const entity = registry.person(org, description);
@@ -462,7 +511,7 @@ export function resolveSpeaker(
   const tail = trailingName(headWords);
   // "… of the Institute for Rail and Road Studies": an unfamiliar pair after "and" ends a longer name; it is no person.
   const fragment = tail && !tail.name.known && endsLongerName(tail.at);
-  if (tail && tail.at > 0 && tail.name.person && !fragment) {
+  if (tail && tail.at > 0 && tail.name.person && !fragment && !OBJECT_OF.test(headWords[tail.at - 1]!)) {
     const entity = registry.person(tail.name, description ?? (headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null));
     const start = at + phrase.indexOf(headWords[tail.at]!);
     registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + tail.name.full.length });

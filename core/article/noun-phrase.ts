@@ -124,7 +124,10 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   // ...but "Judge Nicola Harkness" is a title and a name, not an appositive.
   const role = (text: string) => PERSON_ROLE.test(text.trim().split(/\s+/)[0] ?? '') && !readName(text.trim().split(/\s+/))?.person;
   let first = last;
-  while (first > 0 && (appositive(parts[first]!.text) || role(parts[first]!.text))) first--;
+  // "the Capitol, where Senate leader Harry Reid told": a "where" clause running into the verb holds its subject; it is
+  // an appositive only when a comma closes it ("Leeds, where she grew up, said").
+  const openWhere = (i: number) => i === parts.length - 1 && !/,\s*$/.test(masked) && /^\s*(?:where|when)\b/i.test(parts[i]!.text);
+  while (first > 0 && (appositive(parts[first]!.text) || role(parts[first]!.text)) && !openWhere(first)) first--;
   if (first < last) {
     const words = parts[first]!.text.trim().split(/\s+/);
     // "Steve Adler, the firm's owner, said": a name, then what describes it.
@@ -151,7 +154,7 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
 }
 
 /** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
-const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,100},)?\s+(?:(?:also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
 const AUXILIARY_VERB = /^(?:is|was|were|are|has|had|have|will|would|can|could|did|does|do|may|might|must|should|shall|said|says|told|tells)$/;
 
 /**
@@ -163,7 +166,7 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   if (/\b(?:of|to|for|with|by|from|about|against|at|on|in|into|than|like|and|or|behind|toward|towards|between|over|under|beside|during|through|via|past|near|around|across|unlike|called|named)\s+$/i.test(before)) return false;
   // "went after Bush" governs Bush; "After Anna Keller spoke" opens a clause.
   if (/\b(?:after|before)\s+$/.test(before)) return false;
-  const after = text.slice(end, end + 160);
+  const after = text.slice(end, end + 220);
   if (/^[’']s\b/.test(after)) return false;
   const m = SUBJECT_THEN_WORD.exec(after);
   if (!m) return false;

@@ -342,7 +342,8 @@ function attribute(
   const content = firstText.slice(first.start, first.end);
   const before = contextBefore(first, firstText, neighbours, blocks, sentenceAt);
   const ctxTrim = before.ctx.trim();
-  const partial = /^\p{Ll}/u.test(content) || (ctxTrim !== '' && !/[:,–—-]$/.test(ctxTrim) && !VERB_AT_END.test(ctxTrim));
+  // ("Bell said the body was "100 percent committed …"": a quote that opens on a figure inside the narrator's clause is partial too.)
+  const partial = /^\p{Ll}/u.test(content) || (ctxTrim !== '' && !/[:,–—-]$/.test(ctxTrim) && (!VERB_AT_END.test(ctxTrim) || /^[\d$£€]/.test(content)));
 
   const cues: (Cue & { block: number; span?: number })[] = [];
   const beforeCue = cueBefore(before.ctx, before.start, partial, before.afterQuote);
@@ -359,6 +360,9 @@ function attribute(
     if (cue && /\.$/.test(spanText) && cue.phrase !== '' && !cue.dash && wordCount(after.ctx) > SHORT_ATTRIBUTION_WORDS) return;
     // `"…in the end." Leeds, Jo Pike said, is "…"`: a sentence that goes on past its speech verb into the next quote is that quote's.
     if (cue && /[.!?]$/.test(spanText) && cue.place === 'after' && CLAUSE_INTO_NEXT_QUOTE.test(after.ctx.slice(cue.end - after.start)) && neighbours.get(span)?.next) return;
+    // `"…people now." He added, "…"`: after a quote that ends its sentence, a clause ending in a comma right at the next
+    // quote introduces that quote; this one keeps the speaker of its own sentence.
+    if (cue && /[.!?]$/.test(spanText) && /,\s*$/.test(after.ctx) && opensRightAfter(neighbours.get(span)?.next, after.start + after.ctx.length)) return;
     if (cue) cues.push({ ...cue, block: span.block, span: index });
   });
   // A name after the quote beats a vague phrase before it ("What they're saying: "...," Grant Holloway told Axios").
@@ -394,7 +398,7 @@ function attribute(
         const at = tail.lastIndexOf(mark, end - 1);
         return at < 0 ? 0 : at + mark.length;
       }));
-      const subject = /[.!?]$/.test(tail.trimEnd()) && (sentenceStart > 0 || from === 0) ? speakingSubject(tail.slice(sentenceStart), from + sentenceStart) : null;
+      const subject = /[.!?]$/.test(tail.trimEnd()) && (sentenceStart > 0 || from === 0) ? speakingSubject(tail.slice(sentenceStart), from + sentenceStart, registry) : null;
       if (subject) cues.push({ ...subject, end: subject.start + subject.phrase.length, place: 'before', block: first.block });
     }
   }
@@ -417,6 +421,12 @@ function attribute(
   }
   return { chain, partial, speaker: null, place: null };
 }
+
+/** Whether a quote span ends its paragraph on a sentence end: `… "the chance to unite us."` */
+const closesParagraph = (span: Span, text: string): boolean => span.close !== null && text.slice(span.close + 1).trim() === '' && /[.!?]$/.test(text.slice(span.start, span.end));
+
+/** Whether the next quote span opens at `at` (past spaces only). */
+const opensRightAfter = (next: Span | undefined, at: number): boolean => next !== undefined && next.open >= at && next.open - at <= 2;
 
 /** Between the halves of one quotation: its own attribution, ending the sentence or going on with a comma. */
 const INTERRUPTION = /^[^"“”‘’'.!?]{1,100}[.,:]\s*$/u;
@@ -460,11 +470,23 @@ const CLAUSE_INTO_NEXT_QUOTE = /^[^.!?"“”]*?,\s*\p{L}[^.!?"“”]*\s$/u;
  * `Ann Bell ruled out a merger, saying the club could stand alone. "…"`: a full quote that opens a sentence after a
  * narrator's sentence whose subject is a named person and whose verbs say or judge is theirs.
  */
-function speakingSubject(sentence: string, offset: number): Phrase | null {
+function speakingSubject(sentence: string, offset: number, registry: Registry): Phrase | null {
   if (/["“”]/.test(sentence)) return null;
   const subject = clauseSubjects(sentence, offset)[0];
-  if (!subject || subject.start - offset > 2 || !readName(subject.phrase.split(/\s+/))?.person) return null;
+  if (!subject || subject.start - offset > 2 || !namedPerson(subject.phrase, registry)) return null;
   return judgingVerbAfter(sentence.slice(subject.start - offset + subject.phrase.length)) ? subject : null;
+}
+
+/**
+ * Whether a capitalised subject names a person: by the name itself, by a person the article has already named
+ * ("Bolton" after "John Bolton"), or by the name after an owner ("Iowa State University's Dianne Bystrom").
+ */
+export function namedPerson(phrase: string, registry: Registry): boolean {
+  const words = phrase.split(/\s+/);
+  if (readName(words)?.person || registry.find(phrase)?.kind === 'person') return true;
+  const owner = words.findIndex((w) => /[’']s$/.test(w));
+  const after = owner >= 0 ? words.slice(owner + 1) : [];
+  return after.length > 0 && readName(after)?.person === true && readName(after)!.used === after.length;
 }
 
 /** A sentence that ends in its speech verb ("X said in a statement."), so the quote after it is X's. Anchored at the end: no backtracking over the paragraph. */
@@ -582,7 +604,8 @@ function inheritSpeakers(
     if (!quoteOnly || prevBlock < 0) return;
     const previous = (inBlock.get(prevBlock) ?? []).filter((g) => order.get(g)! < i).pop();
     // The paragraph before ends with someone's quote (even a partial one): a bare quote paragraph goes on with them.
-    const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && lastPersonIn(prevBlock) === previous.speaker.entity);
+    // (A partial one that closes its paragraph on a full stop — `… now said Trump had "the chance to unite us."` — counts too.)
+    const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && (lastPersonIn(prevBlock) === previous.speaker.entity || closesParagraph(previous.chain[previous.chain.length - 1]!, blocks[prevBlock]!.text)));
     if (previous?.speaker && endsWithIt) {
       f.speaker = previous.speaker;
       f.place = 'continued';

@@ -70,6 +70,7 @@ const TITLES: Record<string, Gender | null> = {
 const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'mp', 'msp', 'ms', 'mla', 'mep', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 /** "Royal College of Emergency Medicine", "Department for Education": these join an organisation's name. */
 const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
+const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'dos', 'das', 'y']);
 
 export const titleGender = memoised((w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')]);
@@ -138,7 +139,8 @@ export function readName(words: readonly string[]): ParsedName | null {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
     if (isCapitalised(w) && !isSuffix(w)) names.push(w);
-    else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, ''))) names.push(w);
+    // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name.)
+    else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!)) names.push(w);
     else break;
     i++;
     if (possessive) break;
@@ -290,7 +292,8 @@ export class Registry {
       if (list.length === 0) continue;
       // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
       const subjects = list.filter((ev) => ev.subject);
-      if (subjects.length) return subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at > x.at) ? y : x)).entity;
+      // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
+      if (subjects.length) return subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x)).entity;
       const lastSentence = Math.max(...list.map((ev) => ev.sentence));
       return list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!.entity;
     }

@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { cueAfter } from '../../../core/article/attribution';
+import { cueAfter, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -355,5 +355,133 @@ describe('nouns that end like adverbs stay in the speaker', () => {
   it('"Ann Bell’s family said:" is her family, not Ann Bell', () => {
     expect(speakers('In a statement after the verdict, Ann Bell’s family said:\n\n"We love her and we will stand beside her through the appeal."'))
       .toEqual({ 'We love her and we will stand beside her through the appeal.': 'Ann Bell’s family' });
+  });
+});
+
+describe('round 3: the one who issues a statement speaks through it', () => {
+  it('"X issued a statement saying …": X, not the words before the participle', () => {
+    expect(statementIssuer('On Monday, Ann Bell issued a statement ', 0)?.phrase).toBe('Ann Bell');
+    expect(statementIssuer('The union later released a short video ', 0)?.phrase).toBe('The union later');
+    expect(statementIssuer('Ann Bell drove to the ground ', 0)).toBeNull();
+    expect(speakers('On Monday, Ann Bell issued a statement saying the club was "a family that will not be broken."'))
+      .toEqual({ 'a family that will not be broken.': 'Ann Bell' });
+  });
+  it('a second quote of the same sentence, after a participle, keeps the issuer (not a name between the quotes)', () => {
+    expect(speakers('Mayor Jo Pike released a statement saying the bridge had "served the town well" at the opening of Pike Tower Plaza, calling it a "proud day."'))
+      .toEqual({ 'served the town well': 'Mayor Jo Pike', 'proud day.': 'Mayor Jo Pike' });
+  });
+});
+
+describe('round 3: a quote after a sentence about a person the article has named', () => {
+  it('a surname met before, or a name after its owner ("the Institute’s Ann Bell"), is a person', () => {
+    expect(speakers('Coach Marta Ivers arrived on Monday.\n\nIvers hinted at a change by saying she would talk to the board.  "The squad needs fresh legs before the cup run."'))
+      .toEqual({ 'The squad needs fresh legs before the cup run.': 'Coach Marta Ivers' });
+    expect(speakers('The Hill Institute\'s Ann Bell agreed. "The town cannot wait another decade for the new bridge."'))
+      .toEqual({ 'The town cannot wait another decade for the new bridge.': 'Ann Bell' });
+  });
+  it('an unnamed subject still attributes nothing', () => {
+    expect(speakers('The council agreed. "The town cannot wait another decade for the new bridge."'))
+      .toEqual({ 'The town cannot wait another decade for the new bridge.': '-' });
+  });
+});
+
+describe('round 3: an inverted attribution between commas right before the quote', () => {
+  it('", explained Ann Bell, "…"" names Ann Bell; a description there is left alone', () => {
+    expect(speakers('Because of the rain, explained Ann Bell, "we had to call it off before the first whistle."'))
+      .toEqual({ 'we had to call it off before the first whistle.': 'Ann Bell' });
+    expect(speakers('Because of the rain, said Ann Bell, the club secretary, "we had to call it off before the first whistle."'))
+      .toEqual({ 'we had to call it off before the first whistle.': 'Ann Bell' });
+    expect(speakers('In the end, said the kit man, "we had to call it off before the first whistle."'))
+      .toEqual({ 'we had to call it off before the first whistle.': '-' });
+  });
+});
+
+describe('round 3: a partial quote hangs on the speech verb whose "that" clause holds it', () => {
+  it('"After X argued …, Y said only that his "…"" is Y’s', () => {
+    expect(speakers('After Jo Pike argued that the stand should be rebuilt with public money, Ann Bell said only that her "sums are simply wrong."'))
+      .toEqual({ 'sums are simply wrong.': 'Ann Bell' });
+  });
+  it('with no "that" clause the sentence’s first verb still holds it', () => {
+    expect(speakers('Ann Bell said the deal was done after Jo Pike wrote to the board about the "long and bitter dispute over the land."'))
+      .toEqual({ 'long and bitter dispute over the land.': 'Ann Bell' });
+  });
+});
+
+describe('round 3: "He added," right before the next quote introduces that quote', () => {
+  it('the quote before it keeps the speaker of its own sentence', () => {
+    expect(speakers('Ann Bell said the vote had "changed the club for good." She added, "Nobody will forget this night."'))
+      .toEqual({ 'changed the club for good.': 'Ann Bell', 'Nobody will forget this night.': 'Ann Bell' });
+    expect(speakers('The fans sang all night. "Nobody will forget this night." Jo Pike added, "Not one of us."'))
+      .toEqual({ 'Nobody will forget this night.': 'Jo Pike', 'Not one of us.': 'Jo Pike' });
+  });
+});
+
+describe('round 3: a pronoun goes to the main clause’s subject of the latest sentence', () => {
+  it('"Tom Pike said that Jim Bell had …. He added" is Tom Pike', () => {
+    expect(speakers('Tom Pike said that Jim Bell had given the club "a reason to believe again." He added, "We owe him a great deal."'))
+      .toEqual({ 'a reason to believe again.': 'Tom Pike', 'We owe him a great deal.': 'Tom Pike' });
+  });
+});
+
+describe('round 3: a quote that opens on a figure inside the narrator’s clause is partial', () => {
+  it('"Ann Bell said the club was "100 percent …"" is Ann Bell’s, as a partial quote', () => {
+    const model = parseArticle('Headline for the test\n\nJo Pike spoke first.\n\nAnn Bell said the club was "100 percent behind the manager and his staff."');
+    expect(model.quotes.map((q) => [q.partial, model.speakers.find((s) => s.id === q.speakerId)?.name])).toEqual([[true, 'Ann Bell']]);
+  });
+});
+
+describe('round 3: an organisation named at the start of a sentence speaks', () => {
+  it('"The New York Times reported:" names the paper, capital "The" or not', () => {
+    expect(speakers('The New York Times confirmed it, reporting: "The council had spent the money twice."'))
+      .toEqual({ 'The council had spent the money twice.': 'New York Times' });
+    expect(speakers('A week later the New York Times confirmed it, reporting: "The council had spent the money twice."'))
+      .toEqual({ 'The council had spent the money twice.': 'New York Times' });
+  });
+});
+
+describe('round 3: a date after a name is not part of it; "according to X," ends at the comma', () => {
+  it('"Ann Bell on Friday" is Ann Bell; "Council on Foreign Affairs" stays one name', () => {
+    expect(readName(['Ann', 'Bell', 'on', 'Friday'])?.full).toBe('Ann Bell');
+    expect(readName(['Council', 'on', 'Foreign', 'Affairs'])?.full).toBe('Council on Foreign Affairs');
+    expect(speakers('Some words first.\n\nAnn Bell on Friday said she was "not ready to back the plan yet."')).toEqual({ 'not ready to back the plan yet.': 'Ann Bell' });
+  });
+  it('"According to The Clarion, the fans wore shirts that read "…"" names the Clarion, not the clause', () => {
+    expect(describe1('Some words first.\n\nAccording to The Clarion, the fans wore shirts that read "Keep the club in the town."'))
+      .toEqual([{ name: 'Clarion', description: null }]);
+  });
+});
+
+describe('round 3: a partial quote later in a sentence that began by attributing another quote', () => {
+  it('"…," Jo Pike said, after Ann Bell said … "…": the later verb’s subject', () => {
+    expect(speakers('"We never agreed to that," Jo Pike said, after Ann Bell said the chairman had called the new stand a "vanity project" in front of the players.'))
+      .toEqual({ 'We never agreed to that,': 'Jo Pike', 'vanity project': 'Ann Bell' });
+  });
+});
+
+describe('round 3: a "where" clause running into the verb holds the speaker', () => {
+  it('"…, where Mayor Ann Bell told reporters that "…"" is the mayor’s; a closed "where" clause is an appositive', () => {
+    expect(nounPhraseBeforeVerb('The row spread to the far end of the Town Hall, where Mayor Ann Bell ', 0)?.phrase).toBe('Mayor Ann Bell');
+    expect(nounPhraseBeforeVerb('Jo Pike, where the club began, ', 0)?.phrase).toBe('Jo Pike, where the club began');
+  });
+});
+
+describe('round 3: a long appositive between a name and its verb', () => {
+  it('"Ann Bell, <a description of 100-odd characters>, welcomed "…"" keeps Ann Bell as the subject', () => {
+    const text = 'Ann Bell, co-founder of the Riverside Housing Trust and a long-time campaigner for a new crossing over the estuary, welcomed the plan';
+    expect(isClauseSubject(text, 0, 'Ann Bell'.length)).toBe(true);
+  });
+});
+
+describe('round 3: "…, but now said" shares the main clause’s subject; a bare quote paragraph goes on with it', () => {
+  it('"Tom Reed backed the old plan, but now said the club had "…"" is Tom Reed’s, and so is the next bare quote paragraph', () => {
+    expect(speakers('Some words first.\n\nCouncillor Tom Reed backed the old plan for years, but now said Jo Pike had "the chance to bring the town together."\n\n"I think she can do it, and the rest of us will help."'))
+      .toEqual({ 'the chance to bring the town together.': 'Councillor Tom Reed', 'I think she can do it, and the rest of us will help.': 'Councillor Tom Reed' });
+  });
+});
+
+describe('round 3: a name after a preposition in the speaker phrase is someone else', () => {
+  it('"a lawyer for Ann Bell said" is the lawyer, described by whom they act for', () => {
+    expect(speakers('"We will appeal," a lawyer for Ann Bell said.')).toEqual({ 'We will appeal,': 'A lawyer for Ann Bell' });
+    expect(speakers('"We will appeal," said Jo Pike, a lawyer for Ann Bell.')).toEqual({ 'We will appeal,': 'Jo Pike' });
   });
 });
