@@ -56,8 +56,13 @@ const DRIFT = `(() => {
   window.fetch = async (...args) => {
     const res = await fetch0(...args);
     if (String(args[0]).endsWith('/api/openInitial')) {
-      const opened = await res.clone().json();
-      if (opened && opened.ok) B.earcons = opened.article.plan.utterances.map((u) => [!!u.earconBefore, !!u.earconAfter]);
+      // The plan travels packed (core/packed.ts): its utterances are JSON pieces. A hook must never break the app's fetch.
+      try {
+        const opened = await res.clone().json();
+        const plan = opened && opened.ok ? opened.article.plan : null;
+        const utterances = plan && plan.pieces ? plan.pieces.utterances.flatMap((p) => JSON.parse(p)) : plan ? plan.utterances : null;
+        if (utterances) B.earcons = utterances.map((u) => [!!u.earconBefore, !!u.earconAfter]);
+      } catch (e) { console.error('drift hook:', e); }
     }
     if (String(args[0]).endsWith('/api/getClip')) {
       const body = new Uint8Array(await res.clone().arrayBuffer());
