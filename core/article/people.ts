@@ -139,8 +139,10 @@ export function readName(words: readonly string[]): ParsedName | null {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
     if (isCapitalised(w) && !isSuffix(w)) names.push(w);
-    // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name.)
-    else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!)) names.push(w);
+    // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
+    // nor is where a person is from: "Sen. Rand Paul of Kentucky".)
+    else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!) &&
+      !(w === 'of' && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && isPlaceWord(bareWord(words[i + 1]!)))) names.push(w);
     else break;
     i++;
     if (possessive) break;

@@ -47,6 +47,10 @@ describe('clean speaker names: the name the listener hears is the name', () => {
     expect(leadingDescriptors(['Maria', 'Lopez'])).toBe(0);
     expect(describe1('"We will not back down," Republican Anna Keller said.')).toEqual([{ name: 'Anna Keller', description: 'Republican' }]);
   });
+  it('where a person is from is not part of the name ("Sen. Ada Marsh of Kentucky"), but an organisation keeps its "of"', () => {
+    expect(readName(['Sen.', 'Ada', 'Marsh', 'of', 'Kentucky'])?.full).toBe('Sen. Ada Marsh');
+    expect(readName(['Bank', 'of', 'England'])?.full).toBe('Bank of England');
+  });
   it('a role noun that is no title, capitalised to start a sentence, describes the name after it', () => {
     expect(leadingDescriptors(['Resident', 'Joan', 'Pryce'])).toBe(1);
     expect(leadingDescriptors(['Senator', 'Joan', 'Pryce'])).toBe(0);
