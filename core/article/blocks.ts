@@ -184,7 +184,7 @@ function textPieces(text: string): Piece[] {
   const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
   const collector = new PieceCollector();
   for (const chunk of chunks) {
-    const lines = chunk.split('\n').map((l) => squash(dropEmbedLinks(l))).filter(Boolean);
+    const lines = labelsOnTheirLines(chunk.split('\n').map((l) => squash(dropEmbedLinks(l))).filter(Boolean));
     const readings = lines.map((l): LineReading => {
       const furniture = furnitureRule(l);
       return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l) };
@@ -212,6 +212,23 @@ function textPieces(text: string): Piece[] {
     flush();
   }
   return collector.finish();
+}
+
+/** "Image caption," or "Image source," alone on its line (BBC pages copied): the label of the line after it. */
+const LONE_CAPTION_LABEL = /^(?:image|media|video) (?:caption|source)\s*[,:]?$/i;
+
+/** Lines with a lone caption label joined to the line it labels. */
+function labelsOnTheirLines(lines: string[]): string[] {
+  if (!lines.some((l) => LONE_CAPTION_LABEL.test(l))) return lines;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const next = lines[i + 1];
+    if (LONE_CAPTION_LABEL.test(lines[i]!) && next !== undefined) {
+      out.push(`${lines[i]!.replace(/\s*[,:]?$/, ',')} ${next}`);
+      i++;
+    } else out.push(lines[i]!);
+  }
+  return out;
 }
 
 /** Indices of label lines in runs of three or more (furniture lines inside a run neither break nor count). */

@@ -108,6 +108,15 @@ describe('text copied from a news page', () => {
     expect(junk.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([]);
   });
 
+  it('joins "Image caption," and "Image source," left alone on their lines to the line they label', () => {
+    const m = parseArticle(['Title of the story goes here', '', 'Image source,', 'Harbour Trust', 'Image caption,', 'Volunteers cleared the slipway on Sunday', '', 'First paragraph of the story, which goes on for a while.'].join('\n'));
+    expect(m.blocks.map((b) => `${b.kind}: ${b.text}`)).toEqual([
+      'title: Title of the story goes here',
+      'caption: Volunteers cleared the slipway on Sunday Credit: Harbour Trust',
+      'paragraph: First paragraph of the story, which goes on for a while.',
+    ]);
+  });
+
   it('reads a credit line under a short line as that photo\'s caption', () => {
     const m = parseArticle(['Title of the story goes here', '', 'First paragraph of the story, which goes on for a while.', '', 'Volunteers fill sandbags on Friday', 'Photo: Dana Whitfield / The Ledger', '', 'Second paragraph.'].join('\n'));
     expect(m.blocks.map((b) => b.kind)).toEqual(['title', 'paragraph', 'caption', 'paragraph']);
