@@ -86,6 +86,18 @@ function isMastheadBeforeHeadline(text: string, following: Piece[]): boolean {
   return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text));
 }
 
+/** Name and role on one line with no comma ("Jane Doe Health correspondent", as copied from the Guardian): "Jane Doe, Health correspondent". */
+function bylineOnOneLine(line: string): string | null {
+  const words = line.split(' ');
+  if (words.length < 3 || words.length > 9) return null;
+  for (let k = 2; k <= 4 && k < words.length; k++) {
+    const name = words.slice(0, k).join(' ');
+    const role = words.slice(k).join(' ');
+    if (NAME_LINE.test(name) && ROLE_LINE.test(role)) return `${name}, ${role}`;
+  }
+  return null;
+}
+
 /** Name and role on separate lines under the title ("Jane Doe" / "Health correspondent"): one byline. */
 const NAME_LINE = /^(?:\p{Lu}[\p{Ll}'’-]+\s){1,3}\p{Lu}[\p{L}'’-]+$/u;
 const ROLE_LINE = /^(?:(?:[\p{L}-]+\s){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|producer|analyst|contributor|staff)|(?:[\p{Lu}][\p{L}]*\s){0,2}news,\s*[\p{L}\s]{2,40})$/iu;
@@ -271,6 +283,11 @@ export function plainTextBlocks(source: string): RawBlock[] {
     if (out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') && next?.kind === 'text' && NAME_LINE.test(text) && ROLE_LINE.test(next.text)) {
       out.push({ kind: 'byline', text: `${text}, ${next.text}` });
       i++;
+      continue;
+    }
+    const nameThenRole = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') ? bylineOnOneLine(text) : null;
+    if (nameThenRole) {
+      out.push({ kind: 'byline', text: nameThenRole });
       continue;
     }
     const listed = LIST_MARKER.exec(text);

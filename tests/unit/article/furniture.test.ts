@@ -108,6 +108,13 @@ describe('text copied from a news page', () => {
     expect(junk.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([]);
   });
 
+  it('reads a name and a role run together on one line under the title as the byline', () => {
+    const m = parseArticle(['Title of the story goes here', '', 'Joanna Pryce Transport correspondent', '', 'First paragraph of the story, which goes on for a while.'].join('\n'));
+    expect(m.byline).toBe('Joanna Pryce, Transport correspondent');
+    const notByline = parseArticle(['Title of the story goes here', '', 'Residents Fight Back', '', 'First paragraph of the story, which goes on for a while.'].join('\n'));
+    expect(notByline.byline).toBeNull();
+  });
+
   it('joins "Image caption," and "Image source," left alone on their lines to the line they label', () => {
     const m = parseArticle(['Title of the story goes here', '', 'Image source,', 'Harbour Trust', 'Image caption,', 'Volunteers cleared the slipway on Sunday', '', 'First paragraph of the story, which goes on for a while.'].join('\n'));
     expect(m.blocks.map((b) => `${b.kind}: ${b.text}`)).toEqual([
