@@ -252,10 +252,14 @@ function wordsFrom(text: string, at: number, first: string): { word: string; at:
 
 /** The word right before `at` (one space between) is a capitalised word that is neither a title nor a function or common word: a name's first part. */
 function followsNameWord(text: string, at: number): boolean {
-  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, at - 40), at))?.[1];
-  return previous !== undefined && !isTitle(previous) && !isFunctionWord(previous) && !isCommonWord(previous);
+  if (text[at - 1] !== ' ') return false;
+  let start = at - 1;
+  while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+  if (start > 0 && text[start - 1] === '.') return false;
+  const previous = text.slice(start, at - 1);
+  return /^\p{Lu}/u.test(previous) && !isTitle(previous) && !isFunctionWord(previous) && !isCommonWord(previous);
 }
-const PREVIOUS_WORD = /(?<![\p{L}\p{M}'’.\-])(\p{Lu}[\p{L}\p{M}'’\-]*) $/u;
+const NAME_CHAR = /[\p{L}\p{M}'’-]/u;
 
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {

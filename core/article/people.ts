@@ -43,16 +43,17 @@ export const bareWord = memoised((w: string) => w.toLowerCase().replace(/[’']s
 
 /** A word function asked about every word of an article: each word is looked at once. */
 export function memoised<T>(test: (w: string) => T): (w: string) => T {
-  const seen = new Map<string, T>();
+  // An undefined answer is kept as a marker, so that a word seen before costs one lookup, not two.
+  const seen = new Map<string, T | typeof NO_ANSWER>();
   return (w) => {
-    let r = seen.get(w);
-    if (r === undefined && !seen.has(w)) {
-      r = test(w);
-      if (seen.size < 50_000) seen.set(w, r);
-    }
-    return r as T;
+    const known = seen.get(w);
+    if (known !== undefined) return (known === NO_ANSWER ? undefined : known) as T;
+    const r = test(w);
+    if (seen.size < 50_000) seen.set(w, r === undefined ? NO_ANSWER : r);
+    return r;
   };
 }
+const NO_ANSWER = Symbol('no answer');
 
 /** Titles that come before a name; the value is the gender the title implies. */
 const TITLES: Record<string, Gender | null> = {

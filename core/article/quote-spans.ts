@@ -83,10 +83,11 @@ const ELISIONS = /^['‘](?:\d0s|tis|twas|em|n|cause|til|bout|round)\b/i;
 function singleSpans(text: string, block: number, taken: Span[]): Span[] {
   const inside = (i: number) => taken.some((s) => i >= s.open && i <= (s.close ?? text.length));
   const out: Span[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if ((c === "'" || c === '‘') && (i === 0 || OPEN_CONTEXT.test(text[i - 1]!) || /["“]/.test(text[i - 1]!)) && isWordChar(text[i + 1]) && !ELISIONS.test(text.slice(i, i + 7)) && !inside(i)) {
+  // Only a single opening mark can start a span: jump from one to the next rather than look at every character.
+  SINGLE_OPENING.lastIndex = 0;
+  for (let m = SINGLE_OPENING.exec(text); m; m = SINGLE_OPENING.exec(text)) {
+    const i = m.index;
+    if ((i === 0 || OPEN_CONTEXT.test(text[i - 1]!) || /["“]/.test(text[i - 1]!)) && isWordChar(text[i + 1]) && !ELISIONS.test(text.slice(i, i + 7)) && !inside(i)) {
       let j = i + 1;
       let found = -1;
       const limit = Math.min(text.length, i + 1500);
@@ -101,14 +102,13 @@ function singleSpans(text: string, block: number, taken: Span[]): Span[] {
       if (found > 0) {
         const r = trimmed(text, i + 1, found);
         if (r.end > r.start) out.push({ block, open: i, close: found, ...r, single: true });
-        i = found + 1;
-        continue;
+        SINGLE_OPENING.lastIndex = found + 1;
       }
     }
-    i++;
   }
   return out;
 }
+const SINGLE_OPENING = /['‘]/g;
 
 export interface BlockText {
   text: string;
