@@ -144,7 +144,11 @@ test('the page reads exactly as the article: its text is the article text, speak
     const loaded = loadArticleBytes(name, new Uint8Array(bytes));
     if (!loaded.ok) throw new Error(loaded.message);
     const model = loaded.model;
+    // The first file is the sample already open: wait for the new document, not for a title it already shows.
+    const before = await reader.article.getAttribute('data-doc-id');
     await reader.dropFile(name, new Uint8Array(bytes));
+    await expect(reader.article).not.toHaveAttribute('data-doc-id', before ?? '');
+    await reader.waitForArticle();
     await expect(reader.article.locator('h1')).toHaveText(model.title!);
     // The rendered text (innerText: what is shown, blocks on lines of their own) without the labels.
     const shown = await reader.article.evaluate((a: any) => {
