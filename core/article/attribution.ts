@@ -148,7 +148,9 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   }
   // "Because of how the league drew the fixtures, explained Ann Bell, "…"": the inverted attribution ends the narration.
   const inverted = INVERTED_BEFORE_QUOTE.exec(trimmedEnd);
-  if (inverted?.[1] && readName(words(inverted[1]))?.person && readName(words(inverted[1]))!.used === words(inverted[1]).length) {
+  const invertedWords = inverted?.[1] ? words(inverted[1]) : [];
+  const invertedName = inverted?.[1] ? readName(invertedWords) : null;
+  if (inverted?.[1] && invertedName?.person && invertedName.used === invertedWords.length) {
     return cue(ctxStart + inverted.index + inverted[0].indexOf(inverted[1]), inverted[1] + (inverted[2] ?? ''), afterOtherQuote ? 'inside' : 'before');
   }
   const verbFirst = VERB_FIRST.exec(trimmedEnd);

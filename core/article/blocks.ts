@@ -29,7 +29,6 @@ export function normalizeSource(source: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]/g, ' ');
 }
 
-const squash = squashSpaces;
 /**
  * Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3") and gallery
  * counters before a caption ("1 of 5 | Smoke rises…"): read aloud they are noise.
@@ -148,7 +147,7 @@ class PieceCollector {
     if (!caption && this.inLinkList && (piece.kind !== 'text' || isLinkTitle(text))) return;
     this.inLinkList = false;
     if (!caption) return this.push(piece);
-    if (caption.kind === 'caption') this.push({ kind: 'caption', text: squash(caption.text) });
+    if (caption.kind === 'caption') this.push({ kind: 'caption', text: squashSpaces(caption.text) });
     else if (caption.attaches === 'next') {
       this.flushCredit();
       this.pendingCredit = caption.credit;
@@ -196,7 +195,7 @@ function textPieces(text: string): Piece[] {
   const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
   const collector = new PieceCollector();
   for (const chunk of chunks) {
-    const lines = labelsOnTheirLines(chunk.split('\n').map((l) => squash(dropEmbedLinks(l))).filter(Boolean));
+    const lines = labelsOnTheirLines(chunk.split('\n').map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
     const readings = lines.map((l): LineReading => {
       const furniture = furnitureRule(l);
       return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l) };
@@ -316,13 +315,13 @@ const sameText = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}
 
 /** A web page's article (its elements, title and byline) -> blocks, with the same furniture and caption rules as copied text. */
 export function webBlocks(items: readonly WebItem[], meta: { title: string | null; byline: string | null }): RawBlock[] {
-  const clean = (s: string) => squash(dropEmbedLinks(normalizeSource(s)));
+  const clean = (s: string) => squashSpaces(dropEmbedLinks(normalizeSource(s)));
   const title = meta.title ? clean(meta.title) : '';
   const collector = new PieceCollector();
   for (const item of items) {
     if (item.kind === 'caption') {
       const caption = captionLine(clean(item.text));
-      const text = caption?.kind === 'caption' ? squash(caption.text) : clean(item.text);
+      const text = caption?.kind === 'caption' ? squashSpaces(caption.text) : clean(item.text);
       const creditLine = item.credit ? captionLine(clean(item.credit)) : null;
       const credit = creditLine?.kind === 'credit' ? creditLine.credit : item.credit ? clean(item.credit) : null;
       if (text || credit) collector.add({ kind: 'caption', ...joinCaption(text, credit || null) });
@@ -405,7 +404,7 @@ export function markdownBlocks(source: string): RawBlock[] {
   const out: RawBlock[] = [];
   let hasTitle = false;
   const push = (b: RawBlock) => {
-    const text = squash(b.text);
+    const text = squashSpaces(b.text);
     if (text) out.push({ ...b, text, ...(b.creditAt !== undefined ? { creditAt: b.creditAt - (b.text.length - b.text.trimStart().length) } : {}) });
   };
   const walk = (tokens: Token[], inBlockquote: boolean, depth: number): void => {
@@ -413,7 +412,7 @@ export function markdownBlocks(source: string): RawBlock[] {
       switch (t.type) {
         case 'heading': {
           const h = t as Tokens.Heading;
-          const text = squash(inlineText(h.tokens, h.text));
+          const text = squashSpaces(inlineText(h.tokens, h.text));
           if (!hasTitle && out.length === 0 && !inBlockquote) {
             hasTitle = true;
             push({ kind: 'title', text, level: 1 });
@@ -423,7 +422,7 @@ export function markdownBlocks(source: string): RawBlock[] {
         case 'paragraph':
         case 'text': {
           const p = t as Tokens.Paragraph;
-          const text = squash(inlineText(p.tokens, p.text));
+          const text = squashSpaces(inlineText(p.tokens, p.text));
           if (text) push(classify(text, out.length, true, inBlockquote));
           break;
         }
@@ -435,7 +434,7 @@ export function markdownBlocks(source: string): RawBlock[] {
             const [first, ...rest] = item.tokens;
             if (first && (first.type === 'text' || first.type === 'paragraph')) {
               const f = first as Tokens.Text;
-              push({ kind: 'list-item', text: squash(inlineText(f.tokens, f.text)) });
+              push({ kind: 'list-item', text: squashSpaces(inlineText(f.tokens, f.text)) });
               if (depth < 50) walk(rest, inBlockquote, depth + 1);
             } else if (depth < 50) walk(item.tokens, inBlockquote, depth + 1);
           }

@@ -3,7 +3,7 @@
 // it can be skipped on its own. Each rule below is a named unit with its own example lines
 // (tests/unit/article/captions.test.ts).
 
-import { squashSpaces } from './spaces';
+import { squashSpaces, wordCount } from './spaces';
 
 /** "... Credit: ITV News", "Photograph: Jane Doe/Reuters", "(Image: PA)", "(AP Photo/Jane Doe)", "Credit...Jane Doe for The New York Times" at the end of a caption. */
 export const TRAILING_CREDIT = /(?:^|(?<=[\s.;|–—-]))(?:(?:Credit|Credits|Photo|Photograph|Photography|Picture|Pictures|Image|Images|Pic|Illustration)\s*:\s*[^:\n]{1,120}|Credit(?:\.{3}|…)\s*[^\n]{1,120}|(?:REUTERS|AFP|EPA|AP|PA)\/[\p{L}\p{M} .'’-]{2,60}(?:\/File Photo)?|\((?:(?:Photo|Image|Picture|Credit)s?\s*:?\s*[^)]{1,120}|AP Photo[^)]{0,120}|Getty Images|Reuters|PA|AFP)\))\s*$/u;
@@ -47,7 +47,6 @@ export interface CaptionRule {
   examples: readonly { line: string; expect: CaptionLine['kind'] }[];
 }
 
-const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** A short name-like phrase ("Getty Images", "Jane Doe/Reuters"), not a sentence. */
 const looksLikeCreditText = (s: string) => s.length > 0 && (/\//.test(s) || (wordCount(s) <= 8 && !/[.!?]["”’]?$/.test(s.replace(/\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$/, ''))));
 

@@ -10,6 +10,7 @@ import { isWorkTitle } from './work-titles';
 import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { definiteSubjects } from './definite-descriptions';
+import { wordCount } from './spaces';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -93,7 +94,6 @@ interface Found {
 /** Each quote span's neighbours in its block, so looking either side costs nothing. */
 type Neighbours = Map<Span, { previous: Span | undefined; next: Span | undefined }>;
 
-const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** The most words a sentence after a quote may have and still be that quote's attribution ("Sen. Ada Marsh said on Tuesday."). */
 const SHORT_ATTRIBUTION_WORDS = 12;
 const VERB_AT_END = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|continued|insisted|declared|warned|replied|recalled|announced|stated|posted|tweeted)\b[^.!?]{0,40}$/i;

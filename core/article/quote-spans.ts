@@ -79,15 +79,17 @@ function trimmed(text: string, from: number, to: number): { start: number; end: 
 
 const ELISIONS = /^['‘](?:\d0s|tis|twas|em|n|cause|til|bout|round)\b/i;
 
+/** Whether offset `i` lies within one of `spans` (from its opening mark to its closing one, or the block's end). */
+const insideAny = (spans: readonly Span[], i: number, textLength: number) => spans.some((s) => i >= s.open && i <= (s.close ?? textLength));
+
 /** Single-quoted spans outside double quotes: speech only when they read like speech; the caller decides. */
 function singleSpans(text: string, block: number, taken: Span[]): Span[] {
-  const inside = (i: number) => taken.some((s) => i >= s.open && i <= (s.close ?? text.length));
   const out: Span[] = [];
   // Only a single opening mark can start a span: jump from one to the next rather than look at every character.
   SINGLE_OPENING.lastIndex = 0;
   for (let m = SINGLE_OPENING.exec(text); m; m = SINGLE_OPENING.exec(text)) {
     const i = m.index;
-    if ((i === 0 || OPEN_CONTEXT.test(text[i - 1]!) || /["“]/.test(text[i - 1]!)) && isWordChar(text[i + 1]) && !ELISIONS.test(text.slice(i, i + 7)) && !inside(i)) {
+    if ((i === 0 || OPEN_CONTEXT.test(text[i - 1]!) || /["“]/.test(text[i - 1]!)) && isWordChar(text[i + 1]) && !ELISIONS.test(text.slice(i, i + 7)) && !insideAny(taken, i, text.length)) {
       let j = i + 1;
       let found = -1;
       const limit = Math.min(text.length, i + 1500);
@@ -150,11 +152,10 @@ function nestedPair(marks: readonly Mark[], at: number): boolean {
  * is never an apostrophe, so a closed pair is a quotation; one left open is not followed.
  */
 function doubleSpansOutside(text: string, block: number, taken: readonly Span[]): Span[] {
-  const inside = (i: number) => taken.some((s) => i >= s.open && i <= (s.close ?? text.length));
   const out: Span[] = [];
   let openAt: number | null = null;
   for (const mark of marksOf(text, 'double')) {
-    if (inside(mark.at)) continue;
+    if (insideAny(taken, mark.at, text.length)) continue;
     if (openAt !== null && mark.role !== 'open') {
       const r = trimmed(text, openAt + 1, mark.at);
       if (r.end > r.start) out.push({ block, open: openAt, close: mark.at, ...r, single: false });

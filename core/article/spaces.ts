@@ -13,3 +13,6 @@ export function pieceCount(s: string, limit = Infinity): number {
   for (let at = s.indexOf(' '); at >= 0 && count <= limit; at = s.indexOf(' ', at + 1)) count++;
   return count;
 }
+
+/** Words in `s`: its runs of non-space characters. */
+export const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
