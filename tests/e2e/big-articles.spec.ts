@@ -104,7 +104,8 @@ test('a 1 MB article: keys answered while it goes into the page, every spoken se
   const cdp = await throttle(page, 6);
   await openFile(reader, harness, dir, 'big.txt', text);
   await reader.press('w');
-  await reader.waitForAnnouncement(new RegExp(`^Paragraph 1 of ${paragraphs}\\b`));
+  // While only its first part is in, the counts say so.
+  await reader.waitForAnnouncement(new RegExp(`^Paragraph 1 of (?:${paragraphs}\\b|\\d+ so far\\.)`));
   expect(await page.evaluate(() => (globalThis as any).__answeredWhileBusy)).toBe(true);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await waitUntilComplete(reader);
@@ -140,6 +141,57 @@ test('a 1 MB article: keys answered while it goes into the page, every spoken se
   const previous = nav.previousQuote(plan, at, model.quotes, at === lastStart ? lastQuote : null)!;
   await reader.press('Shift+Q');
   await reader.waitForAnnouncement(new RegExp(`^Quote ${previous.quote + 1} of ${total}\\b`));
+});
+
+// Big articles open with their first part (core/article/preview.ts): it is shown and read at once,
+// and the rest follows without taking away what the listener (or a screen reader) is on.
+test('a big article opens with its first part: Space plays at once, and the rest goes on after it, nothing shown replaced', async ({ reader, harness, dir, page }) => {
+  await reader.open();
+  const text = generateArticle(1_000_000, 11);
+  const { model, plan } = modelAndPlan(text);
+  const paragraphs = new Set(plan.utterances.map((u) => u.block)).size;
+  await openFile(reader, harness, dir, 'big.txt', text);
+  const firstSentence = await reader.article.locator('.sentence[data-sentence="0"]').first().elementHandle();
+  // Only the first part is in: the last sentence is not, and the article says it is busy.
+  expect((await domSentences(page)).length).toBeLessThan(model.sentences.length / 10);
+  await expect(reader.article).toHaveAttribute('aria-busy', 'true');
+  await reader.press('Space');
+  await reader.waitForAudioProgress(0.1);
+  await waitUntilComplete(reader);
+  expect(await firstSentence!.evaluate((el: any) => el.isConnected)).toBe(true);
+  expect((await domSentences(page)).length).toBe(model.sentences.length);
+  expect(await reader.playerState()).toBe('playing');
+  await reader.press('w');
+  await reader.waitForAnnouncement(new RegExp(`^Paragraph \\d+ of ${paragraphs}\\.`));
+  await reader.press('Escape');
+});
+
+test('a big article whose whole reads differently from its first part replaces it, reading on at the same sentence', async ({ reader, harness, dir, page }) => {
+  await reader.open();
+  // A first part quoting with single marks, then far more quoting with double marks: read whole,
+  // the article quotes with double marks, and its single-marked passages are narration.
+  const single = Array.from({ length: 110 }, (_, i) => `'It was the "best" day we have had at Eastport,' said Mara Quell, the harbour master, on day ${i + 1}. The council met again that evening and heard the engineers.`);
+  const double = Array.from({ length: 1500 }, (_, i) => `"The pumps ran all night at Westgate," said Ivo Brand, who runs the yard, in week ${i + 1}. "We kept going," he said.`);
+  const text = ['Harbour diary', ...single, ...double].join('\n\n');
+  const whole = modelAndPlan(text).model;
+  await openFile(reader, harness, dir, 'diary.txt', text);
+  const firstSentence = await reader.article.locator('.sentence[data-sentence="0"]').first().elementHandle();
+  const shownQuotes = await reader.article.locator('figure.quote').count();
+  expect(shownQuotes).toBeGreaterThan(0);
+  await reader.press('ArrowDown');
+  await reader.press('ArrowDown');
+  await reader.press('Space');
+  await reader.waitForAudioProgress(0.1);
+  const sentence = await reader.waitForHighlightIndex((i) => i > 0);
+  await waitUntilComplete(reader);
+  // Replaced: the first part's elements are gone, the whole article is in the page.
+  expect(await firstSentence!.evaluate((el: any) => el.isConnected)).toBe(false);
+  expect((await domSentences(page)).length).toBe(whole.sentences.length);
+  // Reading goes on where it was, highlighted in the new page.
+  expect(await reader.playerState()).toBe('playing');
+  await reader.waitForHighlightIndex((i) => i >= sentence && i < sentence + 20);
+  await expect(reader.article.locator('.sentence.is-current').first()).toBeVisible();
+  await reader.press('Escape');
 });
 
 // Pathological text, one kind per test (each opens whole and stays usable).
@@ -185,10 +237,12 @@ test('37,000 quotes: Q walks them while the article goes into the page, and all 
   expect(quotes).toBeGreaterThan(30_000);
   await openFile(reader, harness, dir, 'quotes.txt', dense);
   await reader.press('q');
-  await reader.waitForAnnouncement(new RegExp(`^Quote 1 of ${quotes}\\b`));
+  await reader.waitForAnnouncement(new RegExp(`^Quote 1 of (?:${quotes}\\b|\\d+ so far\\b)`));
   await reader.press('q');
-  await reader.waitForAnnouncement(new RegExp(`^Quote 2 of ${quotes}\\b`));
+  await reader.waitForAnnouncement(new RegExp(`^Quote 2 of (?:${quotes}\\b|\\d+ so far\\b)`));
   await waitUntilComplete(reader);
+  await reader.press('w');
+  await reader.waitForAnnouncement(new RegExp(`Quote 2 of ${quotes}\\b`));
   expect((await domSentences(page)).length).toBeGreaterThan(30_000);
 });
 
@@ -196,16 +250,14 @@ test.describe('the parse worker time limit', () => {
   // Long enough for the bundled sample on a machine busy with other test runs; far too short for 8 MB of quotes.
   test.use({ parseTimeoutMs: 5000 });
 
-  test('an article that takes too long gives a clear message and the open article stays, playable', async ({ reader, harness, dir }) => {
+  test('an article that takes too long: its first part opens, a clear message says the rest could not be read, and it plays', async ({ reader, harness, dir }) => {
     await reader.open();
-    const title = await reader.article.locator('h1').textContent();
     const huge = generateQuoteDense(8_000_000, 4); // ~300,000 quotes: far more than 5 seconds of parsing on any machine
-    const path = join(dir, 'huge.txt');
-    await writeFile(path, huge);
-    harness.answerDialog('open', path);
-    await reader.press('Control+o');
-    await expect(reader.alert).toHaveText('Could not open the article: Reading the article took longer than 5 seconds and was stopped.', { timeout: 120_000 });
-    await expect(reader.article.locator('h1')).toHaveText(title!);
+    const firstParagraph = huge.split('\n\n')[1]!.slice(0, 40);
+    await openFile(reader, harness, dir, 'huge.txt', huge);
+    await expect(reader.article).toContainText(firstParagraph);
+    await expect(reader.alert).toHaveText(`Only the start of ${huge.split('\n')[0]} could be read. Reading the article took longer than 5 seconds and was stopped.`, { timeout: 120_000 });
+    await waitUntilComplete(reader);
     await reader.press('Space');
     await reader.waitForAudioProgress(0.1);
   });
