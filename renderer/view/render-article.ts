@@ -207,12 +207,13 @@ function newBody(): HTMLElement {
  */
 export function relabelQuotes(view: ArticleView, model: ArticleModel, quoteCount: number): void {
   const speakers = new Map<string, Speaker>(model.speakers.map((s) => [s.id, s]));
-  for (const quote of model.quotes.slice(0, quoteCount)) {
-    const label = view.quoteLabels.get(quote.index);
-    if (label) {
-      const fresh = speakerLabel(model, quote, speakers);
-      if (fresh.textContent !== label.textContent) label.replaceChildren(...fresh.childNodes);
-    }
+  // Every label (a quote resumed after narration has one per block quote), not only the first.
+  for (const figure of view.root.querySelectorAll<HTMLElement>('figure.quote')) {
+    const quote = model.quotes[Number(figure.dataset.quote)];
+    const label = figure.querySelector('.quote-speaker');
+    if (!quote || quote.index >= quoteCount || !label) continue;
+    const fresh = speakerLabel(model, quote, speakers);
+    if (fresh.textContent !== label.textContent) label.replaceChildren(...fresh.childNodes);
   }
   for (const q of view.root.querySelectorAll<HTMLElement>('q.partial-quote')) {
     const quote = model.quotes[Number(q.dataset.quote)];

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type CDPSession, type Page } from '@playwright/test';
 import { generateArticle, generateCombiningMarks, generateLongParagraph, generateQuoteDense } from '../../bench/gen';
-import { parseArticle } from '../../core/article/parse';
+import { parseArticle, parseBlocks, rawBlocksOf } from '../../core/article/parse';
+import { previewBlockCount } from '../../core/article/preview';
 import type { ArticleModel, ReadingPlan } from '../../core/contract';
 import { buildPlan } from '../../core/plan/plan';
 import { DEFAULT_SETTINGS } from '../../core/settings';
@@ -71,6 +72,8 @@ async function waitUntilComplete(reader: ReaderDriver): Promise<void> {
 
 const domSentences = (page: Page) =>
   page.locator('#article .sentence').evaluateAll((spans: any[]) => [...new Set(spans.map((s) => Number(s.dataset.sentence)))]);
+
+const speakerName = (model: ArticleModel, id: string | null) => model.speakers.find((s) => s.id === id)?.name ?? 'Unknown speaker';
 
 function modelAndPlan(text: string): { model: ArticleModel; plan: ReadingPlan } {
   const model = parseArticle(text);
@@ -150,8 +153,16 @@ test('a big article opens with its first part: Space plays at once, and the rest
   const text = generateArticle(1_000_000, 11);
   const { model, plan } = modelAndPlan(text);
   const paragraphs = new Set(plan.utterances.map((u) => u.block)).size;
+  // A speaker the whole article names more fully than its first part does ("Dr …").
+  const raw = rawBlocksOf(text, 'text');
+  const first = parseBlocks(raw.slice(0, previewBlockCount(raw)!), 'text');
+  const renamed = first.quotes.find((q) => !q.partial && speakerName(first, q.speakerId) !== speakerName(model, model.quotes[q.index]!.speakerId))!;
+  expect(renamed).toBeDefined();
   await openFile(reader, harness, dir, 'big.txt', text);
   const firstSentence = await reader.article.locator('.sentence[data-sentence="0"]').first().elementHandle();
+  const labels = reader.article.locator(`figure.quote[data-quote="${renamed.index}"] cite`);
+  await expect(labels.first()).toHaveText(speakerName(first, renamed.speakerId));
+  const labelElement = await reader.article.locator(`figure.quote[data-quote="${renamed.index}"] .quote-speaker`).first().elementHandle();
   // Only the first part is in: the last sentence is not, and the article says it is busy.
   expect((await domSentences(page)).length).toBeLessThan(model.sentences.length / 10);
   await expect(reader.article).toHaveAttribute('aria-busy', 'true');
@@ -160,6 +171,11 @@ test('a big article opens with its first part: Space plays at once, and the rest
   await waitUntilComplete(reader);
   expect(await firstSentence!.evaluate((el: any) => el.isConnected)).toBe(true);
   expect((await domSentences(page)).length).toBe(model.sentences.length);
+  // The label is renamed where it is.
+  const fuller = speakerName(model, model.quotes[renamed.index]!.speakerId);
+  expect(await labels.allTextContents()).toEqual((await labels.allTextContents()).map(() => fuller));
+  await expect(labels.first()).toHaveText(fuller);
+  expect(await labelElement!.evaluate((el: any) => el.isConnected)).toBe(true);
   expect(await reader.playerState()).toBe('playing');
   await reader.press('w');
   await reader.waitForAnnouncement(new RegExp(`^Paragraph \\d+ of ${paragraphs}\\.`));
