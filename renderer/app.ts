@@ -212,10 +212,17 @@ export class ReaderApp {
       return;
     }
     const index = nav.mapToNewPlan(shown.plan, c.plan, this.player.current);
-    this.article = { ...shown, model: c.model, plan: c.plan, partial: false, notices: [...shown.notices, ...c.notices] };
-    if (c.extendsShown && this.view) {
-      relabelQuotes(this.view, c.model, shown.model.quotes.length);
-      this.putInPage(c.model, { view: this.view, from: shown.model.blocks.length });
+    const whole: OpenedArticle = { ...shown, model: c.model, plan: c.plan, partial: false, notices: [...shown.notices, ...c.notices] };
+    this.article = whole;
+    const view = this.view;
+    const firstPart = this.rendering;
+    if (c.extendsShown && view && firstPart) {
+      // After the first part is all in the page (it may still be going in, a slice at a time).
+      void firstPart.done.then((finished) => {
+        if (!finished || this.article?.docId !== whole.docId || this.view !== view) return;
+        relabelQuotes(view, c.model, shown.model.quotes.length);
+        this.putInPage(c.model, { view, from: shown.model.blocks.length });
+      });
     } else {
       this.putInPage(c.model);
       this.highlighter.setView(this.view);
