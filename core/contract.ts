@@ -274,7 +274,9 @@ export type ReaderEvent =
   // (file manager, macOS open-file), already opened; the reader shows it like openArticle's.
   | { type: 'opened'; result: OpenResult }
   // Big articles (issue 12): the whole of an article that opened with its first part.
-  | { type: 'article-completed'; completion: ArticleCompletion };
+  | { type: 'article-completed'; completion: ArticleCompletion }
+  // A speech engine found after the article was planned without one: the plan with its voices.
+  | { type: 'replanned'; docId: string; plan: ReadingPlan };
 
 export interface ReaderApi {
   /** The file given on the command line, else the last article read, else the bundled sample. */
@@ -348,9 +350,10 @@ export type OnTheWire<R> = [R] extends [OpenResult] ? PackedOpenResult : [R] ext
 
 /** A ReaderEvent as it crosses the bridge: an article handed to the running app comes packed. */
 export type WireEvent =
-  | Exclude<ReaderEvent, { type: 'opened' | 'article-completed' }>
+  | Exclude<ReaderEvent, { type: 'opened' | 'article-completed' | 'replanned' }>
   | { type: 'opened'; result: PackedOpenResult }
-  | { type: 'article-completed'; completion: PackedCompletion };
+  | { type: 'article-completed'; completion: PackedCompletion }
+  | { type: 'replanned'; docId: string; plan: Packed<ReadingPlan> };
 
 export type PackedCompletion =
   | (Omit<Extract<ArticleCompletion, { ok: true }>, 'model' | 'plan'> & { model: Packed<ArticleModel>; plan: Packed<ReadingPlan> })

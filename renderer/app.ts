@@ -677,6 +677,14 @@ export class ReaderApp {
       case 'article-completed':
         this.complete(event.completion);
         break;
+      case 'replanned':
+        // A speech engine found since the article was planned: its speakers get their own voices.
+        if (this.article?.docId === event.docId && this.plan) {
+          const index = nav.mapToNewPlan(this.plan, event.plan, this.player.current);
+          this.article = { ...this.article, plan: event.plan };
+          this.player.replacePlan(event.plan, index);
+        }
+        break;
     }
   }
 }

@@ -23,6 +23,8 @@ export interface PreparedArticle {
   model: Packed<ArticleModel>;
   plan: Packed<ReadingPlan>;
   notices: string[];
+  /** Planned with a working engine's voices (none were found: every speaker in one voice). */
+  voiced: boolean;
   /** Set when the first part was sent ahead (`onPreview`): whether this article begins exactly as that part. */
   extendsPreview?: boolean;
 }

@@ -57,7 +57,7 @@ export function prepareArticle(model: ArticleModel, notices: string[], planning:
   const plan = buildPlan(model, planning.settings, planning.voices);
   return {
     text: model.text, key: textKey(model.text), title: model.title, format: model.format, blocks: keepable ? blocksOf(model) : null,
-    model: pack(model, MODEL_ARRAYS), plan: pack(plan, PLAN_ARRAYS), notices,
+    model: pack(model, MODEL_ARRAYS), plan: pack(plan, PLAN_ARRAYS), notices, voiced: planning.voices.length > 0,
   };
 }
 

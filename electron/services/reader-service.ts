@@ -65,6 +65,8 @@ interface Doc {
   packedPlan: Packed<ReadingPlan>;
   /** Opened with its first part: settles once the whole is in (or could not be read). */
   whole: Promise<void> | null;
+  /** Planned with the voices of a working engine; false while none was found (all in one voice). */
+  voiced: boolean;
 }
 
 /** Plans arrive packed from the worker; decoding one gives the event loop back every few ms. */
@@ -312,12 +314,14 @@ export class ReaderService {
     try {
       // The settings changed while it was parsed: plan it as the first part was planned again.
       let packedPlan = article.plan;
+      let voiced = article.voiced;
       if (version !== this.planVersion) {
-        const r = await this.opts.loader.plan(article.model, await this.planning());
-        if (r.ok) packedPlan = r.plan;
+        const planning = await this.planning();
+        const r = await this.opts.loader.plan(article.model, planning);
+        if (r.ok) [packedPlan, voiced] = [r.plan, planning.voices.length > 0];
       }
       const plan = await unpack(packedPlan, UNPACK_SLICES);
-      Object.assign(doc, { text: article.text, title: article.title, model: article.model, plan, packedPlan });
+      Object.assign(doc, { text: article.text, title: article.title, model: article.model, plan, packedPlan, voiced });
       await this.remember(doc, article, source, recent);
       this.emit({ type: 'article-completed', completion: { ok: true, docId: doc.id, model: article.model, plan: packedPlan, extendsShown: article.extendsPreview === true, notices: [...article.notices] } });
     } catch (e) {
@@ -336,7 +340,7 @@ export class ReaderService {
     } catch (e) {
       return { ok: false, message: `The reading of ${name} could not be prepared: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const doc: Doc = { id: randomUUID(), name, key: article.key, text: article.text, title: article.title, model: article.model, plan, packedPlan: article.plan, whole: null };
+    const doc: Doc = { id: randomUUID(), name, key: article.key, text: article.text, title: article.title, model: article.model, plan, packedPlan: article.plan, whole: null, voiced: article.voiced };
     this.docs.set(doc.id, doc);
     for (const old of [...this.docs.keys()].slice(0, Math.max(0, this.docs.size - MAX_DOCS))) this.docs.delete(old);
     this.latestDocId = doc.id;
@@ -383,6 +387,7 @@ export class ReaderService {
           if (!r.ok) continue;
           doc.plan = await unpack(r.plan, UNPACK_SLICES);
           doc.packedPlan = r.plan;
+          doc.voiced = planning.voices.length > 0;
         } catch {
           // Keep the previous plan: reading on with old settings beats not reading.
         }
@@ -405,9 +410,31 @@ export class ReaderService {
     const index = indexArg(utterance);
     if (index >= doc.plan.utterances.length) throw new PayloadError('utterance is out of range');
     try {
-      return await this.opts.speech.clip(doc.plan, doc.text, this.settings.get().rate, index);
+      const clip = await this.opts.speech.clip(doc.plan, doc.text, this.settings.get().rate, index);
+      if (clip.ok && !doc.voiced) void this.planWithVoices(doc);
+      return clip;
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /**
+   * An engine was installed (or came back) after `doc` was planned without one, so every speaker
+   * had the narrator's voice: planned again with the engine's voices, and sent to the page.
+   */
+  private async planWithVoices(doc: Doc): Promise<void> {
+    const planning = await this.planning();
+    if (doc.voiced || planning.voices.length === 0) return;
+    doc.voiced = true;
+    await doc.whole;
+    try {
+      const r = await this.opts.loader.plan(doc.model, planning);
+      if (!r.ok) return;
+      doc.plan = await unpack(r.plan, UNPACK_SLICES);
+      doc.packedPlan = r.plan;
+      this.emit({ type: 'replanned', docId: doc.id, plan: r.plan });
+    } catch {
+      // The plan in one voice still reads.
     }
   }
 
