@@ -214,7 +214,25 @@ export interface OpenedArticle {
   position: number;
   /** Non-fatal notes about the input (e.g. "invalid UTF-8 replaced"). */
   notices: string[];
+  /**
+   * Big articles (issue 12): only the article's first part, shown and read at once while the
+   * rest is parsed; an 'article-completed' event with the same docId brings the whole.
+   */
+  partial?: boolean;
 }
+
+/** The whole of an article opened `partial`, or why it could not be read past its first part. */
+export type ArticleCompletion =
+  | {
+    ok: true;
+    docId: string;
+    model: ArticleModel;
+    plan: ReadingPlan;
+    /** The whole begins exactly as the part shown (core/article/preview.ts): the page adds the rest. */
+    extendsShown: boolean;
+    notices: string[];
+  }
+  | { ok: false; docId: string; message: string };
 
 export type OpenResult = { ok: true; article: OpenedArticle } | { ok: false; message: string };
 
@@ -254,7 +272,11 @@ export type ReaderEvent =
   | { type: 'engine'; message: string }
   // Launch (issue 9): a file handed to the running app, by a second launch or the OS
   // (file manager, macOS open-file), already opened; the reader shows it like openArticle's.
-  | { type: 'opened'; result: OpenResult };
+  | { type: 'opened'; result: OpenResult }
+  // Big articles (issue 12): the whole of an article that opened with its first part.
+  | { type: 'article-completed'; completion: ArticleCompletion }
+  // A speech engine found after the article was planned without one: the plan with its voices.
+  | { type: 'replanned'; docId: string; plan: ReadingPlan };
 
 export interface ReaderApi {
   /** The file given on the command line, else the last article read, else the bundled sample. */
@@ -327,7 +349,15 @@ export interface PackedSettingsUpdate {
 export type OnTheWire<R> = [R] extends [OpenResult] ? PackedOpenResult : [R] extends [{ settings: Settings; plan: ReadingPlan | null }] ? PackedSettingsUpdate : R;
 
 /** A ReaderEvent as it crosses the bridge: an article handed to the running app comes packed. */
-export type WireEvent = Exclude<ReaderEvent, { type: 'opened' }> | { type: 'opened'; result: PackedOpenResult };
+export type WireEvent =
+  | Exclude<ReaderEvent, { type: 'opened' | 'article-completed' | 'replanned' }>
+  | { type: 'opened'; result: PackedOpenResult }
+  | { type: 'article-completed'; completion: PackedCompletion }
+  | { type: 'replanned'; docId: string; plan: Packed<ReadingPlan> };
+
+export type PackedCompletion =
+  | (Omit<Extract<ArticleCompletion, { ok: true }>, 'model' | 'plan'> & { model: Packed<ArticleModel>; plan: Packed<ReadingPlan> })
+  | Extract<ArticleCompletion, { ok: false }>;
 
 /** What the preload exposes as `window.reader`, and the harness bridge implements. */
 export type ReaderBridge = {

@@ -6,7 +6,8 @@
 //   POST /api/openDropped   raw bytes, file name in the X-File-Name header (URI-encoded)
 //   POST /api/getClip       -> application/octet-stream: u32le JSON length, JSON, WAV bytes
 //   a reply holding long strings (a packed article) -> application/x-reader-frames (reply-frames.ts)
-//   GET  /api/events        Server-Sent Events: one ReaderEvent per message
+//   GET  /api/events        Server-Sent Events: one ReaderEvent per message, or {"framed": id}
+//   GET  /api/event/<id>    that event (holding a packed article) as frames
 //   The /test/* routes exist only with `testRoutes: true` (tests); `npm run harness` has none,
 //   so another local user cannot choose what the open dialog "picks" and read the file back.
 //   POST /test/command      {"command": Command} -> as if chosen from the menu
@@ -31,6 +32,9 @@ import { MAX_ARTICLE_BYTES, MAX_PASTE_CHARS, PayloadError } from '../electron/se
 import { messageForPeople } from '../electron/services/user-message';
 import { createWorkerLoader } from '../electron/services/worker-loader';
 import { FRAMES_TYPE, encodeFrames } from './reply-frames';
+
+/** How long a framed event waits to be fetched by the pages listening. */
+const FRAMED_EVENT_MS = 60_000;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMMANDS: readonly Command[] = [
@@ -114,8 +118,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
 
   const streams = new Set<ServerResponse>();
+  // An event holding a packed article (the whole of a big one) is fetched as frames, like a
+  // reply: inside an SSE line its megabytes of JSON would be escaped and parsed in one go.
+  const framedEvents = new Map<number, Uint8Array[]>();
+  let nextFramed = 1;
   service.subscribe((event: WireEvent) => {
-    for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
+    const frames = encodeFrames(event);
+    let line: string;
+    if (frames) {
+      const id = nextFramed++;
+      framedEvents.set(id, frames);
+      setTimeout(() => framedEvents.delete(id), FRAMED_EVENT_MS).unref();
+      line = JSON.stringify({ framed: id });
+    } else {
+      line = JSON.stringify(event);
+    }
+    for (const res of streams) res.write(`data: ${line}\n\n`);
   });
   const keepAlive = setInterval(() => {
     for (const res of streams) res.write(': keep-alive\n\n');
@@ -142,6 +160,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const url = new URL(req.url ?? '/', `http://${host}`);
     const path = url.pathname;
     if (req.method === 'GET' && path === '/api/events') return openStream(res);
+    if (req.method === 'GET' && path.startsWith('/api/event/')) {
+      const frames = framedEvents.get(Number(path.slice('/api/event/'.length)));
+      return frames ? sendFrames(res, frames) : sendJson(res, 404, { error: 'no such event' });
+    }
     if (req.method === 'POST' && path.startsWith('/api/')) return api(path.slice(5), req, res);
     if (path.startsWith('/test/') && !options.testRoutes) return sendJson(res, 404, { error: 'not found' });
     if (req.method === 'POST' && path === '/test/command') {
@@ -271,6 +293,10 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 function sendReply(res: ServerResponse, value: unknown): void {
   const frames = encodeFrames(value);
   if (!frames) return sendJson(res, 200, value);
+  sendFrames(res, frames);
+}
+
+function sendFrames(res: ServerResponse, frames: Uint8Array[]): void {
   res.writeHead(200, { ...securityHeaders(HARNESS_CSP), 'Content-Type': FRAMES_TYPE });
   for (const frame of frames) res.write(frame);
   res.end();

@@ -1,7 +1,7 @@
 // The reader: wires the article view, the player, the highlight, the panels and the
 // commands together. Every key, toolbar button and menu command runs the same function.
 
-import type { ArticleModel, Command, OpenResult, OpenedArticle, Quote, ReaderApi, ReaderEvent, Settings, Utterance, VoiceList } from '../core/contract';
+import type { ArticleCompletion, ArticleModel, Command, OpenResult, OpenedArticle, Quote, ReaderApi, ReaderEvent, Settings, Utterance, VoiceList } from '../core/contract';
 import { RATE_MAX, RATE_MIN, RATE_STEP } from '../core/settings';
 import { announcementText, type Announcement } from './announce-policy';
 import { Announcer } from './announcer';
@@ -20,7 +20,7 @@ import { fitHeader } from './reflow';
 import { SleepTimer } from './sleep-timer';
 import { clear, el } from './view/dom';
 import { headingLevels } from './view/heading-levels';
-import { speakerName, type ArticleView } from './view/render-article';
+import { relabelQuotes, speakerName, type ArticleView, type RenderResume } from './view/render-article';
 import { renderInSlices, type SlicedRendering } from './view/render-in-slices';
 
 export interface AppElements {
@@ -51,6 +51,8 @@ export class ReaderApp {
   /** The quote the listener last jumped to, while still at the utterance it starts in. */
   private atQuote: { quote: number; utterance: number } | null = null;
   private exporting = false;
+  /** The whole of a big article, when it came before its first part was shown. */
+  private earlyCompletion: ArticleCompletion | null = null;
   private exportQuarter = 0;
   private readonly sleepTimer = new SleepTimer(
     { now: () => Date.now(), setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
@@ -165,20 +167,70 @@ export class ReaderApp {
     // One announcement: a second say() would replace the first before a screen reader speaks it.
     const notes = [...article.notices, this.takeStartupNotice()].filter(Boolean).join(' ');
     this.announcer.say(`Opened ${article.model.title ?? article.name}.${resume}${notes ? ` ${notes}` : ''}`);
+    if (article.partial && this.earlyCompletion?.docId === article.docId) this.complete(this.earlyCompletion);
   }
 
-  /** Big articles go in a slice at a time (keys and audio keep working); aria-busy until the last block is in. */
-  private putInPage(model: ArticleModel): void {
+  /**
+   * Big articles go in a slice at a time (keys and audio keep working); aria-busy until the last
+   * block is in, and until the rest of an article opened with its first part is in too.
+   * `resume`: the view already shows the model's first blocks; the rest goes on after them.
+   */
+  private putInPage(model: ArticleModel, resume?: RenderResume): void {
     this.rendering?.cancel();
-    const rendering = renderInSlices(model, { onSlice: () => this.highlighter.repaint() });
+    const rendering = renderInSlices(model, { onSlice: () => this.highlighter.repaint(), ...(resume ? { resume } : {}) });
     this.rendering = rendering;
     this.view = rendering.view;
-    clear(this.ui.article);
-    this.ui.article.append(rendering.view.root);
+    if (!resume) {
+      clear(this.ui.article);
+      this.ui.article.append(rendering.view.root);
+    }
     this.ui.article.setAttribute('aria-busy', 'true');
     void rendering.done.then((complete) => {
-      if (complete && this.rendering === rendering) this.ui.article.setAttribute('aria-busy', 'false');
+      if (complete && this.rendering === rendering && !this.article?.partial) this.ui.article.setAttribute('aria-busy', 'false');
     });
+  }
+
+  /**
+   * The whole of an article that opened with its first part (issue 12). When it begins exactly
+   * as the part shown, its later blocks go on after it, and only speaker labels the whole names
+   * more fully change; otherwise it replaces the page. Reading goes on at the same sentence.
+   */
+  private complete(c: ArticleCompletion): void {
+    const shown = this.article;
+    if (!shown?.partial || shown.docId !== c.docId) {
+      // The whole can come in before the reply that opened its first part has been shown.
+      this.earlyCompletion = c;
+      return;
+    }
+    this.earlyCompletion = null;
+    if (!c.ok) {
+      this.article = { ...shown, partial: false };
+      void this.rendering?.done.then((complete) => {
+        if (complete && this.article?.docId === c.docId) this.ui.article.setAttribute('aria-busy', 'false');
+      });
+      this.announcer.error(`Only the start of ${shown.model.title ?? shown.name} could be read. ${c.message}`);
+      return;
+    }
+    const index = nav.mapToNewPlan(shown.plan, c.plan, this.player.current);
+    const whole: OpenedArticle = { ...shown, model: c.model, plan: c.plan, partial: false, notices: [...shown.notices, ...c.notices] };
+    this.article = whole;
+    const view = this.view;
+    const firstPart = this.rendering;
+    if (c.extendsShown && view && firstPart) {
+      // After the first part is all in the page (it may still be going in, a slice at a time).
+      void firstPart.done.then((finished) => {
+        if (!finished || this.article?.docId !== whole.docId || this.view !== view) return;
+        relabelQuotes(view, c.model, shown.model.quotes.length);
+        this.putInPage(c.model, { view, from: shown.model.blocks.length });
+      });
+    } else {
+      this.putInPage(c.model);
+      this.highlighter.setView(this.view);
+    }
+    this.player.replacePlan(c.plan, index);
+    const u = c.plan.utterances[this.player.current];
+    if (u) this.onUtterance(this.player.current, u, false);
+    for (const n of c.notices) this.displayNotice(n);
   }
 
   private async openFile(): Promise<void> {
@@ -308,6 +360,8 @@ export class ReaderApp {
     if (!plan || !this.article) return;
     const target = find(plan, this.player.current);
     if (target === null) {
+      const forward = find === nav.nextSentence || find === nav.nextParagraph;
+      if (forward && this.article.partial) return this.tell({ kind: 'answer', text: 'The rest of the article is still opening' });
       this.tell({ kind: 'answer', text: unit === 'sentence' ? (find === nav.nextSentence ? 'Last sentence' : 'First sentence') : find === nav.nextParagraph ? 'Last paragraph' : 'First paragraph' });
       return;
     }
@@ -317,8 +371,13 @@ export class ReaderApp {
       const pos = nav.positionOf(plan, this.article.model, target);
       const u = plan.utterances[target]!;
       const text = u.sentence !== null ? this.article.model.sentences[u.sentence]?.text ?? u.text : u.text;
-      this.announcer.say(unit === 'paragraph' && pos ? `Paragraph ${pos.paragraph} of ${pos.paragraphs}: ${text}` : text);
+      this.announcer.say(unit === 'paragraph' && pos ? `Paragraph ${pos.paragraph} of ${this.total(pos.paragraphs)}: ${text}` : text);
     }
+  }
+
+  /** A count of paragraphs or quotes: while only a big article's first part is in, "so far". */
+  private total(n: number): string {
+    return this.article?.partial ? `${n} so far` : String(n);
   }
 
   /** The quotes Q and the quote list visit: partial ones too unless the setting leaves them out. */
@@ -333,7 +392,7 @@ export class ReaderApp {
     const quotes = this.navQuotes();
     const q = model.quotes[quote];
     const n = quotes.findIndex((x) => x.index === quote) + 1;
-    return { counted: `Quote ${n} of ${quotes.length}${q?.partial ? ', partial' : ''}`, speaker: speakerName(model, q?.speakerId ?? null) };
+    return { counted: `Quote ${n} of ${this.total(quotes.length)}${q?.partial ? ', partial' : ''}`, speaker: speakerName(model, q?.speakerId ?? null) };
   }
 
   private moveToQuote(find: typeof nav.nextQuote, none: string): void {
@@ -426,7 +485,7 @@ export class ReaderApp {
     const model = this.article.model;
     const pos = nav.positionOf(plan, model, this.player.current);
     if (!pos) return;
-    const parts = [`Paragraph ${pos.paragraph} of ${pos.paragraphs}.`];
+    const parts = [`Paragraph ${pos.paragraph} of ${this.total(pos.paragraphs)}.`];
     const inQuote = pos.quote !== null ? pos.quote - 1 : null;
     if (inQuote !== null && this.navQuotes().some((q) => q.index === inQuote)) parts.push(`${this.quoteName(inQuote).counted}.`);
     parts.push(`${pos.speakerId === null ? 'Narrator' : speakerName(model, pos.speakerId)}.`);
@@ -614,6 +673,17 @@ export class ReaderApp {
         // Launch: a file handed over by a second launch or the OS.
         closeOpenPanels();
         void this.show(event.result);
+        break;
+      case 'article-completed':
+        this.complete(event.completion);
+        break;
+      case 'replanned':
+        // A speech engine found since the article was planned: its speakers get their own voices.
+        if (this.article?.docId === event.docId && this.plan) {
+          const index = nav.mapToNewPlan(this.plan, event.plan, this.player.current);
+          this.article = { ...this.article, plan: event.plan };
+          this.player.replacePlan(event.plan, index);
+        }
         break;
     }
   }

@@ -23,10 +23,10 @@ export function unpackingReader(bridge: ReaderBridge): ReaderApi {
   return api as unknown as ReaderApi;
 }
 
-/** An article handed to the running app ({type: 'opened', result: {article: {model, plan}}}) arrives packed like openArticle's reply. */
+/** An article handed to the running app ({type: 'opened', result: {article: {model, plan}}}), the rest of a big one ({type: 'article-completed', completion: {model, plan}}) or a new plan ({type: 'replanned', plan}) arrives packed like openArticle's reply. */
 function unpackingListener(listener: (event: ReaderEvent) => void): (event: WireEvent) => void {
   return (event) => {
-    if (event.type !== 'opened') return listener(event);
+    if (event.type !== 'opened' && event.type !== 'article-completed' && event.type !== 'replanned') return listener(event);
     void unpackReply(event, 3).then((e) => listener(e as ReaderEvent));
   };
 }

@@ -26,13 +26,21 @@ const SCARE_QUOTE_MAX_WORDS = 3;
 /** Plain text or Markdown -> article model. Never throws: whatever goes wrong, plain text is the fallback. */
 export function parseArticle(source: string, options: ParseOptions = {}): ArticleModel {
   const format = options.format ?? 'text';
-  let raw: RawBlock[];
+  return parseBlocks(rawBlocksOf(source, format), format);
+}
+
+/** Plain text or Markdown -> its blocks, before any parsing of quotes. Never throws. */
+export function rawBlocksOf(source: string, format: 'text' | 'markdown'): RawBlock[] {
   try {
-    raw = format === 'markdown' ? markdownBlocks(source) : plainTextBlocks(source);
+    return format === 'markdown' ? markdownBlocks(source) : plainTextBlocks(source);
   } catch {
-    raw = plainTextBlocks(source);
+    return plainTextBlocks(source);
   }
-  return parseBlocks(raw, format);
+}
+
+/** The article text parseBlocks makes of `raw` (its blocks, a blank line apart), without parsing. */
+export function textOfBlocks(raw: readonly RawBlock[]): string {
+  return raw.map((b) => b.text).join(BLOCK_SEPARATOR);
 }
 
 /** Blocks already found (a web page's extracted article) -> article model. Never throws. */

@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ArticleModel } from '../../core/contract';
-import { parseArticle, parseBlocks } from '../../core/article/parse';
+import { parseBlocks, rawBlocksOf, textOfBlocks } from '../../core/article/parse';
+import type { RawBlock } from '../../core/article/blocks';
 import { extractArticle } from './extract-page';
 import { fetchPage, isWebAddress, linkName } from './fetch-page';
 import { decodePage } from './page-charset';
@@ -14,6 +15,12 @@ export type LoadResult =
 export type DecodeResult =
   | { ok: true; text: string; format: 'text' | 'markdown'; notices: string[] }
   | { ok: false; message: string };
+
+/**
+ * Blocks -> article model: parseBlocks, or the parse worker's, which first sends the opening
+ * part of a big article to be shown (core/article/preview.ts).
+ */
+export type ParseBlocks = (raw: readonly RawBlock[], format: ArticleModel['format']) => ArticleModel;
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml']);
@@ -78,49 +85,56 @@ function looksBinaryText(text: string): boolean {
   return head.length > 0 && odd / head.length > 0.1;
 }
 
-export function loadArticleBytes(name: string, bytes: Uint8Array, hint: PageHint = {}): LoadResult {
+export function loadArticleBytes(name: string, bytes: Uint8Array, hint: PageHint = {}, parse: ParseBlocks = parseBlocks): LoadResult {
   const shown = basename(name);
   const page = hint.format === 'html' || (!hint.format && (PAGE_EXTENSIONS.has(extname(name).toLowerCase()) || looksLikeHtml(bytes)));
-  if (page) return loadPageBytes(shown, bytes, hint.contentType);
+  if (page) return loadPageBytes(shown, bytes, hint.contentType, parse);
   const decoded = decodeArticleBytes(name, bytes, hint);
   if (!decoded.ok) return decoded;
-  const model = parseArticle(decoded.text, { format: decoded.format });
+  const model = parse(rawBlocksOf(decoded.text, decoded.format), decoded.format);
   return { ok: true, name: shown, model, notices: decoded.notices };
 }
 
 /** A saved or fetched web page: its own character set, then the article extracted from it. */
-function loadPageBytes(shown: string, bytes: Uint8Array, contentType: string | undefined): LoadResult {
+function loadPageBytes(shown: string, bytes: Uint8Array, contentType: string | undefined, parse: ParseBlocks): LoadResult {
   if (bytes.length > MAX_ARTICLE_BYTES) {
     return { ok: false, message: tooLargeMessage(shown, bytes.length) };
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && looksBinary(bytes)) return { ok: false, message: `${shown} is not a web page (it contains binary data).` };
-  return loadHtml(shown, decodePage(bytes, contentType).text, false);
+  return loadHtml(shown, decodePage(bytes, contentType).text, false, parse);
 }
 
 /** HTML text (a page, or pasted HTML) -> the article in it. */
-export function loadHtml(shown: string, html: string, fragment: boolean): LoadResult {
+export function loadHtml(shown: string, html: string, fragment: boolean, parse: ParseBlocks = parseBlocks): LoadResult {
+  const extracted = extractHtml(shown, html, fragment);
+  if (!extracted.ok) return extracted;
+  return { ok: true, name: shown, model: parse(extracted.blocks, 'html'), notices: extracted.notices };
+}
+
+function extractHtml(shown: string, html: string, fragment: boolean): { ok: true; blocks: RawBlock[]; notices: string[] } | { ok: false; message: string } {
   if (html.trim() === '') return { ok: false, message: `${shown} is empty: there is no text to read.` };
   const extracted = extractArticle(html, { fragment });
   if (!extracted.ok) return { ok: false, message: extracted.message };
-  return { ok: true, name: shown, model: parseBlocks(extracted.blocks, 'html'), notices: extracted.notices };
+  return { ok: true, blocks: extracted.blocks, notices: extracted.notices };
 }
 
 /** Pasted content: its HTML when that holds the article, else its plain text. */
-export function loadPasted(html: string | null, text: string | null): LoadResult {
+export function loadPasted(html: string | null, text: string | null, parse: ParseBlocks = parseBlocks): LoadResult {
   const plain = text && text.trim() ? text : null;
+  const shown = 'Pasted article';
   if (html && html.trim()) {
-    const fromHtml = loadHtml('Pasted article', html, true);
+    const fromHtml = extractHtml(shown, html, true);
     // Extraction that kept far less than the plain text has (it judged most of it furniture) loses the article: read the text.
-    const kept = fromHtml.ok ? fromHtml.model.text.length : 0;
-    if (fromHtml.ok && (!plain || kept >= 0.3 * plain.replace(/\s+/g, ' ').length)) return fromHtml;
-    if (!plain) return fromHtml;
+    const kept = fromHtml.ok ? textOfBlocks(fromHtml.blocks).length : 0;
+    if (fromHtml.ok && (!plain || kept >= 0.3 * plain.replace(/\s+/g, ' ').length)) return { ok: true, name: shown, model: parse(fromHtml.blocks, 'html'), notices: fromHtml.notices };
+    if (!fromHtml.ok && !plain) return fromHtml;
   }
   if (!plain) return { ok: false, message: 'The clipboard holds no text to read. Copy an article (or its link), then paste it.' };
-  return { ok: true, name: 'Pasted article', model: parseArticle(plain, { format: 'text' }), notices: [] };
+  return { ok: true, name: shown, model: parse(rawBlocksOf(plain, 'text'), 'text'), notices: [] };
 }
 
-export async function loadArticleFile(path: string): Promise<LoadResult> {
+export async function loadArticleFile(path: string, parse: ParseBlocks = parseBlocks): Promise<LoadResult> {
   const shown = basename(path);
   try {
     const info = await stat(path);
@@ -128,7 +142,7 @@ export async function loadArticleFile(path: string): Promise<LoadResult> {
     if (info.size > MAX_ARTICLE_BYTES) {
       return { ok: false, message: tooLargeMessage(shown, info.size) };
     }
-    return loadArticleBytes(path, await readFile(path));
+    return loadArticleBytes(path, await readFile(path), {}, parse);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message;

@@ -23,7 +23,14 @@ export interface PreparedArticle {
   model: Packed<ArticleModel>;
   plan: Packed<ReadingPlan>;
   notices: string[];
+  /** Planned with a working engine's voices (none were found: every speaker in one voice). */
+  voiced: boolean;
+  /** Set when the first part was sent ahead (`onPreview`): whether this article begins exactly as that part. */
+  extendsPreview?: boolean;
 }
+
+/** Called with a big article's first part, parsed and planned alone, while the whole is parsed (core/article/preview.ts). */
+export type OnPreview = (first: PreparedArticle) => void;
 
 export type LoadResult = { ok: true; article: PreparedArticle } | { ok: false; message: string };
 
@@ -31,13 +38,13 @@ export type PlanResult = { ok: true; plan: Packed<ReadingPlan> } | { ok: false; 
 
 /** Reads, decodes, parses and plans an article. The real one runs in a worker thread. */
 export interface ArticleLoader {
-  loadFile(path: string, planning: Planning): Promise<LoadResult>;
+  loadFile(path: string, planning: Planning, onPreview?: OnPreview): Promise<LoadResult>;
   /** `hint`: a fetched page says what it is (HTML, text) and its charset. */
-  loadBytes(name: string, bytes: Uint8Array, planning: Planning, hint?: PageHint): Promise<LoadResult>;
+  loadBytes(name: string, bytes: Uint8Array, planning: Planning, hint?: PageHint, onPreview?: OnPreview): Promise<LoadResult>;
   /** Pasted content: HTML preferred, else text. */
-  loadPaste(html: string | null, text: string | null, planning: Planning): Promise<LoadResult>;
+  loadPaste(html: string | null, text: string | null, planning: Planning, onPreview?: OnPreview): Promise<LoadResult>;
   /** A kept copy of an article (recent links and pastes). */
-  loadBlocks(blocks: RawBlock[], format: ArticleModel['format'], planning: Planning): Promise<LoadResult>;
+  loadBlocks(blocks: RawBlock[], format: ArticleModel['format'], planning: Planning, onPreview?: OnPreview): Promise<LoadResult>;
   /** A new plan for an article it prepared (the settings changed). */
   plan(model: Packed<ArticleModel>, planning: Planning): Promise<PlanResult>;
   close?(): Promise<void>;
@@ -51,4 +58,4 @@ export type ParseJob =
   | { kind: 'blocks'; blocks: RawBlock[]; format: ArticleModel['format'] };
 
 /** Everything the parse worker does: load and plan, or plan again. */
-export type WorkerJob = (ParseJob | { kind: 'plan'; model: Packed<ArticleModel> }) & { planning: Planning };
+export type WorkerJob = (ParseJob | { kind: 'plan'; model: Packed<ArticleModel> }) & { planning: Planning; preview?: boolean };

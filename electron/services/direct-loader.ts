@@ -6,10 +6,10 @@ import { runJob } from './loader-jobs';
 
 export function createDirectLoader(): ArticleLoader {
   return {
-    loadFile: async (path, planning) => (await runJob({ kind: 'file', path, planning })) as LoadResult,
-    loadBytes: async (name, bytes, planning, hint) => (await runJob({ kind: 'bytes', name, bytes, planning, ...(hint ? { hint } : {}) })) as LoadResult,
-    loadPaste: async (html, text, planning) => (await runJob({ kind: 'paste', html, text, planning })) as LoadResult,
-    loadBlocks: async (blocks, format, planning) => (await runJob({ kind: 'blocks', blocks, format, planning })) as LoadResult,
+    loadFile: async (path, planning, onPreview) => (await runJob({ kind: 'file', path, planning }, onPreview)) as LoadResult,
+    loadBytes: async (name, bytes, planning, hint, onPreview) => (await runJob({ kind: 'bytes', name, bytes, planning, ...(hint ? { hint } : {}) }, onPreview)) as LoadResult,
+    loadPaste: async (html, text, planning, onPreview) => (await runJob({ kind: 'paste', html, text, planning }, onPreview)) as LoadResult,
+    loadBlocks: async (blocks, format, planning, onPreview) => (await runJob({ kind: 'blocks', blocks, format, planning }, onPreview)) as LoadResult,
     plan: async (model, planning) => (await runJob({ kind: 'plan', model, planning })) as PlanResult,
   };
 }

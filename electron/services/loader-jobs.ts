@@ -6,33 +6,50 @@ import { createHash } from 'node:crypto';
 import type { ArticleModel, Packed, ReadingPlan } from '../../core/contract';
 import { pack, unpackNow } from '../../core/packed';
 import { buildPlan } from '../../core/plan/plan';
-import { parseBlocks } from '../../core/article/parse';
-import { loadArticleBytes, loadArticleFile, loadPasted, type LoadResult as Parsed } from '../articles/load-article';
+import { parseBlocks, textOfBlocks } from '../../core/article/parse';
+import { extendsPreview, previewBlockCount } from '../../core/article/preview';
+import { loadArticleBytes, loadArticleFile, loadPasted, type LoadResult as Parsed, type ParseBlocks } from '../articles/load-article';
 import type { LoadResult, ParseJob, Planning, PlanResult, PreparedArticle, WorkerJob } from './article-loader';
 import { blocksOf } from './recent-articles';
 
 const MODEL_ARRAYS = ['blocks', 'sentences', 'quotes', 'speakers'] as const;
 const PLAN_ARRAYS = ['utterances'] as const;
 
-export async function runJob(job: WorkerJob): Promise<LoadResult | PlanResult> {
+/**
+ * `onPreview`: for a big article, called with its first part, parsed and planned alone, before
+ * the whole is parsed (core/article/preview.ts); the result then says whether the whole begins
+ * exactly as that part.
+ */
+export async function runJob(job: WorkerJob, onPreview?: (first: PreparedArticle) => void): Promise<LoadResult | PlanResult> {
   try {
     if (job.kind === 'plan') return { ok: true, plan: replan(job.model, job.planning) };
-    const loaded = await parse(job);
+    let first: ArticleModel | null = null;
+    const parseWithPreview: ParseBlocks = (raw, format) => {
+      const n = onPreview ? previewBlockCount(raw) : null;
+      if (n !== null) {
+        first = parseBlocks(raw.slice(0, n), format);
+        onPreview!({ ...prepareArticle(first, [], job.planning, false), key: textKey(textOfBlocks(raw)) });
+      }
+      return parseBlocks(raw, format);
+    };
+    const loaded = await parse(job, parseWithPreview);
     if (!loaded.ok) return loaded;
     // Everything but a file on disk may be kept in the recent list as a copy of its blocks.
-    return { ok: true, article: prepareArticle(loaded.model, loaded.notices, job.planning, job.kind !== 'file') };
+    const article = prepareArticle(loaded.model, loaded.notices, job.planning, job.kind !== 'file');
+    if (first) article.extendsPreview = extendsPreview(first, loaded.model);
+    return { ok: true, article };
   } catch (e) {
     const what = job.kind === 'plan' ? 'The reading could not be prepared' : 'The article could not be read';
     return { ok: false, message: `${what}: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
-async function parse(job: ParseJob): Promise<Parsed> {
+async function parse(job: ParseJob, parseRaw: ParseBlocks): Promise<Parsed> {
   switch (job.kind) {
-    case 'file': return loadArticleFile(job.path);
-    case 'bytes': return loadArticleBytes(job.name, job.bytes, job.hint);
-    case 'paste': return loadPasted(job.html, job.text);
-    case 'blocks': return { ok: true, name: '', model: parseBlocks(job.blocks, job.format), notices: [] };
+    case 'file': return loadArticleFile(job.path, parseRaw);
+    case 'bytes': return loadArticleBytes(job.name, job.bytes, job.hint, parseRaw);
+    case 'paste': return loadPasted(job.html, job.text, parseRaw);
+    case 'blocks': return { ok: true, name: '', model: parseRaw(job.blocks, job.format), notices: [] };
   }
 }
 
@@ -40,7 +57,7 @@ export function prepareArticle(model: ArticleModel, notices: string[], planning:
   const plan = buildPlan(model, planning.settings, planning.voices);
   return {
     text: model.text, key: textKey(model.text), title: model.title, format: model.format, blocks: keepable ? blocksOf(model) : null,
-    model: pack(model, MODEL_ARRAYS), plan: pack(plan, PLAN_ARRAYS), notices,
+    model: pack(model, MODEL_ARRAYS), plan: pack(plan, PLAN_ARRAYS), notices, voiced: planning.voices.length > 0,
   };
 }
 

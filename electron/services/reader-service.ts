@@ -11,7 +11,7 @@ import { fetchPage, isWebAddress, linkName, type FetchResult } from '../articles
 import { unpack, type UnpackOptions } from '../../core/packed';
 import { exportFileName } from './export-name';
 import { messageForPeople } from './user-message';
-import type { ArticleLoader, LoadResult, Planning } from './article-loader';
+import type { ArticleLoader, LoadResult, OnPreview, Planning, PreparedArticle } from './article-loader';
 import { ReadingState, type ArticleSource } from './reading-state';
 import { RecentArticles, type RecentSource } from './recent-articles';
 import { SettingsStore } from './settings-store';
@@ -63,6 +63,10 @@ interface Doc {
   model: Packed<ArticleModel>;
   plan: ReadingPlan;
   packedPlan: Packed<ReadingPlan>;
+  /** Opened with its first part: settles once the whole is in (or could not be read). */
+  whole: Promise<void> | null;
+  /** Planned with the voices of a working engine; false while none was found (all in one voice). */
+  voiced: boolean;
 }
 
 /** Plans arrive packed from the worker; decoding one gives the event loop back every few ms. */
@@ -77,6 +81,10 @@ export class ReaderService {
   private initialOpening: Promise<PackedOpenResult> | null = null;
   /** The export running now, so cancelExport can stop it. */
   private exportRun: AbortController | null = null;
+  /** The document opened last: the one to reopen at the next start. */
+  private latestDocId: string | null = null;
+  /** Counts re-plans for new settings: a whole article parsed meanwhile is planned again. */
+  private planVersion = 0;
 
   private constructor(
     private readonly opts: ReaderServiceOptions,
@@ -200,7 +208,8 @@ export class ReaderService {
       if (e instanceof PayloadError && bytes instanceof Uint8Array) return { ok: false, message: `${shown}: ${e.message}.` };
       throw e;
     }
-    return this.finishOpen(shown, await this.opts.loader.loadBytes(shown, data, await this.planning()), null, { kind: 'file', path: null });
+    const planning = await this.planning();
+    return this.openLoaded(shown, (onPreview) => this.opts.loader.loadBytes(shown, data, planning, undefined, onPreview), null, { kind: 'file', path: null });
   }
 
   // --- web pages, links and pasted text ----------------------------------------------------
@@ -210,8 +219,9 @@ export class ReaderService {
     const fetched = await (this.opts.fetchPage ?? fetchPage)(link);
     if (!fetched.ok) return { ok: false, message: fetched.message };
     const name = linkName(fetched.url);
-    const result = await this.opts.loader.loadBytes(name, fetched.bytes, await this.planning(), { format: fetched.format, contentType: fetched.contentType });
-    return this.finishOpen(name, result, null, { kind: 'link', url: fetched.url });
+    const planning = await this.planning();
+    const hint = { format: fetched.format, contentType: fetched.contentType };
+    return this.openLoaded(name, (onPreview) => this.opts.loader.loadBytes(name, fetched.bytes, planning, hint, onPreview), null, { kind: 'link', url: fetched.url });
   }
 
   async openPasted(html: unknown, text: unknown): Promise<PackedOpenResult> {
@@ -220,7 +230,8 @@ export class ReaderService {
     // A copied address ("https://…" and nothing else) means "open this link".
     const single = t?.trim() ?? '';
     if (isWebAddress(single) && !/\s/.test(single) && (!h || !/<(?:p|h[1-6]|li|div|article)\b/i.test(h))) return this.openUrl(single);
-    return this.finishOpen('Pasted article', await this.opts.loader.loadPaste(h, t, await this.planning()), null, { kind: 'paste' });
+    const planning = await this.planning();
+    return this.openLoaded('Pasted article', (onPreview) => this.opts.loader.loadPaste(h, t, planning, onPreview), null, { kind: 'paste' });
   }
 
   async openClipboard(): Promise<PackedOpenResult> {
@@ -255,7 +266,8 @@ export class ReaderService {
     }
     const source: RecentSource = entry.kind === 'link' && entry.url ? { kind: 'link', url: entry.url } : entry.kind === 'paste' ? { kind: 'paste' } : { kind: 'file', path: null };
     const name = entry.kind === 'link' && entry.url ? linkName(entry.url) : entry.kind === 'paste' ? 'Pasted article' : entry.name;
-    return this.finishOpen(name, await this.opts.loader.loadBlocks(stored.blocks, stored.format, await this.planning()), { kind: 'recent', id }, source);
+    const planning = await this.planning();
+    return this.openLoaded(name, (onPreview) => this.opts.loader.loadBlocks(stored.blocks, stored.format, planning, onPreview), { kind: 'recent', id }, source);
   }
 
   private async openSource(source: ArticleSource): Promise<PackedOpenResult> {
@@ -266,13 +278,55 @@ export class ReaderService {
     }
     const path = source.kind === 'file' ? source.path : join(this.opts.contentDir, source.id);
     const name = basename(path);
-    let result: LoadResult;
-    try {
-      result = await this.opts.loader.loadFile(path, await this.planning());
-    } catch (e) {
-      result = { ok: false, message: e instanceof Error ? e.message : String(e) };
+    const planning = await this.planning();
+    return this.openLoaded(name, (onPreview) => this.opts.loader.loadFile(path, planning, onPreview), source, source.kind === 'file' ? { kind: 'file', path: source.path } : null);
+  }
+
+  /**
+   * Big articles (issue 12) open with their first part, sent by the worker while it parses the
+   * whole (core/article/preview.ts): the page shows and reads it at once, and the whole follows
+   * as an 'article-completed' event. An article with a reading position past that part waits
+   * for the whole, so it resumes where it was left.
+   */
+  private async openLoaded(name: string, load: (onPreview: OnPreview) => Promise<LoadResult>, source: ArticleSource | null, recent: RecentSource | null): Promise<PackedOpenResult> {
+    let sendFirst: OnPreview = () => undefined;
+    const firstPart = new Promise<PreparedArticle>((resolve) => (sendFirst = resolve));
+    const version = this.planVersion;
+    const whole = load((first) => sendFirst(first)).catch((e: unknown): LoadResult => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+    const early = await Promise.race([whole, firstPart.then((first) => ({ first }))]);
+    if (!('first' in early)) return this.finishOpen(name, early, source, recent);
+    const offset = this.state.offset(early.first.key);
+    if (offset !== null && offset >= early.first.text.length) return this.finishOpen(name, await whole, source, recent);
+    const opened = await this.finishOpen(name, { ok: true, article: early.first }, null, null);
+    if (!opened.ok) return opened;
+    const doc = this.docs.get(opened.article.docId)!;
+    doc.whole = whole.then((r) => this.complete(doc, r, version, source, recent));
+    return { ok: true, article: { ...opened.article, partial: true } };
+  }
+
+  /** The whole of an article opened with its first part: kept for speech and export, remembered, sent to the page. */
+  private async complete(doc: Doc, result: LoadResult, version: number, source: ArticleSource | null, recent: RecentSource | null): Promise<void> {
+    if (!result.ok) {
+      this.emit({ type: 'article-completed', completion: { ok: false, docId: doc.id, message: result.message } });
+      return;
     }
-    return this.finishOpen(name, result, source, source.kind === 'file' ? { kind: 'file', path: source.path } : null);
+    const { article } = result;
+    try {
+      // The settings changed while it was parsed: plan it as the first part was planned again.
+      let packedPlan = article.plan;
+      let voiced = article.voiced;
+      if (version !== this.planVersion) {
+        const planning = await this.planning();
+        const r = await this.opts.loader.plan(article.model, planning);
+        if (r.ok) [packedPlan, voiced] = [r.plan, planning.voices.length > 0];
+      }
+      const plan = await unpack(packedPlan, UNPACK_SLICES);
+      Object.assign(doc, { text: article.text, title: article.title, model: article.model, plan, packedPlan, voiced });
+      await this.remember(doc, article, source, recent);
+      this.emit({ type: 'article-completed', completion: { ok: true, docId: doc.id, model: article.model, plan: packedPlan, extendsShown: article.extendsPreview === true, notices: [...article.notices] } });
+    } catch (e) {
+      this.emit({ type: 'article-completed', completion: { ok: false, docId: doc.id, message: e instanceof Error ? e.message : String(e) } });
+    }
   }
 
   /** `source`: how to reopen it at the next start; `recent`: how it appears in the recent list (bundled articles do not). */
@@ -286,16 +340,22 @@ export class ReaderService {
     } catch (e) {
       return { ok: false, message: `The reading of ${name} could not be prepared: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const doc: Doc = { id: randomUUID(), name, key: article.key, text: article.text, title: article.title, model: article.model, plan, packedPlan: article.plan };
+    const doc: Doc = { id: randomUUID(), name, key: article.key, text: article.text, title: article.title, model: article.model, plan, packedPlan: article.plan, whole: null, voiced: article.voiced };
     this.docs.set(doc.id, doc);
     for (const old of [...this.docs.keys()].slice(0, Math.max(0, this.docs.size - MAX_DOCS))) this.docs.delete(old);
+    this.latestDocId = doc.id;
+    await this.remember(doc, article, source, recent);
+    return { ok: true, article: { docId: doc.id, name, model: article.model, plan: article.plan, position: this.resumeIndex(doc), notices: [...article.notices] } };
+  }
+
+  /** In the recent list, and the article to reopen at the next start (unless another was opened since). */
+  private async remember(doc: Doc, article: PreparedArticle, source: ArticleSource | null, recent: RecentSource | null): Promise<void> {
     let last = source;
     if (recent) {
-      const id = await this.recent.add(recent, article, name).catch(() => null);
+      const id = await this.recent.add(recent, article, doc.name).catch(() => null);
       if (id && !last) last = { kind: 'recent', id };
     }
-    if (last) await this.state.setLast(last).catch(() => undefined);
-    return { ok: true, article: { docId: doc.id, name, model: article.model, plan: article.plan, position: this.resumeIndex(doc), notices: [...article.notices] } };
+    if (last && this.latestDocId === doc.id) await this.state.setLast(last).catch(() => undefined);
   }
 
   private resumeIndex(doc: Doc): number {
@@ -320,12 +380,14 @@ export class ReaderService {
     if (PLAN_KEYS.some((k) => before[k] !== settings[k])) {
       // Re-plan every open document (in the worker) so a later getClip never mixes old and new voices.
       const planning = await this.planning();
+      this.planVersion++;
       for (const doc of this.docs.values()) {
         try {
           const r = await this.opts.loader.plan(doc.model, planning);
           if (!r.ok) continue;
           doc.plan = await unpack(r.plan, UNPACK_SLICES);
           doc.packedPlan = r.plan;
+          doc.voiced = planning.voices.length > 0;
         } catch {
           // Keep the previous plan: reading on with old settings beats not reading.
         }
@@ -348,9 +410,31 @@ export class ReaderService {
     const index = indexArg(utterance);
     if (index >= doc.plan.utterances.length) throw new PayloadError('utterance is out of range');
     try {
-      return await this.opts.speech.clip(doc.plan, doc.text, this.settings.get().rate, index);
+      const clip = await this.opts.speech.clip(doc.plan, doc.text, this.settings.get().rate, index);
+      if (clip.ok && !doc.voiced) void this.planWithVoices(doc);
+      return clip;
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /**
+   * An engine was installed (or came back) after `doc` was planned without one, so every speaker
+   * had the narrator's voice: planned again with the engine's voices, and sent to the page.
+   */
+  private async planWithVoices(doc: Doc): Promise<void> {
+    const planning = await this.planning();
+    if (doc.voiced || planning.voices.length === 0) return;
+    doc.voiced = true;
+    await doc.whole;
+    try {
+      const r = await this.opts.loader.plan(doc.model, planning);
+      if (!r.ok) return;
+      doc.plan = await unpack(r.plan, UNPACK_SLICES);
+      doc.packedPlan = r.plan;
+      this.emit({ type: 'replanned', docId: doc.id, plan: r.plan });
+    } catch {
+      // The plan in one voice still reads.
     }
   }
 
@@ -370,6 +454,8 @@ export class ReaderService {
 
   async exportAudio(docId: unknown): Promise<ExportResult> {
     const doc = this.doc(docId);
+    // The whole article, not only the part shown while it was parsed.
+    await doc.whole;
     const path = await this.opts.dialogs.saveAudio(exportFileName(doc.title, doc.name));
     if (!path) return { ok: false, cancelled: true };
     // One export at a time: a new one cancels the one before.

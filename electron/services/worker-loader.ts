@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ArticleLoader, LoadResult, PlanResult, WorkerJob } from './article-loader';
+import type { ArticleLoader, LoadResult, OnPreview, PlanResult, PreparedArticle, WorkerJob } from './article-loader';
 
 export const PARSE_TIMEOUT_MS = 15_000;
 /** A fresh worker loads the parser's modules before it reads anything: that does not count against the article. */
@@ -43,7 +43,7 @@ export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT
     return w;
   };
 
-  const runOne = <R extends LoadResult | PlanResult>(job: WorkerJob) =>
+  const runOne = <R extends LoadResult | PlanResult>(job: WorkerJob, onPreview?: OnPreview) =>
     new Promise<R>((resolve) => {
       const w = start();
       const id = nextId++;
@@ -69,28 +69,30 @@ export function createWorkerLoader(workerFile: string, timeoutMs = PARSE_TIMEOUT
         }
         resolve(r as R);
       };
-      const onMessage = (m: { id: number; result: LoadResult | PlanResult }) => {
-        if (m.id === id) finish(m.result, false);
+      const onMessage = (m: { id: number; result?: LoadResult | PlanResult; preview?: PreparedArticle }) => {
+        if (m.id !== id || done) return;
+        if (m.preview) onPreview?.(m.preview);
+        else if (m.result) finish(m.result, false);
       };
       const onError = (e: Error) => finish({ ok: false, message: `The article could not be read: ${e.message}` }, true);
       const onExit = (code: number) => finish({ ok: false, message: `The article reader stopped unexpectedly (code ${code}).` }, true);
       w.on('message', onMessage);
       w.once('error', onError);
       w.once('exit', onExit);
-      w.postMessage({ id, job });
+      w.postMessage({ id, job: onPreview ? { ...job, preview: true } : job });
     });
 
-  const enqueue = <R extends LoadResult | PlanResult>(job: WorkerJob): Promise<R> => {
-    const result = queue.then(() => runOne<R>(job));
+  const enqueue = <R extends LoadResult | PlanResult>(job: WorkerJob, onPreview?: OnPreview): Promise<R> => {
+    const result = queue.then(() => runOne<R>(job, onPreview));
     queue = result.catch(() => undefined);
     return result;
   };
 
   return {
-    loadFile: (path, planning) => enqueue<LoadResult>({ kind: 'file', path, planning }),
-    loadBytes: (name, bytes, planning, hint) => enqueue<LoadResult>({ kind: 'bytes', name, bytes, planning, ...(hint ? { hint } : {}) }),
-    loadPaste: (html, text, planning) => enqueue<LoadResult>({ kind: 'paste', html, text, planning }),
-    loadBlocks: (blocks, format, planning) => enqueue<LoadResult>({ kind: 'blocks', blocks, format, planning }),
+    loadFile: (path, planning, onPreview) => enqueue<LoadResult>({ kind: 'file', path, planning }, onPreview),
+    loadBytes: (name, bytes, planning, hint, onPreview) => enqueue<LoadResult>({ kind: 'bytes', name, bytes, planning, ...(hint ? { hint } : {}) }, onPreview),
+    loadPaste: (html, text, planning, onPreview) => enqueue<LoadResult>({ kind: 'paste', html, text, planning }, onPreview),
+    loadBlocks: (blocks, format, planning, onPreview) => enqueue<LoadResult>({ kind: 'blocks', blocks, format, planning }, onPreview),
     plan: (model, planning) => enqueue<PlanResult>({ kind: 'plan', model, planning }),
     warm: () => void start(),
     async close() {

@@ -48,9 +48,14 @@ let stream: EventSource | null = null;
 function listen(): void {
   if (stream) return;
   stream = new EventSource('/api/events');
+  // In order, though a framed event (a packed article) is fetched before it is handed on.
+  let delivered: Promise<void> = Promise.resolve();
   stream.onmessage = (m: MessageEvent) => {
-    const event = JSON.parse(m.data as string) as WireEvent;
-    for (const l of [...listeners]) l(event);
+    const sent = JSON.parse(m.data as string) as WireEvent | { framed: number };
+    const event = 'framed' in sent ? fetch(`/api/event/${sent.framed}`).then((res) => answer<WireEvent>(res, 'event')) : Promise.resolve(sent);
+    delivered = delivered.then(() => event).then((e) => {
+      for (const l of [...listeners]) l(e);
+    }, (e: unknown) => console.error('harness: an event was lost:', e));
   };
 }
 

@@ -39,21 +39,21 @@ export function speakerName(model: ArticleModel, speakerId: string | null): stri
   return model.speakers.find((s) => s.id === speakerId)?.name ?? 'Unknown speaker';
 }
 
+/** A view that already shows the first `from` blocks of the model (the first part of a big article). */
+export interface RenderResume {
+  view: ArticleView;
+  from: number;
+}
+
 /**
  * The article put into `view.root` one block per step (a very long paragraph takes several),
  * in order, so a big article can go in a slice at a time between other work
- * (view/render-in-slices.ts). The first step gives the view with no block in it.
+ * (view/render-in-slices.ts). The first step gives the view with no block in it (or, resuming,
+ * with the blocks it already shows).
  */
-export function* renderSteps(model: ArticleModel): Generator<ArticleView, ArticleView> {
-  const view: ArticleView = {
-    root: document.createDocumentFragment() as unknown as HTMLElement,
-    sentenceSpans: new Map(),
-    quoteLabels: new Map(),
-    text: new TextMap(),
-  };
-  const body = document.createElement('div');
-  body.className = 'article-body';
-  view.root = body;
+export function* renderSteps(model: ArticleModel, resume?: RenderResume): Generator<ArticleView, ArticleView> {
+  const view: ArticleView = resume?.view ?? { root: newBody(), sentenceSpans: new Map(), quoteLabels: new Map(), text: new TextMap() };
+  const body = view.root;
   // Top-level elements go into groups that layout can skip as a whole (view/block-groups.ts).
   const root = blockGroups(body);
 
@@ -81,7 +81,8 @@ export function* renderSteps(model: ArticleModel): Generator<ArticleView, Articl
     if (keep !== 'md') openMdQuote = null;
   };
 
-  for (const block of model.blocks) {
+  for (let b = resume?.from ?? 0; b < model.blocks.length; b++) {
+    const block = model.blocks[b]!;
     yield view;
     const parts = partsByBlock.get(block.index) ?? [];
     const inline: Mark[] = [];
@@ -191,6 +192,33 @@ export function* renderSteps(model: ArticleModel): Generator<ArticleView, Articl
   }
 
   return view;
+}
+
+function newBody(): HTMLElement {
+  const body = document.createElement('div');
+  body.className = 'article-body';
+  return body;
+}
+
+/**
+ * The whole article may name a speaker more fully than its first part did ("Dr Ahmad Clarke"
+ * for "Ahmad Clarke"): the labels of quotes already shown are renamed in place, so nothing a
+ * reader or a screen reader is on is replaced.
+ */
+export function relabelQuotes(view: ArticleView, model: ArticleModel, quoteCount: number): void {
+  const speakers = new Map<string, Speaker>(model.speakers.map((s) => [s.id, s]));
+  // Every label (a quote resumed after narration has one per block quote), not only the first.
+  for (const figure of view.root.querySelectorAll<HTMLElement>('figure.quote')) {
+    const quote = model.quotes[Number(figure.dataset.quote)];
+    const label = figure.querySelector('.quote-speaker');
+    if (!quote || quote.index >= quoteCount || !label) continue;
+    const fresh = speakerLabel(model, quote, speakers);
+    if (fresh.textContent !== label.textContent) label.replaceChildren(...fresh.childNodes);
+  }
+  for (const q of view.root.querySelectorAll<HTMLElement>('q.partial-quote')) {
+    const quote = model.quotes[Number(q.dataset.quote)];
+    if (quote && quote.index < quoteCount) q.dataset.speaker = speakerName(model, quote.speakerId);
+  }
 }
 
 function speakerLabel(model: ArticleModel, quote: Quote, speakers: Map<string, Speaker>): HTMLElement {

@@ -5,7 +5,7 @@
 // article rendered in one go held the page for seconds.
 import type { ArticleModel } from '../../core/contract';
 import { yieldToBrowser } from '../yield';
-import { renderSteps, type ArticleView } from './render-article';
+import { renderSteps, type ArticleView, type RenderResume } from './render-article';
 
 export interface SlicedRendering {
   /** Filled as blocks arrive; `view.root` can go into the document at once. */
@@ -20,11 +20,13 @@ export interface SliceOptions {
   sliceMs?: number;
   /** After each slice but the first (which runs before this returns). */
   onSlice?: () => void;
+  /** Go on into a view that already shows the model's first blocks. */
+  resume?: RenderResume;
 }
 
 export function renderInSlices(model: ArticleModel, options: SliceOptions = {}): SlicedRendering {
   const sliceMs = options.sliceMs ?? 10;
-  const steps = renderSteps(model);
+  const steps = renderSteps(model, options.resume);
   const start = steps.next();
   const view = start.value;
   let cancelled = false;

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type CDPSession, type Page } from '@playwright/test';
 import { generateArticle, generateCombiningMarks, generateLongParagraph, generateQuoteDense } from '../../bench/gen';
-import { parseArticle } from '../../core/article/parse';
+import { parseArticle, parseBlocks, rawBlocksOf } from '../../core/article/parse';
+import { previewBlockCount } from '../../core/article/preview';
 import type { ArticleModel, ReadingPlan } from '../../core/contract';
 import { buildPlan } from '../../core/plan/plan';
 import { DEFAULT_SETTINGS } from '../../core/settings';
@@ -65,12 +66,19 @@ async function openFile(reader: ReaderDriver, harness: Harness, dir: string, nam
   await expect(reader.article).not.toHaveAttribute('data-doc-id', before ?? '', { timeout: 240_000 });
 }
 
+/**
+ * Until the whole article is in the page. Polled with a plain function: expect(locator) resolves
+ * and previews the locator at each poll, which on a DOM of 100,000 elements slowed the page it
+ * waited on about tenfold (37,000 quotes went in in 200 s instead of 18 s).
+ */
 async function waitUntilComplete(reader: ReaderDriver): Promise<void> {
-  await expect(reader.article).toHaveAttribute('aria-busy', 'false', { timeout: 240_000 });
+  await reader.article.page().waitForFunction(() => (globalThis as any).document.getElementById('article').getAttribute('aria-busy') === 'false', null, { timeout: 240_000, polling: 500 });
 }
 
 const domSentences = (page: Page) =>
   page.locator('#article .sentence').evaluateAll((spans: any[]) => [...new Set(spans.map((s) => Number(s.dataset.sentence)))]);
+
+const speakerName = (model: ArticleModel, id: string | null) => model.speakers.find((s) => s.id === id)?.name ?? 'Unknown speaker';
 
 function modelAndPlan(text: string): { model: ArticleModel; plan: ReadingPlan } {
   const model = parseArticle(text);
@@ -104,7 +112,8 @@ test('a 1 MB article: keys answered while it goes into the page, every spoken se
   const cdp = await throttle(page, 6);
   await openFile(reader, harness, dir, 'big.txt', text);
   await reader.press('w');
-  await reader.waitForAnnouncement(new RegExp(`^Paragraph 1 of ${paragraphs}\\b`));
+  // While only its first part is in, the counts say so.
+  await reader.waitForAnnouncement(new RegExp(`^Paragraph 1 of (?:${paragraphs}\\b|\\d+ so far\\.)`));
   expect(await page.evaluate(() => (globalThis as any).__answeredWhileBusy)).toBe(true);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await waitUntilComplete(reader);
@@ -140,6 +149,70 @@ test('a 1 MB article: keys answered while it goes into the page, every spoken se
   const previous = nav.previousQuote(plan, at, model.quotes, at === lastStart ? lastQuote : null)!;
   await reader.press('Shift+Q');
   await reader.waitForAnnouncement(new RegExp(`^Quote ${previous.quote + 1} of ${total}\\b`));
+});
+
+// Big articles open with their first part (core/article/preview.ts): it is shown and read at once,
+// and the rest follows without taking away what the listener (or a screen reader) is on.
+test('a big article opens with its first part: Space plays at once, and the rest goes on after it, nothing shown replaced', async ({ reader, harness, dir, page }) => {
+  await reader.open();
+  const text = generateArticle(1_000_000, 11);
+  const { model, plan } = modelAndPlan(text);
+  const paragraphs = new Set(plan.utterances.map((u) => u.block)).size;
+  // A speaker the whole article names more fully than its first part does ("Dr …").
+  const raw = rawBlocksOf(text, 'text');
+  const first = parseBlocks(raw.slice(0, previewBlockCount(raw)!), 'text');
+  const renamed = first.quotes.find((q) => !q.partial && speakerName(first, q.speakerId) !== speakerName(model, model.quotes[q.index]!.speakerId))!;
+  expect(renamed).toBeDefined();
+  await openFile(reader, harness, dir, 'big.txt', text);
+  const firstSentence = await reader.article.locator('.sentence[data-sentence="0"]').first().elementHandle();
+  const labels = reader.article.locator(`figure.quote[data-quote="${renamed.index}"] cite`);
+  await expect(labels.first()).toHaveText(speakerName(first, renamed.speakerId));
+  const labelElement = await reader.article.locator(`figure.quote[data-quote="${renamed.index}"] .quote-speaker`).first().elementHandle();
+  // Only the first part is in: the last sentence is not, and the article says it is busy.
+  expect((await domSentences(page)).length).toBeLessThan(model.sentences.length / 10);
+  await expect(reader.article).toHaveAttribute('aria-busy', 'true');
+  await reader.press('Space');
+  await reader.waitForAudioProgress(0.1);
+  await waitUntilComplete(reader);
+  expect(await firstSentence!.evaluate((el: any) => el.isConnected)).toBe(true);
+  expect((await domSentences(page)).length).toBe(model.sentences.length);
+  // The label is renamed where it is.
+  const fuller = speakerName(model, model.quotes[renamed.index]!.speakerId);
+  expect(await labels.allTextContents()).toEqual((await labels.allTextContents()).map(() => fuller));
+  await expect(labels.first()).toHaveText(fuller);
+  expect(await labelElement!.evaluate((el: any) => el.isConnected)).toBe(true);
+  expect(await reader.playerState()).toBe('playing');
+  await reader.press('w');
+  await reader.waitForAnnouncement(new RegExp(`^Paragraph \\d+ of ${paragraphs}\\.`));
+  await reader.press('Escape');
+});
+
+test('a big article whose whole reads differently from its first part replaces it, reading on at the same sentence', async ({ reader, harness, dir, page }) => {
+  await reader.open();
+  // A first part quoting with single marks, then far more quoting with double marks: read whole,
+  // the article quotes with double marks, and its single-marked passages are narration.
+  const single = Array.from({ length: 110 }, (_, i) => `'It was the "best" day we have had at Eastport,' said Mara Quell, the harbour master, on day ${i + 1}. The council met again that evening and heard the engineers.`);
+  const double = Array.from({ length: 1500 }, (_, i) => `"The pumps ran all night at Westgate," said Ivo Brand, who runs the yard, in week ${i + 1}. "We kept going," he said.`);
+  const text = ['Harbour diary', ...single, ...double].join('\n\n');
+  const whole = modelAndPlan(text).model;
+  await openFile(reader, harness, dir, 'diary.txt', text);
+  const firstSentence = await reader.article.locator('.sentence[data-sentence="0"]').first().elementHandle();
+  const shownQuotes = await reader.article.locator('figure.quote').count();
+  expect(shownQuotes).toBeGreaterThan(0);
+  await reader.press('ArrowDown');
+  await reader.press('ArrowDown');
+  await reader.press('Space');
+  await reader.waitForAudioProgress(0.1);
+  const sentence = await reader.waitForHighlightIndex((i) => i > 0);
+  await waitUntilComplete(reader);
+  // Replaced: the first part's elements are gone, the whole article is in the page.
+  expect(await firstSentence!.evaluate((el: any) => el.isConnected)).toBe(false);
+  expect((await domSentences(page)).length).toBe(whole.sentences.length);
+  // Reading goes on where it was, highlighted in the new page.
+  expect(await reader.playerState()).toBe('playing');
+  await reader.waitForHighlightIndex((i) => i >= sentence && i < sentence + 20);
+  await expect(reader.article.locator('.sentence.is-current').first()).toBeVisible();
+  await reader.press('Escape');
 });
 
 // Pathological text, one kind per test (each opens whole and stays usable).
@@ -185,10 +258,12 @@ test('37,000 quotes: Q walks them while the article goes into the page, and all 
   expect(quotes).toBeGreaterThan(30_000);
   await openFile(reader, harness, dir, 'quotes.txt', dense);
   await reader.press('q');
-  await reader.waitForAnnouncement(new RegExp(`^Quote 1 of ${quotes}\\b`));
+  await reader.waitForAnnouncement(new RegExp(`^Quote 1 of (?:${quotes}\\b|\\d+ so far\\b)`));
   await reader.press('q');
-  await reader.waitForAnnouncement(new RegExp(`^Quote 2 of ${quotes}\\b`));
+  await reader.waitForAnnouncement(new RegExp(`^Quote 2 of (?:${quotes}\\b|\\d+ so far\\b)`));
   await waitUntilComplete(reader);
+  await reader.press('w');
+  await reader.waitForAnnouncement(new RegExp(`Quote 2 of ${quotes}\\b`));
   expect((await domSentences(page)).length).toBeGreaterThan(30_000);
 });
 
@@ -196,16 +271,14 @@ test.describe('the parse worker time limit', () => {
   // Long enough for the bundled sample on a machine busy with other test runs; far too short for 8 MB of quotes.
   test.use({ parseTimeoutMs: 5000 });
 
-  test('an article that takes too long gives a clear message and the open article stays, playable', async ({ reader, harness, dir }) => {
+  test('an article that takes too long: its first part opens, a clear message says the rest could not be read, and it plays', async ({ reader, harness, dir }) => {
     await reader.open();
-    const title = await reader.article.locator('h1').textContent();
     const huge = generateQuoteDense(8_000_000, 4); // ~300,000 quotes: far more than 5 seconds of parsing on any machine
-    const path = join(dir, 'huge.txt');
-    await writeFile(path, huge);
-    harness.answerDialog('open', path);
-    await reader.press('Control+o');
-    await expect(reader.alert).toHaveText('Could not open the article: Reading the article took longer than 5 seconds and was stopped.', { timeout: 120_000 });
-    await expect(reader.article.locator('h1')).toHaveText(title!);
+    const firstParagraph = huge.split('\n\n')[1]!.slice(0, 40);
+    await openFile(reader, harness, dir, 'huge.txt', huge);
+    await expect(reader.article).toContainText(firstParagraph);
+    await expect(reader.alert).toHaveText(`Only the start of ${huge.split('\n')[0]} could be read. Reading the article took longer than 5 seconds and was stopped.`, { timeout: 120_000 });
+    await waitUntilComplete(reader);
     await reader.press('Space');
     await reader.waitForAudioProgress(0.1);
   });

@@ -168,6 +168,24 @@ describe('clips, positions, settings, export', () => {
     expect(calls).toBe(3); // the working list is kept
   });
 
+  it('an engine installed after the article opened: the article is planned again with its voices, and the page told once', async () => {
+    const { service, speech } = await make();
+    const installed = speech.listVoices;
+    speech.listVoices = async () => ({ engine: null, voices: [], problem: 'No speech engine found.' });
+    const events: WireEvent[] = [];
+    service.subscribe((e) => events.push(e));
+    const a = opened(await service.openArticle(SAMPLE_ARTICLE));
+    expect(a.plan.narratorVoice).toBe('default'); // no engine's voice to plan with
+    speech.listVoices = installed;
+    expect(await service.getClip(a.docId, 0)).toMatchObject({ ok: true });
+    const replanned = () => events.filter((e): e is Extract<WireEvent, { type: 'replanned' }> => e.type === 'replanned');
+    await vi.waitFor(() => expect(replanned()).toHaveLength(1));
+    expect(replanned()[0]!.docId).toBe(a.docId);
+    expect(unpackNow(replanned()[0]!.plan).narratorVoice).toBe('v1');
+    await service.getClip(a.docId, 1);
+    expect(replanned()).toHaveLength(1);
+  });
+
   it('resumes where the reader stopped, also after a restart', async () => {
     const first = await make();
     const a = opened(await first.service.openInitial());

@@ -3,11 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateQuoteDense } from '../../../bench/gen';
+import { generateArticle, generateQuoteDense } from '../../../bench/gen';
+import { rawBlocksOf } from '../../../core/article/parse';
+import { PREVIEW_FROM_CHARS, previewBlockCount } from '../../../core/article/preview';
 import type { ArticleModel } from '../../../core/contract';
 import { unpackNow } from '../../../core/packed';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
-import type { Planning } from '../../../electron/services/article-loader';
+import type { Planning, PreparedArticle } from '../../../electron/services/article-loader';
 import { createWorkerLoader } from '../../../electron/services/worker-loader';
 
 const planning: Planning = { settings: DEFAULT_SETTINGS, voices: [] };
@@ -53,6 +55,34 @@ describe('parse worker', () => {
     const labels = (p: typeof always) => unpackNow(p.plan).utterances.filter((u) => u.kind === 'label').length;
     expect(labels(always)).toBeGreaterThan(0);
     expect(labels(off)).toBe(0);
+    await loader.close();
+  });
+
+  it('a big article: its first part comes out before the whole, which begins exactly as it (issue 12)', async () => {
+    const loader = createWorkerLoader(worker);
+    const text = generateArticle(PREVIEW_FROM_CHARS * 2, 5);
+    const firsts: PreparedArticle[] = [];
+    let wholeYet = false;
+    const r = await loader.loadBytes('big.txt', new TextEncoder().encode(text), planning, undefined, (first) => {
+      expect(wholeYet).toBe(false);
+      firsts.push(first);
+    });
+    wholeYet = true;
+    if (!r.ok) throw new Error(r.message);
+    expect(firsts).toHaveLength(1);
+    const first = unpackNow(firsts[0]!.model) as ArticleModel;
+    const whole = unpackNow(r.article.model) as ArticleModel;
+    expect(first.blocks.length).toBe(previewBlockCount(rawBlocksOf(text, 'text')));
+    expect(whole.blocks.length).toBeGreaterThan(first.blocks.length * 5);
+    expect(whole.text.startsWith(first.text)).toBe(true);
+    // Its reading position is kept under the whole article's key.
+    expect(firsts[0]!.key).toBe(r.article.key);
+    expect(unpackNow(firsts[0]!.plan).utterances.length).toBeGreaterThan(10);
+    expect(r.article.extendsPreview).toBe(true);
+    // A short article comes whole, and only once.
+    const small = await loader.loadBytes('small.txt', new TextEncoder().encode('Small\n\nOne paragraph.'), planning, undefined, () => firsts.push(firsts[0]!));
+    expect(small.ok && small.article.extendsPreview).toBeUndefined();
+    expect(firsts).toHaveLength(1);
     await loader.close();
   });
 
