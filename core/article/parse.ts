@@ -11,6 +11,7 @@ import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
+import { transcriptChains } from './transcripts';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -139,7 +140,11 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const t = blocks[s.block]!.text;
     return c.length === 1 && s.close !== null && isNickname(t.slice(s.start, s.end), t.slice(Math.max(0, s.open - 30), s.open), t.slice(s.close + 1, s.close + 30));
   };
-  const all: Chain[] = [...[...chains, ...doubles.map((s) => [s])].filter((c) => !workTitle(c) && !nickname(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
+  // An interview's turns ("REYES: …") are quotes whole, with any quote inside them.
+  const turns = transcriptChains(blocks);
+  const turnBlocks = new Set(turns.map((c) => c[0]!.block));
+  const marked: Chain[] = [...[...chains, ...doubles.map((s) => [s])].filter((c) => !workTitle(c) && !nickname(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
+  const all: Chain[] = [...(turnBlocks.size ? marked.filter((c) => !c.some((s) => turnBlocks.has(s.block))) : marked), ...turns];
   const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
   const spansIn = new Map<number, Span[]>();

@@ -1,0 +1,69 @@
+// Interview transcripts (issue 11, "Formats"): turns of "NAME: words" are that speaker's quotes.
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../core/article/parse';
+import { transcriptTurns, turnLabel } from '../../../core/article/transcripts';
+import type { ArticleModel } from '../../../core/contract';
+
+const said = (m: ArticleModel) => m.quotes.map((q) => [q.text, m.speakers.find((s) => s.id === q.speakerId)?.name ?? null]);
+const paragraphs = (...texts: string[]) => texts.map((text, index) => ({ index, kind: 'paragraph' as const, text }));
+
+describe('turnLabel: a paragraph that opens like a turn', () => {
+  it('names a speaker in capitals, a surname, a full name or a title and name', () => {
+    expect(turnLabel('REYES: How much of cooking is listening?')).toBe('REYES');
+    expect(turnLabel('Delgado: Most of it.')).toBe('Delgado');
+    expect(turnLabel('Ana Delgado: Most of it.')).toBe('Ana Delgado');
+    expect(turnLabel('Sen. Hale: We will vote on Tuesday.')).toBe('Sen. Hale');
+  });
+
+  it('is none for headline labels, Q and A, or words already in quote marks', () => {
+    expect(turnLabel('Update: This story has been updated.')).toBeNull();
+    expect(turnLabel('Poll: Voters back the new bridge.')).toBeNull();
+    expect(turnLabel('The Latest: Council votes on the budget.')).toBeNull();
+    expect(turnLabel('Q: What did you learn?')).toBeNull();
+    expect(turnLabel('Dan Price: "Nobody is listening to us."')).toBeNull();
+    expect(turnLabel('Dan Price, 61, retired: "Nobody is listening."')).toBeNull();
+  });
+});
+
+describe('transcriptTurns: only turns taken by two speakers count', () => {
+  it('two speakers with two turns each', () => {
+    const turns = transcriptTurns(paragraphs('Intro.', 'REYES: One?', 'DELGADO: Two.', 'REYES: Three?', 'DELGADO: Four.'));
+    expect(turns.map((t) => t.block)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('one labelled line, or labels that never return, are headlines or lists', () => {
+    expect(transcriptTurns(paragraphs('Hale: Budget talks resume.', 'Body text.'))).toEqual([]);
+    expect(transcriptTurns(paragraphs('Hale: Budget talks resume.', 'Marsh: Schools to reopen.', 'Body text.'))).toEqual([]);
+  });
+
+  it('"JAKE TAPPER" and "TAPPER" take turns as one speaker', () => {
+    const turns = transcriptTurns(paragraphs('JAKE TAPPER: One?', 'FALLIN: Two.', 'TAPPER: Three?', 'FALLIN: Four.'));
+    expect(turns).toHaveLength(4);
+  });
+});
+
+describe('parseArticle: an interview read in its speakers’ voices', () => {
+  it('each turn is a quote of the person its label names', () => {
+    const m = parseArticle([
+      'Inside the kitchen with chef Ana Delgado',
+      'Ana Delgado has run the kitchen at Marisol for twelve years. Tom Reyes spoke to her before the lunch rush.',
+      'Reyes: How much of cooking is listening?',
+      'Delgado: Most of it. You listen to the pans, and you listen to the people eating.',
+      'Reyes: What did you learn from your mother?',
+      'Delgado: Patience. She never rushed a sauce, and she said "never rush a cook" to everyone.',
+      'The restaurant reopens on Tuesday.',
+    ].join('\n\n'));
+    expect(said(m)).toEqual([
+      ['How much of cooking is listening?', 'Tom Reyes'],
+      ['Most of it. You listen to the pans, and you listen to the people eating.', 'Ana Delgado'],
+      ['What did you learn from your mother?', 'Tom Reyes'],
+      // A quote inside a turn is part of the turn.
+      ['Patience. She never rushed a sauce, and she said "never rush a cook" to everyone.', 'Ana Delgado'],
+    ]);
+  });
+
+  it('a list of labelled headlines is narration', () => {
+    const m = parseArticle('More from the council\n\nHale: Budget talks resume after the recess.\n\nMarsh: Schools to reopen on Monday.\n\nQuell: Harbour wall repaired.');
+    expect(m.quotes).toEqual([]);
+  });
+});
