@@ -125,6 +125,10 @@ export interface ParsedName {
   used: number;
 }
 
+/** A title or a known first name, and a surname after it: "of" after that starts where the person is from or works, not more name. */
+const personSoFar = (titles: readonly string[], names: readonly string[]) =>
+  names.length === 2 && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && !ORG_WORDS.test(names[1]!);
+
 /** Reads a proper name from the start of `words` ("Dr", "Ahmad", "Tarakji", ...). */
 export function readName(words: readonly string[]): ParsedName | null {
   let i = 0;
@@ -141,9 +145,9 @@ export function readName(words: readonly string[]): ParsedName | null {
     const possessive = w !== words[i];
     if (isCapitalised(w) && !isSuffix(w)) names.push(w);
     // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
-    // nor is where a person is from: "Sen. Rand Paul of Kentucky".)
+    // nor is where a person is from: "Sen. Rand Paul of Kentucky", "Sen. Dan Hale of Peoria", "Jo Pike of Acme Bank".)
     else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!) &&
-      !(w === 'of' && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && isPlaceWord(bareWord(words[i + 1]!)))) names.push(w);
+      !(w === 'of' && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && (isPlaceWord(bareWord(words[i + 1]!)) || personSoFar(titles, names)))) names.push(w);
     else break;
     i++;
     if (possessive) break;
@@ -220,6 +224,8 @@ interface MentionEvent {
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
 const PRONOUN_WINDOW = 10;
+/** "it said" / "they said" reach an organisation named in this paragraph or the one before, no further. */
+const PLURAL_PRONOUN_WINDOW = 2;
 
 export class Registry {
   readonly entities: Entity[] = [];
@@ -290,7 +296,9 @@ export class Registry {
     const plural = p === 'they' || p === 'their' || p === 'them' || p === 'it' || p === 'its';
     // "it said" / "they said": only a named organisation ("Tesco", "the Home Office") is a safe antecedent.
     const fits = (e: Entity) => (plural ? e.kind === 'group' && e.named : e.kind === 'person' && (e.gender === null || e.gender === want));
-    for (let b = block; b >= 0 && b > block - PRONOUN_WINDOW; b--) {
+    // "they wrote" two paragraphs after "the Bank of England" is more likely the people named in between by a common noun ("economists at …").
+    const window = plural ? PLURAL_PRONOUN_WINDOW : PRONOUN_WINDOW;
+    for (let b = block; b >= 0 && b > block - window; b--) {
       const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity));
       if (list.length === 0) continue;
       // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.

@@ -489,3 +489,22 @@ describe('round 3: a name after a preposition in the speaker phrase is someone e
     expect(speakers('"We will appeal," said Jo Pike, a lawyer for Ann Bell.')).toEqual({ 'We will appeal,': 'Jo Pike' });
   });
 });
+
+describe('round 4: where a person is from or works is no part of the name', () => {
+  it('"Sen. Dan Hale of Peoria", "Jo Pike of Acme Bank": the name ends before "of", so a later "Hale said" is the same person', () => {
+    expect(readName(['Sen.', 'Dan', 'Hale', 'of', 'Peoria'])?.full).toBe('Sen. Dan Hale');
+    expect(readName(['Jo', 'Pike', 'of', 'Acme', 'Bank'])?.full).toBe('Jo Pike');
+    expect(readName(['Bank', 'of', 'Acme'])?.full).toBe('Bank of Acme');
+    expect(readName(['University', 'of', 'Marlow'])?.full).toBe('University of Marlow');
+    expect(speakers('Sen. Dan Hale of Peoria said the plan "kicks the can down the road."\n\n"Voters deserve better," Hale said.'))
+      .toEqual({ 'kicks the can down the road.': 'Sen. Dan Hale', 'Voters deserve better,': 'Sen. Dan Hale' });
+  });
+});
+
+describe('round 4: "they said" / "it said" reach an organisation only nearby', () => {
+  it('"they wrote" two paragraphs after a named bank, with unnamed economists in between, has no speaker', () => {
+    const body = 'The Bank of Marlow kept its rates on hold on Thursday.\n\nThe decision surprised few traders in the city.\n\nEconomists at a large lender said in a note that a cut could come soon. "The door is open," they wrote.';
+    expect(speakers(body)['The door is open,']).toBe('-');
+    expect(speakers('The Bank of Marlow kept its rates on hold. "The door is open," it said.')['The door is open,']).toBe('Bank of Marlow');
+  });
+});
