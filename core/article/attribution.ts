@@ -5,7 +5,7 @@ import {
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
-import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
+import { isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 import { pieceCount } from './spaces';
 
 /** Verbs that introduce or follow direct speech. */
@@ -352,6 +352,8 @@ export interface SpeakerRef {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
+/** "The former secretary of state mocked Trump for": a past-tense verb after the noun (not after an adverb: "a newly elected mayor") starts the clause, not the label. */
+const PAST_VERB_AFTER_NOUN = /^(\S+\s+\S+(?:\s+\S+)*?)\s+(?<!(?:ly|\b(?:the|a|an|one|some|two|three|well|long|much|so))\s+)\p{Ll}+ed\b.*$/u;
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
 
 const POSSESSIVE_WORD = /(?:[’']s|s[’'])$/;
@@ -426,11 +428,11 @@ export function resolveSpeaker(
   /** Right after a quote (`"…," Sharp said`): a capitalised word there is a name even if it is also a word or a town. */
   afterQuote = false,
 ): SpeakerRef | null {
-  const segments = phrase.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
+  const segments = phrase.split(/,[”"]?\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
-  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
   // "The president also", "Ann Bell on Friday": adverbs and times between the speaker and the verb are not the speaker.
   head = withoutTrailingAdverbs(head.split(/\s+/)).join(' ') || head;
@@ -476,7 +478,7 @@ export function resolveSpeaker(
   }
   const headWords = words(head);
   // "The Royal College of Emergency Medicine": capitalised words after "of" / "for" / "and" end an organisation's name; they are no person.
-  const endsLongerName = (i: number) => i > 1 && /^(?:and|&|of|for)$/i.test(headWords[i - 1]!) && /^\p{Lu}/u.test(headWords[i - 2]!);
+  const endsLongerName = (i: number) => i > 1 && /^(?:and|&|of|for)$/i.test(headWords[i - 1]!) && /^[“"‘']?\p{Lu}/u.test(headWords[i - 2]!);
   // ("a spokesman for Bernie Sanders" is the spokesman: a name after a preposition is someone else.)
   const nameAt = headWords.findIndex((w, i) => {
     const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && !OBJECT_OF.test(headWords[i - 1]!) ? readName(headWords.slice(i)) : null;
@@ -571,11 +573,15 @@ export function resolveSpeaker(
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
     // ...nor is what they were doing: "another source speaking to Fox News" is "another source".
     const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '')
-      .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '');
-    let text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
+      .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '')
+      // "a senior manager who has worked at the trust", "the authors of the [quoted title]": a relative clause, or words left hanging where a quote began, are no part of the label.
+      .replace(/\s+(?:who|whom|whose|which|that)\b.*$/i, '').replace(PAST_VERB_AFTER_NOUN, '$1').replace(/(?:\s+(?:of|for|at|from|with|by|the|a|an))+\s*$/i, '');
+    // (A quoted title inside it is read as a name: 'the authors of the "Care First" review'.)
+    let text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, '').replace(/[“”"]|[,.]+(?=[“”"]?$)/g, ''));
     // A long description keeps its people and drops where they work ("Nuclear experts Ann Bell and Jo Pike [of the Institute for …]").
     if (text.length > 120) text = text.replace(/\s+(?:of|at|for|from|with)\s.*$/, '');
-    if (text.length > 120 || !namesPeople(phrase)) return null;
+    // ("A campaign TV ad released …" is the ad once the clause is cut off: a document, no speaker.)
+    if (text.length > 120 || !namesPeople(phrase) || isDocument(phrase)) return null;
     const kind: 'person' | 'group' = PERSON_ROLE.test(head) ? 'person' : 'group';
     const gender: Gender | null = phraseGender(head);
     const entity = registry.described(text, kind, gender);

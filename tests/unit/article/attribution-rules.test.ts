@@ -508,3 +508,20 @@ describe('round 4: "they said" / "it said" reach an organisation only nearby', (
     expect(speakers('The Bank of Marlow kept its rates on hold. "The door is open," it said.')['The door is open,']).toBe('Bank of Marlow');
   });
 });
+
+describe('round 4: a description label is the noun phrase, not the clause around it', () => {
+  it('a relative clause is cut off ("a senior manager who has worked at the trust" -> A senior manager)', () => {
+    expect(speakers('"It will be hard to turn this round," said a senior manager who has worked at the trust.')).toEqual({ 'It will be hard to turn this round,': 'A senior manager' });
+  });
+  it('a past-tense verb after the noun starts the clause; after an adverb or an article it is part of the noun phrase', () => {
+    expect(speakers('"We will be back," said a newly elected councillor.')).toEqual({ 'We will be back,': 'A newly elected councillor' });
+  });
+  it('a quoted title inside the phrase is part of the label, and no quote of its own', () => {
+    expect(speakers('"If we want patients to trust us, we must be honest," wrote the authors of the "Care First" review, published last year.'))
+      .toEqual({ 'If we want patients to trust us, we must be honest,': 'The authors of the Care First review' });
+  });
+  it('a leaflet, a flyer or an ad is a document, never a speaker', () => {
+    expect(notASpeaker('A campaign leaflet')).toBe('document');
+    expect(Object.values(speakers('A campaign leaflet delivered to homes called the plan "a disgrace".'))).not.toContain('A campaign leaflet');
+  });
+});
