@@ -300,7 +300,12 @@ export class Registry {
     const window = plural ? PLURAL_PRONOUN_WINDOW : PRONOUN_WINDOW;
     for (let b = block; b >= 0 && b > block - window; b--) {
       const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity));
-      if (list.length === 0) continue;
+      if (list.length === 0) {
+        // "Alan Ford said … . She also accused …": this paragraph's subject is someone of the other gender, so "she" is
+        // someone the listener has to work out; a woman from paragraphs before is a guess.
+        if (b === block && want && this.otherGenderSubjectBefore(block, at, want)) return null;
+        continue;
+      }
       // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
       const subjects = list.filter((ev) => ev.subject);
       // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
@@ -309,6 +314,11 @@ export class Registry {
       return list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!.entity;
     }
     return null;
+  }
+
+  /** Whether a named person of the other gender is the subject of a clause earlier in this paragraph. */
+  private otherGenderSubjectBefore(block: number, at: number, gender: Gender): boolean {
+    return (this.events.get(block) ?? []).some((ev) => ev.subject && ev.at < at && ev.entity.kind === 'person' && ev.entity.gender !== null && ev.entity.gender !== gender);
   }
 
   /** The person a passage is about: the most recent named person who was the subject of a clause, within the pronoun window. */

@@ -525,3 +525,15 @@ describe('round 4: a description label is the noun phrase, not the clause around
     expect(Object.values(speakers('A campaign leaflet delivered to homes called the plan "a disgrace".'))).not.toContain('A campaign leaflet');
   });
 });
+
+describe('round 4: a pronoun does not jump over a paragraph whose subject is of the other gender', () => {
+  it('"Alan Ford … . She also accused …" after a woman named two paragraphs before has no speaker', () => {
+    const body = 'Councillor Mary Holt said the plan was late.\n\n"Housing is the only issue," said student Priya Nair, 21.\n\nThe campaign manager, Alan Ford, later told reporters the claim was "nonsense". She also accused Holt of "scaremongering".';
+    const got = speakers(body);
+    expect(got['nonsense']).toBe('Alan Ford');
+    expect(got['scaremongering'] ?? '-').toBe('-');
+  });
+  it('with no one else in the paragraph, "she" still goes back to the woman named before', () => {
+    expect(speakers('Councillor Mary Holt spoke first.\n\nShe said the plan was "far too late".')['far too late']).toBe('Councillor Mary Holt');
+  });
+});
