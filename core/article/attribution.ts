@@ -227,9 +227,15 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     if (issuer) return cue(issuer.start, issuer.phrase, afterOtherQuote ? 'inside' : 'before');
   }
   const subject = subjectOf(ctx.slice(0, verb.index), ctxStart);
-  if (!subject) return null;
+  if (!subject || RECIPIENT_BEFORE.test(ctx.slice(Math.max(0, subject.start - ctxStart - 40), subject.start - ctxStart))) return null;
   return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
 }
+
+/**
+ * "A document seen by the BBC says …", "a letter sent to Ann Bell says …": whoever saw or received the words is named
+ * right before the verb but is not its subject (the document is, and it is no speaker). Who wrote or sent it would be.
+ */
+export const RECIPIENT_BEFORE = /\b(?:(?:seen|obtained|reviewed|viewed|received|heard)\s+by|(?:leaked|sent|given|shown|provided|passed|handed|addressed)\s+to)\s+$/i;
 
 /** The speaker phrase right after a quote: `"...," said Smith` / `"...," Smith said` / `according to Smith`. */
 export function cueAfter(ctx: string, ctxStart: number): Cue | null {

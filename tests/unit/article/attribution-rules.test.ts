@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { cueAfter, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, cueAfter, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -535,5 +535,15 @@ describe('round 4: a pronoun does not jump over a paragraph whose subject is of 
   });
   it('with no one else in the paragraph, "she" still goes back to the woman named before', () => {
     expect(speakers('Councillor Mary Holt spoke first.\n\nShe said the plan was "far too late".')['far too late']).toBe('Councillor Mary Holt');
+  });
+});
+
+describe('round 4: whoever saw or received the words is not their subject', () => {
+  it('"A document seen by the BBC says …", "a letter sent to Ann Bell says …" name no speaker; "written by" would', () => {
+    expect(RECIPIENT_BEFORE.test('A document seen by ')).toBe(true);
+    expect(RECIPIENT_BEFORE.test('a letter sent to ')).toBe(true);
+    expect(RECIPIENT_BEFORE.test('a letter sent by ')).toBe(false);
+    expect(Object.values(speakers('A document seen by the Marlow Gazette says waiting lists will "grow further this winter".'))).not.toContain('Marlow Gazette');
+    expect(Object.values(speakers('An email sent to Councillor Ann Bell says the scheme will "cost twice as much".'))).not.toContain('Councillor Ann Bell');
   });
 });
