@@ -97,7 +97,13 @@ export const PERSON_ROLE = new RegExp(
     `lawmaker|legislator|strategist|consultant|operative|donor|historian|commentator|blogger|journalist|reporter|editor|columnist|` +
     `pollster|lobbyist|prosecutor|investigator|agent|soldier|protester|demonstrator|organi[sz]er|advocate|ally|colleague|employee|` +
     `democrat|republican|diplomat|negotiator|comedian|pastor|priest|cleric|preacher|scholar|academic|physician|volunteer|insider|` +
-    `host|anchor|moderator|governor|commissioner|ambassador|secretary|chairman|chairwoman|source)s?\\b`,
+    `host|anchor|moderator|governor|commissioner|ambassador|secretary|chairman|chairwoman|source|` +
+    // People of everyday news, as local and UK papers name them ("a forecaster said", "one shopkeeper told the BBC").
+    `forecaster|shopkeeper|shopper|trader|passenger|commuter|motorist|cyclist|pedestrian|tenant|landlord|homeowner|householder|` +
+    `neighbou?r|onlooker|bystander|eyewitness|spectator|fan|paramedic|firefighter|constable|sergeant|detective|inspector|` +
+    `headteacher|headmaster|headmistress|principal|pupil|midwife|carer|councillor|councilman|councilwoman|mp|mep|engineer|` +
+    `planner|architect|builder|athlete|referee|umpire|boss|entrepreneur|businessman|businesswoman|landowner|fisherman|` +
+    `villager|holidaymaker|tourist|visitor|customer|patient|relative|survivor|mourner|organiser|chaplain|rabbi|imam|vicar)s?\\b`,
   'i',
 );
 

@@ -547,3 +547,11 @@ describe('round 4: whoever saw or received the words is not their subject', () =
     expect(Object.values(speakers('An email sent to Councillor Ann Bell says the scheme will "cost twice as much".'))).not.toContain('Councillor Ann Bell');
   });
 });
+
+describe('round 4: people of everyday news are people', () => {
+  it.each([
+    ['"Conditions remain very dry," a forecaster said.', 'Conditions remain very dry,', 'A forecaster'],
+    ['"Trade has halved since the roadworks began," one shopkeeper told the paper.', 'Trade has halved since the roadworks began,', 'One shopkeeper'],
+    ['"We were stuck on the train for three hours," said a commuter.', 'We were stuck on the train for three hours,', 'A commuter'],
+  ])('%s', (body, quote, speaker) => expect(speakers(body)[quote]).toBe(speaker));
+});
