@@ -66,7 +66,7 @@ const TITLES: Record<string, Gender | null> = {
   president: null, chancellor: null, secretary: null, mayor: null, pc: null, dc: null, constable: null, officer: null,
   pope: 'male', king: 'male', queen: 'female', prince: 'male', princess: 'female', duke: 'male', duchess: 'female',
   minister: null, premier: null, deputy: null, coach: null, manager: null, commissioner: null, ambassador: null,
-  speaker: null, archbishop: null, bishop: null, cardinal: null, sheriff: null, attorney: null, congressman: 'male', congresswoman: 'female',
+  prime: null, vice: null, speaker: null, archbishop: null, bishop: null, cardinal: null, sheriff: null, attorney: null, congressman: 'male', congresswoman: 'female',
 };
 const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'mp', 'msp', 'ms', 'mla', 'mep', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 /** "Royal College of Emergency Medicine", "Department for Education": these join an organisation's name. */

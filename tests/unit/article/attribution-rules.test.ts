@@ -555,3 +555,10 @@ describe('round 4: people of everyday news are people', () => {
     ['"We were stuck on the train for three hours," said a commuter.', 'We were stuck on the train for three hours,', 'A commuter'],
   ])('%s', (body, quote, speaker) => expect(speakers(body)[quote]).toBe(speaker));
 });
+
+describe('round 4: "Prime" and "Vice" open a title, not a first name', () => {
+  it('"Vice President Ann Bell" is Ann Bell with her whole title, not a person whose first name is Vice', () => {
+    expect(readName(['Vice', 'President', 'Ann', 'Bell'])).toMatchObject({ full: 'Vice President Ann Bell', bare: 'Ann Bell', first: 'Ann' });
+    expect(readName(['Prime', 'Minister', 'Jo', 'Pike'])).toMatchObject({ full: 'Prime Minister Jo Pike', bare: 'Jo Pike' });
+  });
+});
