@@ -628,7 +628,8 @@ function inheritSpeakers(
       }
     }
     const people = registry.peopleIn(prevBlock);
-    if (people.length === 1 && !previous) {
+    // (Only when they are a clause's subject there: a name met in passing, "… adopt Robert's Rules of Order", is no speaker.)
+    if (people.length === 1 && !previous && registry.isSubjectIn(prevBlock, people[0]!)) {
       f.speaker = { entity: people[0]!, mention: 'name' };
       f.place = 'nearby';
       return;

@@ -361,6 +361,11 @@ export class Registry {
     return latest === lastSentence && all.length > 0 ? subjects[0]!.entity : null;
   }
 
+  /** Whether `entity` is the subject of a clause in `block`. */
+  isSubjectIn(block: number, entity: Entity): boolean {
+    return (this.events.get(block) ?? []).some((ev) => ev.subject && ev.entity === entity);
+  }
+
   /** People mentioned in one block, in order (for quotes that follow a paragraph about one person). */
   peopleIn(block: number): Entity[] {
     const seen: Entity[] = [];

@@ -562,3 +562,13 @@ describe('round 4: "Prime" and "Vice" open a title, not a first name', () => {
     expect(readName(['Prime', 'Minister', 'Jo', 'Pike'])).toMatchObject({ full: 'Prime Minister Jo Pike', bare: 'Jo Pike' });
   });
 });
+
+describe('round 4: a bare quote paragraph goes to the one person before it only when they are a clause subject there', () => {
+  it('"… adopt Robert’s Rules of Order." then a bare quote: a name met in passing is no speaker', () => {
+    const body = 'The chairman argued in his email that the committee should adopt Robert’s Rules of Order.\n\n"Is it prudent to give the chair such power over the debate?"';
+    expect(speakers(body)['Is it prudent to give the chair such power over the debate?']).toBe('-');
+  });
+  it('"Ann Bell is upbeat about the plan." then a bare quote: Ann Bell speaks', () => {
+    expect(speakers('Some words first.\n\nAnn Bell is upbeat about the plan.\n\n"It will work, and the town will be better for it."')['It will work, and the town will be better for it.']).toBe('Ann Bell');
+  });
+});
