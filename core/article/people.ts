@@ -131,9 +131,11 @@ export interface ParsedName {
   used: number;
 }
 
-/** A title or a known first name, and a surname after it: "of" after that starts where the person is from or works, not more name. */
+/** A title or a known first name, and a surname after it (or a title and a surname): "of" after that starts where the person is from or works, not more name. */
 const personSoFar = (titles: readonly string[], names: readonly string[]) =>
-  names.length === 2 && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && !ORG_WORDS.test(names[1]!);
+  (names.length === 2 && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && !ORG_WORDS.test(names[1]!)) ||
+  // "Lord Grant of Hale", "Mayor Jones of Leeds": a title and a surname.
+  (names.length === 1 && titles.length > 0 && !ORG_WORDS.test(names[0]!));
 
 /** Reads a proper name from the start of `words` ("Dr", "Ahmad", "Tarakji", ...). */
 export function readName(words: readonly string[]): ParsedName | null {

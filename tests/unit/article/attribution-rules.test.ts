@@ -495,6 +495,8 @@ describe('round 4: where a person is from or works is no part of the name', () =
     expect(readName(['Sen.', 'Dan', 'Hale', 'of', 'Peoria'])?.full).toBe('Sen. Dan Hale');
     expect(readName(['Jo', 'Pike', 'of', 'Acme', 'Bank'])?.full).toBe('Jo Pike');
     expect(readName(['Bank', 'of', 'Acme'])?.full).toBe('Bank of Acme');
+    expect(readName(['Lord', 'Grant', 'of', 'Hale'])).toMatchObject({ full: 'Lord Grant', person: true });
+    expect(speakers('The former minister, Lord Grant of Hale, gave evidence.\n\nHe told the inquiry: "I was never shown the report."')['I was never shown the report.']).toBe('Lord Grant');
     expect(readName(['University', 'of', 'Marlow'])?.full).toBe('University of Marlow');
     expect(speakers('Sen. Dan Hale of Peoria said the plan "kicks the can down the road."\n\n"Voters deserve better," Hale said.'))
       .toEqual({ 'kicks the can down the road.': 'Sen. Dan Hale', 'Voters deserve better,': 'Sen. Dan Hale' });
