@@ -358,6 +358,9 @@ export interface SpeakerRef {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
+/** Kinds of body that stand before their own name ("the charity Shelter", "the pressure group Keep Our Parks"). */
+const GROUP_KIND = /^(?:group|charity|organi[sz]ation|union|association|campaign|movement|network|company|firm|bank|agency|party|club|coalition|alliance|tank|institute|foundation|trust|society|body|watchdog|regulator|newspaper|paper|magazine|broadcaster|website|outlet|station|channel|council|authority|department|ministry|service|force)$/i;
+
 /** "The former secretary of state mocked Trump for": a past-tense verb after the noun (not after an adverb: "a newly elected mayor") starts the clause, not the label. */
 const PAST_VERB_AFTER_NOUN = /^(\S+\s+\S+(?:\s+\S+)*?)\s+(?<!(?:ly|\b(?:the|a|an|one|some|two|three|well|long|much|so))\s+)\p{Ll}+ed\b.*$/u;
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
@@ -496,6 +499,19 @@ export function resolveSpeaker(
     return { entity, mention: 'name' };
   }
 
+  // "the campaign group Families for Safety", "the housing charity Shelter": the kind of body describes the name after it.
+  const kindFrom = DETERMINERS.test(head) ? 1 : 0;
+  const orgAt = headWords.findIndex((w, i) => i > kindFrom && /^\p{Lu}/u.test(w));
+  if (orgAt > kindFrom && headWords.slice(kindFrom, orgAt).every((w) => /^\p{Ll}/u.test(w)) && GROUP_KIND.test(headWords[orgAt - 1]!)) {
+    const org = readName(headWords.slice(orgAt));
+    if (org && !org.person && org.used === headWords.length - orgAt && !notASpeaker(org.full)) {
+      const entity = registry.person(org, description ?? headWords.slice(kindFrom, orgAt).join(' '));
+      entity.kind = 'group';
+      const start = at + phrase.indexOf(headWords[orgAt]!);
+      registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + org.full.length });
+      return { entity, mention: 'name' };
+    }
+  }
   // "the New York Post reported": a capitalised organisation name after "the".
   // ("The New York Times reported:" opens its sentence with a capital.)
   if (/^[Tt]he\s+\p{Lu}/u.test(head) && headWords.slice(1).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|on|and|the)$/.test(w))) {

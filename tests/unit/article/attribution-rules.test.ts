@@ -574,3 +574,11 @@ describe('round 4: a bare quote paragraph goes to the one person before it only 
     expect(speakers('Some words first.\n\nAnn Bell is upbeat about the plan.\n\n"It will work, and the town will be better for it."')['It will work, and the town will be better for it.']).toBe('Ann Bell');
   });
 });
+
+describe('round 4: a body named after its kind ("the campaign group Families for Safety") speaks by its name', () => {
+  it('the kind describes the name, so later mentions are the same speaker; "for" between capitals stays in the name', () => {
+    const got = speakers('In a tweet, the campaign group Families for Safety wrote: "Today we heard the truth."\n\nThe housing charity Marlow Homes said: "This is a scandal."\n\n"We will not stop," Families for Safety said.');
+    expect(got).toEqual({ 'Today we heard the truth.': 'Families for Safety', 'This is a scandal.': 'Marlow Homes', 'We will not stop,': 'Families for Safety' });
+    expect(nounPhraseBeforeVerb('The campaign group Families for Safety ', 0)?.phrase).toBe('The campaign group Families for Safety');
+  });
+});
