@@ -109,6 +109,11 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
       return { phrase: name, start: offset + named.at + named.text.indexOf(name) };
     }
   }
+  // "One message, apparently referring to strikes by the US and its allies, said": a participle phrase set off by
+  // commas describes the subject before it; the last noun in it is not the subject.
+  const filled = parts.filter((p) => /\S/.test(p.text));
+  const aside = filled.length > 1 && /,\s*$/.test(region) ? filled[filled.length - 1]! : null;
+  if (aside && PARTICIPLE_ASIDE.test(aside.text)) return subjectOf(region.slice(0, aside.at - 1), offset);
   // "..., after winning Ohio, Gov. John Kasich (R-OH)": the noun phrase that ends right before the verb.
   const np = nounPhraseBeforeVerb(region, offset);
   const npHead = np?.phrase.split(',')[0] ?? '';
@@ -121,6 +126,9 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   const lead = first.text.length - first.text.trimStart().length;
   return clean(kept.map((p) => p.text.trim()).join(', '), offset + first.at + lead);
 }
+
+/** "apparently referring to …", "speaking at a rally": a participle phrase, not a noun phrase. */
+const PARTICIPLE_ASIDE = /^\s*(?:\p{Ll}+ly\s+)?(?:referring|speaking|writing|citing|responding|reacting|pointing|noting|appearing|using|calling|quoting|standing|sitting|looking)\b/u;
 
 function clean(raw: string, start: number): { phrase: string; start: number } | null {
   const phrase = raw.replace(/(?:\s+(?:has|had|have|would|will|also|later|then|once|previously|repeatedly|publicly))+\s*$/i, '').trim();

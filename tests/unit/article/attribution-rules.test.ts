@@ -582,3 +582,10 @@ describe('round 4: a body named after its kind ("the campaign group Families for
     expect(nounPhraseBeforeVerb('The campaign group Families for Safety ', 0)?.phrase).toBe('The campaign group Families for Safety');
   });
 });
+
+describe('round 4: a participle phrase between commas describes the subject before it', () => {
+  it('"One message, apparently referring to strikes by Britain and its allies, said:" is the message (no speaker), not "its allies"', () => {
+    expect(speakers('One message, apparently referring to air strikes by Britain and its allies, said: "You will pay for this."')).toEqual({ 'You will pay for this.': '-' });
+    expect(speakers('Mayor Ann Bell, speaking at a rally in the park, said: "We will rebuild this town."')).toEqual({ 'We will rebuild this town.': 'Mayor Ann Bell' });
+  });
+});
