@@ -592,7 +592,13 @@ function inheritSpeakers(
       return;
     }
     const sameBlock = (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker);
-    const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ?? sameBlock[0];
+    // A later quote's speaker carries back only to someone the paragraph has named before this quote
+    // (`Perez says … "…" … "…," he says.`); otherwise the earlier quote may be a chant, a title or another voice.
+    // (`"…." Jo Pike added, "…"`: "added" says the quote before was theirs too.)
+    const later = sameBlock[0];
+    const between = later ? blocks[first.block]!.text.slice(f.chain[f.chain.length - 1]!.end, later.chain[0]!.open) : '';
+    const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ??
+      (later?.speaker && (registry.mentionedBefore(later.speaker.entity, first.block, first.open) || /\b(?:added|adds|continued|went on)\b/.test(between)) ? later : undefined);
     if (nearest?.speaker) {
       f.speaker = nearest.speaker;
       f.place = 'nearby';

@@ -363,6 +363,11 @@ export class Registry {
     return latest === lastSentence && all.length > 0 ? subjects[0]!.entity : null;
   }
 
+  /** Whether `entity` is mentioned in `block` before offset `at`. */
+  mentionedBefore(entity: Entity, block: number, at: number): boolean {
+    return (this.events.get(block) ?? []).some((ev) => ev.entity === entity && ev.at < at);
+  }
+
   /** Whether `entity` is the subject of a clause in `block`. */
   isSubjectIn(block: number, entity: Entity): boolean {
     return (this.events.get(block) ?? []).some((ev) => ev.subject && ev.entity === entity);

@@ -589,3 +589,15 @@ describe('round 4: a participle phrase between commas describes the subject befo
     expect(speakers('Mayor Ann Bell, speaking at a rally in the park, said: "We will rebuild this town."')).toEqual({ 'We will rebuild this town.': 'Mayor Ann Bell' });
   });
 });
+
+describe('round 4: a later quote’s speaker carries back in its paragraph only to someone named before', () => {
+  it('a chant before a named quote is not theirs', () => {
+    const got = speakers('Some words first.\n\nProtesters chanted "Out, out, out!" as the minister arrived at the hall. "We will not be intimidated by anyone," Jo Pike said.');
+    expect(got['We will not be intimidated by anyone,']).toBe('Jo Pike');
+    expect(got['Out, out, out!'] ?? '-').toBe('-');
+  });
+  it('a quote after narration about the speaker is theirs', () => {
+    const got = speakers('Some words first.\n\nJo Pike says many parents feel torn when they go back to work. "They feel like they are failing at both." Firms that treat staff well keep them, and "that is worth every penny," Jo Pike says.');
+    expect(got['They feel like they are failing at both.']).toBe('Jo Pike');
+  });
+});
