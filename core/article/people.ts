@@ -103,7 +103,7 @@ export const PERSON_ROLE = new RegExp(
     `neighbou?r|onlooker|bystander|eyewitness|spectator|fan|paramedic|firefighter|constable|sergeant|detective|inspector|` +
     `headteacher|headmaster|headmistress|principal|pupil|midwife|carer|councillor|councilman|councilwoman|mp|mep|engineer|` +
     `planner|architect|builder|athlete|referee|umpire|boss|entrepreneur|businessman|businesswoman|landowner|fisherman|` +
-    `villager|holidaymaker|tourist|visitor|customer|patient|relative|survivor|mourner|organiser|chaplain|rabbi|imam|vicar)s?\\b`,
+    `villager|holidaymaker|tourist|visitor|customer|patient|relative|mourner|chaplain|rabbi|imam|vicar)s?\\b`,
   'i',
 );
 
