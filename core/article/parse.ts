@@ -641,7 +641,8 @@ function inheritSpeakers(
       return;
     }
     // "Viguerie is upbeat about Cruz's chances." then a bare quote: the last sentence's subject speaks.
-    const subject = !previous ? registry.lastSubjectIn(prevBlock) : null;
+    // (A term in quotes with no speaker, "what "go after them" means", is narration: the paragraph's subject still speaks next.)
+    const subject = !previous || (previous.partial && !previous.speaker) ? registry.lastSubjectIn(prevBlock) : null;
     if (subject && subject.kind === 'person') {
       f.speaker = { entity: subject, mention: 'name' };
       f.place = 'nearby';

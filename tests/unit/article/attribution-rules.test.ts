@@ -601,3 +601,10 @@ describe('round 4: a later quote’s speaker carries back in its paragraph only 
     expect(got['They feel like they are failing at both.']).toBe('Jo Pike');
   });
 });
+
+describe('round 4: a term in quotes with no speaker does not stop the paragraph’s subject from speaking next', () => {
+  it('"What "go slow" means is left to voters, since Ann Bell spoke only in riddles." then bare quotes: Ann Bell’s', () => {
+    const body = 'Ann Bell said on Monday that she would not stand again.\n\nWhat "go slow" actually means is left to voters, since Bell spoke only in riddles during the interview.\n\n"We have to do something and it is the only way."';
+    expect(speakers(body)['We have to do something and it is the only way.']).toBe('Ann Bell');
+  });
+});
