@@ -195,6 +195,9 @@ function uniqueId(name: string, used: Set<string>): string {
 }
 
 /** Blanks out quoted words so narration scanning only sees the narrator's text. */
+/** A sentence opener that carries no clause of its own ("Instead,", "But", "Still,"). */
+const CONNECTIVE_ONLY = /^(?:Instead|But|Still|And|Yet|However|Then|Later|Again|Also|Otherwise|Rather|Indeed|Now|Meanwhile|Moreover),?$/;
+
 function narrationOnly(text: string, spans: readonly Span[]): string {
   let out = '';
   let from = 0;
@@ -585,8 +588,16 @@ function inheritSpeakers(
       // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.
       const sentence = sentenceOf(first.block, first.open);
       const sibling = (inBlock.get(first.block) ?? []).find((g) => g !== f && g.speaker && g.chain[0]!.block === first.block && sentenceOf(first.block, g.chain[0]!.open) === sentence);
-      if (sibling) {
-        f.speaker = sibling.speaker;
+      // `"…," Trump said. Instead, "he just acts like a defeated man."`: a sentence that is only a connective and the
+      // quote goes on with the quote before it in the paragraph.
+      const text = blocks[first.block]!.text;
+      const lead = /(?:^|[.!?]["”’)]?\s+)([^.!?]*)$/.exec(text.slice(0, first.open))?.[1]?.trim() ?? '';
+      const last = f.chain[f.chain.length - 1]!;
+      const bareConnective = CONNECTIVE_ONLY.test(lead) && last.close !== null && /^(?:["”’]?\s*$|["”’]?\s+["“\p{Lu}])/u.test(text.slice(last.close + 1, last.close + 4)) && /[.!?]$/.test(text.slice(last.start, last.end));
+      const before = bareConnective ? (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker && g.chain[0]!.open < first.open).pop() : undefined;
+      const source = sibling ?? before;
+      if (source) {
+        f.speaker = source.speaker;
         f.place = 'nearby';
       }
       return;

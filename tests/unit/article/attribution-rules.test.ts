@@ -608,3 +608,11 @@ describe('round 4: a term in quotes with no speaker does not stop the paragraph�
     expect(speakers(body)['We have to do something and it is the only way.']).toBe('Ann Bell');
   });
 });
+
+describe('round 4: a sentence that is only a connective and a quote goes on with the quote before it', () => {
+  it('`"…," Bell said. Instead, "she just acts like a defeated woman."` is Bell’s; a quote with its own cue keeps it', () => {
+    expect(speakers('Bell thought Pike sounded beaten. "She is supposed to lead this club," Bell said. Instead, "she just acts like a defeated woman."'))
+      .toEqual({ 'She is supposed to lead this club,': 'Bell', 'she just acts like a defeated woman.': 'Bell' });
+    expect(speakers('The fans booed. Instead, "we want a new manager," Jo Pike said.')).toEqual({ 'we want a new manager,': 'Jo Pike' });
+  });
+});
