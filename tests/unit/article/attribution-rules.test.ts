@@ -550,11 +550,13 @@ describe('round 4: whoever saw or received the words is not their subject', () =
   });
 });
 
-describe('round 4: people of everyday news are people', () => {
+describe('round 4: people of everyday news are people, and the companies that serve them speak', () => {
   it.each([
     ['"Conditions remain very dry," a forecaster said.', 'Conditions remain very dry,', 'A forecaster'],
     ['"Trade has halved since the roadworks began," one shopkeeper told the paper.', 'Trade has halved since the roadworks began,', 'One shopkeeper'],
     ['"We were stuck on the train for three hours," said a commuter.', 'We were stuck on the train for three hours,', 'A commuter'],
+    ['The rail operator said in a statement: "We understand the frustration."', 'We understand the frustration.', 'The rail operator'],
+    ['"Prices will rise again in the spring," the supermarket said.', 'Prices will rise again in the spring,', 'The supermarket'],
   ])('%s', (body, quote, speaker) => expect(speakers(body)[quote]).toBe(speaker));
 });
 
