@@ -193,7 +193,8 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     // "Sen. Dana Whitlock (R-Ind.), a China hawk, was blunter:": a named subject and a colon introduce speech.
     if (!partial && /:\s*$/.test(ctx) && !(speakerColon?.[1] && allCapitalised)) {
       const subject = subjectOf(ctx.replace(/:\s*$/, ''), ctxStart);
-      const words = subject?.phrase.split(/[\s,]+/) ?? [];
+      // ("Omar Khan, 29, Leeds:": the name is the first segment; an age and a town after it are no part of it.)
+      const words = subject?.phrase.split(',')[0]!.trim().split(/\s+/) ?? [];
       if (subject && readName(words)?.person && readName(words)!.known) {
         const name = readName(words)!;
         // "President Clinton released the following statement:": the speaker is the name, not the clause.

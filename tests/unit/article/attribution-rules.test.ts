@@ -618,3 +618,10 @@ describe('round 4: a sentence that is only a connective and a quote goes on with
     expect(speakers('The fans booed. Instead, "we want a new manager," Jo Pike said.')).toEqual({ 'we want a new manager,': 'Jo Pike' });
   });
 });
+
+describe('round 4: "Name, age, town:" before a quote names the person only', () => {
+  it('"Omar Khan, 29, Leeds:" is Omar Khan, not "Omar Khan Leeds"', () => {
+    expect(speakers('Omar Khan, 29, Leeds: "It is actually better for me."')).toEqual({ 'It is actually better for me.': 'Omar Khan' });
+    expect(speakers('Jane Carter, 41, nurse, Bristol: "My train now leaves earlier."')).toEqual({ 'My train now leaves earlier.': 'Jane Carter' });
+  });
+});
