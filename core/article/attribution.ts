@@ -5,7 +5,7 @@ import {
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
-import { leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
+import { isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 import { pieceCount } from './spaces';
 
 /** Verbs that introduce or follow direct speech. */
@@ -109,6 +109,11 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
       return { phrase: name, start: offset + named.at + named.text.indexOf(name) };
     }
   }
+  // "One message, apparently referring to strikes by the US and its allies, said": a participle phrase set off by
+  // commas describes the subject before it; the last noun in it is not the subject.
+  const filled = parts.filter((p) => /\S/.test(p.text));
+  const aside = filled.length > 1 && /,\s*$/.test(region) ? filled[filled.length - 1]! : null;
+  if (aside && PARTICIPLE_ASIDE.test(aside.text)) return subjectOf(region.slice(0, aside.at - 1), offset);
   // "..., after winning Ohio, Gov. John Kasich (R-OH)": the noun phrase that ends right before the verb.
   const np = nounPhraseBeforeVerb(region, offset);
   const npHead = np?.phrase.split(',')[0] ?? '';
@@ -121,6 +126,9 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   const lead = first.text.length - first.text.trimStart().length;
   return clean(kept.map((p) => p.text.trim()).join(', '), offset + first.at + lead);
 }
+
+/** "apparently referring to …", "speaking at a rally": a participle phrase, not a noun phrase. */
+const PARTICIPLE_ASIDE = /^\s*(?:\p{Ll}+ly\s+)?(?:referring|speaking|writing|citing|responding|reacting|pointing|noting|appearing|using|calling|quoting|standing|sitting|looking)\b/u;
 
 function clean(raw: string, start: number): { phrase: string; start: number } | null {
   const phrase = raw.replace(/(?:\s+(?:has|had|have|would|will|also|later|then|once|previously|repeatedly|publicly))+\s*$/i, '').trim();
@@ -185,7 +193,8 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     // "Sen. Dana Whitlock (R-Ind.), a China hawk, was blunter:": a named subject and a colon introduce speech.
     if (!partial && /:\s*$/.test(ctx) && !(speakerColon?.[1] && allCapitalised)) {
       const subject = subjectOf(ctx.replace(/:\s*$/, ''), ctxStart);
-      const words = subject?.phrase.split(/[\s,]+/) ?? [];
+      // ("Omar Khan, 29, Leeds:": the name is the first segment; an age and a town after it are no part of it.)
+      const words = subject?.phrase.split(',')[0]!.trim().split(/\s+/) ?? [];
       if (subject && readName(words)?.person && readName(words)!.known) {
         const name = readName(words)!;
         // "President Clinton released the following statement:": the speaker is the name, not the clause.
@@ -227,9 +236,15 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     if (issuer) return cue(issuer.start, issuer.phrase, afterOtherQuote ? 'inside' : 'before');
   }
   const subject = subjectOf(ctx.slice(0, verb.index), ctxStart);
-  if (!subject) return null;
+  if (!subject || RECIPIENT_BEFORE.test(ctx.slice(Math.max(0, subject.start - ctxStart - 40), subject.start - ctxStart))) return null;
   return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
 }
+
+/**
+ * "A document seen by the BBC says …", "a letter sent to Ann Bell says …": whoever saw or received the words is named
+ * right before the verb but is not its subject (the document is, and it is no speaker). Who wrote or sent it would be.
+ */
+export const RECIPIENT_BEFORE = /\b(?:(?:seen|obtained|reviewed|viewed|received|heard)\s+by|(?:leaked|sent|given|shown|provided|passed|handed|addressed)\s+to)\s+$/i;
 
 /** The speaker phrase right after a quote: `"...," said Smith` / `"...," Smith said` / `according to Smith`. */
 export function cueAfter(ctx: string, ctxStart: number): Cue | null {
@@ -352,6 +367,11 @@ export interface SpeakerRef {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
+/** Kinds of body that stand before their own name ("the charity Shelter", "the pressure group Keep Our Parks"). */
+const GROUP_KIND = /^(?:group|charity|organi[sz]ation|union|association|campaign|movement|network|company|firm|bank|agency|party|club|coalition|alliance|tank|institute|foundation|trust|society|body|watchdog|regulator|newspaper|paper|magazine|broadcaster|website|outlet|station|channel|council|authority|department|ministry|service|force)$/i;
+
+/** "The former secretary of state mocked Trump for": a past-tense verb after the noun (not after an adverb: "a newly elected mayor") starts the clause, not the label. */
+const PAST_VERB_AFTER_NOUN = /^(\S+\s+\S+(?:\s+\S+)*?)\s+(?<!(?:ly|\b(?:the|a|an|one|some|two|three|well|long|much|so))\s+)\p{Ll}+ed\b.*$/u;
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
 
 const POSSESSIVE_WORD = /(?:[’']s|s[’'])$/;
@@ -426,11 +446,11 @@ export function resolveSpeaker(
   /** Right after a quote (`"…," Sharp said`): a capitalised word there is a name even if it is also a word or a town. */
   afterQuote = false,
 ): SpeakerRef | null {
-  const segments = phrase.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
+  const segments = phrase.split(/,[”"]?\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
-  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
   // "The president also", "Ann Bell on Friday": adverbs and times between the speaker and the verb are not the speaker.
   head = withoutTrailingAdverbs(head.split(/\s+/)).join(' ') || head;
@@ -476,7 +496,7 @@ export function resolveSpeaker(
   }
   const headWords = words(head);
   // "The Royal College of Emergency Medicine": capitalised words after "of" / "for" / "and" end an organisation's name; they are no person.
-  const endsLongerName = (i: number) => i > 1 && /^(?:and|&|of|for)$/i.test(headWords[i - 1]!) && /^\p{Lu}/u.test(headWords[i - 2]!);
+  const endsLongerName = (i: number) => i > 1 && /^(?:and|&|of|for)$/i.test(headWords[i - 1]!) && /^[“"‘']?\p{Lu}/u.test(headWords[i - 2]!);
   // ("a spokesman for Bernie Sanders" is the spokesman: a name after a preposition is someone else.)
   const nameAt = headWords.findIndex((w, i) => {
     const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && !OBJECT_OF.test(headWords[i - 1]!) ? readName(headWords.slice(i)) : null;
@@ -488,6 +508,19 @@ export function resolveSpeaker(
     return { entity, mention: 'name' };
   }
 
+  // "the campaign group Families for Safety", "the housing charity Shelter": the kind of body describes the name after it.
+  const kindFrom = DETERMINERS.test(head) ? 1 : 0;
+  const orgAt = headWords.findIndex((w, i) => i > kindFrom && /^\p{Lu}/u.test(w));
+  if (orgAt > kindFrom && headWords.slice(kindFrom, orgAt).every((w) => /^\p{Ll}/u.test(w)) && GROUP_KIND.test(headWords[orgAt - 1]!)) {
+    const org = readName(headWords.slice(orgAt));
+    if (org && !org.person && org.used === headWords.length - orgAt && !notASpeaker(org.full)) {
+      const entity = registry.person(org, description ?? headWords.slice(kindFrom, orgAt).join(' '));
+      entity.kind = 'group';
+      const start = at + phrase.indexOf(headWords[orgAt]!);
+      registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + org.full.length });
+      return { entity, mention: 'name' };
+    }
+  }
   // "the New York Post reported": a capitalised organisation name after "the".
   // ("The New York Times reported:" opens its sentence with a capital.)
   if (/^[Tt]he\s+\p{Lu}/u.test(head) && headWords.slice(1).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|on|and|the)$/.test(w))) {
@@ -571,11 +604,15 @@ export function resolveSpeaker(
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
     // ...nor is what they were doing: "another source speaking to Fox News" is "another source".
     const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '')
-      .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '');
-    let text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, ''));
+      .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '')
+      // "a senior manager who has worked at the trust", "the authors of the [quoted title]": a relative clause, or words left hanging where a quote began, are no part of the label.
+      .replace(/\s+(?:who|whom|whose|which|that)\b.*$/i, '').replace(PAST_VERB_AFTER_NOUN, '$1').replace(/(?:\s+(?:of|for|at|from|with|by|the|a|an))+\s*$/i, '');
+    // (A quoted title inside it is read as a name: 'the authors of the "Care First" review'.)
+    let text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, '').replace(/[“”"]|[,.]+(?=[“”"]?$)/g, ''));
     // A long description keeps its people and drops where they work ("Nuclear experts Ann Bell and Jo Pike [of the Institute for …]").
     if (text.length > 120) text = text.replace(/\s+(?:of|at|for|from|with)\s.*$/, '');
-    if (text.length > 120 || !namesPeople(phrase)) return null;
+    // ("A campaign TV ad released …" is the ad once the clause is cut off: a document, no speaker.)
+    if (text.length > 120 || !namesPeople(phrase) || isDocument(phrase)) return null;
     const kind: 'person' | 'group' = PERSON_ROLE.test(head) ? 'person' : 'group';
     const gender: Gender | null = phraseGender(head);
     const entity = registry.described(text, kind, gender);

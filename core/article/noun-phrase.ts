@@ -68,7 +68,8 @@ export function trailingNounPhrase(words: readonly string[]): number {
       if (before >= 0 && before < i) {
         const head = words[i - 1]!;
         if (/^\p{Ll}/u.test(head) && nounish(head)) return before;
-        if (/^\p{Lu}/u.test(head) && /^(?:of)$/i.test(w)) return before;
+        // ("Families for Safety", "Department for Transport": "for" between capitalised words joins one name too.)
+        if (/^\p{Lu}/u.test(head) && (/^(?:of)$/i.test(w) || (w === 'for' && /^\p{Lu}/u.test(words[i + 1] ?? '')))) return before;
       }
       break;
     }

@@ -208,6 +208,9 @@ function uniqueId(name: string, used: Set<string>): string {
 }
 
 /** Blanks out quoted words so narration scanning only sees the narrator's text. */
+/** A sentence opener that carries no clause of its own ("Instead,", "But", "Still,"). */
+const CONNECTIVE_ONLY = /^(?:Instead|But|Still|And|Yet|However|Then|Later|Again|Also|Otherwise|Rather|Indeed|Now|Meanwhile|Moreover),?$/;
+
 function narrationOnly(text: string, spans: readonly Span[]): string {
   let out = '';
   let from = 0;
@@ -598,14 +601,28 @@ function inheritSpeakers(
       // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.
       const sentence = sentenceOf(first.block, first.open);
       const sibling = (inBlock.get(first.block) ?? []).find((g) => g !== f && g.speaker && g.chain[0]!.block === first.block && sentenceOf(first.block, g.chain[0]!.open) === sentence);
-      if (sibling) {
-        f.speaker = sibling.speaker;
+      // `"…," Trump said. Instead, "he just acts like a defeated man."`: a sentence that is only a connective and the
+      // quote goes on with the quote before it in the paragraph.
+      const text = blocks[first.block]!.text;
+      const lead = /(?:^|[.!?]["”’)]?\s+)([^.!?]*)$/.exec(text.slice(0, first.open))?.[1]?.trim() ?? '';
+      const last = f.chain[f.chain.length - 1]!;
+      const bareConnective = CONNECTIVE_ONLY.test(lead) && last.close !== null && /^(?:["”’]?\s*$|["”’]?\s+["“\p{Lu}])/u.test(text.slice(last.close + 1, last.close + 4)) && /[.!?]$/.test(text.slice(last.start, last.end));
+      const before = bareConnective ? (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker && g.chain[0]!.open < first.open).pop() : undefined;
+      const source = sibling ?? before;
+      if (source) {
+        f.speaker = source.speaker;
         f.place = 'nearby';
       }
       return;
     }
     const sameBlock = (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker);
-    const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ?? sameBlock[0];
+    // A later quote's speaker carries back only to someone the paragraph has named before this quote
+    // (`Perez says … "…" … "…," he says.`); otherwise the earlier quote may be a chant, a title or another voice.
+    // (`"…." Jo Pike added, "…"`: "added" says the quote before was theirs too.)
+    const later = sameBlock[0];
+    const between = later ? blocks[first.block]!.text.slice(f.chain[f.chain.length - 1]!.end, later.chain[0]!.open) : '';
+    const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ??
+      (later?.speaker && (registry.mentionedBefore(later.speaker.entity, first.block, first.open) || /\b(?:added|adds|continued|went on)\b/.test(between)) ? later : undefined);
     if (nearest?.speaker) {
       f.speaker = nearest.speaker;
       f.place = 'nearby';
@@ -641,13 +658,15 @@ function inheritSpeakers(
       }
     }
     const people = registry.peopleIn(prevBlock);
-    if (people.length === 1 && !previous) {
+    // (Only when they are a clause's subject there: a name met in passing, "… adopt Robert's Rules of Order", is no speaker.)
+    if (people.length === 1 && !previous && registry.isSubjectIn(prevBlock, people[0]!)) {
       f.speaker = { entity: people[0]!, mention: 'name' };
       f.place = 'nearby';
       return;
     }
     // "Viguerie is upbeat about Cruz's chances." then a bare quote: the last sentence's subject speaks.
-    const subject = !previous ? registry.lastSubjectIn(prevBlock) : null;
+    // (A term in quotes with no speaker, "what "go after them" means", is narration: the paragraph's subject still speaks next.)
+    const subject = !previous || (previous.partial && !previous.speaker) ? registry.lastSubjectIn(prevBlock) : null;
     if (subject && subject.kind === 'person') {
       f.speaker = { entity: subject, mention: 'name' };
       f.place = 'nearby';

@@ -66,7 +66,7 @@ const TITLES: Record<string, Gender | null> = {
   president: null, chancellor: null, secretary: null, mayor: null, pc: null, dc: null, constable: null, officer: null,
   pope: 'male', king: 'male', queen: 'female', prince: 'male', princess: 'female', duke: 'male', duchess: 'female',
   minister: null, premier: null, deputy: null, coach: null, manager: null, commissioner: null, ambassador: null,
-  speaker: null, archbishop: null, bishop: null, cardinal: null, sheriff: null, attorney: null, congressman: 'male', congresswoman: 'female',
+  prime: null, vice: null, speaker: null, archbishop: null, bishop: null, cardinal: null, sheriff: null, attorney: null, congressman: 'male', congresswoman: 'female',
 };
 const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'mp', 'msp', 'ms', 'mla', 'mep', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 /** "Royal College of Emergency Medicine", "Department for Education": these join an organisation's name. */
@@ -97,7 +97,13 @@ export const PERSON_ROLE = new RegExp(
     `lawmaker|legislator|strategist|consultant|operative|donor|historian|commentator|blogger|journalist|reporter|editor|columnist|` +
     `pollster|lobbyist|prosecutor|investigator|agent|soldier|protester|demonstrator|organi[sz]er|advocate|ally|colleague|employee|` +
     `democrat|republican|diplomat|negotiator|comedian|pastor|priest|cleric|preacher|scholar|academic|physician|volunteer|insider|` +
-    `host|anchor|moderator|governor|commissioner|ambassador|secretary|chairman|chairwoman|source)s?\\b`,
+    `host|anchor|moderator|governor|commissioner|ambassador|secretary|chairman|chairwoman|source|` +
+    // People of everyday news, as local and UK papers name them ("a forecaster said", "one shopkeeper told the BBC").
+    `forecaster|shopkeeper|shopper|trader|passenger|commuter|motorist|cyclist|pedestrian|tenant|landlord|homeowner|householder|` +
+    `neighbou?r|onlooker|bystander|eyewitness|spectator|fan|paramedic|firefighter|constable|sergeant|detective|inspector|` +
+    `headteacher|headmaster|headmistress|principal|pupil|midwife|carer|councillor|councilman|councilwoman|mp|mep|engineer|` +
+    `planner|architect|builder|athlete|referee|umpire|boss|entrepreneur|businessman|businesswoman|landowner|fisherman|` +
+    `villager|holidaymaker|tourist|visitor|customer|patient|relative|mourner|chaplain|rabbi|imam|vicar)s?\\b`,
   'i',
 );
 
@@ -125,6 +131,12 @@ export interface ParsedName {
   used: number;
 }
 
+/** A title or a known first name, and a surname after it (or a title and a surname): "of" after that starts where the person is from or works, not more name. */
+const personSoFar = (titles: readonly string[], names: readonly string[]) =>
+  (names.length === 2 && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && !ORG_WORDS.test(names[1]!)) ||
+  // "Lord Grant of Hale", "Mayor Jones of Leeds": a title and a surname.
+  (names.length === 1 && titles.length > 0 && !ORG_WORDS.test(names[0]!));
+
 /** Reads a proper name from the start of `words` ("Dr", "Ahmad", "Tarakji", ...). */
 export function readName(words: readonly string[]): ParsedName | null {
   let i = 0;
@@ -141,9 +153,9 @@ export function readName(words: readonly string[]): ParsedName | null {
     const possessive = w !== words[i];
     if (isCapitalised(w) && !isSuffix(w)) names.push(w);
     // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
-    // nor is where a person is from: "Sen. Rand Paul of Kentucky".)
+    // nor is where a person is from: "Sen. Rand Paul of Kentucky", "Sen. Dan Hale of Peoria", "Jo Pike of Acme Bank".)
     else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!) &&
-      !(w === 'of' && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && isPlaceWord(bareWord(words[i + 1]!)))) names.push(w);
+      !(w === 'of' && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && (isPlaceWord(bareWord(words[i + 1]!)) || personSoFar(titles, names)))) names.push(w);
     else break;
     i++;
     if (possessive) break;
@@ -220,6 +232,8 @@ interface MentionEvent {
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
 const PRONOUN_WINDOW = 10;
+/** "it said" / "they said" reach an organisation named in this paragraph or the one before, no further. */
+const PLURAL_PRONOUN_WINDOW = 2;
 
 export class Registry {
   readonly entities: Entity[] = [];
@@ -290,9 +304,16 @@ export class Registry {
     const plural = p === 'they' || p === 'their' || p === 'them' || p === 'it' || p === 'its';
     // "it said" / "they said": only a named organisation ("Tesco", "the Home Office") is a safe antecedent.
     const fits = (e: Entity) => (plural ? e.kind === 'group' && e.named : e.kind === 'person' && (e.gender === null || e.gender === want));
-    for (let b = block; b >= 0 && b > block - PRONOUN_WINDOW; b--) {
+    // "they wrote" two paragraphs after "the Bank of England" is more likely the people named in between by a common noun ("economists at …").
+    const window = plural ? PLURAL_PRONOUN_WINDOW : PRONOUN_WINDOW;
+    for (let b = block; b >= 0 && b > block - window; b--) {
       const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity));
-      if (list.length === 0) continue;
+      if (list.length === 0) {
+        // "Alan Ford said … . She also accused …": this paragraph's subject is someone of the other gender, so "she" is
+        // someone the listener has to work out; a woman from paragraphs before is a guess.
+        if (b === block && want && this.otherGenderSubjectBefore(block, at, want)) return null;
+        continue;
+      }
       // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
       const subjects = list.filter((ev) => ev.subject);
       // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
@@ -301,6 +322,11 @@ export class Registry {
       return list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!.entity;
     }
     return null;
+  }
+
+  /** Whether a named person of the other gender is the subject of a clause earlier in this paragraph. */
+  private otherGenderSubjectBefore(block: number, at: number, gender: Gender): boolean {
+    return (this.events.get(block) ?? []).some((ev) => ev.subject && ev.at < at && ev.entity.kind === 'person' && ev.entity.gender !== null && ev.entity.gender !== gender);
   }
 
   /** The person a passage is about: the most recent named person who was the subject of a clause, within the pronoun window. */
@@ -335,6 +361,16 @@ export class Registry {
     // Only when that sentence is the paragraph's last one with anybody in it.
     const latest = Math.max(...(this.events.get(block) ?? []).map((ev) => ev.sentence));
     return latest === lastSentence && all.length > 0 ? subjects[0]!.entity : null;
+  }
+
+  /** Whether `entity` is mentioned in `block` before offset `at`. */
+  mentionedBefore(entity: Entity, block: number, at: number): boolean {
+    return (this.events.get(block) ?? []).some((ev) => ev.entity === entity && ev.at < at);
+  }
+
+  /** Whether `entity` is the subject of a clause in `block`. */
+  isSubjectIn(block: number, entity: Entity): boolean {
+    return (this.events.get(block) ?? []).some((ev) => ev.subject && ev.entity === entity);
   }
 
   /** People mentioned in one block, in order (for quotes that follow a paragraph about one person). */

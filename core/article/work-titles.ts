@@ -6,8 +6,8 @@
 
 /** Little words that stay lower case inside a title ("Fox and Friends", "The Lead with Jake Tapper"). */
 const SMALL = /^(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|with|by|from|as|vs\.?|de|la|le|du|n|o'|'n')$/i;
-/** What leads into a title: a network's possessive, "on"/"in", "told"/"with"/"as" (told "Fox and Friends", billed as "…"), or a noun that names a work. */
-const LEAD = /(?:[’']s|\b(?:on|in|of|from|to|at|with|as|told|titled|entitled|called|named|dubbed|show|program|programme|series|book|memoir|novel|film|movie|documentary|song|album|single|play|musical|opera|episode|column|podcast|broadcast|newsletter|magazine|hosts?|anchors?|co-hosts?|appearance|appearing|interview|sequel|hit|classic|blockbuster|drama|comedy|sitcom|segment|edition|headline|essay|editorial|poem|painting|exhibit|exhibition))\s*[,:]?\s*$/i;
+/** What leads into a title: a network's possessive, "on"/"in", "told"/"with"/"as" (told "Fox and Friends", billed as "…"), or a noun that names a work; an article may stand between ("the authors of the "Care First" review"). */
+const LEAD = /(?:[’']s|\b(?:on|in|of|from|to|at|with|as|told|titled|entitled|called|named|dubbed|show|program|programme|series|book|memoir|novel|film|movie|documentary|song|album|single|play|musical|opera|episode|column|podcast|broadcast|newsletter|magazine|hosts?|anchors?|co-hosts?|appearance|appearing|interview|sequel|hit|classic|blockbuster|drama|comedy|sitcom|segment|edition|headline|essay|editorial|poem|painting|exhibit|exhibition)(?:\s+(?:the|a|an|his|her|their|its))?)\s*[,:]?\s*$/i;
 
 /** A phrase in title case: every word capitalised but the small ones, and no sentence inside it. */
 export function isTitleCase(text: string): boolean {

@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { cueAfter, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, cueAfter, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -487,5 +487,141 @@ describe('round 3: a name after a preposition in the speaker phrase is someone e
   it('"a lawyer for Ann Bell said" is the lawyer, described by whom they act for', () => {
     expect(speakers('"We will appeal," a lawyer for Ann Bell said.')).toEqual({ 'We will appeal,': 'A lawyer for Ann Bell' });
     expect(speakers('"We will appeal," said Jo Pike, a lawyer for Ann Bell.')).toEqual({ 'We will appeal,': 'Jo Pike' });
+  });
+});
+
+describe('round 4: where a person is from or works is no part of the name', () => {
+  it('"Sen. Dan Hale of Peoria", "Jo Pike of Acme Bank": the name ends before "of", so a later "Hale said" is the same person', () => {
+    expect(readName(['Sen.', 'Dan', 'Hale', 'of', 'Peoria'])?.full).toBe('Sen. Dan Hale');
+    expect(readName(['Jo', 'Pike', 'of', 'Acme', 'Bank'])?.full).toBe('Jo Pike');
+    expect(readName(['Bank', 'of', 'Acme'])?.full).toBe('Bank of Acme');
+    expect(readName(['Lord', 'Grant', 'of', 'Hale'])).toMatchObject({ full: 'Lord Grant', person: true });
+    expect(speakers('The former minister, Lord Grant of Hale, gave evidence.\n\nHe told the inquiry: "I was never shown the report."')['I was never shown the report.']).toBe('Lord Grant');
+    expect(readName(['University', 'of', 'Marlow'])?.full).toBe('University of Marlow');
+    expect(speakers('Sen. Dan Hale of Peoria said the plan "kicks the can down the road."\n\n"Voters deserve better," Hale said.'))
+      .toEqual({ 'kicks the can down the road.': 'Sen. Dan Hale', 'Voters deserve better,': 'Sen. Dan Hale' });
+  });
+});
+
+describe('round 4: "they said" / "it said" reach an organisation only nearby', () => {
+  it('"they wrote" two paragraphs after a named bank, with unnamed economists in between, has no speaker', () => {
+    const body = 'The Bank of Marlow kept its rates on hold on Thursday.\n\nThe decision surprised few traders in the city.\n\nEconomists at a large lender said in a note that a cut could come soon. "The door is open," they wrote.';
+    expect(speakers(body)['The door is open,']).toBe('-');
+    expect(speakers('The Bank of Marlow kept its rates on hold. "The door is open," it said.')['The door is open,']).toBe('Bank of Marlow');
+  });
+});
+
+describe('round 4: a description label is the noun phrase, not the clause around it', () => {
+  it('a relative clause is cut off ("a senior manager who has worked at the trust" -> A senior manager)', () => {
+    expect(speakers('"It will be hard to turn this round," said a senior manager who has worked at the trust.')).toEqual({ 'It will be hard to turn this round,': 'A senior manager' });
+  });
+  it('a past-tense verb after the noun starts the clause; after an adverb or an article it is part of the noun phrase', () => {
+    expect(speakers('"We will be back," said a newly elected councillor.')).toEqual({ 'We will be back,': 'A newly elected councillor' });
+  });
+  it('a quoted title inside the phrase is part of the label, and no quote of its own', () => {
+    expect(speakers('"If we want patients to trust us, we must be honest," wrote the authors of the "Care First" review, published last year.'))
+      .toEqual({ 'If we want patients to trust us, we must be honest,': 'The authors of the Care First review' });
+  });
+  it('a leaflet, a flyer or an ad is a document, never a speaker', () => {
+    expect(notASpeaker('A campaign leaflet')).toBe('document');
+    expect(Object.values(speakers('A campaign leaflet delivered to homes called the plan "a disgrace".'))).not.toContain('A campaign leaflet');
+  });
+});
+
+describe('round 4: a pronoun does not jump over a paragraph whose subject is of the other gender', () => {
+  it('"Alan Ford … . She also accused …" after a woman named two paragraphs before has no speaker', () => {
+    const body = 'Councillor Mary Holt said the plan was late.\n\n"Housing is the only issue," said student Priya Nair, 21.\n\nThe campaign manager, Alan Ford, later told reporters the claim was "nonsense". She also accused Holt of "scaremongering".';
+    const got = speakers(body);
+    expect(got['nonsense']).toBe('Alan Ford');
+    expect(got['scaremongering'] ?? '-').toBe('-');
+  });
+  it('with no one else in the paragraph, "she" still goes back to the woman named before', () => {
+    expect(speakers('Councillor Mary Holt spoke first.\n\nShe said the plan was "far too late".')['far too late']).toBe('Councillor Mary Holt');
+  });
+});
+
+describe('round 4: whoever saw or received the words is not their subject', () => {
+  it('"A document seen by the BBC says …", "a letter sent to Ann Bell says …" name no speaker; "written by" would', () => {
+    expect(RECIPIENT_BEFORE.test('A document seen by ')).toBe(true);
+    expect(RECIPIENT_BEFORE.test('a letter sent to ')).toBe(true);
+    expect(RECIPIENT_BEFORE.test('a letter sent by ')).toBe(false);
+    expect(Object.values(speakers('A document seen by the Marlow Gazette says waiting lists will "grow further this winter".'))).not.toContain('Marlow Gazette');
+    expect(Object.values(speakers('An email sent to Councillor Ann Bell says the scheme will "cost twice as much".'))).not.toContain('Councillor Ann Bell');
+  });
+});
+
+describe('round 4: people of everyday news are people, and the companies that serve them speak', () => {
+  it.each([
+    ['"Conditions remain very dry," a forecaster said.', 'Conditions remain very dry,', 'A forecaster'],
+    ['"Trade has halved since the roadworks began," one shopkeeper told the paper.', 'Trade has halved since the roadworks began,', 'One shopkeeper'],
+    ['"We were stuck on the train for three hours," said a commuter.', 'We were stuck on the train for three hours,', 'A commuter'],
+    ['The rail operator said in a statement: "We understand the frustration."', 'We understand the frustration.', 'The rail operator'],
+    ['"Prices will rise again in the spring," the supermarket said.', 'Prices will rise again in the spring,', 'The supermarket'],
+  ])('%s', (body, quote, speaker) => expect(speakers(body)[quote]).toBe(speaker));
+});
+
+describe('round 4: "Prime" and "Vice" open a title, not a first name', () => {
+  it('"Vice President Ann Bell" is Ann Bell with her whole title, not a person whose first name is Vice', () => {
+    expect(readName(['Vice', 'President', 'Ann', 'Bell'])).toMatchObject({ full: 'Vice President Ann Bell', bare: 'Ann Bell', first: 'Ann' });
+    expect(readName(['Prime', 'Minister', 'Jo', 'Pike'])).toMatchObject({ full: 'Prime Minister Jo Pike', bare: 'Jo Pike' });
+  });
+});
+
+describe('round 4: a bare quote paragraph goes to the one person before it only when they are a clause subject there', () => {
+  it('"… adopt Robert’s Rules of Order." then a bare quote: a name met in passing is no speaker', () => {
+    const body = 'The chairman argued in his email that the committee should adopt Robert’s Rules of Order.\n\n"Is it prudent to give the chair such power over the debate?"';
+    expect(speakers(body)['Is it prudent to give the chair such power over the debate?']).toBe('-');
+  });
+  it('"Ann Bell is upbeat about the plan." then a bare quote: Ann Bell speaks', () => {
+    expect(speakers('Some words first.\n\nAnn Bell is upbeat about the plan.\n\n"It will work, and the town will be better for it."')['It will work, and the town will be better for it.']).toBe('Ann Bell');
+  });
+});
+
+describe('round 4: a body named after its kind ("the campaign group Families for Safety") speaks by its name', () => {
+  it('the kind describes the name, so later mentions are the same speaker; "for" between capitals stays in the name', () => {
+    const got = speakers('In a tweet, the campaign group Families for Safety wrote: "Today we heard the truth."\n\nThe housing charity Marlow Homes said: "This is a scandal."\n\n"We will not stop," Families for Safety said.');
+    expect(got).toEqual({ 'Today we heard the truth.': 'Families for Safety', 'This is a scandal.': 'Marlow Homes', 'We will not stop,': 'Families for Safety' });
+    expect(nounPhraseBeforeVerb('The campaign group Families for Safety ', 0)?.phrase).toBe('The campaign group Families for Safety');
+  });
+});
+
+describe('round 4: a participle phrase between commas describes the subject before it', () => {
+  it('"One message, apparently referring to strikes by Britain and its allies, said:" is the message (no speaker), not "its allies"', () => {
+    expect(speakers('One message, apparently referring to air strikes by Britain and its allies, said: "You will pay for this."')).toEqual({ 'You will pay for this.': '-' });
+    expect(speakers('Mayor Ann Bell, speaking at a rally in the park, said: "We will rebuild this town."')).toEqual({ 'We will rebuild this town.': 'Mayor Ann Bell' });
+  });
+});
+
+describe('round 4: a later quote’s speaker carries back in its paragraph only to someone named before', () => {
+  it('a chant before a named quote is not theirs', () => {
+    const got = speakers('Some words first.\n\nProtesters chanted "Out, out, out!" as the minister arrived at the hall. "We will not be intimidated by anyone," Jo Pike said.');
+    expect(got['We will not be intimidated by anyone,']).toBe('Jo Pike');
+    expect(got['Out, out, out!'] ?? '-').toBe('-');
+  });
+  it('a quote after narration about the speaker is theirs', () => {
+    const got = speakers('Some words first.\n\nJo Pike says many parents feel torn when they go back to work. "They feel like they are failing at both." Firms that treat staff well keep them, and "that is worth every penny," Jo Pike says.');
+    expect(got['They feel like they are failing at both.']).toBe('Jo Pike');
+  });
+});
+
+describe('round 4: a term in quotes with no speaker does not stop the paragraph’s subject from speaking next', () => {
+  it('"What "go slow" means is left to voters, since Ann Bell spoke only in riddles." then bare quotes: Ann Bell’s', () => {
+    const body = 'Ann Bell said on Monday that she would not stand again.\n\nWhat "go slow" actually means is left to voters, since Bell spoke only in riddles during the interview.\n\n"We have to do something and it is the only way."';
+    expect(speakers(body)['We have to do something and it is the only way.']).toBe('Ann Bell');
+  });
+});
+
+describe('round 4: a sentence that is only a connective and a quote goes on with the quote before it', () => {
+  it('`"…," Bell said. Instead, "she just acts like a defeated woman."` is Bell’s; a quote with its own cue keeps it', () => {
+    expect(speakers('Bell thought Pike sounded beaten. "She is supposed to lead this club," Bell said. Instead, "she just acts like a defeated woman."'))
+      .toEqual({ 'She is supposed to lead this club,': 'Bell', 'she just acts like a defeated woman.': 'Bell' });
+    expect(speakers('The fans booed. Instead, "we want a new manager," Jo Pike said.')).toEqual({ 'we want a new manager,': 'Jo Pike' });
+  });
+});
+
+describe('round 4: "Name, age, town:" before a quote names the person only', () => {
+  it('"Omar Khan, 29, Leeds:" is Omar Khan, not "Omar Khan Leeds"', () => {
+    expect(speakers('Omar Khan, 29, Leeds: "It is actually better for me."')).toEqual({ 'It is actually better for me.': 'Omar Khan' });
+    expect(speakers('Jane Carter, 41, nurse, Bristol: "My train now leaves earlier."')).toEqual({ 'My train now leaves earlier.': 'Jane Carter' });
   });
 });
