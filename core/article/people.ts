@@ -18,6 +18,19 @@ export function lexiconTags(word: string): string[] {
   return tags;
 }
 
+/**
+ * `(tags) => tags.some((t) => re.test(t))`, answered once per tag list: a word's list is one shared array, never
+ * changed, and the rules ask the same questions of the same few thousand words all through an article.
+ */
+export function someTag(re: RegExp): (tags: readonly string[]) => boolean {
+  const known = new WeakMap<readonly string[], boolean>();
+  return (tags) => {
+    let answer = known.get(tags);
+    if (answer === undefined) known.set(tags, (answer = tags.some((t) => re.test(t))));
+    return answer;
+  };
+}
+
 export function firstNameGender(word: string): Gender | null | undefined {
   const tags = lexiconTags(word);
   if (tags.includes('MaleName')) return 'male';
@@ -32,11 +45,13 @@ export const isKnownSurname = (w: string) => lexiconTags(w).includes('LastName')
 export const isCommonWord = memoised((w: string) => {
   // "Audiences", "Aides": the lexicon lists the singular only.
   const tags = lexiconTags(w).length === 0 && /[^s]s$/i.test(w) ? lexiconTags(w.slice(0, -1)) : lexiconTags(w);
-  return tags.length > 0 && !tags.some((t) => /Name|Person|Place|Country|City|Organization/.test(t));
+  return tags.length > 0 && !namedThingTag(tags);
 });
 
 /** Determiners, prepositions and the like: never the start of a name ("The", "In", "But"). */
-export const isFunctionWord = memoised((w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t)));
+export const isFunctionWord = memoised((w: string) => functionTag(lexiconTags(w)));
+const namedThingTag = someTag(/Name|Person|Place|Country|City|Organization/);
+const functionTag = someTag(/Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/);
 
 /** A word as the lexicon knows it: lower case, without a possessive 's or punctuation ("Trump's," -> "trump"). */
 export const bareWord = memoised((w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, ''));
@@ -104,7 +119,10 @@ export const PERSON_ROLE = new RegExp(
 const ORG_WORDS = /\b(?:Government|Office|Ministry|Department|Council|Police|Service|Services|Agency|Association|Company|Group|University|Hospital|Committee|Party|Union|Club|Court|News|Commission|Foundation|Institute|Trust|Bank|Inc|Ltd|Corp|Authority|Board|Network|Times|Post|BBC|ITV|CNN|Reuters|Kremlin|Pentagon|Street|House|Administration|Federation|League|Society|Centre|Center|Force|Army|Navy|Command|Organisation|Organization|Council|Parliament|Congress|Senate|Assembly|Cabinet|Embassy|Fund|Programme|Program|Alliance|Coalition|Campaign|Charity|Brigade|Helmets|Nations|Watch|International|Media|Press|Industries|Airlines|Motors|Energy|Partners)\b/;
 
 /** Lexicon tags of a place that is not also a person's name ("Asia", not "Georgia" the first name). */
-export const placeTags = (tags: readonly string[]) => tags.some((t) => /Place|Country|City|Region/.test(t)) && !tags.some((t) => /Person|Name/.test(t));
+export const placeTags = (tags: readonly string[]) => placeTag(tags) && !personTag(tags);
+const placeTag = someTag(/Place|Country|City|Region/);
+/** A person's name or the like among a word's tags. */
+export const personTag = someTag(/Person|Name/);
 const isPlaceWord = (w: string) => placeTags(lexiconTags(w));
 /** Last words of place and building names. */
 const PLACE_NOUN = /^(?:County|City|Township|Province|District|Avenue|Boulevard|Road|Tower|Towers|Plaza|Hotel|Casino|Airport|Stadium|Arena|Valley|Square|Beach|Mountains|Island|Islands|Heights)$/;

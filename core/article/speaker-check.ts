@@ -4,7 +4,7 @@
  * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
-import { PERSON_ROLE, bareWord, isTitle, lexiconTags, memoised, placeTags } from './people';
+import { PERSON_ROLE, bareWord, isTitle, lexiconTags, memoised, personTag, placeTags, someTag } from './people';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -35,9 +35,10 @@ const GROUP_NOUN = /\b(?:campaign|committee|think tank|group|department|agency|c
 /** "Wednesday", "Last week", "Now": only time words (and determiners). */
 export function isTimePhrase(phrase: string): boolean {
   const ws = phrase.split(/\s+/).map(bareWord).filter(Boolean);
-  const time = (w: string) => TIME_WORDS.has(w) || lexiconTags(w).some((t) => /WeekDay|Month|Date|Duration/.test(t));
-  return ws.some(time) && ws.every((w) => time(w) || /^(?:the|a|an|of|on|\d+)$/.test(w));
+  return ws.some(isTimeWord) && ws.every((w) => isTimeWord(w) || /^(?:the|a|an|of|on|\d+)$/.test(w));
 }
+const isTimeWord = memoised((w: string) => TIME_WORDS.has(w) || timeTag(lexiconTags(w)));
+const timeTag = someTag(/WeekDay|Month|Date|Duration/);
 
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|san|santa|los|las|el|la|st|saint|port|fort|mount|lake)$/;
 
@@ -106,13 +107,17 @@ export function notASpeaker(phrase: string): NotASpeaker | null {
     const tags = lexiconTags(first);
     // "came from ...", "do not": a clause, not a noun phrase.
     // ...unless a name follows ("coach Maria Lopez": a role word that is also a verb).
-    if (!/\s\p{Lu}/u.test(trimmed) && !/^(?:the|a|an|one|his|her|their|its|our|my|your|another|some|two|three|four|several|many|most|both|all|each|other|former|top|senior|local)$/.test(first) && tags.some((t) => /Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Negative/.test(t)) && !tags.some((t) => /Noun|Singular|Plural|Actor/.test(t))) return 'clause';
+    if (!/\s\p{Lu}/u.test(trimmed) && !/^(?:the|a|an|one|his|her|their|its|our|my|your|another|some|two|three|four|several|many|most|both|all|each|other|former|top|senior|local)$/.test(first) && verbTag(tags) && !nounTag(tags)) return 'clause';
   }
-  if (words.length === 1 && lexiconTags(first).some((t) => /Conjunction|Adverb|Determiner|Preposition|QuestionWord|Expression/.test(t)) && !/^(?:he|she|they|it|i|we)$/.test(first)) return 'fragment';
+  if (words.length === 1 && fragmentTag(lexiconTags(first)) && !/^(?:he|she|they|it|i|we)$/.test(first)) return 'fragment';
   if (isPlaceName(trimmed)) return 'place';
   if (isDocument(trimmed) && !/^\p{Lu}/u.test(words[words.length - 1]!)) return 'document';
   return null;
 }
+
+const verbTag = someTag(/Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Negative/);
+const nounTag = someTag(/Noun|Singular|Plural|Actor/);
+const fragmentTag = someTag(/Conjunction|Adverb|Determiner|Preposition|QuestionWord|Expression/);
 
 /** "Sunday the Rev. Al Sharpton" -> "the Rev. Al Sharpton": time words before a speaker set the scene. */
 export function withoutLeadingTime(phrase: string): string {
@@ -134,6 +139,8 @@ const PLACE_KIND_ALONE = /^(?:county|parish|borough|township)$/i;
 const ROLE_WORD = new RegExp(`^(?:${PERSON_ROLE.source})$`, 'i');
 const isRoleWord = memoised((w: string) => ROLE_WORD.test(w));
 
+const originTag = someTag(/Demonym|Country|Region|City/);
+
 /**
  * How many leading words of a capitalised phrase describe the person rather than name them:
  * party, nationality, place ("Republican Donald Trump", "Texas Sen. Ted Cruz", "French President ...").
@@ -151,7 +158,7 @@ export function leadingDescriptors(words: readonly string[]): number {
     // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale"),
     // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
     const role = i === 0 && ((isRoleWord(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w));
-    const describes = role || PARTY.test(w) || (tags.some((t) => /Demonym|Country|Region|City/.test(t)) && !tags.some((t) => /Person|Name/.test(t)));
+    const describes = role || PARTY.test(w) || (originTag(tags) && !personTag(tags));
     if (!describes) break;
     i++;
   }
