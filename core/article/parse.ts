@@ -233,10 +233,17 @@ const SPACES = /\s+/y;
 /** A word's trailing dot is punctuation unless it abbreviates a title ("Dr."). */
 const wordOf = (raw: string) => (raw.endsWith('.') && !isAbbreviatedTitle(raw) ? raw.slice(0, -1) : raw);
 
-/** Up to 8 words from `at` (the first is `first`), each after nothing but spaces from the one before. */
-function wordsFrom(text: string, at: number, first: string): { word: string; at: number }[] {
-  const out = [{ word: wordOf(first), at }];
-  let end = at + out[0]!.word.length;
+type WordAt = { word: string; at: number };
+
+/**
+ * Up to 8 words from `at` (the first is `first`), each after nothing but spaces from the one before.
+ * When `at` is a later word of the `previous` window ("Minister" after "Prime"), the words already read from
+ * there are taken over, and only the rest is read.
+ */
+function wordsFrom(text: string, at: number, first: string, previous: readonly WordAt[] = []): WordAt[] {
+  const from = previous.findIndex((w) => w.at === at);
+  const out = from > 0 ? previous.slice(from) : [{ word: wordOf(first), at }];
+  let end = out[out.length - 1]!.at + out[out.length - 1]!.word.length;
   while (out.length < 8) {
     SPACES.lastIndex = end;
     if (!SPACES.exec(text)) break;
@@ -267,13 +274,14 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   // Names start with a capital: only those words are looked at, each with the words that follow it
   // across plain spaces (punctuation between words ends a name).
   let skipUntil = 0;
+  let window: WordAt[] = [];
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(narration); m; m = CAPITALISED.exec(narration)) {
     if (m.index < skipUntil) continue;
     // A function word ("The", "But", "He") starts no name, and is no description before one either: skip it
     // before reading the words after it (the same tests as below, on the first word alone).
     if (isFunctionWord(wordOf(m[0])) && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
-    const window = wordsFrom(narration, m.index, m[0]);
+    window = wordsFrom(narration, m.index, m[0], window);
     const word = window[0]!.word;
     const windowWords = window.map((t) => t.word);
     // "Republican Donald Trump": the party is a description; the name starts after it.
