@@ -95,6 +95,18 @@ const isSuffix = memoised((w: string) => NAME_SUFFIXES.has(w.toLowerCase().repla
 /** A name word: capitalised, or after a lower-case Arabic or European particle ("al-Awlaki", "bin-Salman"). */
 const isCapitalised = (w: string) => /^(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul|de|di|da|le|la|du|van|von)-)?\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
 
+/** What readName asks of a word as written: one lookup per word read, where each question was one (or a pattern test). */
+interface NameWordFacts {
+  title: Gender | null | undefined;
+  capitalised: boolean;
+  suffix: boolean;
+  firstGender: Gender | null | undefined;
+  knownSurname: boolean;
+}
+const nameWord = memoised((w: string): NameWordFacts => ({
+  title: titleGender(w), capitalised: isCapitalised(w), suffix: isSuffix(w), firstGender: firstNameGender(w), knownSurname: isKnownSurname(w),
+}));
+
 const FEMALE_ROLES = 'mother mum mom mummy wife daughter sister grandmother grandma gran nan aunt auntie niece girl woman lady girlfriend bride widow actress queen princess duchess chairwoman spokeswoman businesswoman policewoman congresswoman councilwoman headmistress waitress sportswoman granddaughter stepmother fiancee fiancée nun mistress stepdaughter';
 const MALE_ROLES = 'father dad daddy husband son brother grandfather grandpa grandad uncle nephew boy man gentleman boyfriend groom widower king prince duke chairman spokesman businessman policeman congressman councilman headmaster sportsman grandson stepfather fiance fiancé monk stepson';
 const ROLE_GENDER = new Map<string, Gender>([
@@ -148,8 +160,9 @@ export function readName(words: readonly string[]): ParsedName | null {
   let i = 0;
   const titles: string[] = [];
   let gender: Gender | null = null;
-  while (i < words.length && isTitle(words[i]!) && isCapitalised(words[i]!)) {
-    gender = titleGender(words[i]!) ?? gender;
+  let facts: NameWordFacts;
+  while (i < words.length && (facts = nameWord(words[i]!)).title !== undefined && facts.capitalised) {
+    gender = facts.title ?? gender;
     titles.push(words[i]!);
     i++;
   }
@@ -157,7 +170,8 @@ export function readName(words: readonly string[]): ParsedName | null {
   while (i < words.length) {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
-    if (isCapitalised(w) && !isSuffix(w)) names.push(w);
+    const wordFacts = nameWord(w);
+    if (wordFacts.capitalised && !wordFacts.suffix) names.push(w);
     // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
     // nor is where a person is from: "Sen. Rand Paul of Kentucky".)
     else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!) &&
@@ -167,7 +181,7 @@ export function readName(words: readonly string[]): ParsedName | null {
     if (possessive) break;
   }
   const suffixes: string[] = [];
-  while (i < words.length && isSuffix(words[i]!) && /^\p{Lu}/u.test(words[i]!)) suffixes.push(words[i++]!.replace(/,$/, ''));
+  while (i < words.length && nameWord(words[i]!).suffix && /^\p{Lu}/u.test(words[i]!)) suffixes.push(words[i++]!.replace(/,$/, ''));
   if (names.length === 0) {
     // "…," said Baron.: a surname that is also a title, alone where a name stands.
     if (words.length === 1 && titles.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(titles[0]!) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|President|Minister|Mayor|Speaker|Chancellor|Secretary|Judge|Justice|Governor|Senator|Pope|King|Queen|Prince|Princess|Deputy|Officer|Coach|Manager|Doctor|Professor|Chief)$/.test(titles[0]!)) {
@@ -178,7 +192,8 @@ export function readName(words: readonly string[]): ParsedName | null {
   }
   const first = names.length > 1 || titles.length === 0 ? names[0]! : null;
   const surname = names[names.length - 1]!;
-  const firstGender = first ? firstNameGender(first) : undefined;
+  const firstGender = first ? nameWord(first).firstGender : undefined;
+  const knownSurname = nameWord(surname).knownSurname;
   gender = gender ?? (firstGender ?? null);
   const bare = names.join(' ');
   const joined = names.some((w) => ORG_CONNECTORS.has(w));
@@ -186,8 +201,8 @@ export function readName(words: readonly string[]): ParsedName | null {
   // ...and "Central Asia", "New York": a place name last, with no title or first name to make it a person's.
   const place = (names.length >= 2 && names.slice(1).some((w) => PLACE_NOUN.test(w))) ||
     (titles.length === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
-  const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
-  const known = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname);
+  const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || knownSurname || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
+  const known = titles.length > 0 || firstGender !== undefined || knownSurname;
   return { full: titles.length + suffixes.length === 0 ? bare : [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
 }
 

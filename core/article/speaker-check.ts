@@ -141,6 +141,19 @@ const isRoleWord = memoised((w: string) => ROLE_WORD.test(w));
 
 const originTag = someTag(/Demonym|Country|Region|City/);
 
+/** What leadingDescriptors asks of a word as written, answered once per distinct word. */
+const descriptorWord = memoised((raw: string) => {
+  const w = bareWord(raw);
+  const tags = lexiconTags(w);
+  return {
+    placeKind: PLACE_KIND.test(w),
+    // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale"),
+    // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
+    leadingRole: (isRoleWord(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w),
+    describes: PARTY.test(w) || (originTag(tags) && !personTag(tags)),
+  };
+});
+
 /**
  * How many leading words of a capitalised phrase describe the person rather than name them:
  * party, nationality, place ("Republican Donald Trump", "Texas Sen. Ted Cruz", "French President ...").
@@ -149,16 +162,12 @@ export function leadingDescriptors(words: readonly string[]): number {
   let i = 0;
   while (i < words.length - 1) {
     // "Oakland County Sheriff Michael Bouchard", "Jefferson Parish": a place and its kind of place, whatever the first word is.
-    if (i + 2 < words.length && /^\p{Lu}/u.test(words[i]!) && PLACE_KIND.test(bareWord(words[i + 1]!))) {
+    if (i + 2 < words.length && /^\p{Lu}/u.test(words[i]!) && descriptorWord(words[i + 1]!).placeKind) {
       i += 2;
       continue;
     }
-    const w = bareWord(words[i]!);
-    const tags = lexiconTags(w);
-    // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale"),
-    // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
-    const role = i === 0 && ((isRoleWord(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w));
-    const describes = role || PARTY.test(w) || (originTag(tags) && !personTag(tags));
+    const facts = descriptorWord(words[i]!);
+    const describes = (i === 0 && facts.leadingRole) || facts.describes;
     if (!describes) break;
     i++;
   }
