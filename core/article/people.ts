@@ -160,28 +160,34 @@ export function readName(words: readonly string[]): ParsedName | null {
   let i = 0;
   const titles: string[] = [];
   let gender: Gender | null = null;
-  let facts: NameWordFacts;
-  while (i < words.length && (facts = nameWord(words[i]!)).title !== undefined && facts.capitalised) {
+  // The facts of words[i] (undefined past the last word), looked up once whichever steps below ask.
+  let facts = words.length > 0 ? nameWord(words[0]!) : undefined;
+  while (facts && facts.title !== undefined && facts.capitalised) {
     gender = facts.title ?? gender;
     titles.push(words[i]!);
-    i++;
+    facts = ++i < words.length ? nameWord(words[i]!) : undefined;
   }
   const names: string[] = [];
-  while (i < words.length) {
+  const nameFacts: NameWordFacts[] = [];
+  while (facts) {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
-    const wordFacts = nameWord(w);
+    const wordFacts = possessive ? nameWord(w) : facts;
     if (wordFacts.capitalised && !wordFacts.suffix) names.push(w);
     // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
     // nor is where a person is from: "Sen. Rand Paul of Kentucky".)
     else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!) &&
       !(w === 'of' && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && isPlaceWord(bareWord(words[i + 1]!)))) names.push(w);
     else break;
-    i++;
+    nameFacts.push(wordFacts);
+    facts = ++i < words.length ? nameWord(words[i]!) : undefined;
     if (possessive) break;
   }
   const suffixes: string[] = [];
-  while (i < words.length && nameWord(words[i]!).suffix && /^\p{Lu}/u.test(words[i]!)) suffixes.push(words[i++]!.replace(/,$/, ''));
+  while (facts && facts.suffix && /^\p{Lu}/u.test(words[i]!)) {
+    suffixes.push(words[i]!.replace(/,$/, ''));
+    facts = ++i < words.length ? nameWord(words[i]!) : undefined;
+  }
   if (names.length === 0) {
     // "…," said Baron.: a surname that is also a title, alone where a name stands.
     if (words.length === 1 && titles.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(titles[0]!) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|President|Minister|Mayor|Speaker|Chancellor|Secretary|Judge|Justice|Governor|Senator|Pope|King|Queen|Prince|Princess|Deputy|Officer|Coach|Manager|Doctor|Professor|Chief)$/.test(titles[0]!)) {
@@ -192,8 +198,8 @@ export function readName(words: readonly string[]): ParsedName | null {
   }
   const first = names.length > 1 || titles.length === 0 ? names[0]! : null;
   const surname = names[names.length - 1]!;
-  const firstGender = first ? nameWord(first).firstGender : undefined;
-  const knownSurname = nameWord(surname).knownSurname;
+  const firstGender = first ? nameFacts[0]!.firstGender : undefined;
+  const knownSurname = nameFacts[names.length - 1]!.knownSurname;
   gender = gender ?? (firstGender ?? null);
   const bare = names.join(' ');
   const joined = names.some((w) => ORG_CONNECTORS.has(w));
