@@ -280,7 +280,8 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     if (m.index < skipUntil) continue;
     // A function word ("The", "But", "He") starts no name, and is no description before one either: skip it
     // before reading the words after it (the same tests as below, on the first word alone).
-    if (isFunctionWord(wordOf(m[0])) && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
+    const functionWord = isFunctionWord(wordOf(m[0]));
+    if (functionWord && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
     window = wordsFrom(narration, m.index, m[0], window);
     const word = window[0]!.word;
     const windowWords = window.map((t) => t.word);
@@ -296,7 +297,7 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     if (!name.bare.includes(' ') && followsNameWord(narration, m.index)) continue;
     // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
     // ...and "Dean Trebilcock" starts with a noun that is also a first name: only function words are never names.
-    if (isFunctionWord(word) || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !name.bare.includes(' '))) continue;
+    if (functionWord || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !name.bare.includes(' '))) continue;
     // Someone already met (as a speaker or by full name) is known by surname alone; a new name needs real evidence.
     const met = registry.find(name.bare) ?? registry.find(name.surname ?? '');
     const fresh = name.person && (name.bare.includes(' ') ? name.known : name.gender !== null);
