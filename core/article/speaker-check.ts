@@ -34,7 +34,11 @@ const GROUP_NOUN = /\b(?:campaign|committee|think tank|group|department|agency|c
 
 /** "Wednesday", "Last week", "Now": only time words (and determiners). */
 export function isTimePhrase(phrase: string): boolean {
-  const ws = phrase.split(/\s+/).map(bareWord).filter(Boolean);
+  return timeWords(phrase.split(/\s+/).map(bareWord));
+}
+/** isTimePhrase of a phrase's words, each already made bare: notASpeaker splits its phrase once for all its tests. */
+function timeWords(bare: readonly string[]): boolean {
+  const ws = bare.filter(Boolean);
   return ws.some(isTimeWord) && ws.every((w) => isTimeWord(w) || /^(?:the|a|an|of|on|\d+)$/.test(w));
 }
 const isTimeWord = memoised((w: string) => TIME_WORDS.has(w) || timeTag(lexiconTags(w)));
@@ -44,41 +48,53 @@ const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|cen
 
 /** "Libya", "South Carolina", "Paris": a place name that is not also a person's name. */
 export function isPlaceName(phrase: string): boolean {
-  const ws = phrase.split(/\s+/).filter(Boolean);
+  return placeWords(phrase.split(/\s+/).filter(Boolean).map(bareWord));
+}
+function placeWords(bare: readonly string[]): boolean {
+  const ws = bare;
   if (ws.length === 0 || ws.length > 3) return false;
-  const whole = lexiconTags(ws.map(bareWord).join(' '));
-  const tagsOf = whole.length ? [whole] : ws.map((w) => lexiconTags(bareWord(w)));
+  const whole = lexiconTags(bare.join(' '));
+  const tagsOf = whole.length ? [whole] : bare.map((w) => lexiconTags(w));
   const place = placeTags;
   // Word by word, every word must be a place or a compass word ("Central Asia"); "Priorities USA" is an organisation.
   return whole.length ? place(whole) : tagsOf[tagsOf.length - 1]!.length > 0 && place(tagsOf[tagsOf.length - 1]!) &&
-    tagsOf.every((t, i) => place(t) || t.includes('Adjective') || COMPASS.test(bareWord(ws[i]!)));
+    tagsOf.every((t, i) => place(t) || t.includes('Adjective') || COMPASS.test(bare[i]!));
 }
 
 /** "Twitter", "on Facebook", "his website": where words appear. */
 export function isPlatform(phrase: string): boolean {
-  const ws = phrase.split(/\s+/).map(bareWord).filter((w) => w && !/^(?:the|a|an|his|her|their|its|on|in|via|official)$/.test(w));
+  return platformWords(phrase.split(/\s+/).map(bareWord));
+}
+function platformWords(bare: readonly string[]): boolean {
+  const ws = bare.filter((w) => w && !/^(?:the|a|an|his|her|their|its|on|in|via|official)$/.test(w));
   return ws.length > 0 && ws.length <= 2 && PLATFORMS.has(ws[ws.length - 1]!);
 }
 
 /** "A letter", "the report", "That memo", "Its statement": a document as the only noun. */
 export function isDocument(phrase: string): boolean {
-  const head = headNoun(phrase);
+  const ws = phrase.split(/\s+/).filter(Boolean);
+  return documentWords(ws, ws.map(bareWord));
+}
+function documentWords(ws: readonly string[], bare: readonly string[]): boolean {
+  const head = headNounOf(ws, bare);
   return head !== null && DOCUMENTS.has(head);
 }
 
 /** The last word of a phrase's first noun group: "a spokesman for the council" -> spokesman. */
 export function headNoun(phrase: string): string | null {
   const ws = phrase.split(/\s+/).filter(Boolean);
+  return headNounOf(ws, ws.map(bareWord));
+}
+function headNounOf(ws: readonly string[], bare: readonly string[]): string | null {
   let end = ws.length;
   for (let i = 1; i < ws.length; i++) {
-    const w = bareWord(ws[i]!);
+    const w = bare[i]!;
     if (PREPOSITIONS.has(w) || /^(?:who|which|that|whose|where|when|and|or|but)$/.test(w) || /,$/.test(ws[i - 1]!)) {
       end = i;
       break;
     }
   }
-  const last = ws[end - 1];
-  return last ? bareWord(last) : null;
+  return end > 0 ? bare[end - 1]! : null;
 }
 
 /** A description ("the campaign's spokesman", "one aide") names a person or a body of people. */
@@ -99,8 +115,10 @@ export function notASpeaker(phrase: string): NotASpeaker | null {
   const first = bareWord(words[0] ?? '');
   if (!first) return 'fragment';
   if (first !== 'according' && PREPOSITIONS.has(first)) return 'preposition';
-  if (isTimePhrase(trimmed)) return 'time';
-  if (isPlatform(trimmed)) return 'platform';
+  // Each word made bare once, for all the tests below.
+  const bare = words.map(bareWord);
+  if (timeWords(bare)) return 'time';
+  if (platformWords(bare)) return 'platform';
   // "HIGHER TURNOUT IN IOWA": a section heading run into the paragraph.
   if (words.length >= 3 && words.filter((w) => /^\p{Lu}{2,}[\p{Lu}’'.,-]*$/u.test(w)).length >= 3) return 'headline';
   if (/^\p{Ll}/u.test(words[0]!)) {
@@ -110,8 +128,8 @@ export function notASpeaker(phrase: string): NotASpeaker | null {
     if (!/\s\p{Lu}/u.test(trimmed) && !/^(?:the|a|an|one|his|her|their|its|our|my|your|another|some|two|three|four|several|many|most|both|all|each|other|former|top|senior|local)$/.test(first) && verbTag(tags) && !nounTag(tags)) return 'clause';
   }
   if (words.length === 1 && fragmentTag(lexiconTags(first)) && !/^(?:he|she|they|it|i|we)$/.test(first)) return 'fragment';
-  if (isPlaceName(trimmed)) return 'place';
-  if (isDocument(trimmed) && !/^\p{Lu}/u.test(words[words.length - 1]!)) return 'document';
+  if (placeWords(bare)) return 'place';
+  if (documentWords(words, bare) && !/^\p{Lu}/u.test(words[words.length - 1]!)) return 'document';
   return null;
 }
 
