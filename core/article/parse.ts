@@ -513,6 +513,8 @@ const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?)\s*$/u
  * line: the quoted blocks are one quote (the dash line stays narration and attributes it).
  */
 function unmarkedBlockQuotes(blocks: Block[], chains: Chain[]): Chain[] {
+  // Plain text has no block quotes: nothing to look at.
+  if (!blocks.some((b) => b.inBlockquote)) return [];
   const marked = new Set(chains.flatMap((c) => c.map((s) => s.block)));
   const out: Chain[] = [];
   for (let b = 0; b < blocks.length; b++) {
