@@ -222,14 +222,13 @@ function upToRole(words: string, isRole: (w: string) => boolean): { text: string
   return at < 0 ? null : { text: list.slice(0, at + 1).join(' '), role: list[at]! };
 }
 
-/** A word as the narration scan reads it: letters, marks, apostrophes, dots and hyphens. */
-const WORD_CHARS = /[\p{L}\p{M}][\p{L}\p{M}'’.\-]*/uy;
+/** Spaces, then a word as the narration scan reads it: letters, marks, apostrophes, dots and hyphens (one match per word). */
+const SPACED_WORD = /\s+([\p{L}\p{M}][\p{L}\p{M}'’.\-]*)/uy;
 /**
  * A capitalised word that starts a word (not "Donald" in "McDonald", but "Hello" in "'Hello"). The capital
  * comes first and the look back after it: a look back first would be tried at every character of the text.
  */
 const CAPITALISED = /\p{Lu}(?<!(?:[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu})[\p{L}\p{M}'’.\-]*/gu;
-const SPACES = /\s+/y;
 /** A word's trailing dot is punctuation unless it abbreviates a title ("Dr."). */
 const wordOf = (raw: string) => (raw.endsWith('.') && !isAbbreviatedTitle(raw) ? raw.slice(0, -1) : raw);
 
@@ -245,14 +244,13 @@ function wordsFrom(text: string, at: number, first: string, previous: readonly W
   const out = from > 0 ? previous.slice(from) : [{ word: wordOf(first), at }];
   let end = out[out.length - 1]!.at + out[out.length - 1]!.word.length;
   while (out.length < 8) {
-    SPACES.lastIndex = end;
-    if (!SPACES.exec(text)) break;
-    WORD_CHARS.lastIndex = SPACES.lastIndex;
-    const w = WORD_CHARS.exec(text);
+    SPACED_WORD.lastIndex = end;
+    const w = SPACED_WORD.exec(text);
     if (!w) break;
-    const word = wordOf(w[0]);
-    out.push({ word, at: w.index });
-    end = w.index + word.length;
+    const wordAt = SPACED_WORD.lastIndex - w[1]!.length;
+    const word = wordOf(w[1]!);
+    out.push({ word, at: wordAt });
+    end = wordAt + word.length;
   }
   return out;
 }
