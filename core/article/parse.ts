@@ -291,11 +291,12 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     }
     const name = readName(windowWords);
     if (!name) continue;
-    // "Amira Hassan" that was not taken as a name: its last word alone is no first name ("Hassan" would make her a man).
-    if (!name.bare.includes(' ') && followsNameWord(narration, m.index)) continue;
     // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
     // ...and "Dean Trebilcock" starts with a noun that is also a first name: only function words are never names.
+    // (Asked before the look back below, which reads the text character by character.)
     if (functionWord || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !name.bare.includes(' '))) continue;
+    // "Amira Hassan" that was not taken as a name: its last word alone is no first name ("Hassan" would make her a man).
+    if (!name.bare.includes(' ') && followsNameWord(narration, m.index)) continue;
     // Someone already met (as a speaker or by full name) is known by surname alone; a new name needs real evidence.
     const met = registry.find(name.bare) ?? registry.find(name.surname ?? '');
     const fresh = name.person && (name.bare.includes(' ') ? name.known : name.gender !== null);
