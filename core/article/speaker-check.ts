@@ -51,8 +51,7 @@ export function isPlaceName(phrase: string): boolean {
   return placeWords(phrase.split(/\s+/).filter(Boolean).map(bareWord));
 }
 function placeWords(bare: readonly string[]): boolean {
-  const ws = bare;
-  if (ws.length === 0 || ws.length > 3) return false;
+  if (bare.length === 0 || bare.length > 3) return false;
   const whole = lexiconTags(bare.join(' '));
   const tagsOf = whole.length ? [whole] : bare.map((w) => lexiconTags(w));
   const place = placeTags;
