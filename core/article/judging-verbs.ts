@@ -6,7 +6,7 @@
  * Every inflection is generated once from the base forms, so a lookup is one Set access.
  */
 
-import { bareWord, lexiconTags } from './people';
+import { bareWord, lexiconTags, someTag } from './people';
 
 const BASE_FORMS = (
   // saying and answering
@@ -69,5 +69,7 @@ const QUANTIFIER = /^(?:many|several|some|few|all|most|other|both|these|those|th
 export function isPluralNounAfter(previous: string, word: string): boolean {
   if (!/[^s]s$/.test(word)) return false;
   const tags = lexiconTags(bareWord(previous));
-  return QUANTIFIER.test(previous) || (tags.some((t) => /Adjective|Demonym|Value|Cardinal/.test(t)) && !tags.some((t) => /Noun|Pronoun|Person/.test(t)));
+  return QUANTIFIER.test(previous) || (modifierTag(tags) && !nounTag(tags));
 }
+const modifierTag = someTag(/Adjective|Demonym|Value|Cardinal/);
+const nounTag = someTag(/Noun|Pronoun|Person/);

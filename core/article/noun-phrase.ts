@@ -6,7 +6,7 @@
  * said") is not the subject. Pure string work on compromise's lexicon, cheap enough to run for
  * every quote of a 1 MB article.
  */
-import { PERSON_ROLE, bareWord, isTitle, lexiconTags, readName } from './people';
+import { PERSON_ROLE, bareWord, isTitle, lexiconTags, readName, someTag } from './people';
 import { namesPeople } from './speaker-check';
 import { squashSpaces } from './spaces';
 
@@ -19,8 +19,8 @@ export interface Phrase {
 const DETERMINER = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|four|five|several|many|most|both|all|each|our|my|your|this|these|those|no)$/i;
 /** Prepositions that join two noun groups inside one noun phrase ("a spokesman for the council"). */
 const JOINING = /^(?:of|for|at|with|from|in|on|to)$/i;
-const NOT_IN_PHRASE = /Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Adverb|Conjunction|Preposition|Pronoun|QuestionWord|Negative|Expression/;
-const NOUNISH = /Noun|Singular|Plural|Actor|Adjective|Demonym|Person|Name|Place|Organization|Value|Cardinal|Comparable|Uncountable|Title/;
+const NOT_IN_PHRASE = someTag(/Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Adverb|Conjunction|Preposition|Pronoun|QuestionWord|Negative|Expression/);
+const NOUNISH = someTag(/Noun|Singular|Plural|Actor|Adjective|Demonym|Person|Name|Place|Organization|Value|Cardinal|Comparable|Uncountable|Title/);
 
 
 /** Can this lower-case word sit inside a noun phrase ("former", "presidential", "candidate", "34-year-old")? */
@@ -30,7 +30,7 @@ function nounish(word: string): boolean {
   if (/^\d/.test(w) || /-year-old$/.test(w)) return true;
   const tags = lexiconTags(w);
   if (tags.length === 0) return !/(?:ly|ed|ing)$/.test(w);
-  return tags.some((t) => NOUNISH.test(t)) || !tags.some((t) => NOT_IN_PHRASE.test(t));
+  return NOUNISH(tags) || !NOT_IN_PHRASE(tags);
 }
 
 const capitalised = (w: string) => /^[\p{Lu}\d]/u.test(w) || /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|y|of|and)$/.test(w);
@@ -175,8 +175,10 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   if (AUXILIARY_VERB.test(verb) || /ed$/.test(verb)) return true;
   const tags = lexiconTags(verb);
   // "Trump supporters", "Sanders campaign": a noun after a name is no verb; "went", "threw", "argues" are.
-  return tags.some((t) => /PastTense|PresentTense|Verb|Infinitive/.test(t)) && !tags.some((t) => /Plural|Singular|Noun/.test(t));
+  return VERB_TAG(tags) && !NOUN_TAG(tags);
 }
+const VERB_TAG = someTag(/PastTense|PresentTense|Verb|Infinitive/);
+const NOUN_TAG = someTag(/Plural|Singular|Noun/);
 
 const SUBJECT_CANDIDATE = /\b(?:he|she)\b|\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:de|da|di|van|von|del|der|al|el|bin|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
 

@@ -238,30 +238,35 @@ function upToRole(words: string, isRole: (w: string) => boolean): { text: string
   return at < 0 ? null : { text: list.slice(0, at + 1).join(' '), role: list[at]! };
 }
 
-/** A word as the narration scan reads it: letters, marks, apostrophes, dots and hyphens. */
-const WORD_CHARS = /[\p{L}\p{M}][\p{L}\p{M}'’.\-]*/uy;
+/** Spaces, then a word as the narration scan reads it: letters, marks, apostrophes, dots and hyphens (one match per word). */
+const SPACED_WORD = /\s+([\p{L}\p{M}][\p{L}\p{M}'’.\-]*)/uy;
 /**
  * A capitalised word that starts a word (not "Donald" in "McDonald", but "Hello" in "'Hello"). The capital
  * comes first and the look back after it: a look back first would be tried at every character of the text.
  */
 const CAPITALISED = /\p{Lu}(?<!(?:[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu})[\p{L}\p{M}'’.\-]*/gu;
-const SPACES = /\s+/y;
 /** A word's trailing dot is punctuation unless it abbreviates a title ("Dr."). */
 const wordOf = (raw: string) => (raw.endsWith('.') && !isAbbreviatedTitle(raw) ? raw.slice(0, -1) : raw);
 
-/** Up to 8 words from `at` (the first is `first`), each after nothing but spaces from the one before. */
-function wordsFrom(text: string, at: number, first: string): { word: string; at: number }[] {
-  const out = [{ word: wordOf(first), at }];
-  let end = at + out[0]!.word.length;
+type WordAt = { word: string; at: number };
+
+/**
+ * Up to 8 words from `at` (the first is `first`), each after nothing but spaces from the one before.
+ * When `at` is a later word of the `previous` window ("Minister" after "Prime"), the words already read from
+ * there are taken over, and only the rest is read.
+ */
+function wordsFrom(text: string, at: number, first: string, previous: readonly WordAt[] = []): WordAt[] {
+  const from = previous.findIndex((w) => w.at === at);
+  const out = from > 0 ? previous.slice(from) : [{ word: wordOf(first), at }];
+  let end = out[out.length - 1]!.at + out[out.length - 1]!.word.length;
   while (out.length < 8) {
-    SPACES.lastIndex = end;
-    if (!SPACES.exec(text)) break;
-    WORD_CHARS.lastIndex = SPACES.lastIndex;
-    const w = WORD_CHARS.exec(text);
+    SPACED_WORD.lastIndex = end;
+    const w = SPACED_WORD.exec(text);
     if (!w) break;
-    const word = wordOf(w[0]);
-    out.push({ word, at: w.index });
-    end = w.index + word.length;
+    const wordAt = SPACED_WORD.lastIndex - w[1]!.length;
+    const word = wordOf(w[1]!);
+    out.push({ word, at: wordAt });
+    end = wordAt + word.length;
   }
   return out;
 }
@@ -283,13 +288,15 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   // Names start with a capital: only those words are looked at, each with the words that follow it
   // across plain spaces (punctuation between words ends a name).
   let skipUntil = 0;
+  let window: WordAt[] = [];
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(narration); m; m = CAPITALISED.exec(narration)) {
     if (m.index < skipUntil) continue;
     // A function word ("The", "But", "He") starts no name, and is no description before one either: skip it
     // before reading the words after it (the same tests as below, on the first word alone).
-    if (isFunctionWord(wordOf(m[0])) && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
-    const window = wordsFrom(narration, m.index, m[0]);
+    const functionWord = isFunctionWord(wordOf(m[0]));
+    if (functionWord && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
+    window = wordsFrom(narration, m.index, m[0], window);
     const word = window[0]!.word;
     const windowWords = window.map((t) => t.word);
     // "Republican Donald Trump": the party is a description; the name starts after it.
@@ -300,11 +307,12 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     }
     const name = readName(windowWords);
     if (!name) continue;
-    // "Amira Hassan" that was not taken as a name: its last word alone is no first name ("Hassan" would make her a man).
-    if (!name.bare.includes(' ') && followsNameWord(narration, m.index)) continue;
     // A sentence-initial "The" or "Despite" is no name, but "Home Office" starts with a common word.
     // ...and "Dean Trebilcock" starts with a noun that is also a first name: only function words are never names.
-    if (isFunctionWord(word) || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !name.bare.includes(' '))) continue;
+    // (Asked before the look back below, which reads the text character by character.)
+    if (functionWord || (isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word) && !name.bare.includes(' '))) continue;
+    // "Amira Hassan" that was not taken as a name: its last word alone is no first name ("Hassan" would make her a man).
+    if (!name.bare.includes(' ') && followsNameWord(narration, m.index)) continue;
     // Someone already met (as a speaker or by full name) is known by surname alone; a new name needs real evidence.
     const met = registry.find(name.bare) ?? registry.find(name.surname ?? '');
     const fresh = name.person && (name.bare.includes(' ') ? name.known : name.gender !== null);
@@ -520,6 +528,8 @@ const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?)\s*$/u
  * line: the quoted blocks are one quote (the dash line stays narration and attributes it).
  */
 function unmarkedBlockQuotes(blocks: Block[], chains: Chain[]): Chain[] {
+  // Plain text has no block quotes: nothing to look at.
+  if (!blocks.some((b) => b.inBlockquote)) return [];
   const marked = new Set(chains.flatMap((c) => c.map((s) => s.block)));
   const out: Chain[] = [];
   for (let b = 0; b < blocks.length; b++) {

@@ -18,6 +18,19 @@ export function lexiconTags(word: string): string[] {
   return tags;
 }
 
+/**
+ * `(tags) => tags.some((t) => re.test(t))`, answered once per tag list: a word's list is one shared array, never
+ * changed, and the rules ask the same questions of the same few thousand words all through an article.
+ */
+export function someTag(re: RegExp): (tags: readonly string[]) => boolean {
+  const known = new WeakMap<readonly string[], boolean>();
+  return (tags) => {
+    let answer = known.get(tags);
+    if (answer === undefined) known.set(tags, (answer = tags.some((t) => re.test(t))));
+    return answer;
+  };
+}
+
 export function firstNameGender(word: string): Gender | null | undefined {
   const tags = lexiconTags(word);
   if (tags.includes('MaleName')) return 'male';
@@ -32,11 +45,13 @@ export const isKnownSurname = (w: string) => lexiconTags(w).includes('LastName')
 export const isCommonWord = memoised((w: string) => {
   // "Audiences", "Aides": the lexicon lists the singular only.
   const tags = lexiconTags(w).length === 0 && /[^s]s$/i.test(w) ? lexiconTags(w.slice(0, -1)) : lexiconTags(w);
-  return tags.length > 0 && !tags.some((t) => /Name|Person|Place|Country|City|Organization/.test(t));
+  return tags.length > 0 && !namedThingTag(tags);
 });
 
 /** Determiners, prepositions and the like: never the start of a name ("The", "In", "But"). */
-export const isFunctionWord = memoised((w: string) => lexiconTags(w).some((t) => /Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/.test(t)));
+export const isFunctionWord = memoised((w: string) => functionTag(lexiconTags(w)));
+const namedThingTag = someTag(/Name|Person|Place|Country|City|Organization/);
+const functionTag = someTag(/Determiner|Preposition|Conjunction|Adverb|Pronoun|Verb|Modal|Copula|QuestionWord/);
 
 /** A word as the lexicon knows it: lower case, without a possessive 's or punctuation ("Trump's," -> "trump"). */
 export const bareWord = memoised((w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, ''));
@@ -80,6 +95,18 @@ const isSuffix = memoised((w: string) => NAME_SUFFIXES.has(w.toLowerCase().repla
 /** A name word: capitalised, or after a lower-case Arabic or European particle ("al-Awlaki", "bin-Salman"). */
 const isCapitalised = (w: string) => /^(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul|de|di|da|le|la|du|van|von)-)?\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
 
+/** What readName asks of a word as written: one lookup per word read, where each question was one (or a pattern test). */
+interface NameWordFacts {
+  title: Gender | null | undefined;
+  capitalised: boolean;
+  suffix: boolean;
+  firstGender: Gender | null | undefined;
+  knownSurname: boolean;
+}
+const nameWord = memoised((w: string): NameWordFacts => ({
+  title: titleGender(w), capitalised: isCapitalised(w), suffix: isSuffix(w), firstGender: firstNameGender(w), knownSurname: isKnownSurname(w),
+}));
+
 const FEMALE_ROLES = 'mother mum mom mummy wife daughter sister grandmother grandma gran nan aunt auntie niece girl woman lady girlfriend bride widow actress queen princess duchess chairwoman spokeswoman businesswoman policewoman congresswoman councilwoman headmistress waitress sportswoman granddaughter stepmother fiancee fiancée nun mistress stepdaughter';
 const MALE_ROLES = 'father dad daddy husband son brother grandfather grandpa grandad uncle nephew boy man gentleman boyfriend groom widower king prince duke chairman spokesman businessman policeman congressman councilman headmaster sportsman grandson stepfather fiance fiancé monk stepson';
 const ROLE_GENDER = new Map<string, Gender>([
@@ -110,7 +137,10 @@ export const PERSON_ROLE = new RegExp(
 const ORG_WORDS = /\b(?:Government|Office|Ministry|Department|Council|Police|Service|Services|Agency|Association|Company|Group|University|Hospital|Committee|Party|Union|Club|Court|News|Commission|Foundation|Institute|Trust|Bank|Inc|Ltd|Corp|Authority|Board|Network|Times|Post|BBC|ITV|CNN|Reuters|Kremlin|Pentagon|Street|House|Administration|Federation|League|Society|Centre|Center|Force|Army|Navy|Command|Organisation|Organization|Council|Parliament|Congress|Senate|Assembly|Cabinet|Embassy|Fund|Programme|Program|Alliance|Coalition|Campaign|Charity|Brigade|Helmets|Nations|Watch|International|Media|Press|Industries|Airlines|Motors|Energy|Partners)\b/;
 
 /** Lexicon tags of a place that is not also a person's name ("Asia", not "Georgia" the first name). */
-export const placeTags = (tags: readonly string[]) => tags.some((t) => /Place|Country|City|Region/.test(t)) && !tags.some((t) => /Person|Name/.test(t));
+export const placeTags = (tags: readonly string[]) => placeTag(tags) && !personTag(tags);
+const placeTag = someTag(/Place|Country|City|Region/);
+/** A person's name or the like among a word's tags. */
+export const personTag = someTag(/Person|Name/);
 const isPlaceWord = (w: string) => placeTags(lexiconTags(w));
 /** Last words of place and building names. */
 const PLACE_NOUN = /^(?:County|City|Township|Province|District|Avenue|Boulevard|Road|Tower|Towers|Plaza|Hotel|Casino|Airport|Stadium|Arena|Valley|Square|Beach|Mountains|Island|Islands|Heights)$/;
@@ -142,26 +172,34 @@ export function readName(words: readonly string[]): ParsedName | null {
   let i = 0;
   const titles: string[] = [];
   let gender: Gender | null = null;
-  while (i < words.length && isTitle(words[i]!) && isCapitalised(words[i]!)) {
-    gender = titleGender(words[i]!) ?? gender;
+  // The facts of words[i] (undefined past the last word), looked up once whichever steps below ask.
+  let facts = words.length > 0 ? nameWord(words[0]!) : undefined;
+  while (facts && facts.title !== undefined && facts.capitalised) {
+    gender = facts.title ?? gender;
     titles.push(words[i]!);
-    i++;
+    facts = ++i < words.length ? nameWord(words[i]!) : undefined;
   }
   const names: string[] = [];
-  while (i < words.length) {
+  const nameFacts: NameWordFacts[] = [];
+  while (facts) {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
-    if (isCapitalised(w) && !isSuffix(w)) names.push(w);
+    const wordFacts = possessive ? nameWord(w) : facts;
+    if (wordFacts.capitalised && !wordFacts.suffix) names.push(w);
     // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
     // nor is where a person is from: "Sen. Rand Paul of Kentucky", "Sen. Dan Hale of Peoria", "Jo Pike of Acme Bank".)
     else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!) &&
       !(w === 'of' && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && (isPlaceWord(bareWord(words[i + 1]!)) || personSoFar(titles, names)))) names.push(w);
     else break;
-    i++;
+    nameFacts.push(wordFacts);
+    facts = ++i < words.length ? nameWord(words[i]!) : undefined;
     if (possessive) break;
   }
   const suffixes: string[] = [];
-  while (i < words.length && isSuffix(words[i]!) && /^\p{Lu}/u.test(words[i]!)) suffixes.push(words[i++]!.replace(/,$/, ''));
+  while (facts && facts.suffix && /^\p{Lu}/u.test(words[i]!)) {
+    suffixes.push(words[i]!.replace(/,$/, ''));
+    facts = ++i < words.length ? nameWord(words[i]!) : undefined;
+  }
   if (names.length === 0) {
     // "…," said Baron.: a surname that is also a title, alone where a name stands.
     if (words.length === 1 && titles.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(titles[0]!) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|President|Minister|Mayor|Speaker|Chancellor|Secretary|Judge|Justice|Governor|Senator|Pope|King|Queen|Prince|Princess|Deputy|Officer|Coach|Manager|Doctor|Professor|Chief)$/.test(titles[0]!)) {
@@ -172,7 +210,8 @@ export function readName(words: readonly string[]): ParsedName | null {
   }
   const first = names.length > 1 || titles.length === 0 ? names[0]! : null;
   const surname = names[names.length - 1]!;
-  const firstGender = first ? firstNameGender(first) : undefined;
+  const firstGender = first ? nameFacts[0]!.firstGender : undefined;
+  const knownSurname = nameFacts[names.length - 1]!.knownSurname;
   gender = gender ?? (firstGender ?? null);
   const bare = names.join(' ');
   const joined = names.some((w) => ORG_CONNECTORS.has(w));
@@ -180,8 +219,8 @@ export function readName(words: readonly string[]): ParsedName | null {
   // ...and "Central Asia", "New York": a place name last, with no title or first name to make it a person's.
   const place = (names.length >= 2 && names.slice(1).some((w) => PLACE_NOUN.test(w))) ||
     (titles.length === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
-  const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || isKnownSurname(surname) || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
-  const known = titles.length > 0 || firstGender !== undefined || isKnownSurname(surname);
+  const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || knownSurname || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
+  const known = titles.length > 0 || firstGender !== undefined || knownSurname;
   return { full: titles.length + suffixes.length === 0 ? bare : [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
 }
 

@@ -20,8 +20,8 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** Up to five letters and a dot at the end of a segment, after a space, an opening mark or nothing. */
 const ABBREVIATION_AT_END = /(?<![^\s("“‘'])([A-Za-z]{1,5})\.\s*$/g;
 
-/** `next`: the text after the segment (its first three characters are what matters). */
-function continuesAfterAbbreviation(segment: string, next: string): boolean {
+/** `after`: where the segment ends in `text` (the three characters from there are what matters, cut only when asked). */
+function continuesAfterAbbreviation(segment: string, text: string, after: number): boolean {
   // Only a segment whose last non-space character is a dot can end in an abbreviation: test that first,
   // as the pattern below, anchored at the end, is tried from every position of the segment.
   let last = segment.length - 1;
@@ -30,7 +30,9 @@ function continuesAfterAbbreviation(segment: string, next: string): boolean {
   // The abbreviation ends at that dot, so it starts at most five letters before it.
   ABBREVIATION_AT_END.lastIndex = Math.max(0, last - 5);
   const m = ABBREVIATION_AT_END.exec(segment);
-  if (!m?.[1] || /^\s*$/.test(next)) return false;
+  if (!m?.[1]) return false;
+  const next = text.slice(after, after + 3);
+  if (/^\s*$/.test(next)) return false;
   const word = m[1].toLowerCase();
   if ((TITLES.has(word) && word !== 'jr' && word !== 'sr') || (m[1].length === 1 && /[A-Z]/.test(m[1]))) return true;
   return OTHER_ABBREVIATIONS.has(word) && /^\s*[a-z0-9]/.test(next);
@@ -83,7 +85,7 @@ export function splitSentences(text: string): TextRange[] {
       const end = start + segment.length;
       if (pending) pending.end = end;
       else pending = { start, end };
-      if (continuesAfterAbbreviation(segment, text.slice(end, end + 3))) continue;
+      if (continuesAfterAbbreviation(segment, text, end)) continue;
       ranges.push(pending);
       pending = null;
     }
@@ -98,12 +100,12 @@ export function splitSentences(text: string): TextRange[] {
     }
   }
   if (pending) ranges.push(pending);
+  // Trimmed in place: the ranges are this function's own.
   const out: TextRange[] = [];
   for (const r of ranges) {
-    let { start, end } = r;
-    while (start < end && SPACE.test(text[start]!)) start++;
-    while (end > start && SPACE.test(text[end - 1]!)) end--;
-    if (end > start) out.push({ start, end });
+    while (r.start < r.end && SPACE.test(text[r.start]!)) r.start++;
+    while (r.end > r.start && SPACE.test(text[r.end - 1]!)) r.end--;
+    if (r.end > r.start) out.push(r);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
-import { PERSON_ROLE, bareWord, isTitle, lexiconTags, memoised, placeTags } from './people';
+import { PERSON_ROLE, bareWord, isTitle, lexiconTags, memoised, personTag, placeTags, someTag } from './people';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -35,50 +35,66 @@ const GROUP_NOUN = /\b(?:campaign|committee|think tank|group|department|agency|c
 
 /** "Wednesday", "Last week", "Now": only time words (and determiners). */
 export function isTimePhrase(phrase: string): boolean {
-  const ws = phrase.split(/\s+/).map(bareWord).filter(Boolean);
-  const time = (w: string) => TIME_WORDS.has(w) || lexiconTags(w).some((t) => /WeekDay|Month|Date|Duration/.test(t));
-  return ws.some(time) && ws.every((w) => time(w) || /^(?:the|a|an|of|on|\d+)$/.test(w));
+  return timeWords(phrase.split(/\s+/).map(bareWord));
 }
+/** isTimePhrase of a phrase's words, each already made bare: notASpeaker splits its phrase once for all its tests. */
+function timeWords(bare: readonly string[]): boolean {
+  const ws = bare.filter(Boolean);
+  return ws.some(isTimeWord) && ws.every((w) => isTimeWord(w) || /^(?:the|a|an|of|on|\d+)$/.test(w));
+}
+const isTimeWord = memoised((w: string) => TIME_WORDS.has(w) || timeTag(lexiconTags(w)));
+const timeTag = someTag(/WeekDay|Month|Date|Duration/);
 
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|san|santa|los|las|el|la|st|saint|port|fort|mount|lake)$/;
 
 /** "Libya", "South Carolina", "Paris": a place name that is not also a person's name. */
 export function isPlaceName(phrase: string): boolean {
-  const ws = phrase.split(/\s+/).filter(Boolean);
-  if (ws.length === 0 || ws.length > 3) return false;
-  const whole = lexiconTags(ws.map(bareWord).join(' '));
-  const tagsOf = whole.length ? [whole] : ws.map((w) => lexiconTags(bareWord(w)));
+  return placeWords(phrase.split(/\s+/).filter(Boolean).map(bareWord));
+}
+function placeWords(bare: readonly string[]): boolean {
+  if (bare.length === 0 || bare.length > 3) return false;
+  const whole = lexiconTags(bare.join(' '));
+  const tagsOf = whole.length ? [whole] : bare.map((w) => lexiconTags(w));
   const place = placeTags;
   // Word by word, every word must be a place or a compass word ("Central Asia"); "Priorities USA" is an organisation.
   return whole.length ? place(whole) : tagsOf[tagsOf.length - 1]!.length > 0 && place(tagsOf[tagsOf.length - 1]!) &&
-    tagsOf.every((t, i) => place(t) || t.includes('Adjective') || COMPASS.test(bareWord(ws[i]!)));
+    tagsOf.every((t, i) => place(t) || t.includes('Adjective') || COMPASS.test(bare[i]!));
 }
 
 /** "Twitter", "on Facebook", "his website": where words appear. */
 export function isPlatform(phrase: string): boolean {
-  const ws = phrase.split(/\s+/).map(bareWord).filter((w) => w && !/^(?:the|a|an|his|her|their|its|on|in|via|official)$/.test(w));
+  return platformWords(phrase.split(/\s+/).map(bareWord));
+}
+function platformWords(bare: readonly string[]): boolean {
+  const ws = bare.filter((w) => w && !/^(?:the|a|an|his|her|their|its|on|in|via|official)$/.test(w));
   return ws.length > 0 && ws.length <= 2 && PLATFORMS.has(ws[ws.length - 1]!);
 }
 
 /** "A letter", "the report", "That memo", "Its statement": a document as the only noun. */
 export function isDocument(phrase: string): boolean {
-  const head = headNoun(phrase);
+  const ws = phrase.split(/\s+/).filter(Boolean);
+  return documentWords(ws, ws.map(bareWord));
+}
+function documentWords(ws: readonly string[], bare: readonly string[]): boolean {
+  const head = headNounOf(ws, bare);
   return head !== null && DOCUMENTS.has(head);
 }
 
 /** The last word of a phrase's first noun group: "a spokesman for the council" -> spokesman. */
 export function headNoun(phrase: string): string | null {
   const ws = phrase.split(/\s+/).filter(Boolean);
+  return headNounOf(ws, ws.map(bareWord));
+}
+function headNounOf(ws: readonly string[], bare: readonly string[]): string | null {
   let end = ws.length;
   for (let i = 1; i < ws.length; i++) {
-    const w = bareWord(ws[i]!);
+    const w = bare[i]!;
     if (PREPOSITIONS.has(w) || /^(?:who|which|that|whose|where|when|and|or|but)$/.test(w) || /,$/.test(ws[i - 1]!)) {
       end = i;
       break;
     }
   }
-  const last = ws[end - 1];
-  return last ? bareWord(last) : null;
+  return end > 0 ? bare[end - 1]! : null;
 }
 
 /** A description ("the campaign's spokesman", "one aide") names a person or a body of people. */
@@ -99,21 +115,27 @@ export function notASpeaker(phrase: string): NotASpeaker | null {
   const first = bareWord(words[0] ?? '');
   if (!first) return 'fragment';
   if (first !== 'according' && PREPOSITIONS.has(first)) return 'preposition';
-  if (isTimePhrase(trimmed)) return 'time';
-  if (isPlatform(trimmed)) return 'platform';
+  // Each word made bare once, for all the tests below.
+  const bare = words.map(bareWord);
+  if (timeWords(bare)) return 'time';
+  if (platformWords(bare)) return 'platform';
   // "HIGHER TURNOUT IN IOWA": a section heading run into the paragraph.
   if (words.length >= 3 && words.filter((w) => /^\p{Lu}{2,}[\p{Lu}’'.,-]*$/u.test(w)).length >= 3) return 'headline';
   if (/^\p{Ll}/u.test(words[0]!)) {
     const tags = lexiconTags(first);
     // "came from ...", "do not": a clause, not a noun phrase.
     // ...unless a name follows ("coach Maria Lopez": a role word that is also a verb).
-    if (!/\s\p{Lu}/u.test(trimmed) && !/^(?:the|a|an|one|his|her|their|its|our|my|your|another|some|two|three|four|several|many|most|both|all|each|other|former|top|senior|local)$/.test(first) && tags.some((t) => /Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Negative/.test(t)) && !tags.some((t) => /Noun|Singular|Plural|Actor/.test(t))) return 'clause';
+    if (!/\s\p{Lu}/u.test(trimmed) && !/^(?:the|a|an|one|his|her|their|its|our|my|your|another|some|two|three|four|several|many|most|both|all|each|other|former|top|senior|local)$/.test(first) && verbTag(tags) && !nounTag(tags)) return 'clause';
   }
-  if (words.length === 1 && lexiconTags(first).some((t) => /Conjunction|Adverb|Determiner|Preposition|QuestionWord|Expression/.test(t)) && !/^(?:he|she|they|it|i|we)$/.test(first)) return 'fragment';
-  if (isPlaceName(trimmed)) return 'place';
-  if (isDocument(trimmed) && !/^\p{Lu}/u.test(words[words.length - 1]!)) return 'document';
+  if (words.length === 1 && fragmentTag(lexiconTags(first)) && !/^(?:he|she|they|it|i|we)$/.test(first)) return 'fragment';
+  if (placeWords(bare)) return 'place';
+  if (documentWords(words, bare) && !/^\p{Lu}/u.test(words[words.length - 1]!)) return 'document';
   return null;
 }
+
+const verbTag = someTag(/Verb|PastTense|Gerund|Infinitive|Modal|Copula|Auxiliary|Negative/);
+const nounTag = someTag(/Noun|Singular|Plural|Actor/);
+const fragmentTag = someTag(/Conjunction|Adverb|Determiner|Preposition|QuestionWord|Expression/);
 
 /** "Sunday the Rev. Al Sharpton" -> "the Rev. Al Sharpton": time words before a speaker set the scene. */
 export function withoutLeadingTime(phrase: string): string {
@@ -135,6 +157,21 @@ const PLACE_KIND_ALONE = /^(?:county|parish|borough|township)$/i;
 const ROLE_WORD = new RegExp(`^(?:${PERSON_ROLE.source})$`, 'i');
 const isRoleWord = memoised((w: string) => ROLE_WORD.test(w));
 
+const originTag = someTag(/Demonym|Country|Region|City/);
+
+/** What leadingDescriptors asks of a word as written, answered once per distinct word. */
+const descriptorWord = memoised((raw: string) => {
+  const w = bareWord(raw);
+  const tags = lexiconTags(w);
+  return {
+    placeKind: PLACE_KIND.test(w),
+    // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale"),
+    // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
+    leadingRole: (isRoleWord(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w),
+    describes: PARTY.test(w) || (originTag(tags) && !personTag(tags)),
+  };
+});
+
 /**
  * How many leading words of a capitalised phrase describe the person rather than name them:
  * party, nationality, place ("Republican Donald Trump", "Texas Sen. Ted Cruz", "French President ...").
@@ -143,16 +180,12 @@ export function leadingDescriptors(words: readonly string[]): number {
   let i = 0;
   while (i < words.length - 1) {
     // "Oakland County Sheriff Michael Bouchard", "Jefferson Parish": a place and its kind of place, whatever the first word is.
-    if (i + 2 < words.length && /^\p{Lu}/u.test(words[i]!) && PLACE_KIND.test(bareWord(words[i + 1]!))) {
+    if (i + 2 < words.length && /^\p{Lu}/u.test(words[i]!) && descriptorWord(words[i + 1]!).placeKind) {
       i += 2;
       continue;
     }
-    const w = bareWord(words[i]!);
-    const tags = lexiconTags(w);
-    // ...and a role noun that is no title, capitalised at the start of a sentence ("Resident Anne Marsh", "Witness Tom Hale"),
-    // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
-    const role = i === 0 && ((isRoleWord(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w));
-    const describes = role || PARTY.test(w) || (tags.some((t) => /Demonym|Country|Region|City/.test(t)) && !tags.some((t) => /Person|Name/.test(t)));
+    const facts = descriptorWord(words[i]!);
+    const describes = (i === 0 && facts.leadingRole) || facts.describes;
     if (!describes) break;
     i++;
   }
