@@ -1,7 +1,7 @@
 // The reader: wires the article view, the player, the highlight, the panels and the
 // commands together. Every key, toolbar button and menu command runs the same function.
 
-import type { ArticleCompletion, ArticleModel, Command, OpenResult, OpenedArticle, Quote, ReaderApi, ReaderEvent, Settings, Utterance, VoiceList } from '../core/contract';
+import type { ArticleCompletion, ArticleModel, Command, OpenResult, OpenedArticle, Quote, ReaderApi, ReaderEvent, ReadingPlan, Settings, Utterance, VoiceList } from '../core/contract';
 import { RATE_MAX, RATE_MIN, RATE_STEP } from '../core/settings';
 import { announcementText, type Announcement } from './announce-policy';
 import { Announcer } from './announcer';
@@ -594,11 +594,15 @@ export class ReaderApp {
     const result = await this.reader.updateSettings(docId, patch);
     if (request !== this.settingsRequest) return;
     this.applySettings(result.settings);
-    if (result.plan && oldPlan && this.article && this.article.docId === docId) {
-      const index = nav.mapToNewPlan(oldPlan, result.plan, this.player.current);
-      this.article = { ...this.article, plan: result.plan };
-      this.player.replacePlan(result.plan, index);
-    }
+    if (result.plan && docId !== null) this.takePlan(docId, oldPlan, result.plan);
+  }
+
+  /** A new plan for the open document (new settings, or an engine found): reading goes on at the same place. */
+  private takePlan(docId: string, oldPlan: ReadingPlan | null, plan: ReadingPlan): void {
+    if (!oldPlan || !this.article || this.article.docId !== docId) return;
+    const index = nav.mapToNewPlan(oldPlan, plan, this.player.current);
+    this.article = { ...this.article, plan };
+    this.player.replacePlan(plan, index);
   }
 
   private async openSettings(): Promise<void> {
@@ -679,11 +683,7 @@ export class ReaderApp {
         break;
       case 'replanned':
         // A speech engine found since the article was planned: its speakers get their own voices.
-        if (this.article?.docId === event.docId && this.plan) {
-          const index = nav.mapToNewPlan(this.plan, event.plan, this.player.current);
-          this.article = { ...this.article, plan: event.plan };
-          this.player.replacePlan(event.plan, index);
-        }
+        this.takePlan(event.docId, this.plan, event.plan);
         break;
     }
   }

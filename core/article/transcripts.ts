@@ -16,17 +16,23 @@ export interface Turn {
   block: number;
   /** The name before the colon, as written ("TAPPER", "Ana Delgado"). */
   label: string;
+  /** Where the words after the label start in the paragraph. */
+  start: number;
 }
 
 /** The label of a paragraph that opens like a transcript turn, or null ("Update: …" is none: no name). */
 export function turnLabel(text: string): string | null {
+  return turnOpening(text)?.label ?? null;
+}
+
+function turnOpening(text: string): { label: string; start: number } | null {
   const m = TURN.exec(text);
   if (!m) return null;
   const words = m[1]!.split(/\s+/);
   const bare = words.map((w) => w.replace(/[.'’-]+$/u, '').toLowerCase());
   if (bare.length === 1 && bare[0]!.length < 2) return null; // "Q:", "A:"
   if (isFunctionWord(bare[0]!) || bare.every((w) => isCommonWord(w))) return null;
-  return m[1]!;
+  return { label: m[1]!, start: m[0].length };
 }
 
 /**
@@ -39,10 +45,10 @@ export function transcriptTurns(blocks: readonly Pick<Block, 'index' | 'kind' | 
   const count = new Map<string, number>();
   for (const b of blocks) {
     if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
-    const label = turnLabel(b.text);
-    if (!label) continue;
-    turns.push({ block: b.index, label });
-    count.set(speakerKey(label), (count.get(speakerKey(label)) ?? 0) + 1);
+    const opening = turnOpening(b.text);
+    if (!opening) continue;
+    turns.push({ block: b.index, ...opening });
+    count.set(speakerKey(opening.label), (count.get(speakerKey(opening.label)) ?? 0) + 1);
   }
   const speakers = new Set([...count].filter(([, n]) => n >= MIN_TURNS).map(([key]) => key));
   if (speakers.size < MIN_SPEAKERS) return [];
@@ -57,9 +63,7 @@ function speakerKey(label: string): string {
 /** Each turn as a quote chain: the words after the label, to the end of the paragraph (quotes inside are part of it). */
 export function transcriptChains(blocks: readonly Pick<Block, 'index' | 'kind' | 'text'>[]): Chain[] {
   return transcriptTurns(blocks).map((t) => {
-    const text = blocks[t.block]!.text;
-    const start = TURN.exec(text)![0].length;
-    const span: Span = { block: t.block, open: start, close: null, start, end: text.trimEnd().length, single: false };
+    const span: Span = { block: t.block, open: t.start, close: null, start: t.start, end: blocks[t.block]!.text.trimEnd().length, single: false };
     return [span];
   });
 }
