@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { webBlocks, type RawBlock } from '../../core/article/blocks';
 import type { DomDocument, DomElement } from './dom';
 import { collectItems } from './html-items';
+import { noteFigures, restoreLeadFigures } from './lead-figures';
 import { cleanPage, collapseWrappers, maxDepth } from './page-cleaner';
 import { pageByline, readMetadata } from './page-metadata';
 
@@ -106,9 +107,11 @@ export function extractArticle(source: string, options: ExtractOptions = {}): Ex
       notices.push('This page is unusually large or deeply nested, so it was read without looking for the article in it: some page furniture may be read.');
     } else {
       // Readability changes the document it reads; the cleaned page is parsed again if it finds nothing.
+      const figures = noteFigures(doc);
       const found = readable(doc);
       if (found) {
         root = found.content;
+        restoreLeadFigures(root, figures);
         byline = usableByline(found.byline);
         readabilityTitle = found.title;
       } else {
@@ -121,7 +124,9 @@ export function extractArticle(source: string, options: ExtractOptions = {}): Ex
   }
 
   const title = meta.heading ?? meta.headline ?? readabilityTitle ?? meta.documentTitle;
-  const blocks = webBlocks(collectItems(root), { title, byline: shownByline ?? byline ?? meta.author });
+  // Readability's byline comes from <meta name="author"> too, which may name only the first author.
+  const fuller = byline && meta.author?.includes(byline) ? meta.author : byline;
+  const blocks = webBlocks(collectItems(root), { title, byline: shownByline ?? fuller ?? meta.author });
   if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading')) {
     if (meta.refreshTo) return { ok: false, message: `This page only sends the browser on to another address (${meta.refreshTo}); open that link instead.` };
     return { ok: false, message: 'No article text was found on this page.' };

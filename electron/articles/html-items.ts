@@ -6,6 +6,7 @@
 import type { WebItem } from '../../core/article/blocks';
 import { isFurniture } from '../../core/article/furniture';
 import { TEXT_NODE, isElement, tagOf, type DomElement, type DomNode } from './dom';
+import { nameWords } from './page-cleaner';
 
 /** Never article text (the cleaner removes most of these first; this is the backstop). */
 const SKIP = new Set([
@@ -68,6 +69,15 @@ const paragraphsOf = (text: string) => text.split(/\n[ \t\u00a0]*\n/).map((t) =>
 function isCredit(e: DomElement): boolean {
   const itemprop = e.getAttribute('itemprop') ?? '';
   return CREDIT_CLASS.test(`${e.className} ${e.id}`) || /copyright|creator|creditText/i.test(itemprop);
+}
+
+/** Longer than this, an element whose class says caption is more than a caption: it is read as text. */
+const MAX_CAPTION_CHARS = 600;
+
+/** `<p class="imageCaption">`, `<div class="wp-caption-text">`: a photo's caption that is not in a <figure>. */
+function isCaptionOutsideFigure(e: DomElement): boolean {
+  const name = `${e.className} ${e.id}`;
+  return tagOf(e) !== 'figure' && /caption/i.test(name) && nameWords(name).includes('caption') && !e.querySelector('blockquote, ul, ol, h1, h2, h3, h4, h5, h6, figure, table') && (e.textContent ?? '').length <= MAX_CAPTION_CHARS;
 }
 
 /** Walks one extracted article (or a page's body, when Readability found nothing) in reading order. */
@@ -164,6 +174,8 @@ export function collectItems(root: DomElement): WebItem[] {
       const text = inlineText(node).replace(/\s+/g, ' ').trim();
       if (inQuote()) paragraph(text);
       else if (text) items.push({ kind: 'heading', text, level: Number(heading[1]) });
+    } else if (tag === 'figcaption' || (!inQuote() && isCaptionOutsideFigure(node))) {
+      items.push({ kind: 'caption', text: partsText(node, isCredit), credit: Array.from(node.querySelectorAll('*')).filter(isCredit).map((c) => inlineText(c)).join(' ').trim() || null });
     } else if (tag === 'p' || tag === 'pre' || tag === 'address' || tag === 'dt' || tag === 'dd') {
       paragraph(inlineText(node, exclude));
     } else if (tag === 'ul' || tag === 'ol') {
@@ -172,8 +184,6 @@ export function collectItems(root: DomElement): WebItem[] {
       blockquote(node, depth);
     } else if (tag === 'figure') {
       figure(node, depth);
-    } else if (tag === 'figcaption') {
-      items.push({ kind: 'caption', text: partsText(node, isCredit), credit: Array.from(node.querySelectorAll('*')).filter(isCredit).map((c) => inlineText(c)).join(' ').trim() || null });
     } else if (tag === 'table') {
       table(node);
     } else {

@@ -103,16 +103,18 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   const ld = readJsonLd(doc);
   const title = squash(doc.querySelector('title')?.textContent);
   const metaAuthor = personName(meta(doc, 'meta[name="author" i]') ?? meta(doc, 'meta[property="article:author" i]'));
+  // <meta name="author"> often holds the first of several authors that JSON-LD lists in full.
+  const allAuthors = metaAuthor && ld.authors.length > 1 && ld.authors.includes(metaAuthor) ? joinNames(ld.authors) : null;
   return {
     heading: pageHeading(doc),
     headline: ld.headline ?? meta(doc, 'meta[property="og:title" i]') ?? meta(doc, 'meta[name="twitter:title" i]'),
     documentTitle: title ? stripSiteName(title) : null,
-    author: metaAuthor ?? joinNames(ld.authors),
+    author: allAuthors ?? metaAuthor ?? joinNames(ld.authors),
     refreshTo: refreshTarget(doc),
   };
 }
 
-const BYLINE_ELEMENTS = '[class*="byline" i], [id*="byline" i], [itemprop~="author"], [rel~="author"], [class*="author" i], address';
+const BYLINE_ELEMENTS = '[class*="byline" i], [id*="byline" i], [data-testid*="byline" i], [itemprop~="author"], [rel~="author"], [class*="author" i], address';
 
 /** The words of an element, its separate pieces (name, role) joined with commas, dates and buttons left out. */
 function bylineText(e: DomElement): string {

@@ -68,6 +68,45 @@ describe('the article of a saved page', () => {
     expect(m.title).toBe('Bridge reopens');
     expect(m.byline).toBe('By Ana Costa and Ben Ito');
   });
+
+  it('names every author when <meta name="author"> holds only the first of those JSON-LD lists', () => {
+    const m = open(`<html><head><meta name="author" content="Ana Costa"><script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana Costa"},{"@type":"Person","name":"Ben Ito"}]}</script></head>
+      <body><article><h1>Bridge reopens</h1>${para(1)}${para(2)}${para(3)}</article></body></html>`);
+    expect(m.byline).toBe('By Ana Costa and Ben Ito');
+  });
+
+  it('reads a byline marked only by a test id', () => {
+    const m = open(`<html><head><meta name="author" content="Ana Costa"></head><body><article><h1>Bridge reopens</h1>
+      <div data-testid="AuthorByline">By <a href="/a">Ana Costa</a> and <a href="/b">Ben Ito</a></div>${para(1)}${para(2)}${para(3)}</article></body></html>`);
+    expect(m.byline).toBe('By Ana Costa and Ben Ito');
+  });
+});
+
+describe('photo captions outside the article body', () => {
+  it('keeps the lead photo that stands between the headline and the body, before the first paragraph', () => {
+    const m = open(`<html><body><main><article><h1>Port strike enters second day</h1>
+      <figure><img src="a.jpg" alt=""><figcaption><span>Cranes stand idle at the container terminal.</span> <span>REUTERS/Jan Smit</span></figcaption></figure>
+      <div class="article-body">${para(1)}${para(2)}${para(3)}${para(4)}</div></article></main>
+      <aside><figure><img src="b.jpg"><figcaption>Another story's photo</figcaption></figure></aside></body></html>`);
+    const caption = m.blocks.find((b) => b.kind === 'caption');
+    expect(caption?.text).toBe('Cranes stand idle at the container terminal. REUTERS/Jan Smit');
+    expect(m.text.slice(caption!.credit!.start, caption!.credit!.end)).toBe('REUTERS/Jan Smit');
+    expect(kinds(m).indexOf(`caption: ${caption!.text}`)).toBe(kinds(m).findIndex((k) => k.startsWith('paragraph: Paragraph 1')) - 1);
+    expect(m.text).not.toContain("Another story's photo");
+  });
+
+  it('puts back no photo from a page without an article or main element (a rail cannot be told from a lead photo)', () => {
+    const m = open(`<html><body><h1>Port strike enters second day</h1><figure><img src="a.jpg"><figcaption>Trending: a celebrity's new car</figcaption></figure>
+      <div class="story">${para(1)}${para(2)}${para(3)}</div></body></html>`);
+    expect(m.text).not.toContain('Trending');
+  });
+
+  it('reads a caption marked by its class (<p class="imageCaption">) as a caption, not as text', () => {
+    const m = open(`<html><body><article><h1>Neighbour saves two children</h1>${para(1)}
+      <div class="mol-img-group"><img src="a.jpg"><p class="imageCaption">Gemma Hollis outside her home on Saturday</p></div>${para(2)}
+      <div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Crews at the scene on Friday</p></div>${para(3)}</article></body></html>`);
+    expect(m.blocks.filter((b) => b.kind === 'caption').map((b) => b.text)).toEqual(['Gemma Hollis outside her home on Saturday', 'Crews at the scene on Friday']);
+  });
 });
 
 describe('character sets', () => {

@@ -1,0 +1,65 @@
+// A news page's lead photo often sits between the headline and the article's body, outside the
+// element Readability picks as the article (Reuters, the Guardian and many local papers do this),
+// so its caption and credit were lost. Before Readability runs, the captioned figures of the page
+// are noted with where they stand; after, the ones that stood in the same article or main element
+// before its first paragraph are put back in front of that paragraph.
+import type { DomDocument, DomElement } from './dom';
+
+/** A lead photo, a second one, a map: more than this before the first paragraph is a gallery or a rail. */
+const MAX_LEAD_FIGURES = 3;
+/** Paragraphs are matched by the start of their text. */
+const KEY_CHARS = 160;
+
+interface Noted {
+  order: number;
+  container: DomElement | null;
+  copy: DomElement;
+  caption: string;
+}
+
+export interface FigureNotes {
+  figures: Noted[];
+  paragraphs: Map<string, { order: number; container: DomElement | null }>;
+}
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+const containerOf = (e: DomElement) => e.closest('article, main, [role="main"]');
+
+/** Reads the page before Readability changes it. */
+export function noteFigures(doc: DomDocument): FigureNotes {
+  const notes: FigureNotes = { figures: [], paragraphs: new Map() };
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return notes;
+  let order = 0;
+  for (const e of Array.from(body.querySelectorAll('figure, p'))) {
+    order++;
+    if (e.tagName.toLowerCase() === 'p') {
+      const key = squash(e.textContent).slice(0, KEY_CHARS);
+      if (key && !notes.paragraphs.has(key)) notes.paragraphs.set(key, { order, container: containerOf(e) });
+      continue;
+    }
+    const caption = squash(e.querySelector('figcaption')?.textContent);
+    // A figure holding a quote or paragraphs is article text Readability scores itself.
+    if (!caption || e.querySelector('blockquote, p, figure')) continue;
+    notes.figures.push({ order, container: containerOf(e), copy: (e as unknown as { cloneNode(deep: boolean): DomElement }).cloneNode(true), caption });
+  }
+  return notes;
+}
+
+/** Puts back, before the first paragraph of `content`, the captioned figures that stood before it in its article. */
+export function restoreLeadFigures(content: DomElement, notes: FigureNotes): number {
+  if (notes.figures.length === 0) return 0;
+  const text = squash(content.textContent);
+  for (const p of Array.from(content.querySelectorAll('p'))) {
+    const at = notes.paragraphs.get(squash(p.textContent).slice(0, KEY_CHARS));
+    if (!at) continue;
+    // Without an article or main element there is no telling a lead photo from the page's rail.
+    if (!at.container) return 0;
+    const lead = notes.figures.filter((f) => f.order < at.order && f.container === at.container && !text.includes(f.caption)).slice(-MAX_LEAD_FIGURES);
+    const parent = p.parentNode as unknown as { insertBefore(n: unknown, ref: unknown): void } | null;
+    if (!parent) return 0;
+    for (const f of lead) parent.insertBefore(f.copy, p);
+    return lead.length;
+  }
+  return 0;
+}
