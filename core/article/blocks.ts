@@ -186,12 +186,42 @@ const isLabelLine = (line: string) => pieceCount(line, 4) <= 4 && !/[.!?:;,"“�
 const WRAPPED_LINE_MIN = 40;
 const standsAlone = (line: string) => line.length < WRAPPED_LINE_MIN && !/[.,;:!?"“”’')\]–—-]$/.test(line) && !/^\d{1,3}$/.test(line);
 
+/** Longer than any width text is wrapped at (by hand, an editor or an e-mail client): a paragraph left on one line. */
+const UNWRAPPED_LINE = 110;
+/** A long line of prose has many words (a long address has none). */
+const PROSE_SPACES = 10;
+
+/**
+ * Whether single line breaks may be wraps inside a paragraph. Text copied from a web page keeps each
+ * paragraph on one line, so several long lines (or a tenth of them) say it was not wrapped; a long
+ * address or two in a wrapped text does not.
+ */
+export function isWrapped(text: string): boolean {
+  let lines = 0;
+  let long = 0;
+  for (let from = 0; from <= text.length; ) {
+    const end = text.indexOf('\n', from);
+    const to = end < 0 ? text.length : end;
+    if (to > from) {
+      lines++;
+      if (to - from > UNWRAPPED_LINE && (text.slice(from, to).match(/ \S/g)?.length ?? 0) >= PROSE_SPACES) long++;
+    }
+    from = to + 1;
+  }
+  return long === 0 || (long < 3 && long / lines < 0.1);
+}
+
+/** A line that starts in lower case after one that ends mid-sentence goes on with it, however the rest of the text is laid out. */
+const continuesLine = (previous: string | undefined, line: string) => previous !== undefined && /^\p{Ll}/u.test(line) && /[\p{L}\p{N},;]$/u.test(previous);
+
 /**
  * Lines of copied page text -> pieces, grouped into paragraphs as the blank lines say. Three
  * or more label lines in a row (a menu, a list of topics) are page furniture.
  */
 function textPieces(text: string): Piece[] {
   const blankLines = /\n[ \t]*\n/.test(text);
+  // Lines of a text that was never wrapped (copied from a browser) are blocks even between blank lines: list items, a standfirst.
+  const lineByLine = !blankLines || !isWrapped(text);
   const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
   const collector = new PieceCollector();
   for (const chunk of chunks) {
@@ -217,7 +247,7 @@ function textPieces(text: string): Piece[] {
         return;
       }
       const previous = para[para.length - 1];
-      if (!blankLines || (previous !== undefined && standsAlone(previous))) flush();
+      if ((lineByLine && !continuesLine(previous, line)) || (previous !== undefined && standsAlone(previous))) flush();
       para.push(line);
     });
     flush();

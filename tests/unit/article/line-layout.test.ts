@@ -1,0 +1,52 @@
+// Single line breaks in plain text: wraps inside a paragraph when the text was wrapped at a width
+// (by hand, an editor, an e-mail client), block breaks when it was copied from a browser, which
+// leaves each paragraph on one line and puts list items, a standfirst or a subheading on lines of
+// their own with no blank line between.
+import { describe, expect, it } from 'vitest';
+import { isWrapped } from '../../../core/article/blocks';
+import { parseArticle } from '../../../core/article/parse';
+
+const kinds = (text: string) => parseArticle(text, { format: 'text' }).blocks.map((b) => `${b.kind}: ${b.text}`);
+const long = (n: number) => `Paragraph ${n} of the copied story runs on well past any width that text is wrapped at, as a browser leaves it on one line.`;
+
+describe('whether a text was wrapped', () => {
+  it('says wrapped for a text broken at 72 columns, also with a long address or two in it', () => {
+    const wrapped = ['Residents of the estate said the lifts had been broken for', 'three weeks, and that the council had not replied to their', 'letters.', '', 'See https://example.org/a-very-long-address/that-runs-on/and-on/and-on/for-a-long-while/before-it-ends/at-last.html', ''];
+    expect(isWrapped(wrapped.join('\n'))).toBe(true);
+    expect(isWrapped([...wrapped, 'The council said a repair was booked for Monday, and that two of the three lifts would be working again by the end of the week at the latest.', ...Array(20).fill('a short wrapped line of text')].join('\n'))).toBe(true);
+  });
+
+  it('says not wrapped when several paragraphs sit on one long line each', () => {
+    expect(isWrapped([long(1), '', long(2), '', long(3)].join('\n'))).toBe(false);
+  });
+});
+
+describe('single line breaks in text copied from a browser', () => {
+  const copied = [
+    'Mother who saved neighbour\'s children from fire says she just ran in', '',
+    'Gemma Hollis pulled two children from the burning terraced house in Wigan',
+    'Firefighters praised her bravery but warned others not to follow her example', '',
+    long(1), '',
+    'Where the fire started',
+    long(2), '', long(3),
+  ].join('\n');
+
+  it('makes each line a block: two standfirst lines stay two, and a subheading is not run into its paragraph', () => {
+    const k = kinds(copied);
+    const text = (b: string) => b.slice(b.indexOf(': ') + 2);
+    expect(k.map(text)).toContain('Gemma Hollis pulled two children from the burning terraced house in Wigan');
+    expect(k.map(text)).toContain('Firefighters praised her bravery but warned others not to follow her example');
+    expect(k.map(text)).toContain('Where the fire started');
+    expect(k.some((b) => b.includes('started Paragraph 2'))).toBe(false);
+  });
+
+  it('still joins a line that starts in lower case after one that stops mid-sentence', () => {
+    const k = kinds([long(1), '', long(2), '', 'The inquiry heard that the alarm had been', 'switched off a week before the fire.', '', long(3)].join('\n'));
+    expect(k).toContain('paragraph: The inquiry heard that the alarm had been switched off a week before the fire.');
+  });
+
+  it('keeps joining the lines of a wrapped text into paragraphs', () => {
+    const k = kinds(['Lifts broken for three weeks', '', 'Residents of the estate said the lifts had been broken for', 'three weeks, and that the council had not replied to their', 'letters. One woman said she had carried her shopping up', 'eleven floors every day.'].join('\n'));
+    expect(k).toContain('paragraph: Residents of the estate said the lifts had been broken for three weeks, and that the council had not replied to their letters. One woman said she had carried her shopping up eleven floors every day.');
+  });
+});
