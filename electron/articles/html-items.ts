@@ -75,7 +75,7 @@ function isCredit(e: DomElement): boolean {
 const MAX_CAPTION_CHARS = 600;
 
 /** `<p class="imageCaption">`, `<div class="wp-caption-text">`: a photo's caption that is not in a <figure>. */
-function isCaptionOutsideFigure(e: DomElement): boolean {
+export function isCaptionOutsideFigure(e: DomElement): boolean {
   const name = `${e.className} ${e.id}`;
   return tagOf(e) !== 'figure' && /caption/i.test(name) && nameWords(name).includes('caption') && !e.querySelector('blockquote, ul, ol, h1, h2, h3, h4, h5, h6, figure, table') && (e.textContent ?? '').length <= MAX_CAPTION_CHARS;
 }
@@ -116,6 +116,11 @@ export function collectItems(root: DomElement): WebItem[] {
       .map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
     const text = caption ? captionText : inlineText(fig, inCredit);
     if (text.trim() || credit) items.push({ kind: 'caption', text: text.replace(/\s+/g, ' ').trim(), credit: credit || null });
+  };
+
+  const previousCaptionWithoutCredit = () => {
+    const last = items[items.length - 1];
+    return last?.kind === 'caption' && !last.credit && last.text ? last : undefined;
   };
 
   const attribution = (text: string) => {
@@ -174,6 +179,9 @@ export function collectItems(root: DomElement): WebItem[] {
       const text = inlineText(node).replace(/\s+/g, ' ').trim();
       if (inQuote()) paragraph(text);
       else if (text) items.push({ kind: 'heading', text, level: Number(heading[1]) });
+    } else if ((tag === 'figcaption' || isCaptionOutsideFigure(node)) && isCredit(node) && previousCaptionWithoutCredit()) {
+      // <div class="caption">…</div><figcaption class="credit">X/Getty Images</figcaption>: the credit of that caption.
+      previousCaptionWithoutCredit()!.credit = inlineText(node).replace(/\s+/g, ' ').trim() || null;
     } else if (tag === 'figcaption' || (!inQuote() && isCaptionOutsideFigure(node))) {
       items.push({ kind: 'caption', text: partsText(node, isCredit), credit: Array.from(node.querySelectorAll('*')).filter(isCredit).map((c) => inlineText(c)).join(' ').trim() || null });
     } else if (tag === 'p' || tag === 'pre' || tag === 'address' || tag === 'dt' || tag === 'dd') {

@@ -4,6 +4,7 @@
 // are noted with where they stand; after, the ones that stood in the same article or main element
 // before its first paragraph are put back in front of that paragraph.
 import type { DomDocument, DomElement } from './dom';
+import { isCaptionOutsideFigure } from './html-items';
 
 /** A lead photo, a second one, a map: more than this before the first paragraph is a gallery or a rail. */
 const MAX_LEAD_FIGURES = 3;
@@ -31,19 +32,45 @@ export function noteFigures(doc: DomDocument): FigureNotes {
   const body = doc.body ?? doc.documentElement;
   if (!body) return notes;
   let order = 0;
-  for (const e of Array.from(body.querySelectorAll('figure, p'))) {
+  const held = new Set<DomElement>();
+  for (const e of Array.from(body.querySelectorAll('figure, p, [class*="caption" i]'))) {
     order++;
-    if (e.tagName.toLowerCase() === 'p') {
-      const key = squash(e.textContent).slice(0, KEY_CHARS);
-      if (key && !notes.paragraphs.has(key)) notes.paragraphs.set(key, { order, container: containerOf(e) });
+    const tag = e.tagName.toLowerCase();
+    if (tag === 'figure') {
+      const caption = squash(e.querySelector('figcaption')?.textContent);
+      // A figure holding a quote or paragraphs is article text Readability scores itself.
+      if (caption && !e.querySelector('blockquote, p, figure')) note(notes, e, caption, order);
       continue;
     }
-    const caption = squash(e.querySelector('figcaption')?.textContent);
-    // A figure holding a quote or paragraphs is article text Readability scores itself.
-    if (!caption || e.querySelector('blockquote, p, figure')) continue;
-    notes.figures.push({ order, container: containerOf(e), copy: (e as unknown as { cloneNode(deep: boolean): DomElement }).cloneNode(true), caption });
+    if (isCaptionOutsideFigure(e) && !e.closest('figure')) {
+      // The photo with its caption and credit: the nearest element around the caption that holds the image.
+      const holder = photoAround(e);
+      if (!held.has(holder)) note(notes, holder, squash(e.textContent), order);
+      held.add(holder);
+      continue;
+    }
+    if (tag === 'p') {
+      const key = squash(e.textContent).slice(0, KEY_CHARS);
+      if (key && !notes.paragraphs.has(key)) notes.paragraphs.set(key, { order, container: containerOf(e) });
+    }
   }
   return notes;
+}
+
+function note(notes: FigureNotes, e: DomElement, caption: string, order: number): void {
+  if (caption) notes.figures.push({ order, container: containerOf(e), copy: (e as unknown as { cloneNode(deep: boolean): DomElement }).cloneNode(true), caption });
+}
+
+/** Up to three levels around a caption, the element that also holds the image; else the caption alone. */
+function photoAround(caption: DomElement): DomElement {
+  let e: DomElement = caption;
+  for (let up = 0; up < 3; up++) {
+    const parent = e.parentNode as DomElement | null;
+    if (!parent || parent.nodeType !== 1 || ['article', 'main', 'body'].includes(parent.tagName.toLowerCase()) || parent.querySelector('p:not([class*="caption" i])')) break;
+    e = parent;
+    if (e.querySelector('img, picture')) return e;
+  }
+  return caption;
 }
 
 /** Puts back, before the first paragraph of `content`, the captioned figures that stood before it in its article. */

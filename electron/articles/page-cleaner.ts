@@ -18,7 +18,7 @@ const FURNITURE_WORDS = new Set([
   'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'footer', 'sidebar', 'widget', 'trending', 'mostread', 'mostviewed',
   'tags', 'topics', 'toolbar', 'skip', 'epic', 'donate', 'banner',
 ]);
-const FURNITURE_PHRASES = /most-?(?:read|viewed|popular)|more-?(?:stories|from|on-?this)|read-?(?:more|next)|you-?may-?like|also-?read|further-?reading|top-?stories|support-?(?:us|our)/i;
+const FURNITURE_PHRASES = /pull-?quote|most-?(?:read|viewed|popular)|more-?(?:stories|from|on-?this)|read-?(?:more|next)|you-?may-?like|also-?read|further-?reading|top-?stories|support-?(?:us|our)/i;
 
 /** "ShareBar article-share_tools" -> share, bar, article, share, tools. */
 export function nameWords(name: string): string[] {

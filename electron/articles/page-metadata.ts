@@ -141,6 +141,8 @@ function bylineText(e: DomElement): string {
 /** The byline the page shows (the first byline-like element with a short text), read before Readability takes it out. */
 export function pageByline(doc: DomDocument): string | null {
   for (const e of Array.from(doc.querySelectorAll(BYLINE_ELEMENTS)).slice(0, 40)) {
+    // The "author" of a pull quote or a block quote is who said it, not who wrote the article.
+    if (e.closest('blockquote, q, figure, [class*="quote" i]')) continue;
     const text = bylineText(e);
     if (text.length >= 3 && text.length <= 150 && /\p{Lu}/u.test(text) && !/[.!?]["”]?$/.test(text) && !/^https?:|@/.test(text)) return text;
   }

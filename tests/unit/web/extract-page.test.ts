@@ -82,6 +82,22 @@ describe('the article of a saved page', () => {
   });
 });
 
+describe('pull quotes', () => {
+  const m = open(`<html><head><meta name="author" content="Lena Ortiz"></head><body><main><h1>Wildfire forces thousands to flee</h1>
+    ${para(1)}<p>"If you wait, we may not be able to reach you," Fire Chief Antonio Marrone said.</p>
+    <div class="pull-quote"><blockquote>"If you wait, we may not be able to reach you."</blockquote><div class="pull-quote__author">Antonio Marrone, fire chief</div></div>
+    ${para(2)}${para(3)}</main></body></html>`);
+
+  it("reads a pull quote (the article's own words again, set large) once, where the article has it", () => {
+    expect(m.text.match(/If you wait/g)).toHaveLength(1);
+    expect(m.text).not.toContain('Antonio Marrone, fire chief');
+  });
+
+  it('never takes the "author" of a quote for the byline of the article', () => {
+    expect(m.byline).toBe('By Lena Ortiz');
+  });
+});
+
 describe('photo captions outside the article body', () => {
   it('keeps the lead photo that stands between the headline and the body, before the first paragraph', () => {
     const m = open(`<html><body><main><article><h1>Port strike enters second day</h1>
@@ -99,6 +115,14 @@ describe('photo captions outside the article body', () => {
     const m = open(`<html><body><h1>Port strike enters second day</h1><figure><img src="a.jpg"><figcaption>Trending: a celebrity's new car</figcaption></figure>
       <div class="story">${para(1)}${para(2)}${para(3)}</div></body></html>`);
     expect(m.text).not.toContain('Trending');
+  });
+
+  it('puts back a lead photo marked only by classes, its credit (a figcaption of class credit) joined to its caption', () => {
+    const m = open(`<html><body><main><h1>Wildfire forces thousands to flee</h1>
+      <div class="image__lede"><div class="image"><img src="a.jpg"><div class="image__metadata"><div class="image__caption">Firefighters near Santa Clarita on Saturday.</div>
+      <figcaption class="image__credit">Dana Lee/Getty Images</figcaption></div></div></div>
+      <div class="article__content">${para(1)}${para(2)}${para(3)}${para(4)}</div></main></body></html>`);
+    expect(kinds(m).slice(1, 3)).toEqual(['caption: Firefighters near Santa Clarita on Saturday. Credit: Dana Lee/Getty Images', `paragraph: ${para(1).slice(3, -4)}`]);
   });
 
   it('reads a caption marked by its class (<p class="imageCaption">) as a caption, not as text', () => {
