@@ -212,7 +212,21 @@ export function isWrapped(text: string): boolean {
 }
 
 /** A line that starts in lower case after one that ends mid-sentence goes on with it, however the rest of the text is laid out. */
-const continuesLine = (previous: string | undefined, line: string) => previous !== undefined && /^\p{Ll}/u.test(line) && /[\p{L}\p{N},;]$/u.test(previous);
+const continuesLine = (previous: string | undefined, line: string) => previous !== undefined && /^\p{Ll}/u.test(line) && /(?:[\p{L}\p{N},;]|[,;]["”’'])$/u.test(previous);
+
+/**
+ * The width a text without blank lines was wrapped at, or null when it was not wrapped: then each
+ * line is a block. Wrapped text fills most of its lines to nearly the width (at most 100 columns).
+ */
+export function wrapWidth(lines: readonly string[]): number | null {
+  if (lines.length < 4) return null;
+  const width = Math.max(...lines.map((l) => l.length));
+  if (width > 100) return null;
+  return lines.filter((l) => l.length >= 0.75 * width).length >= 0.4 * lines.length ? width : null;
+}
+
+/** In text wrapped at `width`, a line break is a wrap when the next line's first word would not have fitted on the line before. */
+const wrapsAt = (width: number, previous: string | undefined, line: string) => previous !== undefined && previous.length + 1 + (line.split(' ', 1)[0] ?? '').length > width;
 
 /**
  * Lines of copied page text -> pieces, grouped into paragraphs as the blank lines say. Three
@@ -222,6 +236,7 @@ function textPieces(text: string): Piece[] {
   const blankLines = /\n[ \t]*\n/.test(text);
   // Lines of a text that was never wrapped (copied from a browser) are blocks even between blank lines: list items, a standfirst.
   const lineByLine = !blankLines || !isWrapped(text);
+  const width = blankLines ? null : wrapWidth(text.split('\n').map((l) => squashSpaces(l)).filter(Boolean));
   const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
   const collector = new PieceCollector();
   for (const chunk of chunks) {
@@ -247,7 +262,8 @@ function textPieces(text: string): Piece[] {
         return;
       }
       const previous = para[para.length - 1];
-      if ((lineByLine && !continuesLine(previous, line)) || (previous !== undefined && standsAlone(previous))) flush();
+      const joins = continuesLine(previous, line) || (width !== null && wrapsAt(width, previous, line));
+      if ((lineByLine && !joins) || (previous !== undefined && standsAlone(previous))) flush();
       para.push(line);
     });
     flush();

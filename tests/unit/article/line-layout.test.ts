@@ -3,7 +3,7 @@
 // leaves each paragraph on one line and puts list items, a standfirst or a subheading on lines of
 // their own with no blank line between.
 import { describe, expect, it } from 'vitest';
-import { isWrapped } from '../../../core/article/blocks';
+import { isWrapped, wrapWidth } from '../../../core/article/blocks';
 import { parseArticle } from '../../../core/article/parse';
 
 const kinds = (text: string) => parseArticle(text, { format: 'text' }).blocks.map((b) => `${b.kind}: ${b.text}`);
@@ -48,5 +48,30 @@ describe('single line breaks in text copied from a browser', () => {
   it('keeps joining the lines of a wrapped text into paragraphs', () => {
     const k = kinds(['Lifts broken for three weeks', '', 'Residents of the estate said the lifts had been broken for', 'three weeks, and that the council had not replied to their', 'letters. One woman said she had carried her shopping up', 'eleven floors every day.'].join('\n'));
     expect(k).toContain('paragraph: Residents of the estate said the lifts had been broken for three weeks, and that the council had not replied to their letters. One woman said she had carried her shopping up eleven floors every day.');
+  });
+});
+
+describe('a text wrapped at a width, with no blank lines between its paragraphs', () => {
+  // Wrapped at 60 columns, as an e-mail client would: a paragraph ends on a line that the next word would have fitted.
+  const text = [
+    'Council to close three libraries',
+    'By Jo Pike',
+    'The council voted on Tuesday to close three of its nine',
+    'libraries, saying the buildings would cost too much to',
+    'repair. "We have no choice," said Councillor Amy Ward, who',
+    'leads the council.',
+    'Campaigners said they would fight the decision. "This is a',
+    'disgrace," said Tom Reed of Save Our Libraries.',
+  ].join('\n');
+
+  it('finds the width, and finds none in text whose lines are blocks', () => {
+    expect(wrapWidth(text.split('\n'))).toBe(58);
+    expect(wrapWidth(['Home', 'News', 'A headline about the council', 'By Jo Pike'])).toBeNull();
+  });
+
+  it('joins the wrapped lines of each paragraph and keeps the title, the byline and the paragraphs apart', () => {
+    const model = parseArticle(text, { format: 'text' });
+    expect(model.blocks.map((b) => b.kind)).toEqual(['title', 'byline', 'paragraph', 'paragraph']);
+    expect(model.quotes.map((q) => model.speakers.find((s) => s.id === q.speakerId)?.name)).toEqual(['Councillor Amy Ward', 'Tom Reed']);
   });
 });
