@@ -375,8 +375,8 @@ export function webBlocks(items: readonly WebItem[], meta: { title: string | nul
     }
     const text = clean(item.text);
     if (!text) continue;
-    // The page's own <h1> repeats the title we already have.
-    if (item.kind === 'heading' && title && collector.out.length === 0 && sameText(text, title)) continue;
+    // The page's own headline (an <h1>, or a bold first line) repeats the title we already have.
+    if (item.kind !== 'list-item' && title && collector.out.length === 0 && sameText(text, title)) continue;
     collector.add(item.kind === 'paragraph' ? { kind: 'text', text, ...(item.inBlockquote ? { inBlockquote: true } : {}) } : { ...item, text });
   }
   const pieces = collector.finish();

@@ -64,7 +64,25 @@ function partsText(e: DomElement, exclude?: (e: DomElement) => boolean): string 
   return parts.join(' ');
 }
 
-const paragraphsOf = (text: string) => text.split(/\n[ \t\u00a0]*\n/).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+/** Longer than this, a line set apart by one <br> is prose, and the lines around it one paragraph. */
+const MAX_HEADER_LINE = 160;
+
+/**
+ * Paragraphs of a run of text (a double <br> separates them). Lines set apart by one <br> are one
+ * paragraph, unless they are all short and none goes on in lower case: then they are a headline, a
+ * byline and a date, each its own (and a line of page furniture among them goes).
+ */
+function paragraphsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.split(/\n[ \t\u00a0]*\n/)) {
+    const lines = run.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const header = lines.length > 1 && lines.every((l) => l.length <= MAX_HEADER_LINE && !/^\p{Ll}/u.test(l));
+    const kept = lines.filter((l) => lines.length === 1 || !isFurniture(l));
+    if (header) out.push(...kept);
+    else if (kept.length) out.push(kept.join(' '));
+  }
+  return out;
+}
 
 function isCredit(e: DomElement): boolean {
   const itemprop = e.getAttribute('itemprop') ?? '';

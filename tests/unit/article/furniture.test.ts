@@ -1,7 +1,7 @@
 // The copied-text rules, each on its own example lines: furniture lines are recognised,
 // caption and credit lines become captions, and no rule ever takes a real sentence.
 import { describe, expect, it } from 'vitest';
-import { CAPTION_RULES, captionLine, joinCaption } from '../../../core/article/captions';
+import { CAPTION_RULES, captionLine, creditStart, joinCaption } from '../../../core/article/captions';
 import { FURNITURE_RULES, furnitureRule } from '../../../core/article/furniture';
 import { parseArticle } from '../../../core/article/parse';
 
@@ -54,6 +54,17 @@ describe('caption and credit line rules', () => {
 
   it('reads prose as neither', () => {
     expect(PROSE.filter((s) => captionLine(s) !== null)).toEqual([]);
+  });
+
+  it('finds the credit at the end of a caption in the forms US local papers use too', () => {
+    for (const [caption, credit] of [
+      ['A bus on Main Street on Friday. (Gazette photo / Ken Ortiz)', '(Gazette photo / Ken Ortiz)'],
+      ['A bus on Main Street on Friday. (Staff photo by Ken Ortiz)', '(Staff photo by Ken Ortiz)'],
+      ['Rosa Diaz with her grandson in 1998. (Courtesy of the Diaz family)', '(Courtesy of the Diaz family)'],
+      ['Crews clear the road. (AP Photo/Jo Park)', '(AP Photo/Jo Park)'],
+    ]) expect(caption.slice(creditStart(caption!) ?? caption!.length), caption).toBe(credit);
+    // Prose that ends in brackets is no caption.
+    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)']) expect(creditStart(prose), prose).toBeNull();
   });
 
   it('labels a bare credit and keeps it a separate range', () => {

@@ -82,6 +82,21 @@ describe('the article of a saved page', () => {
   });
 });
 
+describe('an old-style page laid out with <br> and <font>', () => {
+  const m = open(`<html><head><title>Mayor rejects bus lane plan - Riverside Gazette</title></head><body><table><tr><td class="story">
+    <font size="5"><b>Mayor rejects bus lane plan</b></font><br><i>By Carla Mendes, Staff Writer</i><br>Posted: Nov 29, 2026<br><br>
+    ${para(1).slice(3, -4)}<br><br>${para(2).slice(3, -4)}<br><br>${para(3).slice(3, -4)}<br><br>
+    <img src="bus.jpg"><br><small>A bus on Main Street on Thursday. (Gazette photo / Ken Ortiz)</small></td></tr></table></body></html>`);
+
+  it('reads the bold headline once, as the title, and drops a date set apart by one <br>', () => {
+    expect(kinds(m).slice(0, 3)).toEqual(['title: Mayor rejects bus lane plan', 'byline: By Carla Mendes, Staff Writer', `paragraph: ${para(1).slice(3, -4)}`]);
+  });
+
+  it('reads a line ending in a local paper\'s photo credit as a caption', () => {
+    expect(kinds(m).at(-1)).toBe('caption: A bus on Main Street on Thursday. (Gazette photo / Ken Ortiz)');
+  });
+});
+
 describe('pull quotes', () => {
   const m = open(`<html><head><meta name="author" content="Lena Ortiz"></head><body><main><h1>Wildfire forces thousands to flee</h1>
     ${para(1)}<p>"If you wait, we may not be able to reach you," Fire Chief Antonio Marrone said.</p>
