@@ -8,6 +8,8 @@ import { isCaptionOutsideFigure } from './html-items';
 
 /** A lead photo, a second one, a map: more than this before the first paragraph is a gallery or a rail. */
 const MAX_LEAD_FIGURES = 3;
+/** Lead photos come near the top: a page's later figures (a gallery of thousands, on a hostile page) are not copied. */
+const MAX_NOTED_FIGURES = 50;
 /** Paragraphs are matched by the start of their text. */
 const KEY_CHARS = 160;
 
@@ -58,7 +60,7 @@ export function noteFigures(doc: DomDocument): FigureNotes {
 }
 
 function note(notes: FigureNotes, e: DomElement, caption: string, order: number): void {
-  if (caption) notes.figures.push({ order, container: containerOf(e), copy: (e as unknown as { cloneNode(deep: boolean): DomElement }).cloneNode(true), caption });
+  if (caption && notes.figures.length < MAX_NOTED_FIGURES) notes.figures.push({ order, container: containerOf(e), copy: (e as unknown as { cloneNode(deep: boolean): DomElement }).cloneNode(true), caption });
 }
 
 /** Up to three levels around a caption, the element that also holds the image; else the caption alone. */
@@ -82,7 +84,7 @@ export function restoreLeadFigures(content: DomElement, notes: FigureNotes): num
     if (!at) continue;
     // Without an article or main element there is no telling a lead photo from the page's rail.
     if (!at.container) return 0;
-    const lead = notes.figures.filter((f) => f.order < at.order && f.container === at.container && !text.includes(f.caption)).slice(-MAX_LEAD_FIGURES);
+    const lead = notes.figures.filter((f) => f.order < at.order && f.container === at.container).slice(-MAX_LEAD_FIGURES).filter((f) => !text.includes(f.caption));
     const parent = p.parentNode as unknown as { insertBefore(n: unknown, ref: unknown): void } | null;
     if (!parent) return 0;
     for (const f of lead) parent.insertBefore(f.copy, p);
