@@ -5,7 +5,7 @@
 // why linkedom and not jsdom.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { webBlocks, type RawBlock } from '../../core/article/blocks';
+import { webBlocks, type RawBlock, type WebItem } from '../../core/article/blocks';
 import type { DomDocument, DomElement } from './dom';
 import { collectItems } from './html-items';
 import { noteFigures, restoreLeadFigures } from './lead-figures';
@@ -80,6 +80,18 @@ function readable(doc: DomDocument): { content: DomElement; byline: string | nul
   }
 }
 
+const hasText = (blocks: RawBlock[]) => blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading');
+
+/** JSON-LD's articleBody: plain text with line breaks between paragraphs, or (on some sites) markup. */
+function articleBodyItems(body: string): WebItem[] {
+  if (/<\/?(?:p|br|div|h[1-6])\b/i.test(body)) {
+    const doc = parse(body);
+    cleanPage(doc);
+    return collectItems(doc.body ?? doc.documentElement!);
+  }
+  return body.split(/\n+/).map((t) => t.trim()).filter(Boolean).map((text) => ({ kind: 'paragraph' as const, text }));
+}
+
 /** A byline that Readability found in the page, unless it is a link or an address. */
 const usableByline = (b: string | null) => (b && b.length <= 200 && !/^https?:|^www\./i.test(b) ? b : null);
 
@@ -126,8 +138,11 @@ export function extractArticle(source: string, options: ExtractOptions = {}): Ex
   const title = meta.heading ?? meta.headline ?? readabilityTitle ?? meta.documentTitle;
   // Readability's byline comes from <meta name="author"> too, which may name only the first author.
   const fuller = byline && meta.author?.includes(byline) ? meta.author : byline;
-  const blocks = webBlocks(collectItems(root), { title, byline: shownByline ?? fuller ?? meta.author });
-  if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading')) {
+  const pageMeta = { title, byline: shownByline ?? fuller ?? meta.author };
+  let blocks = webBlocks(collectItems(root), pageMeta);
+  // A page whose scripts would write the article in (none of it is in the markup) often carries it as data for search engines.
+  if (!hasText(blocks) && meta.articleBody) blocks = webBlocks(articleBodyItems(meta.articleBody), pageMeta);
+  if (!hasText(blocks)) {
     if (meta.refreshTo) return { ok: false, message: `This page only sends the browser on to another address (${meta.refreshTo}); open that link instead.` };
     return { ok: false, message: 'No article text was found on this page.' };
   }

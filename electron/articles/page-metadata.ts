@@ -16,6 +16,8 @@ export interface PageMetadata {
   author: string | null;
   /** Where a <meta http-equiv="refresh"> would send the browser. */
   refreshTo: string | null;
+  /** The article's whole text as JSON-LD gives it (`articleBody`), for a page that shows only part of it, or none. */
+  articleBody: string | null;
 }
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -42,10 +44,10 @@ function joinNames(names: string[]): string | null {
 
 const ARTICLE_TYPES = /article|posting|report|newsarticle|webpage/i;
 
-interface LdArticle { headline: string | null; authors: string[] }
+interface LdArticle { headline: string | null; authors: string[]; articleBody: string | null }
 
 function readJsonLd(doc: DomDocument): LdArticle {
-  const found: LdArticle = { headline: null, authors: [] };
+  const found: LdArticle = { headline: null, authors: [], articleBody: null };
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(0, 20)) {
     const text = script.textContent ?? '';
     if (text.length > MAX_JSON_LD) continue;
@@ -68,6 +70,7 @@ function readJsonLd(doc: DomDocument): LdArticle {
       const type = Array.isArray(o['@type']) ? o['@type'].join(' ') : String(o['@type'] ?? '');
       if (!ARTICLE_TYPES.test(type)) continue;
       if (!found.headline && typeof o.headline === 'string') found.headline = squash(o.headline) || null;
+      if (!found.articleBody && typeof o.articleBody === 'string' && o.articleBody.trim()) found.articleBody = o.articleBody;
       if (found.authors.length === 0 && o.author) {
         const list = Array.isArray(o.author) ? o.author : [o.author];
         found.authors = list.map(personName).filter((n): n is string => n !== null).slice(0, 6);
@@ -111,6 +114,7 @@ export function readMetadata(doc: DomDocument): PageMetadata {
     documentTitle: title ? stripSiteName(title) : null,
     author: allAuthors ?? metaAuthor ?? joinNames(ld.authors),
     refreshTo: refreshTarget(doc),
+    articleBody: ld.articleBody,
   };
 }
 

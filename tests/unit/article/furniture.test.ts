@@ -57,12 +57,12 @@ describe('caption and credit line rules', () => {
   });
 
   it('finds the credit at the end of a caption in the forms US local papers use too', () => {
-    for (const [caption, credit] of [
+    for (const [caption, credit] of <[string, string][]>[
       ['A bus on Main Street on Friday. (Gazette photo / Ken Ortiz)', '(Gazette photo / Ken Ortiz)'],
       ['A bus on Main Street on Friday. (Staff photo by Ken Ortiz)', '(Staff photo by Ken Ortiz)'],
       ['Rosa Diaz with her grandson in 1998. (Courtesy of the Diaz family)', '(Courtesy of the Diaz family)'],
       ['Crews clear the road. (AP Photo/Jo Park)', '(AP Photo/Jo Park)'],
-    ]) expect(caption.slice(creditStart(caption!) ?? caption!.length), caption).toBe(credit);
+    ]) expect(caption.slice(creditStart(caption) ?? caption.length), caption).toBe(credit);
     // Prose that ends in brackets is no caption.
     for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)']) expect(creditStart(prose), prose).toBeNull();
   });

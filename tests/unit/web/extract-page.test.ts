@@ -82,6 +82,21 @@ describe('the article of a saved page', () => {
   });
 });
 
+describe('a page whose scripts would write the article in', () => {
+  it('reads the article from its JSON-LD articleBody when none of it is in the markup', () => {
+    const body = ['The harbour tunnel will close for six weekends from January.', '"We have planned extra ferries," said Mark Ellis, the operations director.', 'Bus routes 12 and 14 will be diverted.'].join('\n\n');
+    const m = open(`<html><head><title>Harbour tunnel to close | Coast Daily</title><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Harbour tunnel to close', author: { name: 'Ivy Chen' }, articleBody: body })}</script></head>
+      <body><div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript></body></html>`);
+    expect(kinds(m)).toEqual(['title: Harbour tunnel to close', 'byline: By Ivy Chen', ...body.split('\n\n').map((t) => `paragraph: ${t}`)]);
+    expect(m.speakers.map((s) => s.name)).toEqual(['Mark Ellis']);
+  });
+
+  it('prefers the article in the markup when there is one', () => {
+    const m = open(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"A different summary."}</script></head><body><article><h1>Bridge</h1>${para(1)}${para(2)}${para(3)}</article></body></html>`);
+    expect(m.text).not.toContain('A different summary');
+  });
+});
+
 describe('an old-style page laid out with <br> and <font>', () => {
   const m = open(`<html><head><title>Mayor rejects bus lane plan - Riverside Gazette</title></head><body><table><tr><td class="story">
     <font size="5"><b>Mayor rejects bus lane plan</b></font><br><i>By Carla Mendes, Staff Writer</i><br>Posted: Nov 29, 2026<br><br>
