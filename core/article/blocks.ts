@@ -216,13 +216,22 @@ const continuesLine = (previous: string | undefined, line: string) => previous !
 
 /**
  * The width a text without blank lines was wrapped at, or null when it was not wrapped: then each
- * line is a block. Wrapped text fills most of its lines to nearly the width (at most 100 columns).
+ * line is a block. Wrapped text fills most of its lines to nearly the width (40 to 100 columns), and
+ * most of its lines stop mid-sentence.
  */
 export function wrapWidth(lines: readonly string[]): number | null {
   if (lines.length < 4) return null;
-  const width = Math.max(...lines.map((l) => l.length));
-  if (width > 100) return null;
-  return lines.filter((l) => l.length >= 0.75 * width).length >= 0.4 * lines.length ? width : null;
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.length);
+  if (width > 100 || width < 40) return null;
+  let full = 0;
+  let ended = 0;
+  for (const l of lines) {
+    if (l.length >= 0.75 * width) full++;
+    if (/[.!?:;"”’)]$/.test(l)) ended++;
+  }
+  // A list of one-line items fills its lines too, but ends nearly every one like a sentence.
+  return full >= 0.4 * lines.length && ended < 0.5 * lines.length ? width : null;
 }
 
 /** In text wrapped at `width`, a line break is a wrap when the next line's first word would not have fitted on the line before. */

@@ -67,6 +67,10 @@ describe('a text wrapped at a width, with no blank lines between its paragraphs'
   it('finds the width, and finds none in text whose lines are blocks', () => {
     expect(wrapWidth(text.split('\n'))).toBe(58);
     expect(wrapWidth(['Home', 'News', 'A headline about the council', 'By Jo Pike'])).toBeNull();
+    // One-line items fill their lines alike, but each ends like a sentence.
+    const items = Array.from({ length: 40 }, (_, i) => `Item ${i + 1}: the council will review the bus lane plan again.`);
+    expect(wrapWidth(items)).toBeNull();
+    expect(parseArticle(items.join('\n'), { format: 'text' }).blocks).toHaveLength(40);
   });
 
   it('joins the wrapped lines of each paragraph and keeps the title, the byline and the paragraphs apart', () => {
