@@ -196,6 +196,13 @@ const PROSE_SPACES = 10;
  * paragraph on one line, so several long lines (or a tenth of them) say it was not wrapped; a long
  * address or two in a wrapped text does not.
  */
+/** How many spaces `text` has between `from` and `to`, counted up to `enough`. */
+function spacesIn(text: string, from: number, to: number, enough: number): number {
+  let n = 0;
+  for (let at = text.indexOf(' ', from); at >= 0 && at < to && n < enough; at = text.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
 export function isWrapped(text: string): boolean {
   let lines = 0;
   let long = 0;
@@ -204,7 +211,7 @@ export function isWrapped(text: string): boolean {
     const to = end < 0 ? text.length : end;
     if (to > from) {
       lines++;
-      if (to - from > UNWRAPPED_LINE && (text.slice(from, to).match(/ \S/g)?.length ?? 0) >= PROSE_SPACES) long++;
+      if (to - from > UNWRAPPED_LINE && spacesIn(text, from, to, PROSE_SPACES) >= PROSE_SPACES) long++;
     }
     from = to + 1;
   }
