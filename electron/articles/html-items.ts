@@ -25,7 +25,9 @@ const DASH_LINE = /^[—–―]|^-{1,2}\s/;
 /** Past this depth a subtree is read as one paragraph (the cleaner has already collapsed wrapper chains). */
 const MAX_DEPTH = 150;
 
-/** Text of inline content; <br> -> newline (a double <br> separates paragraphs). */
+const CLOSING_QUOTE: DomNode = { nodeType: TEXT_NODE, nodeName: '#text', textContent: '”', parentNode: null, childNodes: [] };
+
+/** Text of inline content; <br> -> newline (a double <br> separates paragraphs); <q> in quotation marks. */
 export function inlineText(node: DomNode, exclude?: (e: DomElement) => boolean): string {
   let out = '';
   // Iterative: a hostile page can nest inline elements thousands deep.
@@ -45,6 +47,11 @@ export function inlineText(node: DomNode, exclude?: (e: DomElement) => boolean):
     }
     // Cells and items of an inline-ish run still need a gap between them.
     if (n !== node && !INLINE.has(tag)) out += ' ';
+    // <q> is shown with quotation marks the browser adds: they are what marks the speech.
+    if (tag === 'q') {
+      out += '“';
+      stack.push(CLOSING_QUOTE);
+    }
     for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
   }
   return out;

@@ -82,6 +82,14 @@ describe('the article of a saved page', () => {
   });
 });
 
+describe('speech marked with <q>', () => {
+  it('reads the quotation marks the browser would show, so the quote has its speaker', () => {
+    const m = open(`<html><body><article><h1>Bridge reopens</h1>${para(1)}<p><q>It is good to have our bridge back,</q> said Mayor Ana Costa. <q>We thank everyone.</q></p>${para(2)}${para(3)}</article></body></html>`);
+    expect(m.text).toContain('“It is good to have our bridge back,” said Mayor Ana Costa. “We thank everyone.”');
+    expect(m.quotes.map((q) => m.speakers.find((s) => s.id === q.speakerId)?.name)).toEqual(['Mayor Ana Costa']);
+  });
+});
+
 describe('a page whose scripts would write the article in', () => {
   it('reads the article from its JSON-LD articleBody when none of it is in the markup', () => {
     const body = ['The harbour tunnel will close for six weekends from January.', '"We have planned extra ferries," said Mark Ellis, the operations director.', 'Bus routes 12 and 14 will be diverted.'].join('\n\n');
