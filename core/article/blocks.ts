@@ -191,11 +191,6 @@ const UNWRAPPED_LINE = 110;
 /** A long line of prose has many words (a long address has none). */
 const PROSE_SPACES = 10;
 
-/**
- * Whether single line breaks may be wraps inside a paragraph. Text copied from a web page keeps each
- * paragraph on one line, so several long lines (or a tenth of them) say it was not wrapped; a long
- * address or two in a wrapped text does not.
- */
 /** How many spaces `text` has between `from` and `to`, counted up to `enough`. */
 function spacesIn(text: string, from: number, to: number, enough: number): number {
   let n = 0;
@@ -203,6 +198,11 @@ function spacesIn(text: string, from: number, to: number, enough: number): numbe
   return n;
 }
 
+/**
+ * Whether single line breaks may be wraps inside a paragraph. Text copied from a web page keeps each
+ * paragraph on one line, so several long lines (or a tenth of them) say it was not wrapped; a long
+ * address or two in a wrapped text does not.
+ */
 export function isWrapped(text: string): boolean {
   let lines = 0;
   let long = 0;
