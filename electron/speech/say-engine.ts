@@ -30,6 +30,15 @@ type SayModule = { Say: new (platform: string) => SayInstance };
 const SAFE_VOICE = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,80}$/;
 const SAFE_WINDOWS_PATH = /^[A-Za-z0-9 :\\/._~-]+$/;
 
+/**
+ * Where Windows speech can write its clip: the first of `candidates` (the temporary folder, then
+ * C:\\ProgramData and C:\\Users\\Public, which every user may write to) whose path PowerShell's
+ * command line can carry. A user named José has a temporary folder it cannot; null when none can.
+ */
+export function windowsClipFolder(candidates: readonly (string | undefined)[]): string | null {
+  return candidates.find((c): c is string => !!c && SAFE_WINDOWS_PATH.test(`${c}\\article-reader-XXXXXX\\clip.wav`)) ?? null;
+}
+
 /** Gender and language of common system voices, which `say` does not report. */
 const KNOWN: Record<string, ['female' | 'male', string]> = {
   Samantha: ['female', 'en-US'], Alex: ['male', 'en-US'], Fred: ['male', 'en-US'], Victoria: ['female', 'en-US'],
@@ -93,12 +102,13 @@ export class SayEngine implements SpeechEngine {
     // [[embedded commands]] in it. Word times are estimated on `clean`, so this may shift.
     const spoken = this.platform === 'darwin' ? ` ${clean.replace(/\[\[/g, '[ [')}` : asciiFold(clean);
     const voice = opts.voice && SAFE_VOICE.test(opts.voice) ? opts.voice : null;
-    const dir = await mkdtemp(join(this.opts.tempDir ?? tmpdir(), 'article-reader-'));
-    const file = join(dir, 'clip.wav');
-    if (this.platform === 'win32' && !SAFE_WINDOWS_PATH.test(file)) {
-      await rm(dir, { recursive: true, force: true });
-      throw new SpeechError('missing', `Windows speech cannot write to the temporary folder ${dir}: its path has letters or signs PowerShell's command line cannot carry. Set the TEMP variable to a folder such as C:\\Temp, then restart Article Reader.`);
+    const temp = this.opts.tempDir ?? tmpdir();
+    const base = this.platform === 'win32' ? windowsClipFolder([temp, process.env.ProgramData, process.env.PUBLIC]) : temp;
+    if (base === null) {
+      throw new SpeechError('missing', `Windows speech cannot write to the temporary folder ${temp}: its path has letters or signs PowerShell's command line cannot carry. Set the TEMP variable to a folder such as C:\\Temp, then restart Article Reader.`);
     }
+    const dir = await mkdtemp(join(base, 'article-reader-'));
+    const file = join(dir, 'clip.wav');
     try {
       const say = await this.load();
       const instance = new say.Say(this.platform);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSpeechEngine, installHint, voiceList } from '../../../electron/speech/create-engine';
 import { EspeakEngine } from '../../../electron/speech/espeak';
-import { asciiFold, SayEngine } from '../../../electron/speech/say-engine';
+import { asciiFold, SayEngine, windowsClipFolder } from '../../../electron/speech/say-engine';
 import { hasEspeak, tempDir } from './helpers';
 
 describe('engine selection', () => {
@@ -68,5 +68,12 @@ describe('engine selection', () => {
 
   it('folds text to ASCII for the Windows pipe, keeping it readable', () => {
     expect(asciiFold('“Don’t” — café… 😀 naïve')).toBe('"Don\'t" - cafe...   naive');
+  });
+
+  it('writes Windows clips to a folder PowerShell can name: the temporary folder, else ProgramData, else Public', () => {
+    expect(windowsClipFolder(['C:\\Users\\JOHNSM~1\\AppData\\Local\\Temp', 'C:\\ProgramData'])).toBe('C:\\Users\\JOHNSM~1\\AppData\\Local\\Temp');
+    expect(windowsClipFolder(['C:\\Users\\José\\AppData\\Local\\Temp', 'C:\\ProgramData', 'C:\\Users\\Public'])).toBe('C:\\ProgramData');
+    expect(windowsClipFolder(["C:\\Users\\O'Brien\\AppData\\Local\\Temp", undefined, 'C:\\Users\\Public'])).toBe('C:\\Users\\Public');
+    expect(windowsClipFolder(['C:\\Users\\José\\Temp', undefined, undefined])).toBeNull();
   });
 });
