@@ -7,6 +7,9 @@ import { parseArticle } from '../../../core/article/parse';
 
 /** Sentences from articles that mention the things furniture is made of: none may be dropped. */
 const PROSE = [
+  'A post shared by the mayor drew 4,000 replies within an hour.',
+  'This content is not available in the UK, the company said on Tuesday.',
+  'Show more compassion, the bishop told the congregation.',
   'The advertisement, which ran for three weeks, was banned by the regulator.',
   'Advertising revenue fell by 12% in the third quarter, the company said.',
   'Register for a postal vote by 5pm on 12 June.',
