@@ -194,7 +194,7 @@ const PROSE_SPACES = 10;
 /** How many spaces `text` has between `from` and `to`, counted up to `enough`. */
 function spacesIn(text: string, from: number, to: number, enough: number): number {
   let n = 0;
-  for (let at = text.indexOf(' ', from); at >= 0 && at < to && n < enough; at = text.indexOf(' ', at + 1)) n++;
+  for (let at = from; at < to && n < enough; at++) if (text.charCodeAt(at) === 32) n++;
   return n;
 }
 
@@ -218,8 +218,26 @@ export function isWrapped(text: string): boolean {
   return long === 0 || (long < 3 && long / lines < 0.1);
 }
 
-/** A line that starts in lower case after one that ends mid-sentence goes on with it, however the rest of the text is laid out. */
-const continuesLine = (previous: string | undefined, line: string) => previous !== undefined && /^\p{Ll}/u.test(line) && /(?:[\p{L}\p{N},;]|[,;]["”’'])$/u.test(previous);
+/**
+ * A line that starts in lower case after one that cannot end a sentence or a heading (a comma, or a
+ * word such as "the", "of", "said") goes on with it, however the rest of the text is laid out.
+ */
+const continuesLine = (previous: string | undefined, line: string) => previous !== undefined && /^\p{Ll}/u.test(line) && OPEN_LINE_END.test(previous);
+const OPEN_LINE_END = /(?:[,;]["”’']?|\b(?:the|a|an|of|to|and|or|but|in|on|at|for|with|by|from|that|who|which|said|says|told|is|are|was|were|has|have|had|be|been|as|than|its|their|his|her))$/iu;
+
+/**
+ * A run of lines between blank lines that was wrapped at a width inside a text that mostly was not
+ * (one paragraph pasted from an e-mail): three or more lines, each but the last filled to nearly the
+ * widest and not ending a sentence, each break where the next word would not have fitted, and the
+ * last line ending one (a list of items without full stops is not a paragraph).
+ */
+function wrappedRun(lines: readonly string[]): boolean {
+  if (lines.length < 3) return false;
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.length);
+  if (width < 40 || width > 100 || !/[.!?]["”’')]?$/.test(lines[lines.length - 1]!)) return false;
+  return lines.slice(0, -1).every((l, i) => l.length >= 0.8 * width && !/[.!?:]["”’')]?$/.test(l) && wrapsAt(width, l, lines[i + 1]!));
+}
 
 /**
  * The width a text without blank lines was wrapped at, or null when it was not wrapped: then each
@@ -257,6 +275,7 @@ function textPieces(text: string): Piece[] {
   const collector = new PieceCollector();
   for (const chunk of chunks) {
     const lines = labelsOnTheirLines(chunk.split('\n').map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
+    const wrapped = lineByLine && blankLines && wrappedRun(lines);
     const readings = lines.map((l): LineReading => {
       const furniture = furnitureRule(l);
       return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l) };
@@ -278,7 +297,7 @@ function textPieces(text: string): Piece[] {
         return;
       }
       const previous = para[para.length - 1];
-      const joins = continuesLine(previous, line) || (width !== null && wrapsAt(width, previous, line));
+      const joins = wrapped || continuesLine(previous, line) || (width !== null && wrapsAt(width, previous, line));
       if ((lineByLine && !joins) || (previous !== undefined && standsAlone(previous))) flush();
       para.push(line);
     });

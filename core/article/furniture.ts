@@ -65,7 +65,7 @@ export const FURNITURE_RULES: readonly LineRule[] = [
     String.raw`related(?: topics| stories| articles| content| coverage| links| internet links)?:?|more on this story|read more (?:from|on|in|at) [\p{L}'’ &.-]{1,40}:?|more (?:from|on|in) [\p{L}'’ &.-]{1,40}|more stories|more like this|top stories|most (?:read|viewed|popular|shared)|trending(?: now)?|recommended(?: for you| stories| reading)?|you (?:may|might) also like|read (?:more|next)|see (?:more|also)|explore more on these topics|around the bbc|elsewhere on [\p{L}'’ ]{1,30}|latest(?: news| stories| headlines)?|editor'?s? picks|popular now|in other news|from our partners|what to read next`,
     ['Related Topics', 'More on this story', 'Top stories', 'Most viewed', 'Explore more on these topics', 'More from Sky News', 'You may also like', 'Related:']),
   byPattern('read-more-link',
-    String.raw`(?:read more|related|see also|also read|read also|more|watch|listen|read|video)\s*:.{1,160}`,
+    String.raw`(?:read more|related|see also|also read|read also|more|watch|listen|read)\s*:.{1,160}|video\s*:.{1,160}(?<![.!?])`,
     ['Read more: Council pledges to fix potholes within a year', 'Watch: The moment the roof collapsed', 'Related: Storm warnings issued for Scotland', 'Video: Drone footage shows the fire jumping a highway']),
   byPattern('newsletter',
     String.raw`(?:sign up|subscribe|register)(?: now| today| here| free)?(?: (?:to|for) [^.!?]{0,80})?|(?:sign up|subscribe|register) (?:here|now|today)[.!]|(?:get|receive) (?:our|the) .{0,60}newsletter.{0,120}|newsletter(?: sign-?up)?|.{0,60}newsletter:? sign up.{0,120}|privacy notice: newsletters may contain.{0,400}|(?:after|skip past) newsletter promotion|enter your e-?mail(?: address)?|your e-?mail(?: address)?|by signing up,? you (?:agree|accept).{0,300}|thank you for signing up.{0,200}|you(?:'re|’re| are) (?:now )?(?:subscribed|signed up).{0,120}|(?:our|the|a|this) (?:[\p{L}-]+ ){0,3}(?:e-?mail|newsletter|briefing|bulletin) (?:breaks down|brings|delivers|sends|gives|rounds up|explains)[^.!?]{0,160}`,
@@ -85,7 +85,7 @@ export const FURNITURE_RULES: readonly LineRule[] = [
     ['Subscribe to continue reading', 'Already a subscriber? Log in', 'This article is for subscribers only.', 'You have 2 free articles left this month.', 'Support the Guardian and independent journalism.', 'Sign in', 'You have a preview view of this article while we are checking your access.', 'Create a free account to keep reading'],
     { long: /^(?:subscribe|(?:this|the) (?:article|story|content) is|already a|you have|you(?:'ve|’ve)|to continue reading|support|create|become|thank you for your patience|unlock)/i }),
   byPattern('comments',
-    String.raw`comments?(?: \(?\d+\)?)?|\d+ comments?|share what you think|what do you think\??|(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|leave a comment|comment now|post a comment|have your say|be the first to comment|comments are closed|reader comments`,
+    String.raw`comments?(?: \(?\d+\)?)?|\d+ comments?|share what you think|(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|leave a comment|comment now|post a comment|have your say|be the first to comment|comments are closed|reader comments`,
     ['Comments', '142 comments', 'View comments', 'Join the conversation', 'Comments (38)', 'Have your say', 'Comments 12', 'Share what you think']),
   // A reader's comment copied with the page: its text, then " - name, place, 2 hours ago".
   byPattern('reader-comment',

@@ -89,7 +89,15 @@ function articleBodyItems(body: string): WebItem[] {
     cleanPage(doc);
     return collectItems(doc.body ?? doc.documentElement!);
   }
-  return body.split(/\n+/).map((t) => t.trim()).filter(Boolean).map((text) => ({ kind: 'paragraph' as const, text }));
+  // Plain text may still hold entities ("It&#8217;s"): the HTML parser decodes them (its "<" escaped, so no tag is made).
+  const text = parse(`<pre>${body.replace(/</g, '&lt;')}</pre>`).querySelector('pre')?.textContent ?? body;
+  return text.split(/\n+/).map((t) => t.trim()).filter(Boolean).map((t) => ({ kind: 'paragraph' as const, text: t }));
+}
+
+/** The markup holds at most a placeholder ("Loading…", "Your browser is out of date") where the data holds the article. */
+function onlyPlaceholder(blocks: RawBlock[], body: string): boolean {
+  const shown = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading');
+  return shown.length <= 1 && shown.reduce((n, b) => n + b.text.length, 0) < 0.1 * body.length;
 }
 
 /** A byline that Readability found in the page, unless it is a link or an address. */
@@ -141,7 +149,8 @@ export function extractArticle(source: string, options: ExtractOptions = {}): Ex
   const pageMeta = { title, byline: shownByline ?? fuller ?? meta.author };
   let blocks = webBlocks(collectItems(root), pageMeta);
   // A page whose scripts would write the article in (none of it is in the markup) often carries it as data for search engines.
-  if (!hasText(blocks) && meta.articleBody) blocks = webBlocks(articleBodyItems(meta.articleBody), pageMeta);
+  // Only then is the data read: a page that shows part of its article (a paywall's first paragraphs) is read as shown.
+  if (meta.articleBody && onlyPlaceholder(blocks, meta.articleBody)) blocks = webBlocks(articleBodyItems(meta.articleBody), pageMeta);
   if (!hasText(blocks)) {
     if (meta.refreshTo) return { ok: false, message: `This page only sends the browser on to another address (${meta.refreshTo}); open that link instead.` };
     return { ok: false, message: 'No article text was found on this page.' };

@@ -76,14 +76,15 @@ const MAX_HEADER_LINE = 160;
 
 /**
  * Paragraphs of a run of text (a double <br> separates them). Lines set apart by one <br> are one
- * paragraph, unless they are all short and none goes on in lower case: then they are a headline, a
- * byline and a date, each its own (and a line of page furniture among them goes).
+ * paragraph (a sentence may go on after one), except at the top of an article before its first
+ * paragraph, when they are all short and none goes on in lower case: then they are a headline, a
+ * byline and a date, each its own. A line of page furniture among them goes.
  */
-function paragraphsOf(text: string): string[] {
+function paragraphsOf(text: string, atTop = false): string[] {
   const out: string[] = [];
   for (const run of text.split(/\n[ \t\u00a0]*\n/)) {
     const lines = run.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
-    const header = lines.length > 1 && lines.every((l) => l.length <= MAX_HEADER_LINE && !/^\p{Ll}/u.test(l));
+    const header = atTop && out.length === 0 && lines.length > 1 && lines.every((l) => l.length <= MAX_HEADER_LINE && !/^\p{Ll}/u.test(l));
     const kept = lines.filter((l) => lines.length === 1 || !isFurniture(l));
     if (header) out.push(...kept);
     else if (kept.length) out.push(kept.join(' '));
@@ -112,8 +113,11 @@ export function collectItems(root: DomElement): WebItem[] {
   let quoteDepth = 0;
   const inQuote = () => quoteDepth > 0;
 
+  let paragraphsSeen = false;
   const paragraph = (text: string) => {
-    for (const t of paragraphsOf(text)) {
+    const atTop = !paragraphsSeen;
+    paragraphsSeen = true;
+    for (const t of paragraphsOf(text, atTop)) {
       // A dash line inside a block quote names who said it: it goes after the quote, as its attribution line.
       if (inQuote() && DASH_LINE.test(t)) items.push({ kind: 'paragraph', text: t });
       else items.push({ kind: 'paragraph', text: t, ...(inQuote() ? { inBlockquote: true } : {}) });

@@ -8,7 +8,7 @@ import { isCaptionOutsideFigure } from './html-items';
 
 /** A lead photo, a second one, a map: more than this before the first paragraph is a gallery or a rail. */
 const MAX_LEAD_FIGURES = 3;
-/** Lead photos come near the top: a page's later figures (a gallery of thousands, on a hostile page) are not copied. */
+/** Lead photos come near the top: past this many, a page's figures and captions (a gallery of thousands, on a hostile page) are not looked at. */
 const MAX_NOTED_FIGURES = 50;
 /** Paragraphs are matched by the start of their text. */
 const KEY_CHARS = 160;
@@ -38,13 +38,17 @@ export function noteFigures(doc: DomDocument): FigureNotes {
   for (const e of Array.from(body.querySelectorAll('figure, p, [class*="caption" i]'))) {
     order++;
     const tag = e.tagName.toLowerCase();
+    const full = notes.figures.length >= MAX_NOTED_FIGURES;
     if (tag === 'figure') {
+      if (full) continue;
       const caption = squash(e.querySelector('figcaption')?.textContent);
       // A figure holding a quote or paragraphs is article text Readability scores itself.
-      if (caption && !e.querySelector('blockquote, p, figure')) note(notes, e, caption, order);
+      if (caption && !e.querySelector('blockquote, p, figure') && !isPromo(e, caption)) note(notes, e, caption, order);
       continue;
     }
+    if (tag !== 'p' && full) continue;
     if (isCaptionOutsideFigure(e) && !e.closest('figure')) {
+      if (full) continue;
       // The photo with its caption and credit: the nearest element around the caption that holds the image.
       const holder = photoAround(e);
       if (!held.has(holder)) note(notes, holder, squash(e.textContent), order);
@@ -61,6 +65,12 @@ export function noteFigures(doc: DomDocument): FigureNotes {
 
 function note(notes: FigureNotes, e: DomElement, caption: string, order: number): void {
   if (caption && notes.figures.length < MAX_NOTED_FIGURES) notes.figures.push({ order, container: containerOf(e), copy: (e as unknown as { cloneNode(deep: boolean): DomElement }).cloneNode(true), caption });
+}
+
+/** A teaser for another story: its caption is (mostly) a link. A lead photo's caption links nowhere. */
+function isPromo(figure: DomElement, caption: string): boolean {
+  const linked = Array.from(figure.querySelectorAll('a[href]')).reduce((n, a) => n + squash(a.textContent).length, 0);
+  return linked > caption.length / 2;
 }
 
 /** Up to three levels around a caption, the element that also holds the image; else the caption alone. */

@@ -39,6 +39,23 @@ export function windowsClipFolder(candidates: readonly (string | undefined)[]): 
   return candidates.find((c): c is string => !!c && SAFE_WINDOWS_PATH.test(`${c}\\article-reader-XXXXXX\\clip.wav`)) ?? null;
 }
 
+/** A fresh folder for one Windows clip: in the first folder of windowsClipFolder's list that can be named and written to. */
+async function windowsClipDir(temp: string): Promise<string> {
+  const candidates = [temp, process.env.ProgramData, process.env.PUBLIC];
+  for (let rest = candidates; ; ) {
+    const base = windowsClipFolder(rest);
+    if (base === null) {
+      throw new SpeechError('missing', `Windows speech cannot write its clips to the temporary folder ${temp} (its path has letters or signs PowerShell's command line cannot carry, or it cannot be written to), nor to a shared folder. Set the TEMP variable to a folder such as C:\\Temp, then restart Article Reader.`);
+    }
+    try {
+      return await mkdtemp(join(base, 'article-reader-'));
+    } catch {
+      // A locked-down machine may refuse ProgramData: try the next folder.
+      rest = rest.slice(rest.indexOf(base) + 1);
+    }
+  }
+}
+
 /** Gender and language of common system voices, which `say` does not report. */
 const KNOWN: Record<string, ['female' | 'male', string]> = {
   Samantha: ['female', 'en-US'], Alex: ['male', 'en-US'], Fred: ['male', 'en-US'], Victoria: ['female', 'en-US'],
@@ -103,11 +120,7 @@ export class SayEngine implements SpeechEngine {
     const spoken = this.platform === 'darwin' ? ` ${clean.replace(/\[\[/g, '[ [')}` : asciiFold(clean);
     const voice = opts.voice && SAFE_VOICE.test(opts.voice) ? opts.voice : null;
     const temp = this.opts.tempDir ?? tmpdir();
-    const base = this.platform === 'win32' ? windowsClipFolder([temp, process.env.ProgramData, process.env.PUBLIC]) : temp;
-    if (base === null) {
-      throw new SpeechError('missing', `Windows speech cannot write to the temporary folder ${temp}: its path has letters or signs PowerShell's command line cannot carry. Set the TEMP variable to a folder such as C:\\Temp, then restart Article Reader.`);
-    }
-    const dir = await mkdtemp(join(base, 'article-reader-'));
+    const dir = this.platform === 'win32' ? await windowsClipDir(temp) : await mkdtemp(join(temp, 'article-reader-'));
     const file = join(dir, 'clip.wav');
     try {
       const say = await this.load();

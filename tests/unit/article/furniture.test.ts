@@ -7,6 +7,8 @@ import { parseArticle } from '../../../core/article/parse';
 
 /** Sentences from articles that mention the things furniture is made of: none may be dropped. */
 const PROSE = [
+  'Video: the footage was shot by a neighbour, police said.',
+  'What do you think?',
   'A post shared by the mayor drew 4,000 replies within an hour.',
   'This content is not available in the UK, the company said on Tuesday.',
   'Show more compassion, the bishop told the congregation.',
@@ -65,9 +67,14 @@ describe('caption and credit line rules', () => {
       ['A bus on Main Street on Friday. (Staff photo by Ken Ortiz)', '(Staff photo by Ken Ortiz)'],
       ['Rosa Diaz with her grandson in 1998. (Courtesy of the Diaz family)', '(Courtesy of the Diaz family)'],
       ['Crews clear the road. (AP Photo/Jo Park)', '(AP Photo/Jo Park)'],
+      ['A bus on Main Street. (Staff Photo by Ken Ortiz)', '(Staff Photo by Ken Ortiz)'],
+      ['A bus on Main Street. (Gazette Photo/Ken Ortiz)', '(Gazette Photo/Ken Ortiz)'],
+      ['Rosa Diaz in 1998. (Photo courtesy of the Diaz family)', '(Photo courtesy of the Diaz family)'],
+      ['Crews at the fire line. (Photo provided by Cal Fire)', '(Photo provided by Cal Fire)'],
+      ['The old mill in 1950. (File photo)', '(File photo)'],
     ]) expect(caption.slice(creditStart(caption) ?? caption.length), caption).toBe(credit);
     // Prose that ends in brackets is no caption.
-    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)']) expect(creditStart(prose), prose).toBeNull();
+    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The figures were collected by volunteers (courtesy of the Smith report)']) expect(creditStart(prose), prose).toBeNull();
   });
 
   it('labels a bare credit and keeps it a separate range', () => {

@@ -45,6 +45,17 @@ describe('single line breaks in text copied from a browser', () => {
     expect(k).toContain('paragraph: The inquiry heard that the alarm had been switched off a week before the fire.');
   });
 
+  it('joins a paragraph wrapped at a width inside a copied text that was not (three lines or more)', () => {
+    const k = kinds([long(1), '', 'The council voted on Tuesday to close three of its nine libraries,', 'saying the buildings would cost too much to repair. Councillor Amy', 'Ward said there was no choice.', '', long(2), '', long(3)].join('\n'));
+    expect(k).toContain('paragraph: The council voted on Tuesday to close three of its nine libraries, saying the buildings would cost too much to repair. Councillor Amy Ward said there was no choice.');
+  });
+
+  it('keeps list items that start in lower case apart', () => {
+    const items = ['the council will close three of its nine libraries in March', 'staff at the libraries will be offered other jobs in the council', 'the buildings will be sold to pay for repairs elsewhere'];
+    const k = kinds([long(1), '', ...items, '', long(2)].join('\n'));
+    for (const item of items) expect(k.map((b) => b.slice(b.indexOf(': ') + 2))).toContain(item);
+  });
+
   it('keeps joining the lines of a wrapped text into paragraphs', () => {
     const k = kinds(['Lifts broken for three weeks', '', 'Residents of the estate said the lifts had been broken for', 'three weeks, and that the council had not replied to their', 'letters. One woman said she had carried her shopping up', 'eleven floors every day.'].join('\n'));
     expect(k).toContain('paragraph: Residents of the estate said the lifts had been broken for three weeks, and that the council had not replied to their letters. One woman said she had carried her shopping up eleven floors every day.');

@@ -99,6 +99,13 @@ describe('a page whose scripts would write the article in', () => {
     expect(m.speakers.map((s) => s.name)).toEqual(['Mark Ellis']);
   });
 
+  it('decodes entities in a plain articleBody, and reads it past a lone placeholder line', () => {
+    const body = ['It&#8217;s the first closure in the tunnel&#39;s history, the authority said on Monday morning.', 'Bus routes 12 and 14 will be diverted over the bridge for the six weekends of the work.', 'Ferries will run every twenty minutes from the north pier, and cyclists may use the bridge lane.', 'The lighting was installed when the tunnel opened in 1986 and has failed twice this year.'].join('\n\n');
+    const m = open(`<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Tunnel to close', articleBody: body })}</script></head><body><main><p>Loading the latest news…</p></main></body></html>`);
+    expect(m.text).toContain('It’s the first closure in the tunnel\'s history');
+    expect(m.text).not.toContain('Loading the latest news');
+  });
+
   it('prefers the article in the markup when there is one', () => {
     const m = open(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"A different summary."}</script></head><body><article><h1>Bridge</h1>${para(1)}${para(2)}${para(3)}</article></body></html>`);
     expect(m.text).not.toContain('A different summary');
@@ -113,6 +120,13 @@ describe('an old-style page laid out with <br> and <font>', () => {
 
   it('reads the bold headline once, as the title, and drops a date set apart by one <br>', () => {
     expect(kinds(m).slice(0, 3)).toEqual(['title: Mayor rejects bus lane plan', 'byline: By Carla Mendes, Staff Writer', `paragraph: ${para(1).slice(3, -4)}`]);
+  });
+
+  it('keeps a sentence that goes on after one <br> in the article whole, with its speaker', () => {
+    const later = open(`<html><body><article><h1>Libraries to close</h1>${para(1)}${para(2)}
+      <p>"We have no choice about this, none at all," said<br>Councillor Amy Ward, who leads the council.</p>${para(3)}</article></body></html>`);
+    expect(kinds(later)).toContain('paragraph: "We have no choice about this, none at all," said Councillor Amy Ward, who leads the council.');
+    expect(later.speakers.map((s) => s.name)).toEqual(['Councillor Amy Ward']);
   });
 
   it('reads a line ending in a local paper\'s photo credit as a caption', () => {
