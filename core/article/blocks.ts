@@ -276,9 +276,10 @@ function textPieces(text: string): Piece[] {
   for (const chunk of chunks) {
     const lines = labelsOnTheirLines(chunk.split('\n').map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
     const wrapped = lineByLine && blankLines && wrappedRun(lines);
+    // (Each line is squashed once, above: the rules need not squash it again.)
     const readings = lines.map((l): LineReading => {
-      const furniture = furnitureRule(l);
-      return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l) };
+      const furniture = furnitureRule(l, true);
+      return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l, true) };
     });
     const special = readings.map((r) => r.furniture !== null || r.caption !== null);
     const menu = labelRuns(lines, readings);

@@ -117,9 +117,9 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
 /** How every caption or credit line begins (a cheap test before the rules). */
 const CAPTION_START = /^(?:image|media|video|credit|photo|pic|picture|illustration|\(|getty|reuters|pa\b|afp|epa|shutterstock|alamy|ap\b|associated|bloomberg|anadolu|rex|above|top|main)/i;
 
-/** What a line of copied text is, if it is a caption or a credit. */
-export function captionLine(line: string): CaptionLine | null {
-  const text = squashSpaces(line);
+/** What a line of copied text is, if it is a caption or a credit. `squashed`: as for furnitureRule. */
+export function captionLine(line: string, squashed = false): CaptionLine | null {
+  const text = squashed ? line : squashSpaces(line);
   if (text === '' || text.length > 600 || !CAPTION_START.test(text)) return null;
   for (const rule of CAPTION_RULES) {
     const found = rule.read(text);

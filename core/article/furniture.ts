@@ -108,9 +108,12 @@ export const FURNITURE_RULES: readonly LineRule[] = [
     { hint: /@|tip|story|stories|photos|pictures/i, long: /^(?:contact|reach|e-?mail|got|have|send|share)/i }),
 ];
 
-/** The rule a line of copied page text matches, or null when the line is (possibly) article text. */
-export function furnitureRule(line: string): LineRule | null {
-  const text = squashSpaces(line);
+/**
+ * The rule a line of copied page text matches, or null when the line is (possibly) article text.
+ * `squashed`: the caller has squashed its spaces already (reading copied text squashes every line once).
+ */
+export function furnitureRule(line: string, squashed = false): LineRule | null {
+  const text = squashed ? line : squashSpaces(line);
   if (text === '' || text.length > 600) return null;
   return FURNITURE_RULES.find((r) => r.test(text)) ?? null;
 }

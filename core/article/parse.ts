@@ -252,14 +252,14 @@ type WordAt = { word: string; at: number };
 
 /**
  * Up to 8 words from `at` (the first is `first`), each after nothing but spaces from the one before.
- * When `at` is a later word of the `previous` window ("Minister" after "Prime"), the words already read from
- * there are taken over, and only the rest is read.
+ * When `at` is a word of the `previous` window ("Minister" after "Prime", or the first word of a shorter window
+ * read from `at`), the words already read from there are taken over, and only the rest is read.
  */
-function wordsFrom(text: string, at: number, first: string, previous: readonly WordAt[] = []): WordAt[] {
+function wordsFrom(text: string, at: number, first: string, previous: readonly WordAt[] = [], most = 8): WordAt[] {
   const from = previous.findIndex((w) => w.at === at);
-  const out = from > 0 ? previous.slice(from) : [{ word: wordOf(first), at }];
+  const out = from >= 0 ? previous.slice(from) : [{ word: wordOf(first), at }];
   let end = out[out.length - 1]!.at + out[out.length - 1]!.word.length;
-  while (out.length < 8) {
+  while (out.length < most) {
     SPACED_WORD.lastIndex = end;
     const w = SPACED_WORD.exec(text);
     if (!w) break;
@@ -296,7 +296,16 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     // before reading the words after it (the same tests as below, on the first word alone).
     const functionWord = isFunctionWord(wordOf(m[0]));
     if (functionWord && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
-    window = wordsFrom(narration, m.index, m[0], window);
+    // A common word that is no first name or title ("Figures", "Witnesses") is skipped below unless it describes
+    // a name after it or starts a longer one ("Home Office"); its first three words settle both, so the rest of
+    // its window is read only when they do. (Speed only: the tests below see the same words.)
+    let firstWindow: WordAt[] | undefined;
+    if (!functionWord && isCommonWord(wordOf(m[0])) && firstNameGender(wordOf(m[0])) === undefined && !isTitle(wordOf(m[0]))) {
+      firstWindow = wordsFrom(narration, m.index, m[0], [], 3);
+      const firstWords = firstWindow.map((t) => t.word);
+      if (leadingDescriptors(firstWords) === 0 && !readName(firstWords)?.bare.includes(' ')) continue;
+    }
+    window = wordsFrom(narration, m.index, m[0], firstWindow ?? window);
     const word = window[0]!.word;
     const windowWords = window.map((t) => t.word);
     // "Republican Donald Trump": the party is a description; the name starts after it.
