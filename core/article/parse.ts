@@ -282,6 +282,9 @@ function followsNameWord(text: string, at: number): boolean {
 }
 const NAME_CHAR = /[\p{L}\p{M}'’-]/u;
 
+/** Between two names joined as one subject: "Mark Ford and Paul Hardy", "Ann Bell, 54, and fire chief Paul Hardy". */
+const JOINED_NAMES = /^(?:,\s*\d{1,3},)?\s+(?:and|&)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
   const narration = narrationOnly(text, spans);
@@ -289,6 +292,7 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   // across plain spaces (punctuation between words ends a name).
   let skipUntil = 0;
   let window: WordAt[] = [];
+  let previousName: { entity: Entity; end: number } | undefined;
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(narration); m; m = CAPITALISED.exec(narration)) {
     if (m.index < skipUntil) continue;
@@ -329,7 +333,9 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const subject = name.person && name.bare.includes(' ') && isSubject();
     if ((met && met.kind === 'person') || fresh || organisation || introduced || subject) {
       const entity = registry.person(name, null);
-      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject());
+      const joined = previousName && JOINED_NAMES.test(narration.slice(previousName.end, at)) ? previousName.entity : undefined;
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject(), joined);
+      previousName = { entity, end: at + name.full.length };
       skipUntil = name.used < window.length ? window[name.used]!.at : lastUsed.at + 1;
     }
   }

@@ -261,18 +261,28 @@ export interface Entity {
   named: boolean;
 }
 
-interface MentionEvent {
+export interface MentionEvent {
   at: number;
   sentence: number;
   entity: Entity;
   /** The subject of its clause ("Kunin said", "Clinton, 68, argued"), not an object ("thanked Clinton"). */
   subject: boolean;
+  /** The person named right before, joined to this one by "and" ("Mark Ford and Paul Hardy both visited"). */
+  joined?: Entity;
 }
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
 const PRONOUN_WINDOW = 10;
 /** "it said" / "they said" reach an organisation named in this paragraph or the one before, no further. */
 const PLURAL_PRONOUN_WINDOW = 2;
+
+/**
+ * "Mark Ford and Paul Hardy both visited. He said …": two people who fit the pronoun, joined by "and" in the
+ * sentence it would go back to, leave the listener to guess; the pronoun names neither.
+ */
+export function jointCandidates(list: readonly MentionEvent[], chosen: MentionEvent, fits: (e: Entity) => boolean): boolean {
+  return list.some((ev) => ev.sentence === chosen.sentence && ev.joined !== undefined && (ev.entity === chosen.entity || ev.joined === chosen.entity) && fits(ev.entity) && fits(ev.joined));
+}
 
 export class Registry {
   readonly entities: Entity[] = [];
@@ -326,10 +336,10 @@ export class Registry {
     return entity;
   }
 
-  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false): void {
+  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false, joined?: Entity): void {
     let list = this.events.get(block);
     if (!list) this.events.set(block, (list = []));
-    list.push({ at, sentence, entity, subject });
+    list.push(joined && joined !== entity ? { at, sentence, entity, subject, joined } : { at, sentence, entity, subject });
     if (range) entity.mentions.push(range);
   }
 
@@ -356,9 +366,10 @@ export class Registry {
       // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
       const subjects = list.filter((ev) => ev.subject);
       // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
-      if (subjects.length) return subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x)).entity;
-      const lastSentence = Math.max(...list.map((ev) => ev.sentence));
-      return list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!.entity;
+      const chosen = subjects.length
+        ? subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x))
+        : list.filter((ev) => ev.sentence === Math.max(...list.map((e) => e.sentence))).sort((x, y) => x.at - y.at)[0]!;
+      return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;
     }
     return null;
   }

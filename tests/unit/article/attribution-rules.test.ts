@@ -625,3 +625,14 @@ describe('round 4: "Name, age, town:" before a quote names the person only', () 
     expect(speakers('Jane Carter, 41, nurse, Bristol: "My train now leaves earlier."')).toEqual({ 'My train now leaves earlier.': 'Jane Carter' });
   });
 });
+
+describe('round 5: two people of the pronoun’s gender joined by "and" leave "he"/"she" to a guess', () => {
+  it('"Mark Ford and fire chief Paul Hardy both visited. He said: …" names neither; one man and one woman still resolve', () => {
+    expect(speakers('Council leader Mark Ford and fire chief Paul Hardy both visited the sea front.\n\nHe said: "We have never seen damage on this scale."'))
+      .toEqual({ 'We have never seen damage on this scale.': '-' });
+    expect(speakers('Ann Bell, 54, and Joan Pryce met the minister on Friday. "It went well," she said.')).toEqual({ 'It went well,': '-' });
+    expect(speakers('Tom Reed and Sarah Reed moved to the town last year. "We thought the roof was going," she said.'))
+      .toEqual({ 'We thought the roof was going,': 'Sarah Reed' });
+    expect(speakers('Paul Hardy met Mark Ford on Friday. "It went well," he said.')).toEqual({ 'It went well,': 'Paul Hardy' });
+  });
+});
