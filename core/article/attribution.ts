@@ -354,7 +354,9 @@ const PREPOSITION_BEFORE = /\b(?:for|of|to|with|about|from|on|in|at|by|against|o
 const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;
 const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,4})\s*:\s*$/u;
 const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
-const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120})[.]?\s*$/u;
+/** A social media account as the whole speaker phrase, perhaps with its date: "@CllrPriyaShah", "@ShahP (@ShahP) May 2, 2024". */
+const HANDLE = /^@\w{1,30}(?=\s*(?:\(@\w{1,30}\))?[\s\p{L}\d,]{0,30}$)/u;
+const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120}|@\w[^—–"“”.!?]{0,120})[.]?\s*$/u;
 const MANNER_AFTER = /^[\s,]*((?:he|she|they|\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}))\s+\p{Ll}{3,}ed\b/u;
 const MANNER_BEFORE_NAME = /^[\s,]*\p{Ll}{3,}ed\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
 
@@ -456,6 +458,9 @@ export function resolveSpeaker(
   head = withoutTrailingAdverbs(head.split(/\s+/)).join(' ') || head;
   // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
   head = head.replace(TRAILING_CIRCUMSTANCE, '') || head;
+  // "— @CllrPriyaShah" under a quoted post: the account is all the listener is told of who wrote it.
+  const handle = HANDLE.exec(head);
+  if (handle) return { entity: registry.described(handle[0], 'group', null), mention: 'name' };
   const problem = registry.find(head) ? null : notASpeaker(head);
   if (problem && !(afterQuote && problem === 'place')) return null;
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.

@@ -35,7 +35,7 @@ export function normalizeSource(source: string): string {
  */
 const dropEmbedLinks = (s: string) => (s.includes('pic.twitter.com/') || s.includes('t.co/') ? s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '') : s).replace(/^\s*(?:item )?\d{1,3} of \d{1,3}\s*[|·•:-]?\s+(?=\S)/i, '');
 /** "— Helen Morris, Safer Streets campaign" under a quote: who said it, not a list item. */
-const ATTRIBUTION_LINE = /^[—―–]\s*\p{Lu}/u;
+const ATTRIBUTION_LINE = /^[—―–]\s*[\p{Lu}@]/u;
 const endsQuote = (text: string | undefined) => text !== undefined && /[.!?]["”’]?$|["”’]$/.test(text);
 
 function decodeEntities(s: string): string {

@@ -21,6 +21,7 @@ const BLOCK_SEPARATOR = '\n\n';
 const QUOTABLE = new Set<Block['kind']>(['paragraph', 'list-item']);
 /** What introduces a term rather than speech. */
 const NAMED_TERM = /\b(?:known(?:\s+\w+){0,3}\s+as|nicknamed|so-called|the\s+(?:[\p{Ll}-]+\s+){0,2}(?:term|word|words|phrase|slogan|label|hashtag|nickname))\s*,?\s*$/iu;
+const HAS_LETTER = /\p{L}/u;
 /** Partial quotes this short with nobody saying them are scare quotes or titles ("so-called 'peace plan'"). */
 const SCARE_QUOTE_MAX_WORDS = 3;
 
@@ -172,6 +173,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const first = f.chain[0]!;
     const content = blocks[first.block]!.text.slice(first.start, first.end);
     if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) continue;
+    // "2016-02-15", "699320266": figures in quote marks (an embed's date or id) are nobody's words.
+    if (!HAS_LETTER.test(content)) continue;
     // `known in the industry as "Level 5"`, `the so-called "peace plan"`: a term being named, not speech.
     if (f.partial && wordCount(content) <= SCARE_QUOTE_MAX_WORDS + 1 && NAMED_TERM.test(blocks[first.block]!.text.slice(Math.max(0, first.open - 40), first.open))) continue;
     let speakerId: string | null = null;
@@ -527,7 +530,7 @@ export function namedPerson(phrase: string, registry: Registry): boolean {
 const SAID_AT_SENTENCE_END = /\s(?:said|says|added|stated|wrote|explained|told\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}|told\s+reporters)(?:\s+(?:in|on|at|during)\s+[^.!?"“”]{1,40})?\.\s*$/u;
 
 /** A line that only names who said what comes before it: "— Name, role". */
-const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?)\s*$/u;
+const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?|@\w[^—–"“”]{0,120}?)\s*$/u;
 
 /**
  * Markdown/HTML block quotes with no quote marks that end in, or are followed by, a "— Name"

@@ -636,3 +636,15 @@ describe('round 5: two people of the pronoun’s gender joined by "and" leave "h
     expect(speakers('Paul Hardy met Mark Ford on Friday. "It went well," he said.')).toEqual({ 'It went well,': 'Paul Hardy' });
   });
 });
+
+describe('round 5: a quoted post signed "— @account" is the account’s', () => {
+  it('a "— @handle" line under the post, or after it in the paragraph with the embed’s date, names the account', () => {
+    expect(speakers('The councillor posted late on Tuesday.\n\n"We will not stand by while families lose everything."\n\n— @CllrPriyaShah\n\nHer office did not reply.'))
+      .toEqual({ 'We will not stand by while families lose everything.': '@CllrPriyaShah' });
+    expect(speakers('"Promises are cheap. Show us the money." — @GovTomBates (@GovTomBates) March 4, 2024'))
+      .toEqual({ 'Promises are cheap. Show us the money.': '@GovTomBates' });
+  });
+  it('an address or a date in quote marks is nobody’s words, even with a signature after it', () => {
+    expect(speakers('"Show us the money." — Tom Bates (@GovTomBates) "2024-03-04"')).toEqual({ 'Show us the money.': 'Tom Bates' });
+  });
+});
