@@ -4,7 +4,7 @@
  * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
-import { PERSON_ROLE, bareWord, isTitle, lexiconTags, memoised, personTag, placeTags, someTag } from './people';
+import { PERSON_ROLE, bareWord, firstNameGender, isTitle, lexiconTags, memoised, personTag, placeTags, someTag } from './people';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -169,8 +169,14 @@ const descriptorWord = memoised((raw: string) => {
     // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
     leadingRole: (isRoleWord(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w),
     describes: PARTY.test(w) || (originTag(tags) && !personTag(tags)),
+    // "Violinist Maria Okafor", "Shareholder Linda Gray": a word for what someone is or does, before a first name.
+    occupation: !isTitle(w) && !personTag(tags) && firstNameGender(w) === undefined && (actorTag(tags) || (tags.length === 0 && OCCUPATION_ENDING.test(w))),
+    firstName: firstNameGender(w) !== undefined,
   };
 });
+const actorTag = someTag(/Actor/);
+/** How words for a trade or a part someone plays end: violinist, shareholder, campaigner, pensioner, librarian. */
+const OCCUPATION_ENDING = /^[a-z]{3,}(?:ist|er|or|ian)$/;
 
 /**
  * How many leading words of a capitalised phrase describe the person rather than name them:
@@ -185,7 +191,7 @@ export function leadingDescriptors(words: readonly string[]): number {
       continue;
     }
     const facts = descriptorWord(words[i]!);
-    const describes = (i === 0 && facts.leadingRole) || facts.describes;
+    const describes = (i === 0 && (facts.leadingRole || (facts.occupation && i + 2 < words.length && descriptorWord(words[i + 1]!).firstName))) || facts.describes;
     if (!describes) break;
     i++;
   }

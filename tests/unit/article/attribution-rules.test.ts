@@ -648,3 +648,15 @@ describe('round 5: a quoted post signed "— @account" is the account’s', () =
     expect(speakers('"Show us the money." — Tom Bates (@GovTomBates) "2024-03-04"')).toEqual({ 'Show us the money.': 'Tom Bates' });
   });
 });
+
+describe('round 5: a word for what someone does, capitalised before a first name, describes them', () => {
+  it('"Violinist Maria Okafor", "Shareholder Linda Gray" name Maria Okafor and Linda Gray; titles and surnames stay', () => {
+    expect(leadingDescriptors(['Violinist', 'Maria', 'Okafor'])).toBe(1);
+    expect(leadingDescriptors(['Shareholder', 'Linda', 'Gray', 'told'])).toBe(1);
+    expect(leadingDescriptors(['Teacher', 'Paul', 'Hardy'])).toBe(1);
+    expect(leadingDescriptors(['Sister', 'Mary', 'Hale'])).toBe(0);
+    expect(leadingDescriptors(['Manager', 'Paul', 'Hardy'])).toBe(0);
+    expect(leadingDescriptors(['Porter', 'Hardy', 'said'])).toBe(0);
+    expect(speakers('Shareholder Linda Gray told the BBC: \'It is the heart of the village.\'')).toEqual({ 'It is the heart of the village.': 'Linda Gray' });
+  });
+});
