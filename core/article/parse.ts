@@ -11,7 +11,7 @@ import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
-import { transcriptChains } from './transcripts';
+import { answerTurns, transcriptChains, turnChains } from './transcripts';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -142,7 +142,10 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     return c.length === 1 && s.close !== null && isNickname(t.slice(s.start, s.end), t.slice(Math.max(0, s.open - 30), s.open), t.slice(s.close + 1, s.close + 30));
   };
   // An interview's turns ("REYES: …") are quotes whole, with any quote inside them.
-  const turns = transcriptChains(blocks);
+  // ...and so are a Q&A interview's answers ("A: …"), the words of the person its introduction named.
+  const answers = answerTurns(blocks);
+  const answerChains = new Set(turnChains(answers.turns, blocks));
+  const turns = [...transcriptChains(blocks), ...answerChains];
   const turnBlocks = new Set(turns.map((c) => c[0]!.block));
   const marked: Chain[] = [...[...chains, ...doubles.map((s) => [s])].filter((c) => !workTitle(c) && !nickname(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const all: Chain[] = [...(turnBlocks.size ? marked.filter((c) => !c.some((s) => turnBlocks.has(s.block))) : marked), ...turns];
@@ -164,6 +167,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     }
   }
 
+  if (answerChains.size) answeredBy(found.filter((f) => answerChains.has(f.chain)), registry.peopleNamedBefore(answers.firstTurn, INTRODUCTION_BLOCKS));
   inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
   joinInterruptedQuotes(found, blocks);
 
@@ -200,6 +204,25 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     });
   }
   quotes.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start).forEach((q, i) => (q.index = i));
+}
+
+/** How many paragraphs before a Q&A's first question may introduce the person who answers. */
+const INTRODUCTION_BLOCKS = 3;
+
+/**
+ * "Violinist Maria Okafor took over last month. We asked her about her plans." then "Q: …" / "A: …": the answers
+ * are the one person the introduction named. Two people named there (the interviewer and the guest, or the guest
+ * and someone they work with) leave the answers to a guess: no speaker.
+ */
+function answeredBy(answers: Found[], people: Entity[]): void {
+  // An answer is a whole utterance, though its marker ("A. ") stands before it in the paragraph.
+  for (const f of answers) f.partial = false;
+  if (people.length !== 1) return;
+  for (const f of answers) {
+    if (f.speaker) continue;
+    f.speaker = { entity: people[0]!, mention: 'name' };
+    f.place = 'nearby';
+  }
 }
 
 function uniqueId(name: string, used: Set<string>): string {

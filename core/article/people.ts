@@ -423,6 +423,13 @@ export class Registry {
     return (this.events.get(block) ?? []).some((ev) => ev.subject && ev.entity === entity);
   }
 
+  /** The people named in up to `count` paragraphs before `block`, each once. */
+  peopleNamedBefore(block: number, count: number): Entity[] {
+    const out: Entity[] = [];
+    for (let b = Math.max(0, block - count); b < block; b++) for (const e of this.peopleIn(b)) if (e.named && !out.includes(e)) out.push(e);
+    return out;
+  }
+
   /** People mentioned in one block, in order (for quotes that follow a paragraph about one person). */
   peopleIn(block: number): Entity[] {
     const seen: Entity[] = [];
