@@ -127,6 +127,20 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   return clean(kept.map((p) => p.text.trim()).join(', '), offset + first.at + lead);
 }
 
+/** A sentence that opens with a description of a person and then their name between commas, then its verb. */
+const DESCRIPTION_THEN_NAME = /^\s*([^,"“”]{1,60}),\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}),\s+\p{Ll}/u;
+
+/**
+ * "Her granddaughter, Chloe Dunne, paid tribute on Facebook, writing:", "Mrs Dunne's granddaughter, Chloe, posted …":
+ * the sentence's subject is the person its opening describes, named between commas.
+ */
+export function describedThenNamed(region: string, offset: number): Phrase | null {
+  const m = DESCRIPTION_THEN_NAME.exec(region);
+  if (!m?.[1] || !m[2] || !namesPeople(m[1])) return null;
+  const name = readName(words(m[2]));
+  return name?.person && name.used === words(m[2]).length ? { phrase: m[2], start: offset + m[0].indexOf(m[2], m[1].length) } : null;
+}
+
 /** "apparently referring to …", "speaking at a rally": a participle phrase, not a noun phrase. */
 const PARTICIPLE_ASIDE = /^\s*(?:\p{Ll}+ly\s+)?(?:referring|speaking|writing|citing|responding|reacting|pointing|noting|appearing|using|calling|quoting|standing|sitting|looking)\b/u;
 
@@ -223,7 +237,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   // "with Harker describing the game as": a participle's subject is the name right before it.
   // "Trump attacked Obama, calling him ...": after a comma, a participle's subject is the main clause's.
   if (/ing$/i.test(verb[0]) && /,\s*$/.test(ctx.slice(0, verb.index))) {
-    const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0];
+    const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0] ?? describedThenNamed(ctx.slice(0, verb.index), ctxStart);
     if (main) return cue(main.start, main.phrase, afterOtherQuote ? 'inside' : 'before');
     // `… "…" during the launch of Trump Tower, calling it "…"`: the subject is before the other quote, not the name here.
     if (afterOtherQuote) return null;

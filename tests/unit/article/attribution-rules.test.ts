@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { RECIPIENT_BEFORE, cueAfter, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, cueAfter, describedThenNamed, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -658,5 +658,18 @@ describe('round 5: a word for what someone does, capitalised before a first name
     expect(leadingDescriptors(['Manager', 'Paul', 'Hardy'])).toBe(0);
     expect(leadingDescriptors(['Porter', 'Hardy', 'said'])).toBe(0);
     expect(speakers('Shareholder Linda Gray told the BBC: \'It is the heart of the village.\'')).toEqual({ 'It is the heart of the village.': 'Linda Gray' });
+  });
+});
+
+describe('round 5: a description, then the name between commas, then the verb and a participle', () => {
+  it('"Her granddaughter, Chloe Dunne, paid tribute on Facebook, writing: …" is Chloe Dunne’s', () => {
+    expect(speakers('Her granddaughter, Chloe Dunne, paid tribute on Facebook, writing: "Nana was the kindest person you could meet."'))
+      .toEqual({ 'Nana was the kindest person you could meet.': 'Chloe Dunne' });
+    expect(speakers('Mrs Hale\'s neighbour, Tom Reed, left flowers at the gate, adding: "She looked after all of us."'))
+      .toEqual({ 'She looked after all of us.': 'Tom Reed' });
+  });
+  it('a place or a thing before the name is no description of them', () => {
+    expect(describedThenNamed('In the town centre, Chloe Dunne, paid tribute on Facebook, ', 0)).toBeNull();
+    expect(describedThenNamed('The nominee, Gov. Ann Bell, spoke at a breakfast, ', 0)?.phrase).toBe('Gov. Ann Bell');
   });
 });
