@@ -179,6 +179,22 @@ const actorTag = someTag(/Actor/);
 const OCCUPATION_ENDING = /^[a-z]{3,}(?:ist|er|or|ian)$/;
 
 /**
+ * How many words (two or three) of a city, state or region open `words`, with "City" or "County" after them if there,
+ * then a title or a first name ("New York City Mayor …", not "New Hampshire Public Radio"); 0 when none.
+ */
+function leadingPlaceLength(words: readonly string[]): number {
+  if (words.length < 4 || !/^\p{Lu}/u.test(words[1]!)) return 0;
+  for (const n of [3, 2]) {
+    if (words.length <= n + 1 || !words.slice(0, n).every((w) => /^\p{Lu}[\p{L}.]*$/u.test(w)) || !placeName(words.slice(0, n).join(' ').toLowerCase())) continue;
+    const kind = PLACE_KIND.test(bareWord(words[n]!)) && words.length > n + 2 ? 1 : 0;
+    const next = words[n + kind]!;
+    return isTitle(next) || firstNameGender(next) !== undefined ? n + kind : 0;
+  }
+  return 0;
+}
+const placeName = memoised((phrase: string) => placeTags(lexiconTags(phrase)));
+
+/**
  * How many leading words of a capitalised phrase describe the person rather than name them:
  * party, nationality, place ("Republican Donald Trump", "Texas Sen. Ted Cruz", "French President ...").
  */
@@ -188,6 +204,12 @@ export function leadingDescriptors(words: readonly string[]): number {
     // "Oakland County Sheriff Michael Bouchard", "Jefferson Parish": a place and its kind of place, whatever the first word is.
     if (i + 2 < words.length && /^\p{Lu}/u.test(words[i]!) && descriptorWord(words[i + 1]!).placeKind) {
       i += 2;
+      continue;
+    }
+    // "Los Angeles Mayor Karen Bass", "New York Gov. Ann Bell": a place of two or three words, then the title or name.
+    const place = i === 0 ? leadingPlaceLength(words) : 0;
+    if (place > 0) {
+      i += place;
       continue;
     }
     const facts = descriptorWord(words[i]!);

@@ -673,3 +673,13 @@ describe('round 5: a description, then the name between commas, then the verb an
     expect(describedThenNamed('The nominee, Gov. Ann Bell, spoke at a breakfast, ', 0)?.phrase).toBe('Gov. Ann Bell');
   });
 });
+
+describe('round 5: a city or state of several words before a title is where the person serves', () => {
+  it('"Los Angeles Mayor Karen Bass" is Mayor Karen Bass, not "Angeles Mayor Karen Bass"; an organisation keeps its place', () => {
+    expect(leadingDescriptors(['Los', 'Angeles', 'Mayor', 'Karen', 'Bass'])).toBe(2);
+    expect(leadingDescriptors(['New', 'York', 'City', 'Mayor', 'Eric', 'Lund'])).toBe(3);
+    expect(leadingDescriptors(['New', 'Hampshire', 'Public', 'Radio', 'reported'])).toBe(0);
+    expect(speakers('"Nobody should be sleeping in their car tonight," Los Angeles Mayor Karen Bass said.'))
+      .toEqual({ 'Nobody should be sleeping in their car tonight,': 'Mayor Karen Bass' });
+  });
+});
