@@ -187,7 +187,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   const verbs: RegExpExecArray[] = [];
   for (let m = VERB_ALL.exec(ctx); m; m = VERB_ALL.exec(ctx)) {
     // "Ginsburg's comments", "the claims": after a possessive or determiner the word is a noun.
-    if (!NOUN_BEFORE.test(ctx.slice(Math.max(0, m.index - 12), m.index)) && !pluralNoun(ctx, m)) verbs.push(m);
+    if (!NOUN_BEFORE.test(ctx.slice(Math.max(0, m.index - 12), m.index)) && !pluralNoun(ctx, m) && !EMBEDDED_QUESTION.test(ctx.slice(Math.max(0, m.index - 60), m.index))) verbs.push(m);
   }
   const lastVerb = verbs[verbs.length - 1];
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
@@ -365,6 +365,12 @@ const THAT_CLAUSE_START = /^(?:\s+[^\s.,;:!?"“”]+){0,5}?\s+that(?:\s+[^\s.,;
 const INVERTED_BEFORE_QUOTE = /,\s+(?:said|says|explained|explains|added|adds|noted|notes|argued|argues|wrote|writes|continued|continues|insisted|insists|recalled|recalls|warned|warns|observed|observes)\s+(\p{Lu}[^,"“”:;]{1,60}?)(,\s+[^,"“”:;]{1,120})?\s*[,:]$/u;
 const INVERTED_ASIDE = /,\s+(?:says|said|argues|writes|notes|explains)\s+(\p{Lu}[^,"“”]{1,60}?)(,\s+[^,"“”]{1,120})?,\s+(?=\p{Ll})/u;
 const PREPOSITION_BEFORE = /\b(?:for|of|to|with|about|from|on|in|at|by|against|over|under|than|like|into|toward|towards|during|after|before)\s+$/i;
+/**
+ * "a debate over how the United States responds, with Sen. Hale telling …": a verb inside a "how"/"whether"/"why"
+ * clause is what the narrator asks about, not who speaks (its subject follows the question word, no comma between).
+ */
+// ("That is why critics say", "whether X is what critics called": a reason clause or a "what" clause still attributes.)
+const EMBEDDED_QUESTION = /(?<!\b(?:is|was)\s+|[’']s\s+)\b(?:how|whether|why)\s+(?:(?!\b(?:what|that|which|who|as)\b)[^,;:.!?"“”]){1,50}$/i;
 const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;
 const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,4})\s*:\s*$/u;
 const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;

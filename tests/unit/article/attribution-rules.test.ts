@@ -683,3 +683,14 @@ describe('round 5: a city or state of several words before a title is where the 
       .toEqual({ 'Nobody should be sleeping in their car tonight,': 'Mayor Karen Bass' });
   });
 });
+
+describe('round 5: a verb inside a "how"/"whether"/"why" clause is what the narrator asks about, not who speaks', () => {
+  it('"a debate over how the council responds, with Cllr Tom Hale telling reporters he saw the mayor as "…"" is Tom Hale’s', () => {
+    expect(speakers('The crash sparked a debate over how the council responds to complaints, with Councillor Tom Hale telling reporters he viewed the mayor as "directly responsible" for the delay.'))
+      .toEqual({ 'directly responsible': 'Councillor Tom Hale' });
+  });
+  it('a reason clause ("That is why critics say") and a "what" clause ("whether it is what staff have called") still attribute', () => {
+    expect(speakers('Ann Bell wants to merge the clubs. That is why critics say she has proposed to "dismantle" the league.')).toEqual({ dismantle: 'Critics' });
+    expect(speakers('The row over whether the academy is what former staff have called a "fraudulent scheme" went on.')).toEqual({ 'fraudulent scheme': 'Former staff' });
+  });
+});
