@@ -694,3 +694,12 @@ describe('round 5: a verb inside a "how"/"whether"/"why" clause is what the narr
     expect(speakers('The row over whether the academy is what former staff have called a "fraudulent scheme" went on.')).toEqual({ 'fraudulent scheme': 'Former staff' });
   });
 });
+
+describe('round 5: rules and papers of institutions are documents, never speakers', () => {
+  it.each(["The school's uniform policy", 'the guidance', 'The indictment', 'the new contract', 'the petition'])('%s is a document', (phrase) => {
+    expect(notASpeaker(phrase)).toBe('document');
+  });
+  it('"The school’s uniform policy states that bows must be "small and plain"" gives the words to nobody', () => {
+    expect(speakers('The school\'s uniform policy states that hair accessories must be "small, plain and dark in colour".')).toEqual({ 'small, plain and dark in colour': '-' });
+  });
+});
