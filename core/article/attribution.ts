@@ -5,7 +5,7 @@ import {
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
-import { isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
+import { headNoun, isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 import { pieceCount } from './spaces';
 
 /** Verbs that introduce or follow direct speech. */
@@ -452,6 +452,18 @@ function roleFits(entity: Entity, phrase: string): boolean {
   return new RegExp(`\\b${role.replace(/[^\p{L}-]/gu, '')}`, 'iu').test(known) || (ROLE_TITLES[role]?.test(`${entity.name} `) ?? false);
 }
 
+/**
+ * "A council spokesman said: "…"" then ""…," the spokesman added": "the" and the same head noun is the speaker just
+ * described, when only one described speaker nearby has that noun (two spokesmen leave it a new description).
+ */
+export function sameDescribed(head: string, registry: Registry, block: number, at: number): Entity | null {
+  const m = /^the\s+([\p{Ll}-]+)$/iu.exec(head);
+  if (!m) return null;
+  const noun = m[1]!.toLowerCase();
+  const matches = registry.recentDescribed(block, at).filter((e) => headNoun(e.name)?.toLowerCase() === noun);
+  return matches.length === 1 ? matches[0]! : null;
+}
+
 /** "the Texas senator said" about Ted Cruz: the description the text used joins what we know of him. */
 function describeAlso(entity: Entity, description: string): void {
   if (!description || entity.description?.toLowerCase().includes(description.toLowerCase())) return;
@@ -624,6 +636,11 @@ export function resolveSpeaker(
       describeAlso(recent, head.replace(/^the\s+/i, ''));
       return { entity: recent, mention: 'description' };
     }
+  }
+  const same = sameDescribed(head, registry, block, at);
+  if (same) {
+    registry.mention(same, block, sentence, at);
+    return { entity: same, mention: 'description' };
   }
   if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.

@@ -401,6 +401,16 @@ export class Registry {
     return null;
   }
 
+  /** Speakers known only by a description ("A council spokesman"), mentioned in `block` before `at` or in the two blocks before, latest first. */
+  recentDescribed(block: number, at: number): Entity[] {
+    const out: Entity[] = [];
+    for (let b = block; b >= 0 && b > block - 3; b--) {
+      const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && !ev.entity.named).sort((x, y) => y.at - x.at);
+      for (const ev of list) if (!out.includes(ev.entity)) out.push(ev.entity);
+    }
+    return out;
+  }
+
   /** The subject of the last sentence in `block` that has a named subject, if any. */
   lastSubjectIn(block: number): Entity | null {
     const list = (this.events.get(block) ?? []).filter((ev) => ev.subject && ev.entity.named);

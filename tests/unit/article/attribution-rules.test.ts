@@ -703,3 +703,12 @@ describe('round 5: rules and papers of institutions are documents, never speaker
     expect(speakers('The school\'s uniform policy states that hair accessories must be "small, plain and dark in colour".')).toEqual({ 'small, plain and dark in colour': '-' });
   });
 });
+
+describe('round 5: "the spokesman" after "a council spokesman" is the same speaker', () => {
+  it('one described speaker with that noun nearby is the one; two leave a new description', () => {
+    expect(speakers('A council spokesman said: "We will protect frontline services."\n\n"We understand this is difficult," the spokesman added.'))
+      .toEqual({ 'We will protect frontline services.': 'A council spokesman', 'We understand this is difficult,': 'A council spokesman' });
+    const two = speakers('A council spokesman said: "We will protect frontline services." A police spokesman said: "We were not told."\n\n"We understand this is difficult," the spokesman added.');
+    expect(two['We understand this is difficult,']).toBe('The spokesman');
+  });
+});
