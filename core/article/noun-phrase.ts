@@ -47,7 +47,12 @@ export function trailingNounPhrase(words: readonly string[]): number {
     if (/[,;:]$/.test(w) && i < words.length - 1) break;
     if (capitalised(w) && !(i === words.length - 1 && /^(?:of|and)$/.test(w))) {
       // A capitalised joining word only counts between capitalised words ("Bank of England").
-      if (/^(?:of|and)$/.test(w) && !(i > 0 && /^\p{Lu}/u.test(words[i - 1]!))) break;
+      if (/^(?:of|and)$/.test(w) && !(i > 0 && /^\p{Lu}/u.test(words[i - 1]!))) {
+        // "the family of Tom Hale", "the widow of a soldier": "of" after a lower-case noun joins it to the name.
+        const before = w === 'of' && start >= 0 && i > 0 && /^\p{Ll}/u.test(words[i - 1]!) && nounish(words[i - 1]!) ? trailingNounPhrase(words.slice(0, i)) : -1;
+        if (before >= 0 && before < i && DETERMINER.test(words[before]!)) return before;
+        break;
+      }
       start = i--;
       continue;
     }

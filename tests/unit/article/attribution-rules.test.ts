@@ -712,3 +712,12 @@ describe('round 5: "the spokesman" after "a council spokesman" is the same speak
     expect(two['We understand this is difficult,']).toBe('The spokesman');
   });
 });
+
+describe('round 5: "the family of Tom Hale said" is the family, not Tom Hale', () => {
+  it('"of" after a lower-case noun joins it to the name after it', () => {
+    expect(speakers('In a statement, the family of Tom Hale said: "He was the life and soul of every party."'))
+      .toEqual({ 'He was the life and soul of every party.': 'The family of Tom Hale' });
+    expect(speakers('The widow of Tom Hale said: "He never stopped working."')).toEqual({ 'He never stopped working.': 'The widow of Tom Hale' });
+    expect(speakers('Bank of England governor Ann Bell said: "Rates will stay where they are."')).toEqual({ 'Rates will stay where they are.': 'Ann Bell' });
+  });
+});
