@@ -38,6 +38,9 @@ const ACCORDING_TO_AFTER = /^[\s,;]*according to\s+(.{2,200}?)\s*[.,;]?\s*$/is;
 // ("According to The Ledger, the men wore shirts that read "…"": the source ends at its comma; the clause after it is no name.)
 const ACCORDING_TO_BEFORE = /according to\s+([^,;"“”]{2,200}?)(?:,[^"“”]{0,300}?)?,?\s*$/is;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+/** A speaker phrase that ends in the writer's own "I" or "we" ("I", "Suddenly I", "My wife and I"). */
+const FIRST_PERSON_LAST = /(?:^|\s)(?:I|[Ww]e|me|us)$/;
+export const isFirstPerson = (phrase: string): boolean => FIRST_PERSON_LAST.test(phrase.trim());
 const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
 const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;
 
@@ -493,6 +496,8 @@ export function resolveSpeaker(
   // "— @CllrPriyaShah" under a quoted post: the account is all the listener is told of who wrote it.
   const handle = HANDLE.exec(head);
   if (handle) return { entity: registry.described(handle[0], 'group', null), mention: 'name' };
+  // '"Get out," I said', 'Here I …': the writer speaking of themselves gives the listener no one to name.
+  if (isFirstPerson(head)) return null;
   const problem = registry.find(head) ? null : notASpeaker(head);
   if (problem && !(afterQuote && problem === 'place')) return null;
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.

@@ -1,5 +1,5 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
-import { cueAfter, cueBefore, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
+import { cueAfter, cueBefore, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
@@ -99,6 +99,8 @@ interface Found {
   partial: boolean;
   speaker: SpeakerRef | null;
   place: AttributionPlace | null;
+  /** Said by the writer ("I said"): left without a speaker, and lends none. */
+  writer?: boolean;
 }
 
 /** Each quote span's neighbours in its block, so looking either side costs nothing. */
@@ -471,6 +473,8 @@ function attribute(
     if (dash?.[1]) cues.push({ start: dash[0].indexOf(dash[1]), end: dash[0].length, phrase: dash[1], place: 'after', block: last.block + 1 });
   }
   for (const cue of cues) {
+    // '"This is a win for me," I confessed': the writer spoke; no one else's cue and no neighbour's speaker is theirs.
+    if (isFirstPerson(cue.phrase)) return { chain, partial, speaker: null, place: cue.place, writer: true };
     const block = cue.block;
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
     const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start, cue.place === 'after');
@@ -637,7 +641,7 @@ function inheritSpeakers(
       const e = found[i - 1]!.speaker!.entity;
       seenCounts.set(e, (seenCounts.get(e) ?? 0) + 1);
     }
-    if (f.speaker) return;
+    if (f.speaker || f.writer) return;
     const first = f.chain[0]!;
     if (f.partial) {
       // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.

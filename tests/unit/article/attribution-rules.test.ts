@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { RECIPIENT_BEFORE, cueAfter, describedThenNamed, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, cueAfter, describedThenNamed, isFirstPerson, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -719,5 +719,15 @@ describe('round 5: "the family of Tom Hale said" is the family, not Tom Hale', (
       .toEqual({ 'He was the life and soul of every party.': 'The family of Tom Hale' });
     expect(speakers('The widow of Tom Hale said: "He never stopped working."')).toEqual({ 'He never stopped working.': 'The widow of Tom Hale' });
     expect(speakers('Bank of England governor Ann Bell said: "Rates will stay where they are."')).toEqual({ 'Rates will stay where they are.': 'Ann Bell' });
+  });
+});
+
+describe('round 5: the writer’s own "I" names no speaker, and lends none', () => {
+  it('"…," I said / "…," Suddenly I … has no speaker; a name elsewhere in the paragraph does not take it', () => {
+    expect(speakers('"It was the best day of my life," I said to him.')).toEqual({ 'It was the best day of my life,': '-' });
+    expect(speakers('That night I appeared on The Evening Hour with Ann Bell. "This is a big win for me," I confessed. "Only you," Ann Bell said.'))
+      .toEqual({ 'This is a big win for me,': '-', 'Only you,': 'Ann Bell' });
+    expect(isFirstPerson('My wife and I')).toBe(true);
+    expect(isFirstPerson('Ian')).toBe(false);
   });
 });
