@@ -11,7 +11,7 @@ import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
-import { answerTurns, transcriptChains, turnChains } from './transcripts';
+import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -464,6 +464,11 @@ function attribute(
       if (subject) cues.push({ ...subject, end: subject.start + subject.phrase.length, place: 'before', block: first.block });
     }
   }
+  // '"Chris Matthews: Seriously, about this …"': a transcript line quoted whole names its speaker first.
+  // (A book's "Title: Subtitle" is no such line: the label must read as a person's name.)
+  const label = !partial && /^\p{Lu}/u.test(content) ? turnLabel(content) : null;
+  const labelName = label ? readName(label.split(/\s+/)) : null;
+  if (label && labelName?.person && labelName.used === label.split(/\s+/).length) cues.unshift({ start: first.start, end: first.start + label.length, phrase: label, place: 'inside', block: first.block });
   // "…" then a line "— Cllr Priya Shah, council leader": the attribution line after a quote or block quote.
   const last = chain[chain.length - 1]!;
   const lastText = blocks[last.block]!.text;

@@ -731,3 +731,12 @@ describe('round 5: the writer’s own "I" names no speaker, and lends none', () 
     expect(isFirstPerson('Ian')).toBe(false);
   });
 });
+
+describe('round 5: a transcript line quoted whole names its speaker first', () => {
+  it('"Chris Dale: Seriously, …" is Chris Dale’s; a book’s "Title: Subtitle" and "Update:" name nobody', () => {
+    expect(speakers('The panel agreed on Saturday that the plan was naive.\n\n"Chris Dale: Seriously, about this. The plan sounds great but nobody will pay for it."'))
+      .toEqual({ 'Chris Dale: Seriously, about this. The plan sounds great but nobody will pay for it.': 'Chris Dale' });
+    expect(speakers('He wrote a book called "Crippled Harbour: How to Make the Town Great Again," which sold well.')['Crippled Harbour: How to Make the Town Great Again,'] ?? '-').toBe('-');
+    expect(speakers('"Update: The council has now responded to the claims made here."')).toEqual({ 'Update: The council has now responded to the claims made here.': '-' });
+  });
+});
