@@ -176,9 +176,12 @@ const descriptorWord = memoised((raw: string) => {
     // "Violinist Maria Okafor", "Shareholder Linda Gray": a word for what someone is or does, before a first name.
     occupation: !isTitle(w) && !personTag(tags) && firstNameGender(w) === undefined && (actorTag(tags) || (tags.length === 0 && OCCUPATION_ENDING.test(w))),
     firstName: firstNameGender(w) !== undefined,
+    // "ASSOCIATED PRESSOhio Gov. …": capitals run into a capitalised word where a line break was lost; no part of the name.
+    glued: GLUED_WORDS.test(raw),
   };
 });
 const actorTag = someTag(/Actor/);
+const GLUED_WORDS = /^\p{Lu}{2,}\p{Lu}\p{Ll}{2,}$/u;
 /** How words for a trade or a part someone plays end: violinist, shareholder, campaigner, pensioner, librarian. */
 const OCCUPATION_ENDING = /^[a-z]{3,}(?:ist|er|or|ian)$/;
 
@@ -217,7 +220,7 @@ export function leadingDescriptors(words: readonly string[]): number {
       continue;
     }
     const facts = descriptorWord(words[i]!);
-    const describes = (i === 0 && (facts.leadingRole || (facts.occupation && i + 2 < words.length && descriptorWord(words[i + 1]!).firstName))) || facts.describes;
+    const describes = facts.glued || (i === 0 && (facts.leadingRole || (facts.occupation && i + 2 < words.length && descriptorWord(words[i + 1]!).firstName))) || facts.describes;
     if (!describes) break;
     i++;
   }

@@ -740,3 +740,15 @@ describe('round 5: a transcript line quoted whole names its speaker first', () =
     expect(speakers('"Update: The council has now responded to the claims made here."')).toEqual({ 'Update: The council has now responded to the claims made here.': '-' });
   });
 });
+
+describe('round 5: text copied from a live blog or wire page with lost line breaks', () => {
+  it('"5:52 PMAnn Bell told the crowd:" is Ann Bell (the time stands on its own line), not "PMAnn Bell" or a prime minister', () => {
+    expect(speakers('Live updates.\n\n5:52 PMAnn Bell told the crowd: "We are going to win this state."')).toEqual({ 'We are going to win this state.': 'Ann Bell' });
+    expect(parseArticle('Headline for the test\n\n5:52 PMAnn Bell spoke.').blocks.map((b) => b.text)).toEqual(['Headline for the test', '5:52 PM', 'Ann Bell spoke.']);
+  });
+  it('capitals run into a capitalised word ("PRESSOhio") are no part of the name', () => {
+    expect(leadingDescriptors(['PRESSOhio', 'Gov.', 'Ann', 'Bell'])).toBe(1);
+    expect(leadingDescriptors(['McDonald', 'Ann', 'Bell'])).toBe(0);
+    expect(speakers('COLUMBUS, Ohio — ASSOCIATED PRESSOhio Gov. Ann Bell told the crowd: "We are going to win this state."')).toEqual({ 'We are going to win this state.': 'Gov. Ann Bell' });
+  });
+});
