@@ -578,6 +578,11 @@ export function resolveSpeaker(
   // "Mr. Haskins's family", "Langford's office": the possessor's people speak, not the possessor.
   const possessiveAt = headWords.findIndex((w, i) => i < headWords.length - 1 && /[’']s?$/.test(w) && /^\p{Lu}/u.test(w));
   if (possessiveAt >= 0 && /^\p{Ll}/u.test(headWords[possessiveAt + 1]!)) {
+    // ("Tom Hale's latest victories", "Ann Bell's plan": what someone has or did is no speaker, when the possessor opens
+    // the phrase and no name follows; "a source familiar with Hale's thinking" is the source.)
+    const owned = headWords.slice(possessiveAt + 1);
+    const ownerOpens = headWords.slice(0, possessiveAt).every((w) => /^\p{Lu}/u.test(w) || /^(?:the|a|an)$/i.test(w));
+    if (ownerOpens && !namesPeople(owned.join(' ')) && !owned.some((w) => /^\p{Lu}/u.test(w))) return null;
     const text = capitalise(head.replace(/^(?:the|a|an)\s+/i, ''));
     const kind: 'person' | 'group' = PERSON_ROLE.test(headWords.slice(possessiveAt + 1).join(' ')) ? 'person' : 'group';
     const entity = registry.described(text, kind, roleGender(headWords[headWords.length - 1]!) ?? null);

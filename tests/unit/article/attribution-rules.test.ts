@@ -752,3 +752,12 @@ describe('round 5: text copied from a live blog or wire page with lost line brea
     expect(speakers('COLUMBUS, Ohio — ASSOCIATED PRESSOhio Gov. Ann Bell told the crowd: "We are going to win this state."')).toEqual({ 'We are going to win this state.': 'Gov. Ann Bell' });
   });
 });
+
+describe('round 5: what someone has or did is no speaker ("Tom Hale’s latest victories")', () => {
+  it('a possessor opening the phrase with a thing after it names nobody; people and bodies after it speak', () => {
+    expect(speakers('Tom Hale\'s latest victories said "something about the mood of the country".')).toEqual({ 'something about the mood of the country': '-' });
+    expect(speakers('"We will appeal the ruling," Tom Hale\'s lawyers said.')).toEqual({ 'We will appeal the ruling,': "Tom Hale's lawyers" });
+    expect(speakers('"We are confident," the Hale camp said.')).toEqual({ 'We are confident,': 'The Hale camp' });
+    expect(speakers('"He will change course," a source familiar with Hale\'s thinking said.')).toEqual({ 'He will change course,': "Source familiar with Hale's thinking" });
+  });
+});
