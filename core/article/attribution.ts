@@ -397,6 +397,20 @@ const GROUP_KIND = /^(?:group|charity|organi[sz]ation|union|association|campaign
 
 /** "The former secretary of state mocked Trump for": a past-tense verb after the noun (not after an adverb: "a newly elected mayor") starts the clause, not the label. */
 const PAST_VERB_AFTER_NOUN = /^(\S+\s+\S+(?:\s+\S+)*?)\s+(?<!(?:ly|\b(?:the|a|an|one|some|two|three|well|long|much|so))\s+)\p{Ll}+ed\b.*$/u;
+/**
+ * "The Kent senator sought to calm his supporters": a description ends before an irregular past verb too ("sought",
+ * "took", "told"), as it does before one in -ed; its first two words always stay ("the man", "a source").
+ */
+export function beforeIrregularPast(phrase: string): string {
+  const words = phrase.split(' ');
+  // (Not a participle after an adverb or an article: "a newly elected councillor", "the long forgotten …".)
+  const at = words.findIndex((w, i) => i >= 2 && /^\p{Ll}+$/u.test(w) && !/ed$/.test(w) && !/(?:ly|^(?:the|a|an|one|some|well|long|much|so))$/.test(words[i - 1]!) && irregularPast(w));
+  return at < 0 ? phrase : words.slice(0, at).join(' ');
+}
+const irregularPast = (w: string) => {
+  const tags = lexiconTags(w);
+  return tags.some((t) => t === 'PastTense' || t === 'Participle') && !tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Plural' || t === 'Adjective');
+};
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
 
 const POSSESSIVE_WORD = /(?:[’']s|s[’'])$/;
@@ -487,7 +501,7 @@ export function resolveSpeaker(
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
-  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|and|but|or|then|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
   // "The president also", "Ann Bell on Friday": adverbs and times between the speaker and the verb are not the speaker.
   head = withoutTrailingAdverbs(head.split(/\s+/)).join(' ') || head;
@@ -655,10 +669,11 @@ export function resolveSpeaker(
   if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
     // ...nor is what they were doing: "another source speaking to Fox News" is "another source".
-    const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '')
+    let phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '')
       .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '')
       // "a senior manager who has worked at the trust", "the authors of the [quoted title]": a relative clause, or words left hanging where a quote began, are no part of the label.
-      .replace(/\s+(?:who|whom|whose|which|that)\b.*$/i, '').replace(PAST_VERB_AFTER_NOUN, '$1').replace(/(?:\s+(?:of|for|at|from|with|by|the|a|an))+\s*$/i, '');
+      .replace(/\s+(?:who|whom|whose|which|that)\b.*$/i, '').replace(PAST_VERB_AFTER_NOUN, '$1');
+    phrase = beforeIrregularPast(phrase).replace(/(?:\s+(?:of|for|at|from|with|by|the|a|an))+\s*$/i, '');
     // (A quoted title inside it is read as a name: 'the authors of the "Care First" review'.)
     let text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, '').replace(/[“”"]|[,.]+(?=[“”"]?$)/g, ''));
     // A long description keeps its people and drops where they work ("Nuclear experts Ann Bell and Jo Pike [of the Institute for …]").

@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { RECIPIENT_BEFORE, cueAfter, describedThenNamed, isFirstPerson, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, isFirstPerson, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -759,5 +759,14 @@ describe('round 5: what someone has or did is no speaker ("Tom Hale’s latest v
     expect(speakers('"We will appeal the ruling," Tom Hale\'s lawyers said.')).toEqual({ 'We will appeal the ruling,': "Tom Hale's lawyers" });
     expect(speakers('"We are confident," the Hale camp said.')).toEqual({ 'We are confident,': 'The Hale camp' });
     expect(speakers('"He will change course," a source familiar with Hale\'s thinking said.')).toEqual({ 'He will change course,': "Source familiar with Hale's thinking" });
+  });
+});
+
+describe('round 5: a description label ends before an irregular past verb and a clause joined by "and"', () => {
+  it('"The Kent senator sought to calm his supporters, and took a heckler aside, telling him:" is The Kent senator', () => {
+    expect(speakers('The Kent senator sought to calm his supporters, and took a heckler aside, telling him: "We are all on the same side."'))
+      .toEqual({ 'We are all on the same side.': 'The Kent senator' });
+    expect(beforeIrregularPast('The actor held a fake audition')).toBe('The actor');
+    expect(beforeIrregularPast('The retired police officer')).toBe('The retired police officer');
   });
 });
