@@ -130,6 +130,19 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   return clean(kept.map((p) => p.text.trim()).join(', '), offset + first.at + lead);
 }
 
+/**
+ * "Congressman Tom Hale's office slammed a claim filed by a former aide, calling it "…"": the participle's subject is
+ * the noun phrase that opens the sentence, up to its verb, not the last noun before the comma ("a former aide").
+ */
+export function openingSubject(region: string, offset: number): Phrase | null {
+  const lead = region.length - region.trimStart().length;
+  const words = region.trimStart().split(/\s+/);
+  if (!/^(?:\p{Lu}|(?:the|a|an)\b)/u.test(words[0] ?? '')) return null;
+  const verbAt = words.findIndex((w, i) => i > 0 && /^\p{Ll}+$/u.test(w) && (/ed$/.test(w) || irregularPast(w)));
+  if (verbAt < 1 || verbAt > 8 || words.slice(0, verbAt).some((w) => /[,;:]$/.test(w))) return null;
+  return { phrase: words.slice(0, verbAt).join(' '), start: offset + lead };
+}
+
 /** A sentence that opens with a description of a person and then their name between commas, then its verb. */
 const DESCRIPTION_THEN_NAME = /^\s*([^,"“”]{1,60}),\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}),\s+\p{Ll}/u;
 
@@ -240,7 +253,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   // "with Harker describing the game as": a participle's subject is the name right before it.
   // "Trump attacked Obama, calling him ...": after a comma, a participle's subject is the main clause's.
   if (/ing$/i.test(verb[0]) && /,\s*$/.test(ctx.slice(0, verb.index))) {
-    const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0] ?? describedThenNamed(ctx.slice(0, verb.index), ctxStart);
+    const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0] ?? describedThenNamed(ctx.slice(0, verb.index), ctxStart) ?? openingSubject(ctx.slice(0, verb.index), ctxStart);
     if (main) return cue(main.start, main.phrase, afterOtherQuote ? 'inside' : 'before');
     // `… "…" during the launch of Trump Tower, calling it "…"`: the subject is before the other quote, not the name here.
     if (afterOtherQuote) return null;
@@ -398,6 +411,18 @@ const GROUP_KIND = /^(?:group|charity|organi[sz]ation|union|association|campaign
 /** "The former secretary of state mocked Trump for": a past-tense verb after the noun (not after an adverb: "a newly elected mayor") starts the clause, not the label. */
 const PAST_VERB_AFTER_NOUN = /^(\S+\s+\S+(?:\s+\S+)*?)\s+(?<!(?:ly|\b(?:the|a|an|one|some|two|three|well|long|much|so))\s+)\p{Ll}+ed\b.*$/u;
 /**
+ * A description cut to its noun phrase: "A Treasury minister has repeatedly refused to …" is the minister, "another
+ * source speaking to Fox News" the source, "a senior manager who has worked at the trust" the manager; words left
+ * hanging where a quote began ("the authors of the") go too.
+ */
+function nounPhraseOnly(head: string): string {
+  const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly|said|says)\b.*$/i, '')
+    .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '')
+    .replace(/\s+(?:who|whom|whose|which|that)\b.*$/i, '').replace(PAST_VERB_AFTER_NOUN, '$1');
+  return beforeIrregularPast(phrase).replace(/(?:\s+(?:of|for|at|from|with|by|the|a|an))+\s*$/i, '');
+}
+
+/**
  * "The Kent senator sought to calm his supporters": a description ends before an irregular past verb too ("sought",
  * "took", "told"), as it does before one in -ed; its first two words always stay ("the man", "a source").
  */
@@ -497,12 +522,14 @@ export function resolveSpeaker(
   /** Right after a quote (`"…," Sharp said`): a capitalised word there is a name even if it is also a word or a town. */
   afterQuote = false,
 ): SpeakerRef | null {
-  const segments = phrase.split(/,[”"]?\s*/).map((s) => s.trim()).filter(Boolean);
+  const segments = phrase.split(/,(?!\d{3}\b)[”"]?\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
   const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|and|but|or|then|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
-  head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
+  // ("Said one Democrat familiar with the talks": an inverted verb opening the phrase is no part of the speaker.)
+  // (Not "and said his remarks": a verb and a possessive are a clause.)
+  head = withoutLeadingTime(head.replace(/^(?:said|says|added|asked)\s+(?=(?:one|a|an|the|another|two|three|several)\s)/i, '').replace(/^(?:and|but|so|then)\s+/i, ''));
   // "The president also", "Ann Bell on Friday": adverbs and times between the speaker and the verb are not the speaker.
   head = withoutTrailingAdverbs(head.split(/\s+/)).join(' ') || head;
   // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
@@ -591,6 +618,9 @@ export function resolveSpeaker(
   }
   // "Mr. Haskins's family", "Langford's office": the possessor's people speak, not the possessor.
   const possessiveAt = headWords.findIndex((w, i) => i < headWords.length - 1 && /[’']s?$/.test(w) && /^\p{Lu}/u.test(w));
+  // ("Gowdy's office slammed a lawsuit filed by …": the clause after the noun phrase is no part of it.)
+  const possessed = possessiveAt >= 0 ? nounPhraseOnly(head) : head;
+  if (possessed !== head && possessed.split(' ').length > possessiveAt + 1) return resolveSpeaker(possessed, registry, block, sentence, at, modelOffset, afterQuote);
   if (possessiveAt >= 0 && /^\p{Ll}/u.test(headWords[possessiveAt + 1]!)) {
     // ("Tom Hale's latest victories", "Ann Bell's plan": what someone has or did is no speaker, when the possessor opens
     // the phrase and no name follows; "a source familiar with Hale's thinking" is the source.)
@@ -669,11 +699,7 @@ export function resolveSpeaker(
   if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
     // ...nor is what they were doing: "another source speaking to Fox News" is "another source".
-    let phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '')
-      .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '')
-      // "a senior manager who has worked at the trust", "the authors of the [quoted title]": a relative clause, or words left hanging where a quote began, are no part of the label.
-      .replace(/\s+(?:who|whom|whose|which|that)\b.*$/i, '').replace(PAST_VERB_AFTER_NOUN, '$1');
-    phrase = beforeIrregularPast(phrase).replace(/(?:\s+(?:of|for|at|from|with|by|the|a|an))+\s*$/i, '');
+    const phrase = nounPhraseOnly(head);
     // (A quoted title inside it is read as a name: 'the authors of the "Care First" review'.)
     let text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, '').replace(/[“”"]|[,.]+(?=[“”"]?$)/g, ''));
     // A long description keeps its people and drops where they work ("Nuclear experts Ann Bell and Jo Pike [of the Institute for …]").

@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, isFirstPerson, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -768,5 +768,23 @@ describe('round 5: a description label ends before an irregular past verb and a 
       .toEqual({ 'We are all on the same side.': 'The Kent senator' });
     expect(beforeIrregularPast('The actor held a fake audition')).toBe('The actor');
     expect(beforeIrregularPast('The retired police officer')).toBe('The retired police officer');
+  });
+});
+
+describe('round 5: a possessive description is cut to its noun phrase too', () => {
+  it('"Congressman Tom Hale’s office slammed a claim filed by a former aide, calling it "…"" is the office’s, not the aide’s', () => {
+    expect(speakers('Congressman Tom Hale’s office slammed a claim filed by a former aide, calling it "meritless" on Monday.'))
+      .toEqual({ meritless: 'Congressman Tom Hale’s office' });
+    expect(openingSubject('The regional health board rejected the claim made by a nurse, ', 0)?.phrase).toBe('The regional health board');
+    expect(openingSubject('In Leeds, the board rejected it, ', 0)).toBeNull();
+  });
+  it('an inverted "said one …" is no part of the label; "and said his remarks" is no description', () => {
+    expect(speakers('"It was not a convincing argument," said one Democrat close to the talks, who added that the office seemed "rattled" by the row.'))
+      .toEqual({ 'It was not a convincing argument,': 'One Democrat close to the talks', rattled: 'One Democrat close to the talks' });
+    expect(speakers('Mayor Ann Bell spoke on Monday.\n\nBell, speaking on the radio, called Tom Hale a "blowhard," and said his remarks were priceless "propaganda" for extremists.')['propaganda'])
+      .toBe('Mayor Ann Bell');
+  });
+  it('a figure with a thousands comma stays in one piece ("The agency, 47,000 pages short of the target, said")', () => {
+    expect(speakers('"We have worked hard to meet it," the agency, 47,000 pages short of the target, said.')).toEqual({ 'We have worked hard to meet it,': 'The agency, 47,000 pages short of the target' });
   });
 });
