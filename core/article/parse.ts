@@ -99,8 +99,8 @@ interface Found {
   partial: boolean;
   speaker: SpeakerRef | null;
   place: AttributionPlace | null;
-  /** Said by the writer ("I said"): left without a speaker, and lends none. */
-  writer?: boolean;
+  /** Said by someone the text does not name ("I said", "one said" with nobody before it): no speaker, and none taken from a neighbour. */
+  anonymous?: boolean;
 }
 
 /** Each quote span's neighbours in its block, so looking either side costs nothing. */
@@ -207,6 +207,25 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   }
   quotes.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start).forEach((q, i) => (q.index = i));
 }
+
+const ONE_OF = /^(?:one|another)$/i;
+/** A plural noun for people as a clause's subject: "Residents said", "the parents have", "Many voters were". */
+const PLURAL_PEOPLE_SUBJECT = /\b(\p{L}+s)\s+(?:said|say|says|told|were|are|have|had|say|added|described|complained|spoke)\b/gu;
+
+/** The last plural noun for people that was a clause's subject before `at` in this paragraph or the two before ("residents"). */
+function peopleNamedBefore(blocks: Block[], block: number, at: number): string | null {
+  const before = (b: number) => (b >= 0 && QUOTABLE.has(blocks[b]!.kind) ? blocks[b]!.text.slice(-300) : '');
+  const text = `${before(block - 2)} ${before(block - 1)} ${blocks[block]!.text.slice(Math.max(0, at - 300), at)}`;
+  let last: string | null = null;
+  PLURAL_PEOPLE_SUBJECT.lastIndex = 0;
+  for (let m = PLURAL_PEOPLE_SUBJECT.exec(text); m; m = PLURAL_PEOPLE_SUBJECT.exec(text)) {
+    const noun = m[1]!.toLowerCase();
+    if (GROUP_NOUN_PEOPLE.test(noun)) last = noun;
+  }
+  return last;
+}
+/** Plural nouns for people who speak one at a time (not bodies: "officials" yes, "police" no). */
+const GROUP_NOUN_PEOPLE = /^(?:residents|parents|voters|neighbou?rs|witnesses|protesters|supporters|critics|students|workers|fans|passengers|shoppers|villagers|locals|teachers|nurses|doctors|officials|sources|members|staff|families|relatives|friends|colleagues|customers|patients|commuters|campaigners|activists|delegates|lawmakers|councillors|mps|survivors|victims|users|readers|viewers|listeners|onlookers|bystanders|experts|analysts|economists|republicans|democrats|farmers|owners|employees|drivers|pupils|players)$/;
 
 /** How many paragraphs before a Q&A's first question may introduce the person who answers. */
 const INTRODUCTION_BLOCKS = 3;
@@ -479,8 +498,16 @@ function attribute(
   }
   for (const cue of cues) {
     // '"This is a win for me," I confessed': the writer spoke; no one else's cue and no neighbour's speaker is theirs.
-    if (isFirstPerson(cue.phrase)) return { chain, partial, speaker: null, place: cue.place, writer: true };
+    if (isFirstPerson(cue.phrase)) return { chain, partial, speaker: null, place: cue.place, anonymous: true };
     const block = cue.block;
+    // 'Residents said they had been ignored. "…," one said.': one of the people just named by a plural.
+    const oneOf = ONE_OF.test(cue.phrase) ? peopleNamedBefore(blocks, block, cue.start) : null;
+    if (ONE_OF.test(cue.phrase) && !oneOf) return { chain, partial, speaker: null, place: cue.place, anonymous: true };
+    if (oneOf) {
+      const entity = registry.described(`${cue.phrase.charAt(0).toUpperCase()}${cue.phrase.slice(1).toLowerCase()} of the ${oneOf}`, 'person', null);
+      registry.mention(entity, block, sentenceAt(block, cue.start)?.index ?? 0, cue.start);
+      return { chain, partial, speaker: { entity, mention: 'description' }, place: cue.place };
+    }
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
     const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start, cue.place === 'after');
     if (speaker) {
@@ -646,7 +673,7 @@ function inheritSpeakers(
       const e = found[i - 1]!.speaker!.entity;
       seenCounts.set(e, (seenCounts.get(e) ?? 0) + 1);
     }
-    if (f.speaker || f.writer) return;
+    if (f.speaker || f.anonymous) return;
     const first = f.chain[0]!;
     if (f.partial) {
       // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.

@@ -788,3 +788,12 @@ describe('round 5: a possessive description is cut to its noun phrase too', () =
     expect(speakers('"We have worked hard to meet it," the agency, 47,000 pages short of the target, said.')).toEqual({ 'We have worked hard to meet it,': 'The agency, 47,000 pages short of the target' });
   });
 });
+
+describe('round 5: "one said" / "another added" after people named by a plural', () => {
+  it('is one of them; with nobody named by a plural before it, it is no one, and borrows no neighbour’s speaker', () => {
+    expect(speakers('Residents said they had been ignored.\n\n"Nobody listens to us," one said.\n\n"We have been asking for years," another added.'))
+      .toEqual({ 'Nobody listens to us,': 'One of the residents', 'We have been asking for years,': 'Another of the residents' });
+    expect(speakers('The council said it was "doing everything it can". "It is not enough," one said.'))
+      .toEqual({ 'doing everything it can': 'The council', 'It is not enough,': '-' });
+  });
+});
