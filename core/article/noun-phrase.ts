@@ -160,7 +160,7 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
 }
 
 /** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
-const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:both|together|also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
 const AUXILIARY_VERB = /^(?:is|was|were|are|has|had|have|will|would|can|could|did|does|do|may|might|must|should|shall|said|says|told|tells)$/;
 
 /**

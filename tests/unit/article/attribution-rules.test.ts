@@ -634,6 +634,9 @@ describe('round 5: two people of the pronoun’s gender joined by "and" leave "h
     expect(speakers('Tom Reed and Sarah Reed moved to the town last year. "We thought the roof was going," she said.'))
       .toEqual({ 'We thought the roof was going,': 'Sarah Reed' });
     expect(speakers('Paul Hardy met Mark Ford on Friday. "It went well," he said.')).toEqual({ 'It went well,': 'Paul Hardy' });
+    // (The second of the pair is a subject though "both" stands before the verb, and though his first name is unfamiliar.)
+    expect(speakers('Council leader Carl Lees and transport chief Keane Dunmore both attended.\n\nHe said: "We have to balance the budget."'))
+      .toEqual({ 'We have to balance the budget.': '-' });
   });
 });
 
