@@ -210,7 +210,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
 
 const ONE_OF = /^(?:one|another)$/i;
 /** A plural noun for people as a clause's subject: "Residents said", "the parents have", "Many voters were". */
-const PLURAL_PEOPLE_SUBJECT = /\b(\p{L}+s)\s+(?:said|say|says|told|were|are|have|had|say|added|described|complained|spoke)\b/gu;
+const PLURAL_PEOPLE_SUBJECT = /\b(\p{L}+s)\s+(?:said|say|says|told|were|are|have|had|added|described|complained|spoke)\b/gu;
 
 /** The last plural noun for people that was a clause's subject before `at` in this paragraph or the two before ("residents"). */
 function peopleNamedBefore(blocks: Block[], block: number, at: number): string | null {
