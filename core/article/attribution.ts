@@ -5,7 +5,7 @@ import {
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
-import { isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
+import { headNoun, isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 import { pieceCount } from './spaces';
 
 /** Verbs that introduce or follow direct speech. */
@@ -38,6 +38,9 @@ const ACCORDING_TO_AFTER = /^[\s,;]*according to\s+(.{2,200}?)\s*[.,;]?\s*$/is;
 // ("According to The Ledger, the men wore shirts that read "…"": the source ends at its comma; the clause after it is no name.)
 const ACCORDING_TO_BEFORE = /according to\s+([^,;"“”]{2,200}?)(?:,[^"“”]{0,300}?)?,?\s*$/is;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+/** A speaker phrase that ends in the writer's own "I" or "we" ("I", "Suddenly I", "My wife and I"). */
+const FIRST_PERSON_LAST = /(?:^|\s)(?:I|[Ww]e|me|us)$/;
+export const isFirstPerson = (phrase: string): boolean => FIRST_PERSON_LAST.test(phrase.trim());
 const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
 const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;
 
@@ -127,6 +130,33 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   return clean(kept.map((p) => p.text.trim()).join(', '), offset + first.at + lead);
 }
 
+/**
+ * "Congressman Tom Hale's office slammed a claim filed by a former aide, calling it "…"": the participle's subject is
+ * the noun phrase that opens the sentence, up to its verb, not the last noun before the comma ("a former aide").
+ */
+export function openingSubject(region: string, offset: number): Phrase | null {
+  const lead = region.length - region.trimStart().length;
+  const words = region.trimStart().split(/\s+/);
+  if (!/^(?:\p{Lu}|(?:the|a|an)\b)/u.test(words[0] ?? '')) return null;
+  const verbAt = words.findIndex((w, i) => i > 0 && /^\p{Ll}+$/u.test(w) && (/ed$/.test(w) || irregularPast(w)));
+  if (verbAt < 1 || verbAt > 8 || words.slice(0, verbAt).some((w) => /[,;:]$/.test(w))) return null;
+  return { phrase: words.slice(0, verbAt).join(' '), start: offset + lead };
+}
+
+/** A sentence that opens with a description of a person and then their name between commas, then its verb. */
+const DESCRIPTION_THEN_NAME = /^\s*([^,"“”]{1,60}),\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}),\s+\p{Ll}/u;
+
+/**
+ * "Her granddaughter, Chloe Dunne, paid tribute on Facebook, writing:", "Mrs Dunne's granddaughter, Chloe, posted …":
+ * the sentence's subject is the person its opening describes, named between commas.
+ */
+export function describedThenNamed(region: string, offset: number): Phrase | null {
+  const m = DESCRIPTION_THEN_NAME.exec(region);
+  if (!m?.[1] || !m[2] || !namesPeople(m[1])) return null;
+  const name = readName(words(m[2]));
+  return name?.person && name.used === words(m[2]).length ? { phrase: m[2], start: offset + m[0].indexOf(m[2], m[1].length) } : null;
+}
+
 /** "apparently referring to …", "speaking at a rally": a participle phrase, not a noun phrase. */
 const PARTICIPLE_ASIDE = /^\s*(?:\p{Ll}+ly\s+)?(?:referring|speaking|writing|citing|responding|reacting|pointing|noting|appearing|using|calling|quoting|standing|sitting|looking)\b/u;
 
@@ -173,7 +203,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   const verbs: RegExpExecArray[] = [];
   for (let m = VERB_ALL.exec(ctx); m; m = VERB_ALL.exec(ctx)) {
     // "Ginsburg's comments", "the claims": after a possessive or determiner the word is a noun.
-    if (!NOUN_BEFORE.test(ctx.slice(Math.max(0, m.index - 12), m.index)) && !pluralNoun(ctx, m)) verbs.push(m);
+    if (!NOUN_BEFORE.test(ctx.slice(Math.max(0, m.index - 12), m.index)) && !pluralNoun(ctx, m) && !EMBEDDED_QUESTION.test(ctx.slice(Math.max(0, m.index - 60), m.index))) verbs.push(m);
   }
   const lastVerb = verbs[verbs.length - 1];
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
@@ -223,7 +253,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   // "with Harker describing the game as": a participle's subject is the name right before it.
   // "Trump attacked Obama, calling him ...": after a comma, a participle's subject is the main clause's.
   if (/ing$/i.test(verb[0]) && /,\s*$/.test(ctx.slice(0, verb.index))) {
-    const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0];
+    const main = clauseSubjects(ctx.slice(0, verb.index), ctxStart)[0] ?? describedThenNamed(ctx.slice(0, verb.index), ctxStart) ?? openingSubject(ctx.slice(0, verb.index), ctxStart);
     if (main) return cue(main.start, main.phrase, afterOtherQuote ? 'inside' : 'before');
     // `… "…" during the launch of Trump Tower, calling it "…"`: the subject is before the other quote, not the name here.
     if (afterOtherQuote) return null;
@@ -351,10 +381,18 @@ const THAT_CLAUSE_START = /^(?:\s+[^\s.,;:!?"“”]+){0,5}?\s+that(?:\s+[^\s.,;
 const INVERTED_BEFORE_QUOTE = /,\s+(?:said|says|explained|explains|added|adds|noted|notes|argued|argues|wrote|writes|continued|continues|insisted|insists|recalled|recalls|warned|warns|observed|observes)\s+(\p{Lu}[^,"“”:;]{1,60}?)(,\s+[^,"“”:;]{1,120})?\s*[,:]$/u;
 const INVERTED_ASIDE = /,\s+(?:says|said|argues|writes|notes|explains)\s+(\p{Lu}[^,"“”]{1,60}?)(,\s+[^,"“”]{1,120})?,\s+(?=\p{Ll})/u;
 const PREPOSITION_BEFORE = /\b(?:for|of|to|with|about|from|on|in|at|by|against|over|under|than|like|into|toward|towards|during|after|before)\s+$/i;
+/**
+ * "a debate over how the United States responds, with Sen. Hale telling …": a verb inside a "how"/"whether"/"why"
+ * clause is what the narrator asks about, not who speaks (its subject follows the question word, no comma between).
+ */
+// ("That is why critics say", "whether X is what critics called": a reason clause or a "what" clause still attributes.)
+const EMBEDDED_QUESTION = /(?<!\b(?:is|was)\s+|[’']s\s+)\b(?:how|whether|why)\s+(?:(?!\b(?:what|that|which|who|as)\b)[^,;:.!?"“”]){1,50}$/i;
 const NOUN_BEFORE = /(?:[’']s|\b(?:the|his|her|their|its|a|an|our|my|your|these|those|this|that|whose|of))\s+$/i;
 const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,4})\s*:\s*$/u;
 const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
-const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120})[.]?\s*$/u;
+/** A social media account as the whole speaker phrase, perhaps with its date: "@CllrPriyaShah", "@ShahP (@ShahP) May 2, 2024". */
+const HANDLE = /^@\w{1,30}(?=\s*(?:\(@\w{1,30}\))?[\s\p{L}\d,]{0,30}$)/u;
+const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120}|@\w[^—–"“”.!?]{0,120})[.]?\s*$/u;
 const MANNER_AFTER = /^[\s,]*((?:he|she|they|\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}))\s+\p{Ll}{3,}ed\b/u;
 const MANNER_BEFORE_NAME = /^[\s,]*\p{Ll}{3,}ed\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
 
@@ -372,6 +410,32 @@ const GROUP_KIND = /^(?:group|charity|organi[sz]ation|union|association|campaign
 
 /** "The former secretary of state mocked Trump for": a past-tense verb after the noun (not after an adverb: "a newly elected mayor") starts the clause, not the label. */
 const PAST_VERB_AFTER_NOUN = /^(\S+\s+\S+(?:\s+\S+)*?)\s+(?<!(?:ly|\b(?:the|a|an|one|some|two|three|well|long|much|so))\s+)\p{Ll}+ed\b.*$/u;
+/**
+ * A description cut to its noun phrase: "A Treasury minister has repeatedly refused to …" is the minister, "another
+ * source speaking to Fox News" the source, "a senior manager who has worked at the trust" the manager; words left
+ * hanging where a quote began ("the authors of the") go too.
+ */
+function nounPhraseOnly(head: string): string {
+  const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly|said|says)\b.*$/i, '')
+    .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '')
+    .replace(/\s+(?:who|whom|whose|which|that)\b.*$/i, '').replace(PAST_VERB_AFTER_NOUN, '$1');
+  return beforeIrregularPast(phrase).replace(/(?:\s+(?:of|for|at|from|with|by|the|a|an))+\s*$/i, '');
+}
+
+/**
+ * "The Kent senator sought to calm his supporters": a description ends before an irregular past verb too ("sought",
+ * "took", "told"), as it does before one in -ed; its first two words always stay ("the man", "a source").
+ */
+export function beforeIrregularPast(phrase: string): string {
+  const words = phrase.split(' ');
+  // (Not a participle after an adverb or an article: "a newly elected councillor", "the long forgotten …".)
+  const at = words.findIndex((w, i) => i >= 2 && /^\p{Ll}+$/u.test(w) && !/ed$/.test(w) && !/(?:ly|^(?:the|a|an|one|some|well|long|much|so))$/.test(words[i - 1]!) && irregularPast(w));
+  return at < 0 ? phrase : words.slice(0, at).join(' ');
+}
+const irregularPast = (w: string) => {
+  const tags = lexiconTags(w);
+  return tags.some((t) => t === 'PastTense' || t === 'Participle') && !tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Plural' || t === 'Adjective');
+};
 const TRAILING_CIRCUMSTANCE = /\s+(?:on|in|at|during|after|before|as|when|while|from|via|through|last|this|yesterday|today|earlier|later)\b.*$/;
 
 const POSSESSIVE_WORD = /(?:[’']s|s[’'])$/;
@@ -430,6 +494,18 @@ function roleFits(entity: Entity, phrase: string): boolean {
   return new RegExp(`\\b${role.replace(/[^\p{L}-]/gu, '')}`, 'iu').test(known) || (ROLE_TITLES[role]?.test(`${entity.name} `) ?? false);
 }
 
+/**
+ * "A council spokesman said: "…"" then ""…," the spokesman added": "the" and the same head noun is the speaker just
+ * described, when only one described speaker nearby has that noun (two spokesmen leave it a new description).
+ */
+export function sameDescribed(head: string, registry: Registry, block: number, at: number): Entity | null {
+  const m = /^the\s+([\p{Ll}-]+)$/iu.exec(head);
+  if (!m) return null;
+  const noun = m[1]!.toLowerCase();
+  const matches = registry.recentDescribed(block, at).filter((e) => headNoun(e.name)?.toLowerCase() === noun);
+  return matches.length === 1 ? matches[0]! : null;
+}
+
 /** "the Texas senator said" about Ted Cruz: the description the text used joins what we know of him. */
 function describeAlso(entity: Entity, description: string): void {
   if (!description || entity.description?.toLowerCase().includes(description.toLowerCase())) return;
@@ -446,16 +522,23 @@ export function resolveSpeaker(
   /** Right after a quote (`"…," Sharp said`): a capitalised word there is a name even if it is also a word or a town. */
   afterQuote = false,
 ): SpeakerRef | null {
-  const segments = phrase.split(/,[”"]?\s*/).map((s) => s.trim()).filter(Boolean);
+  const segments = phrase.split(/,(?!\d{3}\b)[”"]?\s*/).map((s) => s.trim()).filter(Boolean);
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
-  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
-  head = withoutLeadingTime(head.replace(/^(?:and|but|so|then)\s+/i, ''));
+  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|and|but|or|then|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  // ("Said one Democrat familiar with the talks": an inverted verb opening the phrase is no part of the speaker.)
+  // (Not "and said his remarks": a verb and a possessive are a clause.)
+  head = withoutLeadingTime(head.replace(/^(?:said|says|added|asked)\s+(?=(?:one|a|an|the|another|two|three|several)\s)/i, '').replace(/^(?:and|but|so|then)\s+/i, ''));
   // "The president also", "Ann Bell on Friday": adverbs and times between the speaker and the verb are not the speaker.
   head = withoutTrailingAdverbs(head.split(/\s+/)).join(' ') || head;
   // "RNC spokesman Sean Spicer in a Friday tweet": where and when it was said is not the speaker.
   head = head.replace(TRAILING_CIRCUMSTANCE, '') || head;
+  // "— @CllrPriyaShah" under a quoted post: the account is all the listener is told of who wrote it.
+  const handle = HANDLE.exec(head);
+  if (handle) return { entity: registry.described(handle[0], 'group', null), mention: 'name' };
+  // '"Get out," I said', 'Here I …': the writer speaking of themselves gives the listener no one to name.
+  if (isFirstPerson(head)) return null;
   const problem = registry.find(head) ? null : notASpeaker(head);
   if (problem && !(afterQuote && problem === 'place')) return null;
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
@@ -535,7 +618,15 @@ export function resolveSpeaker(
   }
   // "Mr. Haskins's family", "Langford's office": the possessor's people speak, not the possessor.
   const possessiveAt = headWords.findIndex((w, i) => i < headWords.length - 1 && /[’']s?$/.test(w) && /^\p{Lu}/u.test(w));
+  // ("Gowdy's office slammed a lawsuit filed by …": the clause after the noun phrase is no part of it.)
+  const possessed = possessiveAt >= 0 ? nounPhraseOnly(head) : head;
+  if (possessed !== head && possessed.split(' ').length > possessiveAt + 1) return resolveSpeaker(possessed, registry, block, sentence, at, modelOffset, afterQuote);
   if (possessiveAt >= 0 && /^\p{Ll}/u.test(headWords[possessiveAt + 1]!)) {
+    // ("Tom Hale's latest victories", "Ann Bell's plan": what someone has or did is no speaker, when the possessor opens
+    // the phrase and no name follows; "a source familiar with Hale's thinking" is the source.)
+    const owned = headWords.slice(possessiveAt + 1);
+    const ownerOpens = headWords.slice(0, possessiveAt).every((w) => /^\p{Lu}/u.test(w) || /^(?:the|a|an)$/i.test(w));
+    if (ownerOpens && !namesPeople(owned.join(' ')) && !owned.some((w) => /^\p{Lu}/u.test(w))) return null;
     const text = capitalise(head.replace(/^(?:the|a|an)\s+/i, ''));
     const kind: 'person' | 'group' = PERSON_ROLE.test(headWords.slice(possessiveAt + 1).join(' ')) ? 'person' : 'group';
     const entity = registry.described(text, kind, roleGender(headWords[headWords.length - 1]!) ?? null);
@@ -600,13 +691,15 @@ export function resolveSpeaker(
       return { entity: recent, mention: 'description' };
     }
   }
+  const same = sameDescribed(head, registry, block, at);
+  if (same) {
+    registry.mention(same, block, sentence, at);
+    return { entity: same, mention: 'description' };
+  }
   if (DETERMINERS.test(head) || /^\p{Ll}/u.test(head)) {
     // "A Treasury minister has repeatedly refused to ...": the speaker is the noun phrase, not the clause.
     // ...nor is what they were doing: "another source speaking to Fox News" is "another source".
-    const phrase = head.replace(/\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should|refused|declined|repeatedly)\b.*$/i, '')
-      .replace(/\s+(?:speaking|talking|writing|posting)\s+(?:to|with|in|on|for)\s.*$/i, '')
-      // "a senior manager who has worked at the trust", "the authors of the [quoted title]": a relative clause, or words left hanging where a quote began, are no part of the label.
-      .replace(/\s+(?:who|whom|whose|which|that)\b.*$/i, '').replace(PAST_VERB_AFTER_NOUN, '$1').replace(/(?:\s+(?:of|for|at|from|with|by|the|a|an))+\s*$/i, '');
+    const phrase = nounPhraseOnly(head);
     // (A quoted title inside it is read as a name: 'the authors of the "Care First" review'.)
     let text = capitalise([phrase, description].filter(Boolean).join(', ').replace(TRAILING_CIRCUMSTANCE, '').replace(/[“”"]|[,.]+(?=[“”"]?$)/g, ''));
     // A long description keeps its people and drops where they work ("Nuclear experts Ann Bell and Jo Pike [of the Institute for …]").

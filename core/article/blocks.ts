@@ -26,8 +26,13 @@ export function normalizeSource(source: string): string {
   return source
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]/g, ' ');
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]/g, ' ')
+    // A live blog copied from a page runs its time stamps into the entry ("5:52 PMAnn Bell said"): a listener
+    // hears "PMAnn" and the speaker is "PMAnn Bell" (or "PM Ann Bell", a prime minister). The page showed the
+    // time on a line of its own: so does the text.
+    .replace(GLUED_TIME, '$1\n\n');
 }
+const GLUED_TIME = /\b(\d{1,2}[:.]\d{2}\s?[AaPp]\.?[Mm]\.?)(?=\p{Lu}\p{Ll})/gu;
 
 /**
  * Links that embedded posts carry in their text ("pic.twitter.com/x1Y2z3") and gallery
@@ -35,7 +40,7 @@ export function normalizeSource(source: string): string {
  */
 const dropEmbedLinks = (s: string) => (s.includes('pic.twitter.com/') || s.includes('t.co/') ? s.replace(/\s*\b(?:pic\.twitter\.com|t\.co)\/\w+/g, '') : s).replace(/^\s*(?:item )?\d{1,3} of \d{1,3}\s*[|·•:-]?\s+(?=\S)/i, '');
 /** "— Helen Morris, Safer Streets campaign" under a quote: who said it, not a list item. */
-const ATTRIBUTION_LINE = /^[—―–]\s*\p{Lu}/u;
+const ATTRIBUTION_LINE = /^[—―–]\s*[\p{Lu}@]/u;
 const endsQuote = (text: string | undefined) => text !== undefined && /[.!?]["”’]?$|["”’]$/.test(text);
 
 function decodeEntities(s: string): string {

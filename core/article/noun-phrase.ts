@@ -47,7 +47,12 @@ export function trailingNounPhrase(words: readonly string[]): number {
     if (/[,;:]$/.test(w) && i < words.length - 1) break;
     if (capitalised(w) && !(i === words.length - 1 && /^(?:of|and)$/.test(w))) {
       // A capitalised joining word only counts between capitalised words ("Bank of England").
-      if (/^(?:of|and)$/.test(w) && !(i > 0 && /^\p{Lu}/u.test(words[i - 1]!))) break;
+      if (/^(?:of|and)$/.test(w) && !(i > 0 && /^\p{Lu}/u.test(words[i - 1]!))) {
+        // "the family of Tom Hale", "the widow of a soldier": "of" after a lower-case noun joins it to the name.
+        const before = w === 'of' && start >= 0 && i > 0 && /^\p{Ll}/u.test(words[i - 1]!) && nounish(words[i - 1]!) ? trailingNounPhrase(words.slice(0, i)) : -1;
+        if (before >= 0 && before < i && DETERMINER.test(words[before]!)) return before;
+        break;
+      }
       start = i--;
       continue;
     }
@@ -155,7 +160,7 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
 }
 
 /** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
-const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:both|together|also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
 const AUXILIARY_VERB = /^(?:is|was|were|are|has|had|have|will|would|can|could|did|does|do|may|might|must|should|shall|said|says|told|tells)$/;
 
 /**

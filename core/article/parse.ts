@@ -1,5 +1,5 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
-import { cueAfter, cueBefore, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
+import { cueAfter, cueBefore, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
@@ -11,7 +11,7 @@ import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
-import { transcriptChains } from './transcripts';
+import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -21,6 +21,7 @@ const BLOCK_SEPARATOR = '\n\n';
 const QUOTABLE = new Set<Block['kind']>(['paragraph', 'list-item']);
 /** What introduces a term rather than speech. */
 const NAMED_TERM = /\b(?:known(?:\s+\w+){0,3}\s+as|nicknamed|so-called|the\s+(?:[\p{Ll}-]+\s+){0,2}(?:term|word|words|phrase|slogan|label|hashtag|nickname))\s*,?\s*$/iu;
+const HAS_LETTER = /\p{L}/u;
 /** Partial quotes this short with nobody saying them are scare quotes or titles ("so-called 'peace plan'"). */
 const SCARE_QUOTE_MAX_WORDS = 3;
 
@@ -98,6 +99,8 @@ interface Found {
   partial: boolean;
   speaker: SpeakerRef | null;
   place: AttributionPlace | null;
+  /** Said by someone the text does not name ("I said", "one said" with nobody before it): no speaker, and none taken from a neighbour. */
+  anonymous?: boolean;
 }
 
 /** Each quote span's neighbours in its block, so looking either side costs nothing. */
@@ -141,7 +144,10 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     return c.length === 1 && s.close !== null && isNickname(t.slice(s.start, s.end), t.slice(Math.max(0, s.open - 30), s.open), t.slice(s.close + 1, s.close + 30));
   };
   // An interview's turns ("REYES: …") are quotes whole, with any quote inside them.
-  const turns = transcriptChains(blocks);
+  // ...and so are a Q&A interview's answers ("A: …"), the words of the person its introduction named.
+  const answers = answerTurns(blocks);
+  const answerChains = new Set(turnChains(answers.turns, blocks));
+  const turns = [...transcriptChains(blocks), ...answerChains];
   const turnBlocks = new Set(turns.map((c) => c[0]!.block));
   const marked: Chain[] = [...[...chains, ...doubles.map((s) => [s])].filter((c) => !workTitle(c) && !nickname(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const all: Chain[] = [...(turnBlocks.size ? marked.filter((c) => !c.some((s) => turnBlocks.has(s.block))) : marked), ...turns];
@@ -163,6 +169,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     }
   }
 
+  if (answerChains.size) answeredBy(found.filter((f) => answerChains.has(f.chain)), registry.peopleNamedBefore(answers.firstTurn, INTRODUCTION_BLOCKS));
   inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
   joinInterruptedQuotes(found, blocks);
 
@@ -172,6 +179,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     const first = f.chain[0]!;
     const content = blocks[first.block]!.text.slice(first.start, first.end);
     if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) continue;
+    // "2016-02-15", "699320266": figures in quote marks (an embed's date or id) are nobody's words.
+    if (!HAS_LETTER.test(content)) continue;
     // `known in the industry as "Level 5"`, `the so-called "peace plan"`: a term being named, not speech.
     if (f.partial && wordCount(content) <= SCARE_QUOTE_MAX_WORDS + 1 && NAMED_TERM.test(blocks[first.block]!.text.slice(Math.max(0, first.open - 40), first.open))) continue;
     let speakerId: string | null = null;
@@ -197,6 +206,44 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
     });
   }
   quotes.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start).forEach((q, i) => (q.index = i));
+}
+
+const ONE_OF = /^(?:one|another)$/i;
+/** A plural noun for people as a clause's subject: "Residents said", "the parents have", "Many voters were". */
+const PLURAL_PEOPLE_SUBJECT = /\b(\p{L}+s)\s+(?:said|say|says|told|were|are|have|had|added|described|complained|spoke)\b/gu;
+
+/** The last plural noun for people that was a clause's subject before `at` in this paragraph or the two before ("residents"). */
+function peopleNamedBefore(blocks: Block[], block: number, at: number): string | null {
+  const before = (b: number) => (b >= 0 && QUOTABLE.has(blocks[b]!.kind) ? blocks[b]!.text.slice(-300) : '');
+  const text = `${before(block - 2)} ${before(block - 1)} ${blocks[block]!.text.slice(Math.max(0, at - 300), at)}`;
+  let last: string | null = null;
+  PLURAL_PEOPLE_SUBJECT.lastIndex = 0;
+  for (let m = PLURAL_PEOPLE_SUBJECT.exec(text); m; m = PLURAL_PEOPLE_SUBJECT.exec(text)) {
+    const noun = m[1]!.toLowerCase();
+    if (GROUP_NOUN_PEOPLE.test(noun)) last = noun;
+  }
+  return last;
+}
+/** Plural nouns for people who speak one at a time (not bodies: "officials" yes, "police" no). */
+const GROUP_NOUN_PEOPLE = /^(?:residents|parents|voters|neighbou?rs|witnesses|protesters|supporters|critics|students|workers|fans|passengers|shoppers|villagers|locals|teachers|nurses|doctors|officials|sources|members|staff|families|relatives|friends|colleagues|customers|patients|commuters|campaigners|activists|delegates|lawmakers|councillors|mps|survivors|victims|users|readers|viewers|listeners|onlookers|bystanders|experts|analysts|economists|republicans|democrats|farmers|owners|employees|drivers|pupils|players)$/;
+
+/** How many paragraphs before a Q&A's first question may introduce the person who answers. */
+const INTRODUCTION_BLOCKS = 3;
+
+/**
+ * "Violinist Maria Okafor took over last month. We asked her about her plans." then "Q: …" / "A: …": the answers
+ * are the one person the introduction named. Two people named there (the interviewer and the guest, or the guest
+ * and someone they work with) leave the answers to a guess: no speaker.
+ */
+function answeredBy(answers: Found[], people: Entity[]): void {
+  // An answer is a whole utterance, though its marker ("A. ") stands before it in the paragraph.
+  for (const f of answers) f.partial = false;
+  if (people.length !== 1) return;
+  for (const f of answers) {
+    if (f.speaker) continue;
+    f.speaker = { entity: people[0]!, mention: 'name' };
+    f.place = 'nearby';
+  }
 }
 
 function uniqueId(name: string, used: Set<string>): string {
@@ -282,6 +329,9 @@ function followsNameWord(text: string, at: number): boolean {
 }
 const NAME_CHAR = /[\p{L}\p{M}'’-]/u;
 
+/** Between two names joined as one subject: "Mark Ford and Paul Hardy", "Ann Bell, 54, and fire chief Paul Hardy". */
+const JOINED_NAMES = /^(?:,\s*\d{1,3},)?\s+(?:and|&)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
   const narration = narrationOnly(text, spans);
@@ -289,6 +339,7 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   // across plain spaces (punctuation between words ends a name).
   let skipUntil = 0;
   let window: WordAt[] = [];
+  let previousName: { entity: Entity; end: number } | undefined;
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(narration); m; m = CAPITALISED.exec(narration)) {
     if (m.index < skipUntil) continue;
@@ -338,7 +389,9 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const subject = name.person && name.bare.includes(' ') && isSubject();
     if ((met && met.kind === 'person') || fresh || organisation || introduced || subject) {
       const entity = registry.person(name, null);
-      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject());
+      const joined = previousName && JOINED_NAMES.test(narration.slice(previousName.end, at)) ? previousName.entity : undefined;
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject(), joined);
+      previousName = { entity, end: at + name.full.length };
       skipUntil = name.used < window.length ? window[name.used]!.at : lastUsed.at + 1;
     }
   }
@@ -439,6 +492,11 @@ function attribute(
       if (subject) cues.push({ ...subject, end: subject.start + subject.phrase.length, place: 'before', block: first.block });
     }
   }
+  // '"Chris Matthews: Seriously, about this …"': a transcript line quoted whole names its speaker first.
+  // (A book's "Title: Subtitle" is no such line: the label must read as a person's name.)
+  const label = !partial && /^\p{Lu}/u.test(content) ? turnLabel(content) : null;
+  const labelName = label ? readName(label.split(/\s+/)) : null;
+  if (label && labelName?.person && labelName.used === label.split(/\s+/).length) cues.unshift({ start: first.start, end: first.start + label.length, phrase: label, place: 'inside', block: first.block });
   // "…" then a line "— Cllr Priya Shah, council leader": the attribution line after a quote or block quote.
   const last = chain[chain.length - 1]!;
   const lastText = blocks[last.block]!.text;
@@ -448,7 +506,17 @@ function attribute(
     if (dash?.[1]) cues.push({ start: dash[0].indexOf(dash[1]), end: dash[0].length, phrase: dash[1], place: 'after', block: last.block + 1 });
   }
   for (const cue of cues) {
+    // '"This is a win for me," I confessed': the writer spoke; no one else's cue and no neighbour's speaker is theirs.
+    if (isFirstPerson(cue.phrase)) return { chain, partial, speaker: null, place: cue.place, anonymous: true };
     const block = cue.block;
+    // 'Residents said they had been ignored. "…," one said.': one of the people just named by a plural.
+    const oneOf = ONE_OF.test(cue.phrase) ? peopleNamedBefore(blocks, block, cue.start) : null;
+    if (ONE_OF.test(cue.phrase) && !oneOf) return { chain, partial, speaker: null, place: cue.place, anonymous: true };
+    if (oneOf) {
+      const entity = registry.described(`${cue.phrase.charAt(0).toUpperCase()}${cue.phrase.slice(1).toLowerCase()} of the ${oneOf}`, 'person', null);
+      registry.mention(entity, block, sentenceAt(block, cue.start)?.index ?? 0, cue.start);
+      return { chain, partial, speaker: { entity, mention: 'description' }, place: cue.place };
+    }
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
     const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start, cue.place === 'after');
     if (speaker) {
@@ -530,7 +598,7 @@ export function namedPerson(phrase: string, registry: Registry): boolean {
 const SAID_AT_SENTENCE_END = /\s(?:said|says|added|stated|wrote|explained|told\s+(?:\p{Lu}[\p{L}.]*\s*){1,3}|told\s+reporters)(?:\s+(?:in|on|at|during)\s+[^.!?"“”]{1,40})?\.\s*$/u;
 
 /** A line that only names who said what comes before it: "— Name, role". */
-const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?)\s*$/u;
+const DASH_LINE = /^\s*(?:[—–]|--?)\s*(\p{Lu}[^—–"“”]{1,120}?|@\w[^—–"“”]{0,120}?)\s*$/u;
 
 /**
  * Markdown/HTML block quotes with no quote marks that end in, or are followed by, a "— Name"
@@ -614,7 +682,7 @@ function inheritSpeakers(
       const e = found[i - 1]!.speaker!.entity;
       seenCounts.set(e, (seenCounts.get(e) ?? 0) + 1);
     }
-    if (f.speaker) return;
+    if (f.speaker || f.anonymous) return;
     const first = f.chain[0]!;
     if (f.partial) {
       // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.

@@ -261,18 +261,28 @@ export interface Entity {
   named: boolean;
 }
 
-interface MentionEvent {
+export interface MentionEvent {
   at: number;
   sentence: number;
   entity: Entity;
   /** The subject of its clause ("Kunin said", "Clinton, 68, argued"), not an object ("thanked Clinton"). */
   subject: boolean;
+  /** The person named right before, joined to this one by "and" ("Mark Ford and Paul Hardy both visited"). */
+  joined?: Entity;
 }
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
 const PRONOUN_WINDOW = 10;
 /** "it said" / "they said" reach an organisation named in this paragraph or the one before, no further. */
 const PLURAL_PRONOUN_WINDOW = 2;
+
+/**
+ * "Mark Ford and Paul Hardy both visited. He said …": two people who fit the pronoun, joined by "and" in the
+ * sentence it would go back to, leave the listener to guess; the pronoun names neither.
+ */
+export function jointCandidates(list: readonly MentionEvent[], chosen: MentionEvent, fits: (e: Entity) => boolean): boolean {
+  return list.some((ev) => ev.sentence === chosen.sentence && ev.joined !== undefined && (ev.entity === chosen.entity || ev.joined === chosen.entity) && fits(ev.entity) && fits(ev.joined));
+}
 
 export class Registry {
   readonly entities: Entity[] = [];
@@ -326,10 +336,10 @@ export class Registry {
     return entity;
   }
 
-  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false): void {
+  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false, joined?: Entity): void {
     let list = this.events.get(block);
     if (!list) this.events.set(block, (list = []));
-    list.push({ at, sentence, entity, subject });
+    list.push(joined && joined !== entity ? { at, sentence, entity, subject, joined } : { at, sentence, entity, subject });
     if (range) entity.mentions.push(range);
   }
 
@@ -356,9 +366,10 @@ export class Registry {
       // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
       const subjects = list.filter((ev) => ev.subject);
       // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
-      if (subjects.length) return subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x)).entity;
-      const lastSentence = Math.max(...list.map((ev) => ev.sentence));
-      return list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!.entity;
+      const chosen = subjects.length
+        ? subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x))
+        : list.filter((ev) => ev.sentence === Math.max(...list.map((e) => e.sentence))).sort((x, y) => x.at - y.at)[0]!;
+      return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;
     }
     return null;
   }
@@ -390,6 +401,16 @@ export class Registry {
     return null;
   }
 
+  /** Speakers known only by a description ("A council spokesman"), mentioned in `block` before `at` or in the two blocks before, latest first. */
+  recentDescribed(block: number, at: number): Entity[] {
+    const out: Entity[] = [];
+    for (let b = block; b >= 0 && b > block - 3; b--) {
+      const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && !ev.entity.named).sort((x, y) => y.at - x.at);
+      for (const ev of list) if (!out.includes(ev.entity)) out.push(ev.entity);
+    }
+    return out;
+  }
+
   /** The subject of the last sentence in `block` that has a named subject, if any. */
   lastSubjectIn(block: number): Entity | null {
     const list = (this.events.get(block) ?? []).filter((ev) => ev.subject && ev.entity.named);
@@ -410,6 +431,13 @@ export class Registry {
   /** Whether `entity` is the subject of a clause in `block`. */
   isSubjectIn(block: number, entity: Entity): boolean {
     return (this.events.get(block) ?? []).some((ev) => ev.subject && ev.entity === entity);
+  }
+
+  /** The people named in up to `count` paragraphs before `block`, each once. */
+  peopleNamedBefore(block: number, count: number): Entity[] {
+    const out: Entity[] = [];
+    for (let b = Math.max(0, block - count); b < block; b++) for (const e of this.peopleIn(b)) if (e.named && !out.includes(e)) out.push(e);
+    return out;
   }
 
   /** People mentioned in one block, in order (for quotes that follow a paragraph about one person). */

@@ -4,7 +4,7 @@
  * puts where a speaker usually stands ("Wednesday, saying ...", "on Twitter, adding ...",
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
-import { PERSON_ROLE, bareWord, isTitle, lexiconTags, memoised, personTag, placeTags, someTag } from './people';
+import { PERSON_ROLE, bareWord, firstNameGender, isTitle, lexiconTags, memoised, personTag, placeTags, someTag } from './people';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -27,10 +27,14 @@ const DOCUMENTS = new Set(
     'study studies book books article articles story stories ad ads advertisement advertisements sign signs banner banners hat hats shirt shirts t-shirt ' +
     'headline headlines caption captions release filing filings complaint lawsuit ruling order bill law text speech speeches remarks comments comment ' +
     'page pages website account feed note notes analysis review draft version line lines slogan chant rule rules proposal plan section article ' +
-    'leaflet leaflets flyer flyers mailer mailers pamphlet pamphlets brochure brochures poster posters manifesto').split(' '),
+    'leaflet leaflets flyer flyers mailer mailers pamphlet pamphlets brochure brochures poster posters manifesto ' +
+    // Rules and papers of institutions: "the school's uniform policy states", "the guidance says", "the indictment alleges".
+    'policy policies guidance guideline guidelines handbook manual code contract contracts agreement agreements treaty constitution ' +
+    'legislation regulation regulations charter minutes agenda petition petitions motion resolution amendment indictment affidavit ' +
+    'warrant verdict judgment judgement notice notices terms').split(' '),
 );
 /** Nouns for bodies of people that speak as one ("the campaign said", "the committee wrote"). */
-const GROUP_NOUN = /\b(?:campaign|committee|think tank|group|department|agency|company|firm|corporation|organi[sz]ation|party|government|administration|police|council|union|court|network|newspaper|magazine|outlet|station|channel|team|club|office|ministry|board|commission|authority|service|family|families|staff|league|association|foundation|institute|institution|coalition|alliance|caucus|panel|jury|charity|trust|bank|university|college|school|hospital|army|military|navy|force|forces|embassy|white house|kremlin|pentagon|parliament|congress|senate|house|legislature|regime|people|crowd|protesters|residents|voters|supporters|critics|opponents|lawmakers|democrats|republicans|conservatives|liberals|sources?|aides?|advisers?|advisors?|officials?|authors?|researchers?|experts?|analysts?|scientists?|organizers?|organisers?|editors?|reporters?|journalists?|workers?|members?|leaders?|observers?|economists?|pollsters?|strategists?|operatives?|allies|friends?|neighbou?rs?|colleagues?|students?|parents?|doctors?|nurses?|prosecutors?|investigators?|attorneys?|lawyers?|judges?|justices?|delegates?|donors?|fans?|users?|commenters?|commentators?|critics?|mps?|meps?|councillors?|ministers?|mayors?|governors?|senators?|congressm[ae]n|legislators?|politicians?|candidates?|nominees?|directors?|executives?|managers?|coach|coaches|players?|owners?|residents?|witness(?:es)?|victims?|survivors?|relatives?|pastor|priest|bishop|rabbi|imam|host|hosts|anchor|moderator|head|chief|chair|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|representative|person|man|woman|someone|anyone|everyone|nobody|operator|provider|retailer|supermarket|airline|carrier|insurer|manufacturer|maker|developer|publisher|broadcaster|supplier|lender|regulator|watchdog|utility|charity)\b/i;
+const GROUP_NOUN = /\b(?:campaign|camp|committee|think tank|group|department|agency|company|firm|corporation|organi[sz]ation|party|government|administration|police|council|union|court|network|newspaper|magazine|outlet|station|channel|team|club|office|ministry|board|commission|authority|service|family|families|staff|league|association|foundation|institute|institution|coalition|alliance|caucus|panel|jury|charity|trust|bank|university|college|school|hospital|army|military|navy|force|forces|embassy|white house|kremlin|pentagon|parliament|congress|senate|house|legislature|regime|people|crowd|protesters|residents|voters|supporters|critics|opponents|lawmakers|democrats|republicans|conservatives|liberals|sources?|aides?|advisers?|advisors?|officials?|authors?|researchers?|experts?|analysts?|scientists?|organizers?|organisers?|editors?|reporters?|journalists?|workers?|members?|leaders?|observers?|economists?|pollsters?|strategists?|operatives?|allies|friends?|neighbou?rs?|colleagues?|students?|parents?|doctors?|nurses?|prosecutors?|investigators?|attorneys?|lawyers?|counsel|reviewers?|judges?|justices?|delegates?|donors?|fans?|users?|commenters?|commentators?|critics?|mps?|meps?|councillors?|ministers?|mayors?|governors?|senators?|congressm[ae]n|legislators?|politicians?|candidates?|nominees?|directors?|executives?|managers?|coach|coaches|players?|owners?|residents?|witness(?:es)?|victims?|survivors?|relatives?|pastor|priest|bishop|rabbi|imam|host|hosts|anchor|moderator|head|chief|chair|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|representative|person|man|woman|someone|anyone|everyone|nobody|operator|provider|retailer|supermarket|airline|carrier|insurer|manufacturer|maker|developer|publisher|broadcaster|supplier|lender|regulator|watchdog|utility|charity)\b/i;
 
 
 /** "Wednesday", "Last week", "Now": only time words (and determiners). */
@@ -169,8 +173,33 @@ const descriptorWord = memoised((raw: string) => {
     // or the kind of place left of a place name cut off before it ("[Oakland] County Sheriff …").
     leadingRole: (isRoleWord(w) && !isTitle(w)) || PLACE_KIND_ALONE.test(w),
     describes: PARTY.test(w) || (originTag(tags) && !personTag(tags)),
+    // "Violinist Maria Okafor", "Shareholder Linda Gray": a word for what someone is or does, before a first name.
+    occupation: !isTitle(w) && !personTag(tags) && firstNameGender(w) === undefined && (actorTag(tags) || (tags.length === 0 && OCCUPATION_ENDING.test(w))),
+    firstName: firstNameGender(w) !== undefined,
+    // "ASSOCIATED PRESSOhio Gov. …": capitals run into a capitalised word where a line break was lost; no part of the name.
+    glued: GLUED_WORDS.test(raw),
   };
 });
+const actorTag = someTag(/Actor/);
+const GLUED_WORDS = /^\p{Lu}{2,}\p{Lu}\p{Ll}{2,}$/u;
+/** How words for a trade or a part someone plays end: violinist, shareholder, campaigner, pensioner, librarian. */
+const OCCUPATION_ENDING = /^[a-z]{3,}(?:ist|er|or|ian)$/;
+
+/**
+ * How many words (two or three) of a city, state or region open `words`, with "City" or "County" after them if there,
+ * then a title or a first name ("New York City Mayor …", not "New Hampshire Public Radio"); 0 when none.
+ */
+function leadingPlaceLength(words: readonly string[]): number {
+  if (words.length < 4 || !/^\p{Lu}/u.test(words[1]!)) return 0;
+  for (const n of [3, 2]) {
+    if (words.length <= n + 1 || !words.slice(0, n).every((w) => /^\p{Lu}[\p{L}.]*$/u.test(w)) || !placeName(words.slice(0, n).join(' ').toLowerCase())) continue;
+    const kind = PLACE_KIND.test(bareWord(words[n]!)) && words.length > n + 2 ? 1 : 0;
+    const next = words[n + kind]!;
+    return isTitle(next) || firstNameGender(next) !== undefined ? n + kind : 0;
+  }
+  return 0;
+}
+const placeName = memoised((phrase: string) => placeTags(lexiconTags(phrase)));
 
 /**
  * How many leading words of a capitalised phrase describe the person rather than name them:
@@ -184,8 +213,14 @@ export function leadingDescriptors(words: readonly string[]): number {
       i += 2;
       continue;
     }
+    // "Los Angeles Mayor Karen Bass", "New York Gov. Ann Bell": a place of two or three words, then the title or name.
+    const place = i === 0 ? leadingPlaceLength(words) : 0;
+    if (place > 0) {
+      i += place;
+      continue;
+    }
     const facts = descriptorWord(words[i]!);
-    const describes = (i === 0 && facts.leadingRole) || facts.describes;
+    const describes = facts.glued || (i === 0 && (facts.leadingRole || (facts.occupation && i + 2 < words.length && descriptorWord(words[i + 1]!).firstName))) || facts.describes;
     if (!describes) break;
     i++;
   }

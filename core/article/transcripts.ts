@@ -5,7 +5,7 @@
 // turns count: at least two speakers, each with at least two turns.
 import type { Block } from '../contract';
 import { isCommonWord, isFunctionWord } from './people';
-import type { Chain, Span } from './quote-spans';
+import type { Chain } from './quote-spans';
 
 /** "TAPPER: ", "Ana Delgado: ", "Sen. Rubio: ", "Mr Smith: ": a name of up to four words, a colon, words. */
 const TURN = /^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*:\s+(?=\p{L})/u;
@@ -60,10 +60,42 @@ function speakerKey(label: string): string {
   return label.split(/\s+/).at(-1)!.toLowerCase();
 }
 
-/** Each turn as a quote chain: the words after the label, to the end of the paragraph (quotes inside are part of it). */
+/** The transcript turns as quote chains. */
 export function transcriptChains(blocks: readonly Pick<Block, 'index' | 'kind' | 'text'>[]): Chain[] {
-  return transcriptTurns(blocks).map((t) => {
-    const span: Span = { block: t.block, open: t.start, close: null, start: t.start, end: blocks[t.block]!.text.trimEnd().length, single: false };
-    return [span];
-  });
+  return turnChains(transcriptTurns(blocks), blocks);
+}
+
+// ---------------------------------------------------------------------------------------
+// Question-and-answer interviews: "Q: What drew you here?" then "A: The players." The answers are the words of
+// the person the introduction named; the questions are the publication's, read as narration.
+
+/** "Q: ", "A. ", "Q — ": a question or answer marker opening a paragraph. */
+const QA_MARKER = /^([QA])(?:[:.]|\s+[-–—])\s+(?=\S)/;
+
+export interface Answers {
+  /** The answer turns (label "A"). */
+  turns: Turn[];
+  /** The block of the first question or answer: the introduction is before it. */
+  firstTurn: number;
+}
+
+/** The answers of a Q&A interview: at least two questions and two answers, or none ("A. Smith said …" alone is an initial). */
+export function answerTurns(blocks: readonly Pick<Block, 'index' | 'kind' | 'text'>[]): Answers {
+  const turns: Turn[] = [];
+  let questions = 0;
+  let firstTurn = -1;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
+    const m = QA_MARKER.exec(b.text);
+    if (!m) continue;
+    if (firstTurn < 0) firstTurn = b.index;
+    if (m[1] === 'Q') questions++;
+    else turns.push({ block: b.index, label: 'A', start: m[0].length });
+  }
+  return questions >= MIN_TURNS && turns.length >= MIN_TURNS ? { turns, firstTurn } : { turns: [], firstTurn: -1 };
+}
+
+/** Each turn as a quote chain: the words after the label, to the end of the paragraph (quotes inside are part of it). */
+export function turnChains(turns: readonly Turn[], blocks: readonly Pick<Block, 'text'>[]): Chain[] {
+  return turns.map((t) => [{ block: t.block, open: t.start, close: null, start: t.start, end: blocks[t.block]!.text.trimEnd().length, single: false }]);
 }

@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { RECIPIENT_BEFORE, cueAfter, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -623,5 +623,180 @@ describe('round 4: "Name, age, town:" before a quote names the person only', () 
   it('"Omar Khan, 29, Leeds:" is Omar Khan, not "Omar Khan Leeds"', () => {
     expect(speakers('Omar Khan, 29, Leeds: "It is actually better for me."')).toEqual({ 'It is actually better for me.': 'Omar Khan' });
     expect(speakers('Jane Carter, 41, nurse, Bristol: "My train now leaves earlier."')).toEqual({ 'My train now leaves earlier.': 'Jane Carter' });
+  });
+});
+
+describe('round 5: two people of the pronoun’s gender joined by "and" leave "he"/"she" to a guess', () => {
+  it('"Mark Ford and fire chief Paul Hardy both visited. He said: …" names neither; one man and one woman still resolve', () => {
+    expect(speakers('Council leader Mark Ford and fire chief Paul Hardy both visited the sea front.\n\nHe said: "We have never seen damage on this scale."'))
+      .toEqual({ 'We have never seen damage on this scale.': '-' });
+    expect(speakers('Ann Bell, 54, and Joan Pryce met the minister on Friday. "It went well," she said.')).toEqual({ 'It went well,': '-' });
+    expect(speakers('Tom Reed and Sarah Reed moved to the town last year. "We thought the roof was going," she said.'))
+      .toEqual({ 'We thought the roof was going,': 'Sarah Reed' });
+    expect(speakers('Paul Hardy met Mark Ford on Friday. "It went well," he said.')).toEqual({ 'It went well,': 'Paul Hardy' });
+    // (The second of the pair is a subject though "both" stands before the verb, and though his first name is unfamiliar.)
+    expect(speakers('Council leader Carl Lees and transport chief Keane Dunmore both attended.\n\nHe said: "We have to balance the budget."'))
+      .toEqual({ 'We have to balance the budget.': '-' });
+  });
+});
+
+describe('round 5: a quoted post signed "— @account" is the account’s', () => {
+  it('a "— @handle" line under the post, or after it in the paragraph with the embed’s date, names the account', () => {
+    expect(speakers('The councillor posted late on Tuesday.\n\n"We will not stand by while families lose everything."\n\n— @CllrPriyaShah\n\nHer office did not reply.'))
+      .toEqual({ 'We will not stand by while families lose everything.': '@CllrPriyaShah' });
+    expect(speakers('"Promises are cheap. Show us the money." — @GovTomBates (@GovTomBates) March 4, 2024'))
+      .toEqual({ 'Promises are cheap. Show us the money.': '@GovTomBates' });
+  });
+  it('an address or a date in quote marks is nobody’s words, even with a signature after it', () => {
+    expect(speakers('"Show us the money." — Tom Bates (@GovTomBates) "2024-03-04"')).toEqual({ 'Show us the money.': 'Tom Bates' });
+  });
+});
+
+describe('round 5: a word for what someone does, capitalised before a first name, describes them', () => {
+  it('"Violinist Maria Okafor", "Shareholder Linda Gray" name Maria Okafor and Linda Gray; titles and surnames stay', () => {
+    expect(leadingDescriptors(['Violinist', 'Maria', 'Okafor'])).toBe(1);
+    expect(leadingDescriptors(['Shareholder', 'Linda', 'Gray', 'told'])).toBe(1);
+    expect(leadingDescriptors(['Teacher', 'Paul', 'Hardy'])).toBe(1);
+    expect(leadingDescriptors(['Sister', 'Mary', 'Hale'])).toBe(0);
+    expect(leadingDescriptors(['Manager', 'Paul', 'Hardy'])).toBe(0);
+    expect(leadingDescriptors(['Porter', 'Hardy', 'said'])).toBe(0);
+    expect(speakers('Shareholder Linda Gray told the BBC: \'It is the heart of the village.\'')).toEqual({ 'It is the heart of the village.': 'Linda Gray' });
+  });
+});
+
+describe('round 5: a description, then the name between commas, then the verb and a participle', () => {
+  it('"Her granddaughter, Chloe Dunne, paid tribute on Facebook, writing: …" is Chloe Dunne’s', () => {
+    expect(speakers('Her granddaughter, Chloe Dunne, paid tribute on Facebook, writing: "Nana was the kindest person you could meet."'))
+      .toEqual({ 'Nana was the kindest person you could meet.': 'Chloe Dunne' });
+    expect(speakers('Mrs Hale\'s neighbour, Tom Reed, left flowers at the gate, adding: "She looked after all of us."'))
+      .toEqual({ 'She looked after all of us.': 'Tom Reed' });
+  });
+  it('a place or a thing before the name is no description of them', () => {
+    expect(describedThenNamed('In the town centre, Chloe Dunne, paid tribute on Facebook, ', 0)).toBeNull();
+    expect(describedThenNamed('The nominee, Gov. Ann Bell, spoke at a breakfast, ', 0)?.phrase).toBe('Gov. Ann Bell');
+  });
+});
+
+describe('round 5: a city or state of several words before a title is where the person serves', () => {
+  it('"Los Angeles Mayor Karen Bass" is Mayor Karen Bass, not "Angeles Mayor Karen Bass"; an organisation keeps its place', () => {
+    expect(leadingDescriptors(['Los', 'Angeles', 'Mayor', 'Karen', 'Bass'])).toBe(2);
+    expect(leadingDescriptors(['New', 'York', 'City', 'Mayor', 'Eric', 'Lund'])).toBe(3);
+    expect(leadingDescriptors(['New', 'Hampshire', 'Public', 'Radio', 'reported'])).toBe(0);
+    expect(speakers('"Nobody should be sleeping in their car tonight," Los Angeles Mayor Karen Bass said.'))
+      .toEqual({ 'Nobody should be sleeping in their car tonight,': 'Mayor Karen Bass' });
+  });
+});
+
+describe('round 5: a verb inside a "how"/"whether"/"why" clause is what the narrator asks about, not who speaks', () => {
+  it('"a debate over how the council responds, with Cllr Tom Hale telling reporters he saw the mayor as "…"" is Tom Hale’s', () => {
+    expect(speakers('The crash sparked a debate over how the council responds to complaints, with Councillor Tom Hale telling reporters he viewed the mayor as "directly responsible" for the delay.'))
+      .toEqual({ 'directly responsible': 'Councillor Tom Hale' });
+  });
+  it('a reason clause ("That is why critics say") and a "what" clause ("whether it is what staff have called") still attribute', () => {
+    expect(speakers('Ann Bell wants to merge the clubs. That is why critics say she has proposed to "dismantle" the league.')).toEqual({ dismantle: 'Critics' });
+    expect(speakers('The row over whether the academy is what former staff have called a "fraudulent scheme" went on.')).toEqual({ 'fraudulent scheme': 'Former staff' });
+  });
+});
+
+describe('round 5: rules and papers of institutions are documents, never speakers', () => {
+  it.each(["The school's uniform policy", 'the guidance', 'The indictment', 'the new contract', 'the petition'])('%s is a document', (phrase) => {
+    expect(notASpeaker(phrase)).toBe('document');
+  });
+  it('"The school’s uniform policy states that bows must be "small and plain"" gives the words to nobody', () => {
+    expect(speakers('The school\'s uniform policy states that hair accessories must be "small, plain and dark in colour".')).toEqual({ 'small, plain and dark in colour': '-' });
+  });
+});
+
+describe('round 5: "the spokesman" after "a council spokesman" is the same speaker', () => {
+  it('one described speaker with that noun nearby is the one; two leave a new description', () => {
+    expect(speakers('A council spokesman said: "We will protect frontline services."\n\n"We understand this is difficult," the spokesman added.'))
+      .toEqual({ 'We will protect frontline services.': 'A council spokesman', 'We understand this is difficult,': 'A council spokesman' });
+    const two = speakers('A council spokesman said: "We will protect frontline services." A police spokesman said: "We were not told."\n\n"We understand this is difficult," the spokesman added.');
+    expect(two['We understand this is difficult,']).toBe('The spokesman');
+  });
+});
+
+describe('round 5: "the family of Tom Hale said" is the family, not Tom Hale', () => {
+  it('"of" after a lower-case noun joins it to the name after it', () => {
+    expect(speakers('In a statement, the family of Tom Hale said: "He was the life and soul of every party."'))
+      .toEqual({ 'He was the life and soul of every party.': 'The family of Tom Hale' });
+    expect(speakers('The widow of Tom Hale said: "He never stopped working."')).toEqual({ 'He never stopped working.': 'The widow of Tom Hale' });
+    expect(speakers('Bank of England governor Ann Bell said: "Rates will stay where they are."')).toEqual({ 'Rates will stay where they are.': 'Ann Bell' });
+  });
+});
+
+describe('round 5: the writer’s own "I" names no speaker, and lends none', () => {
+  it('"…," I said / "…," Suddenly I … has no speaker; a name elsewhere in the paragraph does not take it', () => {
+    expect(speakers('"It was the best day of my life," I said to him.')).toEqual({ 'It was the best day of my life,': '-' });
+    expect(speakers('That night I appeared on The Evening Hour with Ann Bell. "This is a big win for me," I confessed. "Only you," Ann Bell said.'))
+      .toEqual({ 'This is a big win for me,': '-', 'Only you,': 'Ann Bell' });
+    expect(isFirstPerson('My wife and I')).toBe(true);
+    expect(isFirstPerson('Ian')).toBe(false);
+  });
+});
+
+describe('round 5: a transcript line quoted whole names its speaker first', () => {
+  it('"Chris Dale: Seriously, …" is Chris Dale’s; a book’s "Title: Subtitle" and "Update:" name nobody', () => {
+    expect(speakers('The panel agreed on Saturday that the plan was naive.\n\n"Chris Dale: Seriously, about this. The plan sounds great but nobody will pay for it."'))
+      .toEqual({ 'Chris Dale: Seriously, about this. The plan sounds great but nobody will pay for it.': 'Chris Dale' });
+    expect(speakers('He wrote a book called "Crippled Harbour: How to Make the Town Great Again," which sold well.')['Crippled Harbour: How to Make the Town Great Again,'] ?? '-').toBe('-');
+    expect(speakers('"Update: The council has now responded to the claims made here."')).toEqual({ 'Update: The council has now responded to the claims made here.': '-' });
+  });
+});
+
+describe('round 5: text copied from a live blog or wire page with lost line breaks', () => {
+  it('"5:52 PMAnn Bell told the crowd:" is Ann Bell (the time stands on its own line), not "PMAnn Bell" or a prime minister', () => {
+    expect(speakers('Live updates.\n\n5:52 PMAnn Bell told the crowd: "We are going to win this state."')).toEqual({ 'We are going to win this state.': 'Ann Bell' });
+    expect(parseArticle('Headline for the test\n\n5:52 PMAnn Bell spoke.').blocks.map((b) => b.text)).toEqual(['Headline for the test', '5:52 PM', 'Ann Bell spoke.']);
+  });
+  it('capitals run into a capitalised word ("PRESSOhio") are no part of the name', () => {
+    expect(leadingDescriptors(['PRESSOhio', 'Gov.', 'Ann', 'Bell'])).toBe(1);
+    expect(leadingDescriptors(['McDonald', 'Ann', 'Bell'])).toBe(0);
+    expect(speakers('COLUMBUS, Ohio — ASSOCIATED PRESSOhio Gov. Ann Bell told the crowd: "We are going to win this state."')).toEqual({ 'We are going to win this state.': 'Gov. Ann Bell' });
+  });
+});
+
+describe('round 5: what someone has or did is no speaker ("Tom Hale’s latest victories")', () => {
+  it('a possessor opening the phrase with a thing after it names nobody; people and bodies after it speak', () => {
+    expect(speakers('Tom Hale\'s latest victories said "something about the mood of the country".')).toEqual({ 'something about the mood of the country': '-' });
+    expect(speakers('"We will appeal the ruling," Tom Hale\'s lawyers said.')).toEqual({ 'We will appeal the ruling,': "Tom Hale's lawyers" });
+    expect(speakers('"We are confident," the Hale camp said.')).toEqual({ 'We are confident,': 'The Hale camp' });
+    expect(speakers('"He will change course," a source familiar with Hale\'s thinking said.')).toEqual({ 'He will change course,': "Source familiar with Hale's thinking" });
+  });
+});
+
+describe('round 5: a description label ends before an irregular past verb and a clause joined by "and"', () => {
+  it('"The Kent senator sought to calm his supporters, and took a heckler aside, telling him:" is The Kent senator', () => {
+    expect(speakers('The Kent senator sought to calm his supporters, and took a heckler aside, telling him: "We are all on the same side."'))
+      .toEqual({ 'We are all on the same side.': 'The Kent senator' });
+    expect(beforeIrregularPast('The actor held a fake audition')).toBe('The actor');
+    expect(beforeIrregularPast('The retired police officer')).toBe('The retired police officer');
+  });
+});
+
+describe('round 5: a possessive description is cut to its noun phrase too', () => {
+  it('"Congressman Tom Hale’s office slammed a claim filed by a former aide, calling it "…"" is the office’s, not the aide’s', () => {
+    expect(speakers('Congressman Tom Hale’s office slammed a claim filed by a former aide, calling it "meritless" on Monday.'))
+      .toEqual({ meritless: 'Congressman Tom Hale’s office' });
+    expect(openingSubject('The regional health board rejected the claim made by a nurse, ', 0)?.phrase).toBe('The regional health board');
+    expect(openingSubject('In Leeds, the board rejected it, ', 0)).toBeNull();
+  });
+  it('an inverted "said one …" is no part of the label; "and said his remarks" is no description', () => {
+    expect(speakers('"It was not a convincing argument," said one Democrat close to the talks, who added that the office seemed "rattled" by the row.'))
+      .toEqual({ 'It was not a convincing argument,': 'One Democrat close to the talks', rattled: 'One Democrat close to the talks' });
+    expect(speakers('Mayor Ann Bell spoke on Monday.\n\nBell, speaking on the radio, called Tom Hale a "blowhard," and said his remarks were priceless "propaganda" for extremists.')['propaganda'])
+      .toBe('Mayor Ann Bell');
+  });
+  it('a figure with a thousands comma stays in one piece ("The agency, 47,000 pages short of the target, said")', () => {
+    expect(speakers('"We have worked hard to meet it," the agency, 47,000 pages short of the target, said.')).toEqual({ 'We have worked hard to meet it,': 'The agency, 47,000 pages short of the target' });
+  });
+});
+
+describe('round 5: "one said" / "another added" after people named by a plural', () => {
+  it('is one of them; with nobody named by a plural before it, it is no one, and borrows no neighbour’s speaker', () => {
+    expect(speakers('Residents said they had been ignored.\n\n"Nobody listens to us," one said.\n\n"We have been asking for years," another added.'))
+      .toEqual({ 'Nobody listens to us,': 'One of the residents', 'We have been asking for years,': 'Another of the residents' });
+    expect(speakers('The council said it was "doing everything it can". "It is not enough," one said.'))
+      .toEqual({ 'doing everything it can': 'The council', 'It is not enough,': '-' });
   });
 });

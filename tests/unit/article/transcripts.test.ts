@@ -1,7 +1,7 @@
 // Interview transcripts (issue 11, "Formats"): turns of "NAME: words" are that speaker's quotes.
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { transcriptTurns, turnLabel } from '../../../core/article/transcripts';
+import { answerTurns, transcriptTurns, turnLabel } from '../../../core/article/transcripts';
 import type { ArticleModel } from '../../../core/contract';
 
 const said = (m: ArticleModel) => m.quotes.map((q) => [q.text, m.speakers.find((s) => s.id === q.speakerId)?.name ?? null]);
@@ -65,5 +65,24 @@ describe('parseArticle: an interview read in its speakers’ voices', () => {
   it('a list of labelled headlines is narration', () => {
     const m = parseArticle('More from the council\n\nHale: Budget talks resume after the recess.\n\nMarsh: Schools to reopen on Monday.\n\nQuell: Harbour wall repaired.');
     expect(m.quotes).toEqual([]);
+  });
+});
+
+describe('Q&A interviews: the answers are the words of the person the introduction named', () => {
+  const intro = 'Violinist Maria Okafor took over as music director of the Harbour Symphony last month. We asked her about her plans.';
+  it('answerTurns: two questions and two answers, "Q:" / "A." / "Q —" markers; one "A." alone is an initial', () => {
+    const turns = answerTurns(paragraphs(intro, 'Q: What drew you here?', 'A: The players.', 'Q — Will the programme change?', 'A. Yes, but slowly.'));
+    expect(turns.turns.map((t) => t.block)).toEqual([2, 4]);
+    expect(turns.firstTurn).toBe(1);
+    expect(answerTurns(paragraphs('A. Smith said the vote was close.', 'Q: Was it?')).turns).toEqual([]);
+  });
+  it('each answer is a whole quote of that person; the questions stay narration', () => {
+    const m = parseArticle(`Ten minutes with the orchestra\n\n${intro}\n\nQ: What drew you here?\n\nA: The players. I heard them rehearse once.\n\nQ. Will the programme change?\n\nA. Yes, but slowly.`);
+    expect(said(m)).toEqual([['The players. I heard them rehearse once.', 'Maria Okafor'], ['Yes, but slowly.', 'Maria Okafor']]);
+    expect(m.quotes.every((q) => !q.partial)).toBe(true);
+  });
+  it('two people named in the introduction leave the answers without a speaker', () => {
+    const m = parseArticle('Ten minutes with the orchestra\n\nOur critic Tom Reed met violinist Maria Okafor after the concert.\n\nQ: What drew you here?\n\nA: The players.\n\nQ: Will the programme change?\n\nA: Yes, but slowly.');
+    expect(said(m)).toEqual([['The players.', null], ['Yes, but slowly.', null]]);
   });
 });
