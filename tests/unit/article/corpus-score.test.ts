@@ -1,4 +1,4 @@
-// Scores the parser on every gold file under tests/fixtures/articles and articles-2 with the
+// Scores the parser on every gold file under tests/fixtures/articles, articles-2 and articles-3 with the
 // matching rules of shared/tools/score-quotes.mjs (the script the held-out sets are scored with),
 // through the module the in-process corpus scorer (`npm run score`) uses too.
 import { readFileSync, readdirSync } from 'node:fs';
