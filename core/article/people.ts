@@ -366,9 +366,11 @@ export class Registry {
       // "she" after several people in a paragraph: the most recent one of that gender who was the subject of a clause.
       const subjects = list.filter((ev) => ev.subject);
       // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
+      let lastSentence = -1;
+      for (const ev of list) lastSentence = Math.max(lastSentence, ev.sentence);
       const chosen = subjects.length
         ? subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x))
-        : list.filter((ev) => ev.sentence === Math.max(...list.map((e) => e.sentence))).sort((x, y) => x.at - y.at)[0]!;
+        : list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!;
       return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;
     }
     return null;
