@@ -230,6 +230,13 @@ export function isWrapped(text: string): boolean {
 const continuesLine = (previous: string | undefined, line: string) => previous !== undefined && /^\p{Ll}/u.test(line) && OPEN_LINE_END.test(previous);
 const OPEN_LINE_END = /(?:[,;]["”’']?|\b(?:the|a|an|of|to|and|or|but|in|on|at|for|with|by|from|that|who|which|said|says|told|is|are|was|were|has|have|had|be|been|as|than|its|their|his|her))$/iu;
 
+/** The widest of `lines` when it is a width text is wrapped at (40 to 100 columns), else null. */
+function wrapColumns(lines: readonly string[]): number | null {
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.length);
+  return width >= 40 && width <= 100 ? width : null;
+}
+
 /**
  * A run of lines between blank lines that was wrapped at a width inside a text that mostly was not
  * (one paragraph pasted from an e-mail): three or more lines, each but the last filled to nearly the
@@ -238,9 +245,8 @@ const OPEN_LINE_END = /(?:[,;]["”’']?|\b(?:the|a|an|of|to|and|or|but|in|on|a
  */
 function wrappedRun(lines: readonly string[]): boolean {
   if (lines.length < 3) return false;
-  let width = 0;
-  for (const l of lines) width = Math.max(width, l.length);
-  if (width < 40 || width > 100 || !/[.!?]["”’')]?$/.test(lines[lines.length - 1]!)) return false;
+  const width = wrapColumns(lines);
+  if (width === null || !/[.!?]["”’')]?$/.test(lines[lines.length - 1]!)) return false;
   return lines.slice(0, -1).every((l, i) => l.length >= 0.8 * width && !/[.!?:]["”’')]?$/.test(l) && wrapsAt(width, l, lines[i + 1]!));
 }
 
@@ -251,9 +257,8 @@ function wrappedRun(lines: readonly string[]): boolean {
  */
 export function wrapWidth(lines: readonly string[]): number | null {
   if (lines.length < 4) return null;
-  let width = 0;
-  for (const l of lines) width = Math.max(width, l.length);
-  if (width > 100 || width < 40) return null;
+  const width = wrapColumns(lines);
+  if (width === null) return null;
   let full = 0;
   let ended = 0;
   for (const l of lines) {
@@ -275,11 +280,12 @@ function textPieces(text: string): Piece[] {
   const blankLines = /\n[ \t]*\n/.test(text);
   // Lines of a text that was never wrapped (copied from a browser) are blocks even between blank lines: list items, a standfirst.
   const lineByLine = !blankLines || !isWrapped(text);
-  const width = blankLines ? null : wrapWidth(text.split('\n').map((l) => squashSpaces(l)).filter(Boolean));
   const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
   const collector = new PieceCollector();
   for (const chunk of chunks) {
     const lines = labelsOnTheirLines(chunk.split('\n').map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
+    // Without blank lines the one chunk is the whole text: its width, if it was wrapped at one.
+    const width = blankLines ? null : wrapWidth(lines);
     const wrapped = lineByLine && blankLines && wrappedRun(lines);
     // (Each line is squashed once, above: the rules need not squash it again.)
     const readings = lines.map((l): LineReading => {
