@@ -37,3 +37,5 @@ export interface DomDocument {
 
 export const isElement = (n: DomNode): n is DomElement => n.nodeType === ELEMENT_NODE;
 export const tagOf = (e: DomElement) => e.tagName.toLowerCase();
+/** An element's or attribute's text as read: runs of white space as one space, trimmed. */
+export const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();

@@ -80,7 +80,8 @@ function readable(doc: DomDocument): { content: DomElement; byline: string | nul
   }
 }
 
-const hasText = (blocks: RawBlock[]) => blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading');
+/** Blocks of the article's own text (a page of only a title, a byline and captions has none). */
+const isText = (b: RawBlock) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading';
 
 /** JSON-LD's articleBody: plain text with line breaks between paragraphs, or (on some sites) markup. */
 function articleBodyItems(body: string): WebItem[] {
@@ -96,7 +97,7 @@ function articleBodyItems(body: string): WebItem[] {
 
 /** The markup holds at most a placeholder ("Loading…", "Your browser is out of date") where the data holds the article. */
 function onlyPlaceholder(blocks: RawBlock[], body: string): boolean {
-  const shown = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading');
+  const shown = blocks.filter(isText);
   return shown.length <= 1 && shown.reduce((n, b) => n + b.text.length, 0) < 0.1 * body.length;
 }
 
@@ -151,7 +152,7 @@ export function extractArticle(source: string, options: ExtractOptions = {}): Ex
   // A page whose scripts would write the article in (none of it is in the markup) often carries it as data for search engines.
   // Only then is the data read: a page that shows part of its article (a paywall's first paragraphs) is read as shown.
   if (meta.articleBody && onlyPlaceholder(blocks, meta.articleBody)) blocks = webBlocks(articleBodyItems(meta.articleBody), pageMeta);
-  if (!hasText(blocks)) {
+  if (!blocks.some(isText)) {
     if (meta.refreshTo) return { ok: false, message: `This page only sends the browser on to another address (${meta.refreshTo}); open that link instead.` };
     return { ok: false, message: 'No article text was found on this page.' };
   }

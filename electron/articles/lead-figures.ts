@@ -3,7 +3,7 @@
 // so its caption and credit were lost. Before Readability runs, the captioned figures of the page
 // are noted with where they stand; after, the ones that stood in the same article or main element
 // before its first paragraph are put back in front of that paragraph.
-import type { DomDocument, DomElement } from './dom';
+import { squash, type DomDocument, type DomElement } from './dom';
 import { isCaptionOutsideFigure } from './html-items';
 
 /** A lead photo, a second one, a map: more than this before the first paragraph is a gallery or a rail. */
@@ -25,7 +25,6 @@ export interface FigureNotes {
   paragraphs: Map<string, { order: number; container: DomElement | null }>;
 }
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const containerOf = (e: DomElement) => e.closest('article, main, [role="main"]');
 
 /** Reads the page before Readability changes it. */
@@ -38,15 +37,15 @@ export function noteFigures(doc: DomDocument): FigureNotes {
   for (const e of Array.from(body.querySelectorAll('figure, p, [class*="caption" i]'))) {
     order++;
     const tag = e.tagName.toLowerCase();
+    // Past the last figure noted only paragraphs are read (a <p> whose class says caption is still no paragraph).
     const full = notes.figures.length >= MAX_NOTED_FIGURES;
+    if (full && tag !== 'p') continue;
     if (tag === 'figure') {
-      if (full) continue;
       const caption = squash(e.querySelector('figcaption')?.textContent);
       // A figure holding a quote or paragraphs is article text Readability scores itself.
       if (caption && !e.querySelector('blockquote, p, figure') && !isPromo(e, caption)) note(notes, e, caption, order);
       continue;
     }
-    if (tag !== 'p' && full) continue;
     if (isCaptionOutsideFigure(e) && !e.closest('figure')) {
       if (full) continue;
       // The photo with its caption and credit: the nearest element around the caption that holds the image.
@@ -64,7 +63,7 @@ export function noteFigures(doc: DomDocument): FigureNotes {
 }
 
 function note(notes: FigureNotes, e: DomElement, caption: string, order: number): void {
-  if (caption && notes.figures.length < MAX_NOTED_FIGURES) notes.figures.push({ order, container: containerOf(e), copy: (e as unknown as { cloneNode(deep: boolean): DomElement }).cloneNode(true), caption });
+  if (caption) notes.figures.push({ order, container: containerOf(e), copy: (e as unknown as { cloneNode(deep: boolean): DomElement }).cloneNode(true), caption });
 }
 
 /** A teaser for another story: its caption is (mostly) a link. A lead photo's caption links nowhere. */

@@ -3,7 +3,7 @@
 // <meta http-equiv="refresh"> target. Read before the cleaner removes <script> elements, as
 // JSON-LD lives in one. Nothing here is fetched or run: JSON-LD is parsed as data.
 import { isFurniture } from '../../core/article/furniture';
-import { TEXT_NODE, isElement, tagOf, type DomDocument, type DomElement, type DomNode } from './dom';
+import { TEXT_NODE, isElement, squash, tagOf, type DomDocument, type DomElement, type DomNode } from './dom';
 
 export interface PageMetadata {
   /** The headline as the page shows it: its article's <h1>. */
@@ -20,7 +20,6 @@ export interface PageMetadata {
   articleBody: string | null;
 }
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const MAX_JSON_LD = 256 * 1024;
 
 function meta(doc: DomDocument, selector: string): string | null {
