@@ -213,7 +213,7 @@ const ONE_OF = /^(?:one|another)$/i;
 const PLURAL_PEOPLE_SUBJECT = /\b(\p{L}+s)\s+(?:said|say|says|told|were|are|have|had|added|described|complained|spoke)\b/gu;
 
 /** The last plural noun for people that was a clause's subject before `at` in this paragraph or the two before ("residents"). */
-function peopleNamedBefore(blocks: Block[], block: number, at: number): string | null {
+function pluralPeopleBefore(blocks: Block[], block: number, at: number): string | null {
   const before = (b: number) => (b >= 0 && QUOTABLE.has(blocks[b]!.kind) ? blocks[b]!.text.slice(-300) : '');
   const text = `${before(block - 2)} ${before(block - 1)} ${blocks[block]!.text.slice(Math.max(0, at - 300), at)}`;
   let last: string | null = null;
@@ -510,7 +510,7 @@ function attribute(
     if (isFirstPerson(cue.phrase)) return { chain, partial, speaker: null, place: cue.place, anonymous: true };
     const block = cue.block;
     // 'Residents said they had been ignored. "…," one said.': one of the people just named by a plural.
-    const oneOf = ONE_OF.test(cue.phrase) ? peopleNamedBefore(blocks, block, cue.start) : null;
+    const oneOf = ONE_OF.test(cue.phrase) ? pluralPeopleBefore(blocks, block, cue.start) : null;
     if (ONE_OF.test(cue.phrase) && !oneOf) return { chain, partial, speaker: null, place: cue.place, anonymous: true };
     if (oneOf) {
       const entity = registry.described(`${cue.phrase.charAt(0).toUpperCase()}${cue.phrase.slice(1).toLowerCase()} of the ${oneOf}`, 'person', null);
