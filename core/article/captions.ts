@@ -5,8 +5,8 @@
 
 import { squashSpaces, wordCount } from './spaces';
 
-/** "... Credit: ITV News", "Photograph: Jane Doe/Reuters", "(Image: PA)", "(AP Photo/Jane Doe)", "Credit...Jane Doe for The New York Times", "(Gazette photo / Ken Ortiz)", "(Staff photo by Ken Ortiz)", "(Courtesy of the family)" at the end of a caption. */
-export const TRAILING_CREDIT = /(?:^|(?<=[\s.;|–—-]))(?:(?:Credit|Credits|Photo|Photograph|Photography|Picture|Pictures|Image|Images|Pic|Illustration)\s*:\s*[^:\n]{1,120}|Credit(?:\.{3}|…)\s*[^\n]{1,120}|(?:REUTERS|AFP|EPA|AP|PA)\/[\p{L}\p{M} .'’-]{2,60}(?:\/File Photo)?|\((?:(?:Photo|Image|Picture|Credit)s?\s*(?::|by\b|\/)\s*[^)]{1,120}|AP Photo[^)]{0,120}|Getty Images|Reuters|PA|AFP)\)|\((?:\p{Lu}[\p{L}.'’&-]* ){0,3}[Pp](?:hoto|hotograph|icture)s?\s*(?:by\b|\/|:|courtesy\b|provided by\b)[^)]{1,120}\)|\((?:File|Submitted|Contributed|Courtesy|Staff) [Pp]hoto\)|\(Courtesy(?: [Pp]hoto| of [^)]{1,80})\))\s*$/u;
+/** "... Credit: ITV News", "Photograph: Jane Doe/Reuters", "(Image: PA)", "(AP Photo/Jane Doe)", "Credit...Jane Doe for The New York Times", "(Gazette photo / Ken Ortiz)", "(Staff photo by Ken Ortiz)", "(Courtesy of the family)", "Photo by Sam Ortiz/Gazette" at the end of a caption. */
+export const TRAILING_CREDIT = /(?:^|(?<=[\s.;|–—-]))(?:(?:Credit|Credits|Photo|Photograph|Photography|Picture|Pictures|Image|Images|Pic|Illustration)\s*:\s*[^:\n]{1,120}|Credit(?:\.{3}|…)\s*[^\n]{1,120}|(?<=[.;|–—-]\s*|^)(?:Photo|Photograph|Picture|Image)s?\s+(?:by\s+\p{Lu}|courtesy\s+)[^\n]{1,120}|(?:REUTERS|AFP|EPA|AP|PA)\/[\p{L}\p{M} .'’-]{2,60}(?:\/File Photo)?|\((?:(?:Photo|Image|Picture|Credit)s?\s*(?::|by\b|\/)\s*[^)]{1,120}|AP Photo[^)]{0,120}|Getty Images|Reuters|PA|AFP)\)|\((?:\p{Lu}[\p{L}.'’&-]* ){0,3}[Pp](?:hoto|hotograph|icture)s?\s*(?:by\b|\/|:|courtesy\b|provided by\b)[^)]{1,120}\)|\((?:File|Submitted|Contributed|Courtesy|Staff) [Pp]hoto\)|\(Courtesy(?: [Pp]hoto| of [^)]{1,80})\))\s*$/u;
 
 /** Every TRAILING_CREDIT match holds one of its label words, an agency's slash, or ends with a closing bracket: a cheap test first. */
 const MAY_HOLD_CREDIT = /Credit|Photo|Pic|Image|Illustration|\/|\)\s*$/;

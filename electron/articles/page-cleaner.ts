@@ -1,6 +1,6 @@
 // Removes what a page shows around its article before Readability scores it: code, forms,
 // hidden elements, navigation, and furniture named by its class, id or role (cookie banners,
-// share bars, newsletter boxes, related links, comments, paywall notices, ads). An element
+// share bars, newsletter boxes, related links, comments, paywall notices, ads, the writer's bio box). An element
 // that holds the headline or most of the page's text is never removed, whatever its class.
 // Then collapses chains of single-child wrappers, which cost Readability time for nothing.
 import { isElement, tagOf, type DomDocument, type DomElement } from './dom';
@@ -19,6 +19,14 @@ const FURNITURE_WORDS = new Set([
   'tags', 'topics', 'toolbar', 'skip', 'epic', 'donate', 'banner',
 ]);
 const FURNITURE_PHRASES = /pull-?quote|most-?(?:read|viewed|popular)|more-?(?:stories|from|on-?this)|read-?(?:more|next)|you-?may-?like|also-?read|further-?reading|top-?stories|support-?(?:us|our)/i;
+
+/**
+ * A box about the writer after the article ("Dana Whitfield covers local government… Reach her at …"), named by its
+ * class or id. Only one holding a sentence about them: a short box of that name at the top is the byline.
+ */
+const AUTHOR_BOX = /author-?(?:bio|box|info|card|profile|details|about)(?![a-z])|about-?(?:the-?)?author|bio-?box/i;
+const AUTHOR_BOX_MIN_CHARS = 80;
+const isAuthorBox = (e: DomElement) => AUTHOR_BOX.test(`${e.getAttribute('class') ?? ''} ${e.id ?? ''}`) && textLength(e) >= AUTHOR_BOX_MIN_CHARS;
 
 /** "ShareBar article-share_tools" -> share, bar, article, share, tools. */
 export function nameWords(name: string): string[] {
@@ -56,7 +64,7 @@ export function cleanPage(doc: DomDocument): number {
   drop(doc.querySelectorAll(CHROME), essential);
   // A site header (logo, menu) is furniture; an article's header holds its headline and byline.
   drop(doc.querySelectorAll('header, [role="banner"]'), (e) => essential(e) || e.closest('article, main') !== null);
-  drop(Array.from(body.querySelectorAll('[class], [id], [data-component]')).filter(looksLikeFurniture), essential);
+  drop(Array.from(body.querySelectorAll('[class], [id], [data-component]')).filter((e) => looksLikeFurniture(e) || isAuthorBox(e)), essential);
   return removed;
 }
 

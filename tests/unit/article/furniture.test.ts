@@ -72,9 +72,12 @@ describe('caption and credit line rules', () => {
       ['Rosa Diaz in 1998. (Photo courtesy of the Diaz family)', '(Photo courtesy of the Diaz family)'],
       ['Crews at the fire line. (Photo provided by Cal Fire)', '(Photo provided by Cal Fire)'],
       ['The old mill in 1950. (File photo)', '(File photo)'],
+      ['Skaters at the car park. Photo by Sam Ortiz/Riverside Gazette', 'Photo by Sam Ortiz/Riverside Gazette'],
+      ['Rosa Diaz in 1998. Photo courtesy of the Diaz family', 'Photo courtesy of the Diaz family'],
+      ['Crews at the fire line. Photos by Ann Lee', 'Photos by Ann Lee'],
     ]) expect(caption.slice(creditStart(caption) ?? caption.length), caption).toBe(credit);
     // Prose that ends in brackets is no caption.
-    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The figures were collected by volunteers (courtesy of the Smith report)']) expect(creditStart(prose), prose).toBeNull();
+    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The mayor posed for a photo by the fountain', 'She sold the Photo by Ansel Adams', 'The figures were collected by volunteers (courtesy of the Smith report)']) expect(creditStart(prose), prose).toBeNull();
   });
 
   it('labels a bare credit and keeps it a separate range', () => {

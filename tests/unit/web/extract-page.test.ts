@@ -150,6 +150,23 @@ describe('pull quotes', () => {
   });
 });
 
+describe("the writer's bio box", () => {
+  const page = (box: string) => open(`<html><head><title>Council approves skate park</title></head><body><main><article>
+    <h1>Council approves skate park</h1>${box.startsWith('<div class="author-info">By') ? box : ''}${para(1)}${para(2)}
+    ${box.startsWith('<div class="author-info">By') ? '' : box}</article></main></body></html>`);
+
+  it('is not read after the article (a WordPress author box: the name as a heading, then a sentence about them)', () => {
+    const m = page('<div class="author-info"><h2 class="author-title">Dana Whitfield</h2><p class="author-bio">Dana Whitfield covers local government for the Gazette. Reach her at dana@example.com.</p></div>');
+    expect(m.text).not.toContain('covers local government');
+    expect(m.blocks.filter((b) => b.text === 'Dana Whitfield')).toEqual([]);
+    expect(m.text).toContain('Paragraph 2 of the story');
+  });
+
+  it('keeps a short box of that name at the top: it is the byline', () => {
+    expect(page('<div class="author-info">By Dana Whitfield</div>').byline).toBe('By Dana Whitfield');
+  });
+});
+
 describe('photo captions outside the article body', () => {
   it('keeps the lead photo that stands between the headline and the body, before the first paragraph', () => {
     const m = open(`<html><body><main><article><h1>Port strike enters second day</h1>
