@@ -77,7 +77,7 @@ describe('caption and credit line rules', () => {
       ['Crews at the fire line. Photos by Ann Lee', 'Photos by Ann Lee'],
     ]) expect(caption.slice(creditStart(caption) ?? caption.length), caption).toBe(credit);
     // Prose that ends in brackets is no caption.
-    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The mayor posed for a photo by the fountain', 'She sold the Photo by Ansel Adams', 'The figures were collected by volunteers (courtesy of the Smith report)']) expect(creditStart(prose), prose).toBeNull();
+    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The mayor posed for a photo by the fountain', 'The show has 40 prints. Photos by Ansel Adams will hang in the east wing.', 'Pictures courtesy of the family show him smiling.', 'She sold the Photo by Ansel Adams', 'The figures were collected by volunteers (courtesy of the Smith report)']) expect(creditStart(prose), prose).toBeNull();
   });
 
   it('labels a bare credit and keeps it a separate range', () => {
