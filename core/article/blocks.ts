@@ -1,7 +1,7 @@
 import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
 import { captionLine, creditStart, joinCaption } from './captions';
-import { LINK_LIST_RULE, furnitureRule } from './furniture';
+import { COMMENT_SECTION_RULE, LINK_LIST_RULE, WRITER_BIO_RULE, furnitureRule } from './furniture';
 import { pieceCount, squashSpaces } from './spaces';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
@@ -121,12 +121,17 @@ type Piece =
   | { kind: 'heading'; text: string; level: number }
   | { kind: 'list-item'; text: string };
 
+/** A comment section's heading ends the article only after this many paragraphs of it (such a heading at the top would be a page's odd layout, not its end). */
+const ARTICLE_BEFORE_COMMENTS = 3;
+const PARAGRAPH_CHARS = 80;
+
 /** Headlines of other stories: short, and never end like a sentence. */
 const isLinkTitle = (text: string) => text.length <= 160 && !/[.!?]["”’')\]]*$/.test(text);
 
 /**
  * Collects an article's pieces as they come (lines of copied text, or elements of a web
- * page): furniture lines are dropped, with the headlines listed under "More on this story";
+ * page): furniture lines are dropped, with the headlines listed under "More on this story"
+ * and everything after the heading of a comment section under the article;
  * caption and credit lines are joined into captions.
  */
 class PieceCollector {
@@ -135,6 +140,10 @@ class PieceCollector {
   private pendingCredit: string | null = null;
   /** After "More on this story": headlines of other stories. */
   private inLinkList = false;
+  /** Lines long enough to be paragraphs, so far: a comment section's heading ends an article only after some of it. */
+  private paragraphs = 0;
+  /** Past the heading of the comment section under the article: readers' comments and the page's foot. */
+  private ended = false;
 
   /**
    * One line or element of text. `sameBlock`: the line came right under the previous one (no
@@ -143,9 +152,13 @@ class PieceCollector {
   add(piece: Piece, sameBlock = false, known?: LineReading): void {
     if (piece.kind === 'caption') return this.push(piece);
     const text = piece.text;
+    if (this.ended) return;
     const furniture = known ? known.furniture : furnitureRule(text);
     if (furniture) {
       if (furniture.name === LINK_LIST_RULE) this.inLinkList = true;
+      if (furniture.name === COMMENT_SECTION_RULE && this.paragraphs >= ARTICLE_BEFORE_COMMENTS) this.ended = true;
+      const last = this.out[this.out.length - 1];
+      if (furniture.name === WRITER_BIO_RULE && last?.kind === 'text' && text.startsWith(`${last.text} `)) this.out.pop();
       return;
     }
     const caption = piece.kind === 'heading' ? null : known ? known.caption : captionLine(text);
@@ -176,6 +189,7 @@ class PieceCollector {
       this.pendingCredit = null;
     }
     this.flushCredit();
+    if (piece.kind === 'text' && piece.text.length >= PARAGRAPH_CHARS) this.paragraphs++;
     this.out.push(piece);
   }
 

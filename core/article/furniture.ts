@@ -27,7 +27,7 @@ const byPattern = (name: string, body: string, examples: string[], opts: { hint?
 };
 
 /** Words that make up share bars: a line made only of these is buttons, not text. */
-const SHARE_WORD = String.raw`share(?: (?:this|full|the) (?:article|story|page))?|save(?: (?:this )?(?:article|story|for later))?|saved|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger|threads|bluesky|copy(?: the)? link|link copied!?|copied!?|share or comment on this article:?|purchase licensing rights|gift(?: this)? article|give this article|read in app|bookmark|share via [\p{L} ]{1,20}|,? opens (?:in )?(?:a )?new (?:tab|window)`;
+const SHARE_WORD = String.raw`share(?: (?:this|full|the) (?:article|story|page))?|share this:|like this:|like loading(?:\.{3}|…)?|save(?: (?:this )?(?:article|story|for later))?|saved|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger|threads|bluesky|copy(?: the)? link|link copied!?|copied!?|share or comment on this article:?|purchase licensing rights|gift(?: this)? article|give this article|read in app|bookmark|share via [\p{L} ]{1,20}|,? opens (?:in )?(?:a )?new (?:tab|window)`;
 
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DAY = 'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
@@ -52,8 +52,13 @@ function isDateLine(line: string): boolean {
   });
 }
 
+/** A few lines about the writer under the article, with how to reach them (the line with their name alone before it goes too). */
+export const WRITER_BIO_RULE = 'writer-bio';
+/** The heading of a post's comment section: what comes after it is readers' comments and the page's foot, not this article. */
+export const COMMENT_SECTION_RULE = 'comment-section';
+
 export const FURNITURE_RULES: readonly LineRule[] = [
-  byPattern('share-bar', `(?:(?:${SHARE_WORD})[\\s|·•/,]*)+`, ['Share', 'Save', 'Share Save', 'Facebook Twitter Email', 'Copy link Link copied', 'Share full article', 'Give this article', 'Read in app', 'Share this article', 'Share via Email', 'Link Copied!', 'Share or comment on this article:', 'Purchase Licensing Rights', 'Purchase Licensing Rights, opens new tab']),
+  byPattern('share-bar', `(?:(?:${SHARE_WORD})[\\s|·•/,]*)+`, ['Share', 'Save', 'Share Save', 'Facebook Twitter Email', 'Copy link Link copied', 'Share full article', 'Give this article', 'Read in app', 'Share this article', 'Share via Email', 'Link Copied!', 'Share or comment on this article:', 'Purchase Licensing Rights', 'Purchase Licensing Rights, opens new tab', 'Share this:', 'Like this:', 'Like Loading...']),
   byPattern('advertisement',
     String.raw`(?:\(?(?:advertisement|advertising|ads?)\)?\s*[·•|-]\s*)?(?:\(?(?:advertisement|advertising|ads?|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|partner content|skip advertisement)\)?|(?:continue reading|story continues|article continues|content continues) (?:the )?(?:main )?(?:story |article )?below(?: (?:this )?(?:advertisement|ad))?|scroll (?:down )?to continue(?: (?:with|reading) (?:the )?(?:content|article))?|remove ads|(?:video )?ad feedback)`,
     ['Advertisement', 'ADVERTISEMENT', 'Skip Advertisement', 'Story continues below advertisement', 'Article continues below this ad', 'Scroll to continue with content', 'Sponsored content', '(Advertisement)', 'Video Ad Feedback', 'Advertisement · Scroll to continue']),
@@ -92,6 +97,22 @@ export const FURNITURE_RULES: readonly LineRule[] = [
     String.raw`.{1,600}\s[-–—]\s[\p{L}\p{N} ._'’-]{1,40}(?:,\s*[\p{L} .'’-]{1,40}){0,2},\s*(?:\d{1,2}|an?)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago`,
     ['What a brave lady! - Sue, Bolton, 2 hours ago', 'Well done that woman. The firefighters were right though - DaveT, Manchester, United Kingdom, 35 minutes ago'],
     { hint: /ago$/i, long: /ago$/i }),
+  // What a blog-style page (WordPress and the like) shows under its post: tags, links to the posts either side.
+  byPattern('post-footer',
+    String.raw`(?:tagged(?: with)?|tags|filed under|posted in|categories|category)\s*:?\s+[^.!?:]{1,150}|post navigation|(?:previous|next|prev|older|newer) (?:post|article|story|entry)(?:\s*[:»«›‹]\s*.{1,160})?|[«‹] ?(?:previous|prev|older)(?: posts?)?|(?:next|newer)(?: posts?)? ?[»›]`,
+    ['Tagged council, parks', 'Tags: Bristol, buses, strikes', 'Filed under: Local News', 'Posted in News', 'Post navigation', 'Previous Post: Library extends weekend hours', 'Next article', '« Previous'],
+    { hint: /tag|filed|posted|categor|navigation|previous|next|prev|older|newer|«|»|‹|›/i }),
+  // The comment section at the foot of a post: its heading ("2 thoughts on “…”", "Leave a Reply") and form.
+  byPattern(COMMENT_SECTION_RULE,
+    String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|comments?|replies|reactions?) (?:on|to) ["“‘'][^"“”‘’]{1,200}["”’']|leave a (?:reply|comment|response)|cancel reply|your e-?mail address will not be published\.?(?: required fields are marked \*)?|required fields are marked \*`,
+    ['2 thoughts on “Council approves new skate park after two-year campaign”', 'One response to "Library extends weekend hours"', 'Leave a Reply', 'Cancel reply', 'Your email address will not be published. Required fields are marked *'],
+    { hint: /thought|respons|comment|repl|e-?mail address|required fields/i }),
+  // The box about the writer under a post: "Dana Whitfield covers local government for the Gazette. Reach her at dana@…".
+  // (Only with an address to reach them at: "X is a reporter for the Journal" alone may be the story's own sentence about a journalist.)
+  byPattern(WRITER_BIO_RULE,
+    String.raw`(?:\p{Lu}[\p{L}'’.-]+ ){1,3}(?:covers|reports on|writes about|is (?:a|an|the) [^.!?]{0,80}(?:reporter|correspondent|editor|writer|journalist|columnist|intern|producer))\b[^!?]{0,200}(?:reach|contact|e-?mail|follow) (?:her|him|them|me|[\p{Lu}][\p{L}]+)\b[^@]{0,60}(?:[\w.+-]+@[\w-]+\.[\w.-]+|@\w{1,30}|\d{3}-\d{4})\.?`,
+    ['Dana Whitfield covers local government for the Gazette. Reach her at dana@example.com.', 'Sam Ortiz is a staff writer for the Gazette. Follow him on X @samortiz.'],
+    { hint: /reach|contact|mail|follow/i, long: /^(?:\p{Lu}[\p{L}'’.-]+ ){1,3}(?:covers|reports|writes|is )/u }),
   byPattern('site-chrome',
     String.raw`skip to [\p{L} ]{2,30}|skip navigation|tap here|click here|keep up (?:to date )?with .{0,120}(?:by following|on whatsapp|our app|newsletter).{0,60}|[\p{L}'’ .&]{2,40} [-–|] (?:breaking|latest|the latest|top|local|world|uk|us) news.{0,100}|(?:open |close )?(?:menu|navigation)|search|close|back to top|home|reuse this content|order reprints.{0,80}|today(?:'s|’s) paper|supported by|why you can trust [\p{L} ]{1,30}|our (?:editorial )?standards:.{1,100}|please use (?:the )?chrome browser for a more accessible video player|follow [\p{L}'’ ]{1,40} on (?:whatsapp|facebook|x|twitter|instagram|tiktok|youtube|google|threads|bluesky|linkedin).{0,80}|add [\p{L} ]{1,30} on google|(?:image|video|audio|gallery|photos?|media)(?: \d+ of \d+)?:?|click to (?:enlarge|expand|play|view)|enlarge (?:this )?image|(?:toggle|hide|show) caption|caption|copyright .{0,300}|© .{0,300}|all rights reserved.{0,80}|(?:the )?associated press is an independent global news organization.{0,300}|a version of this article appears in print.{0,300}|see more on:? .{0,100}|\d+ (?:photos|images|videos)|view (?:the )?(?:gallery|slideshow|video)|watch (?:the )?video|play video|video duration.{0,20}|[\p{L}'’]+(?: [\p{L}'’]+){0,2} (?:news|times|post|herald|tribune|journal|gazette|telegraph|guardian|ledger|chronicle|examiner|courier|echo|standard|independent|observer|sentinel)(?: logo)?`,
     ['Skip to content', 'Menu', 'Search', 'Home', 'Reuse this content', 'Supported by', 'Why you can trust Sky News', 'Our Standards: The Thomson Reuters Trust Principles., opens new tab', 'Please use Chrome browser for a more accessible video player', 'Follow Sky News on WhatsApp', 'Add AP News on Google', 'BBC News', 'The Harbor City Ledger', 'Image', 'Image 2 of 5', 'Copyright 2026 The Associated Press. All rights reserved.', 'The Associated Press is an independent global news organization dedicated to factual reporting.', 'A version of this article appears in print on Oct. 5, 2026, Section A, Page 18 of the New York edition with the headline: Water Vapor Found.', 'See more on: NASA', 'Toggle caption'],

@@ -35,6 +35,13 @@ const PROSE = [
   'On Monday at 9am the doors will open.',
   'Watch the full video on our website.',
   '“Share the road,” the campaign says.',
+  'Tagged as a troublemaker at school, she never settled.',
+  'Posted in 2019, the video has been viewed three million times.',
+  'Next year the council will review the plan.',
+  'Two responses to “the consultation” were received by Friday.',
+  'Sam Ortiz is a former reporter who had been threatened; police urged anyone who saw him to contact them.',
+  'Ann Bell covers the night shift at the hospital, she told the inquiry.',
+  'Reply to the letter by 5 June, the council said.',
 ];
 
 describe('furniture line rules', () => {
@@ -125,6 +132,17 @@ describe('text copied from a news page', () => {
     const caption = model.blocks.find((b) => b.kind === 'caption')!;
     expect(caption.credit).not.toBeNull();
     expect(model.text.slice(caption.credit!.start, caption.credit!.end)).toBe('Credit: Getty Images');
+  });
+
+  it("ends a blog post's copied page at its comment section, and drops the writer's box with their name", () => {
+    const para = (n: number) => `Paragraph ${n} of the post, long enough to be read as a paragraph of the article itself.`;
+    const page = (top: string[]) => parseArticle([...top, 'Skate park approved', '', para(1), '', para(2), '', para(3), '', 'Tagged council, parks',
+      'Dana Whitfield', 'Dana Whitfield covers local government for the Gazette. Reach her at dana@example.com.', 'Post navigation', 'Previous Post: Library hours',
+      '2 thoughts on “Skate park approved”', 'Pat Greene', 'About time! My kids have skated in that car park for years and years, long enough.', 'Reply', 'Leave a Reply'].join('\n'));
+    expect(page([]).blocks.map((b) => b.text)).toEqual(['Skate park approved', para(1), para(2), para(3)]);
+    // The same heading before the article (a page's odd layout) ends nothing.
+    const odd = page(['One response to “Skate park approved”', '']);
+    expect(odd.blocks.map((b) => b.text)).toEqual(['Skate park approved', para(1), para(2), para(3)]);
   });
 
   it('never makes a junk line a heading', () => {
