@@ -42,6 +42,7 @@ const PROSE = [
   'Sam Ortiz is a former reporter who had been threatened; police urged anyone who saw him to contact them.',
   'Ann Bell covers the night shift at the hospital, she told the inquiry.',
   'Reply to the letter by 5 June, the council said.',
+  'Click here to read the full report.',
 ];
 
 describe('furniture line rules', () => {
