@@ -150,9 +150,9 @@ class PieceCollector {
    * blank line between), so a credit line there is that line's photo credit.
    */
   add(piece: Piece, sameBlock = false, known?: LineReading): void {
+    if (this.ended) return;
     if (piece.kind === 'caption') return this.push(piece);
     const text = piece.text;
-    if (this.ended) return;
     const furniture = known ? known.furniture : furnitureRule(text);
     if (furniture) {
       if (furniture.name === LINK_LIST_RULE) this.inLinkList = true;

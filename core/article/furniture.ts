@@ -99,8 +99,8 @@ export const FURNITURE_RULES: readonly LineRule[] = [
     { hint: /ago$/i, long: /ago$/i }),
   // What a blog-style page (WordPress and the like) shows under its post: tags, links to the posts either side.
   byPattern('post-footer',
-    String.raw`(?:tagged(?: with)?|tags|filed under|posted in|categories|category)\s*:?\s+[^.!?:]{1,150}|post navigation|(?:previous|next|prev|older|newer) (?:post|article|story|entry)(?:\s*[:»«›‹]\s*.{1,160})?|[«‹] ?(?:previous|prev|older)(?: posts?)?|(?:next|newer)(?: posts?)? ?[»›]`,
-    ['Tagged council, parks', 'Tags: Bristol, buses, strikes', 'Filed under: Local News', 'Posted in News', 'Post navigation', 'Previous Post: Library extends weekend hours', 'Next article', '« Previous'],
+    String.raw`(?:tagged(?: with)?|posted in)\s+[^.!?:]{1,150}|(?:tags|filed under|categories|category)\s*:\s*[^.!?:]{1,150}|post navigation|(?:previous|next|prev|older|newer) (?:post|article|story|entry)(?:\s*[:»«›‹]\s*.{1,160})?|[«‹] ?(?:previous|prev|older)(?: posts?)?|(?:next|newer)(?: posts?)? ?[»›]`,
+    ['Tagged council, parks', 'Tags: Bristol, buses, strikes', 'Filed under: Local News', 'Categories: News', 'Posted in News', 'Post navigation', 'Previous Post: Library extends weekend hours', 'Next article', '« Previous'],
     { hint: /tag|filed|posted|categor|navigation|previous|next|prev|older|newer|«|»|‹|›/i }),
   // The comment section at the foot of a post: its heading ("2 thoughts on “…”", "Leave a Reply") and form.
   byPattern(COMMENT_SECTION_RULE,

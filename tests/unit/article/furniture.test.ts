@@ -43,6 +43,9 @@ const PROSE = [
   'Ann Bell covers the night shift at the hospital, she told the inquiry.',
   'Reply to the letter by 5 June, the council said.',
   'Click here to read the full report.',
+  'Category 5 storm heads for the coast',
+  'Next story of the season',
+  'Tags worth millions were seized at the port',
 ];
 
 describe('furniture line rules', () => {
