@@ -2,6 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
 import { captionLine, creditStart, joinCaption } from './captions';
 import { COMMENT_SECTION_RULE, LINK_LIST_RULE, WRITER_BIO_RULE, furnitureRule } from './furniture';
+import { isKnownFirstName } from './people';
 import { pieceCount, squashSpaces } from './spaces';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
@@ -389,6 +390,11 @@ export function plainTextBlocks(source: string): RawBlock[] {
     if (out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') && next?.kind === 'text' && NAME_LINE.test(text) && ROLE_LINE.test(next.text)) {
       out.push({ kind: 'byline', text: `${text}, ${next.text}` });
       i++;
+      continue;
+    }
+    // A person's name alone on the line under the headline (NPR, as copied) is the writer's.
+    if (out.length === 1 && out[0]!.kind === 'title' && NAME_LINE.test(text) && isKnownFirstName(text.slice(0, text.indexOf(' ')))) {
+      out.push({ kind: 'byline', text });
       continue;
     }
     const nameThenRole = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') ? bylineOnOneLine(text) : null;

@@ -64,6 +64,9 @@ function patternRule(name: string, pattern: RegExp, reading: (rest: string, line
 const creditBefore = (credit: string) => ({ kind: 'credit' as const, credit, attaches: 'next' as const });
 const creditAfter = (_rest: string, line: string) => ({ kind: 'credit' as const, credit: line, attaches: 'previous' as const });
 
+/** "Ruth Alvarez/NPR", "Ann Lee/AFP via Getty Images": two to four capitalised words of a name, a slash, an outlet. */
+const NAME_SLASH_CREDIT = /^(?:\p{Lu}[\p{L}'’.-]+\s){1,3}\p{Lu}[\p{L}'’-]+\s?\/\s?\p{Lu}[\p{L}&'’.-]*(?:\s(?:\p{Lu}[\p{L}&'’.-]*|via|for|of|the)){0,5}$/u;
+
 export const CAPTION_RULES: readonly CaptionRule[] = [
   patternRule('bbc-image-caption', /^(?:image|media|video) caption\s*[,:]\s*(.+)$/iu, (text) => ({ kind: 'caption', text }), [
     { line: 'Image caption, Residents say the road has been closed for weeks', expect: 'caption' },
@@ -96,6 +99,12 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
     { line: 'PA Media', expect: 'credit' },
     { line: 'AFP via Getty Images', expect: 'credit' },
   ]),
+  // NPR, Getty and others credit a photo on the line under its caption as "Name/Outlet": a person's name, a slash, a name.
+  patternRule('name-slash-credit', NAME_SLASH_CREDIT, creditAfter, [
+    { line: 'Ruth Alvarez/NPR', expect: 'credit' },
+    { line: 'Jane Doe / Getty Images', expect: 'credit' },
+    { line: 'Ann Lee/AFP via Getty Images', expect: 'credit' },
+  ]),
   {
     name: 'photo-label',
     read(line) {
@@ -120,7 +129,7 @@ const CAPTION_START = /^(?:image|media|video|credit|photo|pic|picture|illustrati
 /** What a line of copied text is, if it is a caption or a credit. `squashed`: as for furnitureRule. */
 export function captionLine(line: string, squashed = false): CaptionLine | null {
   const text = squashed ? line : squashSpaces(line);
-  if (text === '' || text.length > 600 || !CAPTION_START.test(text)) return null;
+  if (text === '' || text.length > 600 || (!CAPTION_START.test(text) && !NAME_SLASH_CREDIT.test(text))) return null;
   for (const rule of CAPTION_RULES) {
     const found = rule.read(text);
     if (found) return found;

@@ -149,6 +149,12 @@ describe('text copied from a news page', () => {
     expect(odd.blocks.map((b) => b.text)).toEqual(['Skate park approved', para(1), para(2), para(3)]);
   });
 
+  it('reads a person\'s name alone under the headline as the byline, and a place there as no byline', () => {
+    const story = 'The last of the town\'s three wells failed in October, and water is now trucked in from a neighbouring county.';
+    expect(parseArticle(['A Kansas town runs out of water', 'Ruth Alvarez', story].join('\n')).byline).toBe('Ruth Alvarez');
+    expect(parseArticle(['A Kansas town runs out of water', 'Kansas City', story].join('\n')).byline).toBeNull();
+  });
+
   it('never makes a junk line a heading', () => {
     const junk = parseArticle(['A short title here', '', 'First paragraph of the story, which goes on for a while.', '', 'Getty Images', '', 'BBC', '', 'Second paragraph, also a proper sentence of some length.', '', 'Top', '', 'Bristol', '', 'Third paragraph.'].join('\n'));
     expect(junk.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([]);
