@@ -44,6 +44,8 @@ const PROSE = [
   'Reply to the letter by 5 June, the council said.',
   'Click here to read the full report.',
   'Category 5 storm heads for the coast',
+  'Get the email address of your MP from the council website.',
+  'I would like to thank the firefighters, she said.',
   'Next story of the season',
   'Tags worth millions were seized at the port',
 ];
