@@ -474,8 +474,10 @@ function attribute(
     const tail = firstText.slice(from, first.open);
     const said = SAID_AT_SENTENCE_END.exec(tail);
     if (said) {
+      // (The dot of "Dr." or "J." ends no sentence: `"…," Dr. Nia Okafor said. "…"` is one sentence before this quote.)
+      const unabbreviated = tail.replace(ABBREVIATION_DOT, (m) => `${m.slice(0, -1)}_`);
       const sentenceStart = Math.max(0, ...['. ', '? ', '! ', '." ', '.” '].map((end) => {
-        const at = tail.lastIndexOf(end, said.index);
+        const at = unabbreviated.lastIndexOf(end, said.index);
         return at < 0 ? 0 : at + end.length;
       }));
       const region = tail.slice(sentenceStart, said.index);
@@ -562,7 +564,8 @@ function interrupts(first: Found, second: Found, blocks: Block[]): boolean {
   if (first.partial || first.place !== 'after' || !first.speaker || second.place !== 'nearby' || second.speaker?.entity !== first.speaker.entity) return false;
   if (end.block !== start.block || end.close === null || start.open <= end.close) return false;
   const text = blocks[end.block]!.text;
-  return /[,.!?]$/.test(text.slice(end.start, end.end)) && INTERRUPTION.test(text.slice(end.close + 1, start.open));
+  // ("…," said Lt. Dana Rourke. "…": a title's dot ends no sentence.)
+  return /[,.!?]$/.test(text.slice(end.start, end.end)) && INTERRUPTION.test(text.slice(end.close + 1, start.open).replace(ABBREVIATION_DOT, (m) => m.slice(0, -1)));
 }
 
 /** A speech verb and "that" right before a quote: `claimed on Tuesday that`, `wrote in May that`. */

@@ -57,6 +57,11 @@ describe('a quotation interrupted by its own attribution is one quote', () => {
     expect(m.quotes.map((q) => q.text)).toEqual(['The first half was poor, but the second was the best we have played.']);
   });
 
+  it('"…," said Lt. Name. "…": a title\'s dot in the attribution ends no sentence, so it is still one quote', () => {
+    expect(texts('"It came down right in the student section," said Lt. Dana Rourke. "We are lucky nobody was hurt."')).toEqual(['It came down right in the student section, We are lucky nobody was hurt.']);
+    expect(texts('“We were beaten,” Dr. Nia Okafor said. “We will come back stronger.”')).toEqual(['We were beaten, We will come back stronger.']);
+  });
+
   it('a second half with an attribution of its own is a quote of its own', () => {
     expect(texts('“It has taken far too long,” Ruth Abara said. “But we are getting there now,” she added.')).toEqual(['It has taken far too long,', 'But we are getting there now,']);
   });
