@@ -462,6 +462,10 @@ export function webBlocks(items: readonly WebItem[], meta: { title: string | nul
   }
   const byline = meta.byline ? clean(meta.byline) : '';
   if (byline && !out.slice(0, 6).some((b) => b.kind === 'byline')) {
+    // The element the byline was read from, left in a pasted selection, says the same name again.
+    const name = byline.replace(/^by\s+/i, '');
+    const again = out.findIndex((b, i) => i < 6 && (b.kind === 'paragraph' || b.kind === 'heading') && sameText(b.text, name));
+    if (again >= 0) out.splice(again, 1);
     out.splice(out[0]?.kind === 'title' ? 1 : 0, 0, { kind: 'byline', text: /^by\b/i.test(byline) ? byline : `By ${byline}` });
   }
   return out.filter((b) => b.text.length > 0);

@@ -17,6 +17,8 @@ const FURNITURE_WORDS = new Set([
   'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'popup', 'modal', 'overlay', 'breadcrumb',
   'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'footer', 'sidebar', 'widget', 'trending', 'mostread', 'mostviewed',
   'tags', 'topics', 'toolbar', 'skip', 'epic', 'donate', 'banner',
+  // A page's own audio or video player: its buttons and durations, nothing a listener can use here.
+  'audio', 'player',
 ]);
 const FURNITURE_PHRASES = /pull-?quote|most-?(?:read|viewed|popular)|more-?(?:stories|from|on-?this)|read-?(?:more|next)|you-?may-?like|also-?read|further-?reading|top-?stories|support-?(?:us|our)/i;
 

@@ -291,6 +291,16 @@ describe('pasted content', () => {
     expect(text.ok && text.model.blocks.map((b) => b.text)).toEqual(['Pier reopens', 'The pier reopened on Saturday after a two-year repair.']);
   });
 
+  it('reads a selected page (Ctrl+A, Ctrl+C) without its audio player or the byline element said twice', () => {
+    const html = `<main><h1>A Kansas town runs out of water</h1><div class="byline"><p class="byline__name"><a href="/p">Ruth Alvarez</a></p></div>
+      <div class="audio-module"><b>Heard on Morning Edition</b><span>4-Minute Listen</span><a>Listen</a><span>· 4:12</span></div>
+      ${para(1)}${para(2)}</main>`;
+    const r = loadPasted(html, 'A Kansas town runs out of water\nRuth Alvarez\nHeard on Morning Edition');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.model.blocks.map((b) => `${b.kind}: ${b.text}`).slice(0, 3)).toEqual(['title: A Kansas town runs out of water', 'byline: By Ruth Alvarez', `paragraph: ${para(1).replace(/<\/?p>/g, '')}`]);
+    expect(r.model.text).not.toContain('Heard on');
+  });
+
   it('falls back to the text when the HTML holds almost none of it', () => {
     const r = loadPasted('<img src="x.png">', 'A title line\n\nA whole paragraph of pasted text that the HTML flavour did not carry.');
     expect(r.ok && r.model.format).toBe('text');
