@@ -1,6 +1,7 @@
 // Removes what a page shows around its article before Readability scores it: code, forms,
 // hidden elements, navigation, and furniture named by its class, id or role (cookie banners,
-// share bars, newsletter boxes, related links, comments, paywall notices, ads, the writer's bio box). An element
+// share bars, newsletter boxes, related links, comments, paywall notices, ads, the writer's bio box) or by being
+// nothing but a short bar of links. An element
 // that holds the headline or most of the page's text is never removed, whatever its class.
 // Then collapses chains of single-child wrappers, which cost Readability time for nothing.
 import { isElement, tagOf, type DomDocument, type DomElement } from './dom';
@@ -41,6 +42,23 @@ export function looksLikeFurniture(e: DomElement): boolean {
   return nameWords(name).some((w) => FURNITURE_WORDS.has(w)) || FURNITURE_PHRASES.test(name);
 }
 
+/**
+ * A bar of links and nothing else ("Subscribe Log In e-Edition", a row of section or tag links): menus a site does not
+ * mark as such. Only the element's own children are looked at: three or more links, no words outside them, short.
+ */
+const LINK_BAR_MIN_LINKS = 3;
+const LINK_BAR_MAX_CHARS = 150;
+function isLinkBar(e: DomElement): boolean {
+  let links = 0;
+  for (const n of Array.from(e.childNodes)) {
+    if (isElement(n)) {
+      if (tagOf(n) !== 'a') return false;
+      links++;
+    } else if (n.nodeType === 3 && /[\p{L}\p{N}]/u.test(n.textContent ?? '')) return false;
+  }
+  return links >= LINK_BAR_MIN_LINKS && textLength(e) <= LINK_BAR_MAX_CHARS;
+}
+
 function textLength(e: DomElement | null): number {
   return (e?.textContent ?? '').replace(/\s+/g, ' ').length;
 }
@@ -67,6 +85,7 @@ export function cleanPage(doc: DomDocument): number {
   // A site header (logo, menu) is furniture; an article's header holds its headline and byline.
   drop(doc.querySelectorAll('header, [role="banner"]'), (e) => essential(e) || e.closest('article, main') !== null);
   drop(Array.from(body.querySelectorAll('[class], [id], [data-component]')).filter((e) => looksLikeFurniture(e) || isAuthorBox(e)), essential);
+  drop(Array.from(body.querySelectorAll('div, ul, ol, p, span, section')).filter(isLinkBar), essential);
   return removed;
 }
 

@@ -301,6 +301,17 @@ describe('pasted content', () => {
     expect(r.model.text).not.toContain('Heard on');
   });
 
+  it('drops a bar of links a site does not mark (Subscribe, Log In, e-Edition), never a sentence with links in it', () => {
+    const html = `<div class="top-bar"><a>Subscribe</a><a>Log In</a><a>e-Edition</a></div><h1>Pier reopens</h1>
+      <p>The pier reopened after <a>a repair</a> paid for by <a>the council</a> and <a>a lottery grant</a>.</p>${para(1)}
+      <ul><li><a>News</a></li></ul><p><a>Read the council's report</a></p>`;
+    const r = loadPasted(html, 'Pier reopens');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.model.text).not.toMatch(/Subscribe|Log ?In|e-Edition/);
+    expect(r.model.text).toContain('The pier reopened after a repair paid for by the council and a lottery grant.');
+    expect(r.model.text).toContain("Read the council's report");
+  });
+
   it('falls back to the text when the HTML holds almost none of it', () => {
     const r = loadPasted('<img src="x.png">', 'A title line\n\nA whole paragraph of pasted text that the HTML flavour did not carry.');
     expect(r.ok && r.model.format).toBe('text');
