@@ -190,7 +190,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
       if (!speakerId) {
         speakerId = uniqueId(e.name, usedIds);
         ids.set(e, speakerId);
-        speakers.push({ id: speakerId, name: e.name, description: e.description, gender: e.gender, mentions: e.mentions });
+        speakers.push({ id: speakerId, name: e.name, description: repeatsName(e.description, e.name) ? null : e.description, gender: e.gender, mentions: e.mentions });
       }
     }
     const parts = f.chain.map((s) => ({ block: s.block, start: blocks[s.block]!.start + s.start, end: blocks[s.block]!.start + s.end }));
@@ -244,6 +244,13 @@ function answeredBy(answers: Found[], people: Entity[]): void {
     f.speaker = { entity: people[0]!, mention: 'name' };
     f.place = 'nearby';
   }
+}
+
+/** "Detective" for "Detective Inspector Helen Marsh": a description whose every word the name already says adds nothing to its label. */
+function repeatsName(description: string | null, name: string): boolean {
+  if (!description) return false;
+  const inName = new Set(name.toLowerCase().split(/\s+/));
+  return description.toLowerCase().split(/\s+/).every((w) => inName.has(w));
 }
 
 function uniqueId(name: string, used: Set<string>): string {

@@ -59,6 +59,10 @@ describe('clean speaker names: the name the listener hears is the name', () => {
     expect(leadingDescriptors(['District', 'Attorney', 'Dana', 'Holt'])).toBe(0);
     expect(describe1('Witness Tom Hale told reporters: "The car did not even slow down."')).toEqual([{ name: 'Tom Hale', description: 'Witness' }]);
   });
+  it('a rank of two words stays in the name, and is not said again as the description', () => {
+    expect(describe1('Detective Inspector Helen Marsh said: "These criminals are ruthless."')).toEqual([{ name: 'Detective Inspector Helen Marsh', description: null }]);
+    expect(describe1('Chief Constable Ann Bell said: "We are ready."')).toEqual([{ name: 'Chief Constable Ann Bell', description: null }]);
+  });
   it('a time word before the speaker sets the scene', () => {
     expect(withoutLeadingTime('Sunday the Rev. Paul Okafor')).toBe('the Rev. Paul Okafor');
     expect(speakers('Sunday the Rev. Paul Okafor told the congregation: "Hope is a discipline."')).toEqual({ 'Hope is a discipline.': 'Rev. Paul Okafor' });
@@ -349,9 +353,9 @@ describe('a speech verb and "that" right before a partial quote name its speaker
 });
 
 describe('the words between a speaker and the verb are not the speaker', () => {
-  it('"The president also said": the description is "president"', () => {
+  it('"The president also said": President Tom Pike (his label does not say "president" again after his name)', () => {
     expect(describe1('"We will save the planet," President Tom Pike said on Saturday.\n\nThe president also said that he hoped for a "quiet summer for every family in the land."'))
-      .toEqual([{ name: 'President Tom Pike', description: 'president' }]);
+      .toEqual([{ name: 'President Tom Pike', description: null }]);
   });
 });
 
