@@ -372,6 +372,14 @@ function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
 }
 
 const OBJECT_OF = /^(?:for|of|at|with|from|to|by|about|behind|near)$/i;
+/** "the family of …", "lawyers for …": people who speak for the person named after them. */
+const PEOPLE_OF = /^(?:family|families|relatives|friends|lawyers?|attorneys?|solicitors?|spokes(?:man|woman|person)|representatives?|parents|children|sons?|daughters?|widow|widower|wife|husband|mother|father|brothers?|sisters?|colleagues|supporters|aides?|office|team|campaign)$/i;
+const OWNER_AFTER = /^(?:of|for)$/i;
+/**
+ * "the family of retired fisherman …", "lawyers for …": the words before a name say the speakers are that person's people,
+ * not the person. Where their "of"/"for" is, or -1.
+ */
+const peopleOfName = (before: readonly string[]): number => before.findIndex((w, i) => i > 0 && OWNER_AFTER.test(w) && PEOPLE_OF.test(before[i - 1]!));
 
 /** The start of a context right after a quote, up to its first speech verb: `," Trump said` / `," said Trump`. */
 const OTHER_QUOTES_VERB = /^[\s,;:–—-]*(?:(?:he|she|they|\p{Lu}[\p{L}'’.\-]*)(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s+)?\p{Ll}+$/u;
@@ -585,6 +593,15 @@ export function resolveSpeaker(
     const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && !OBJECT_OF.test(headWords[i - 1]!) ? readName(headWords.slice(i)) : null;
     return name?.person && name.used === headWords.length - i;
   });
+  // "the family of retired fisherman Tom Hale said": the family speaks; its label keeps whose family it is.
+  const peopleAt = nameAt > 0 ? peopleOfName(headWords.slice(0, nameAt)) : -1;
+  if (peopleAt > 0) {
+    const name = readName(headWords.slice(nameAt))!;
+    const text = `${capitalise(headWords.slice(0, peopleAt + 1).join(' '))} ${name.full}`;
+    const entity = registry.described(text, 'group', null);
+    registry.mention(entity, block, sentence, at);
+    return { entity, mention: 'description' };
+  }
   if (DETERMINERS.test(head) && nameAt > 0) {
     const name = readName(headWords.slice(nameAt))!;
     const entity = registry.person(name, headWords.slice(0, nameAt).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null);
@@ -637,7 +654,7 @@ export function resolveSpeaker(
   const tail = trailingName(headWords);
   // "… of the Institute for Rail and Road Studies": an unfamiliar pair after "and" ends a longer name; it is no person.
   const fragment = tail && !tail.name.known && endsLongerName(tail.at);
-  if (tail && tail.at > 0 && tail.name.person && !fragment && !OBJECT_OF.test(headWords[tail.at - 1]!)) {
+  if (tail && tail.at > 0 && tail.name.person && !fragment && peopleOfName(headWords.slice(0, tail.at)) < 0 && !OBJECT_OF.test(headWords[tail.at - 1]!)) {
     const entity = registry.person(tail.name, description ?? (headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null));
     const start = at + phrase.indexOf(headWords[tail.at]!);
     registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + tail.name.full.length });

@@ -727,6 +727,11 @@ describe('round 5: "the family of Tom Hale said" is the family, not Tom Hale', (
     expect(speakers('The widow of Tom Hale said: "He never stopped working."')).toEqual({ 'He never stopped working.': 'The widow of Tom Hale' });
     expect(speakers('Bank of England governor Ann Bell said: "Rates will stay where they are."')).toEqual({ 'Rates will stay where they are.': 'Ann Bell' });
   });
+  it('...also with a description of the person between ("the family of retired fisherman Tom Hale")', () => {
+    expect(speakers('In a statement, the family of retired fisherman Tom Hale said: "Dad\'s boat was his whole life."')).toEqual({ "Dad's boat was his whole life.": 'The family of Tom Hale' });
+    expect(speakers('"We will appeal," lawyers for former mayor Ann Bell said.')).toEqual({ 'We will appeal,': 'Lawyers for Ann Bell' });
+    expect(speakers('Secretary of State Ann Bell said: "We will not back down."')).toEqual({ 'We will not back down.': 'Secretary of State Ann Bell' });
+  });
 });
 
 describe('round 5: the writer’s own "I" names no speaker, and lends none', () => {
