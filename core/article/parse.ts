@@ -9,6 +9,7 @@ import { judgingVerbAfter } from './judging-verbs';
 import { isWorkTitle } from './work-titles';
 import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
+import { labelDescription, labelName } from './speaker-label';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
 import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
@@ -190,7 +191,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
       if (!speakerId) {
         speakerId = uniqueId(e.name, usedIds);
         ids.set(e, speakerId);
-        speakers.push({ id: speakerId, name: e.name, description: repeatsName(e.description, e.name) ? null : e.description, gender: e.gender, mentions: e.mentions });
+        const name = labelName(e.name);
+        speakers.push({ id: speakerId, name, description: labelDescription(e.description, name), gender: e.gender, mentions: e.mentions });
       }
     }
     const parts = f.chain.map((s) => ({ block: s.block, start: blocks[s.block]!.start + s.start, end: blocks[s.block]!.start + s.end }));
@@ -244,13 +246,6 @@ function answeredBy(answers: Found[], people: Entity[]): void {
     f.speaker = { entity: people[0]!, mention: 'name' };
     f.place = 'nearby';
   }
-}
-
-/** "Detective" for "Detective Inspector Helen Marsh": a description whose every word the name already says adds nothing to its label. */
-function repeatsName(description: string | null, name: string): boolean {
-  if (!description) return false;
-  const inName = new Set(name.toLowerCase().split(/\s+/));
-  return description.toLowerCase().split(/\s+/).every((w) => inName.has(w));
 }
 
 function uniqueId(name: string, used: Set<string>): string {

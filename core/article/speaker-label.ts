@@ -1,0 +1,37 @@
+// What the listener is told of a speaker: the name and description the attribution found, without the
+// punctuation and fragments of the sentence they were cut from.
+import { isAbbreviatedTitle } from './sentences';
+import { isTimePhrase } from './speaker-check';
+
+/** "Inc." "Co." "Jr." "J.": a name may end in these dots; any other final dot or comma is the sentence's. */
+const NAME_END_ABBREVIATION = /(?:^|\s)(?:\p{Lu}|Inc|Co|Corp|Ltd|Bros|Jr|Sr|St|Mt)\.$/u;
+
+/** "Plain Dealer." -> "Plain Dealer", "One party activist.)" -> "One party activist": the sentence's marks go. */
+export function labelName(name: string): string {
+  let label = name.trim();
+  // A closing bracket with no opening one in the name belongs to the sentence around it.
+  while (/[)\]]$/.test(label) && !/[([]/.test(label)) label = label.slice(0, -1).trimEnd();
+  while (/[.,;:]$/.test(label) && !(label.endsWith('.') && (NAME_END_ABBREVIATION.test(label) || isAbbreviatedTitle(label.split(/\s+/).pop()!)))) {
+    label = label.slice(0, -1).trimEnd();
+  }
+  return label || name;
+}
+
+/** "later", "for her part", "on Tuesday": words about when or how something was said, not about who said it. */
+const NOT_A_DESCRIPTION = /^(?:later|earlier|then|also|now|again|too|still|meanwhile|however|instead|for (?:his|her|their|its) part)$/i;
+
+/**
+ * The description shown after a speaker's name ("Ann Bell, a surgeon at the hospital"), or null: trailing punctuation
+ * goes, and a description the name already says ("Detective" for "Detective Inspector Helen Marsh") or that is only
+ * a time or an adverb is dropped.
+ */
+export function labelDescription(description: string | null, name: string): string | null {
+  const text = description?.trim().replace(/[\s,;:–—-]+$/u, '') ?? '';
+  if (!text || repeatsName(text, name) || NOT_A_DESCRIPTION.test(text) || isTimePhrase(text)) return null;
+  return text;
+}
+
+function repeatsName(description: string, name: string): boolean {
+  const inName = new Set(name.toLowerCase().split(/\s+/));
+  return description.toLowerCase().split(/\s+/).every((w) => inName.has(w));
+}

@@ -1,0 +1,34 @@
+// The label a listener is given for a speaker: the name and description without the sentence's leftovers.
+import { describe, expect, it } from 'vitest';
+import { labelDescription, labelName } from '../../../core/article/speaker-label';
+
+describe('speaker names as labels', () => {
+  it("drops the sentence's final dot, comma or unmatched bracket", () => {
+    expect(labelName('Plain Dealer.')).toBe('Plain Dealer');
+    expect(labelName('One party activist.)')).toBe('One party activist');
+    expect(labelName('Ann Bell,')).toBe('Ann Bell');
+  });
+
+  it('keeps the dots of abbreviations and initials that end a name, and brackets that open in it', () => {
+    expect(labelName('Martin Luther King Jr.')).toBe('Martin Luther King Jr.');
+    expect(labelName('Acme Widgets Inc.')).toBe('Acme Widgets Inc.');
+    expect(labelName('Harry S.')).toBe('Harry S.');
+    expect(labelName('Ann Bell (Labour)')).toBe('Ann Bell (Labour)');
+  });
+});
+
+describe('speaker descriptions as labels', () => {
+  it('keeps a description of who someone is, without its trailing comma', () => {
+    expect(labelDescription('the Health Secretary,', 'Daniel Okafor')).toBe('the Health Secretary');
+    expect(labelDescription('a surgeon at the hospital', 'Ann Bell')).toBe('a surgeon at the hospital');
+  });
+
+  it('drops a description the name already says, and words about when or how it was said', () => {
+    expect(labelDescription('Detective', 'Detective Inspector Helen Marsh')).toBeNull();
+    expect(labelDescription('president', 'President Tom Pike')).toBeNull();
+    expect(labelDescription('later', 'Kofi Mensah')).toBeNull();
+    expect(labelDescription('for her part', 'Sen. Maureen Castellanos')).toBeNull();
+    expect(labelDescription('on Tuesday', 'Ann Bell')).toBeNull();
+    expect(labelDescription(null, 'Ann Bell')).toBeNull();
+  });
+});
