@@ -68,7 +68,7 @@ function isOpener(segment: string): boolean {
 /** Cuts the phrase before a speech verb down to its subject: drops openers ("Speaking to ITV News,") and relative clauses. */
 function subjectOf(region: string, offset: number): { phrase: string; start: number } | null {
   // "Rep. Oscar Lindgren (D-Wash.), whose ...": a closed parenthesis is an aside; blank it, keeping offsets.
-  region = region.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  if (region.includes('(')) region = region.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
   // "After Tom Pike said ...": a subordinating word before the subject is not part of it (with a comma, the
   // opener rule below drops the whole subordinate clause).
   if (!region.includes(',')) region = region.replace(/^(\s*)(?:After|When|As|While|Because|Since|If|Although|Though|Before|Until|Once)\s+(?=\p{Lu})/u, (m) => ' '.repeat(m.length));
