@@ -1,8 +1,11 @@
-// The narration scan finds capitalised words with a plain pre-scan (MAY_START_CAPITAL) and the Unicode pattern
-// only where that pre-scan stops. These check the premise (every capital letter starts at a code unit the
-// pre-scan stops at) and that the two-step scan finds exactly what the Unicode pattern alone finds.
+// Two Unicode scans run over every paragraph are made fast by a plain pre-scan that stops only where the Unicode
+// pattern may match: the narration scan's capitalised words (MAY_START_CAPITAL) and the sentence splitter's test for
+// a possible sentence end (MAY_BE_TERMINATOR). These check the premise (every character the Unicode class holds
+// starts at a code unit the pre-scan stops at) and that the two-step scans find exactly what the Unicode pattern
+// alone finds.
 import { describe, expect, it } from 'vitest';
 import { CAPITALISED, MAY_START_CAPITAL, nextCapitalised } from '../../../core/article/parse';
+import { MAY_BE_TERMINATOR, MAY_END_SENTENCE, mayEndSentence } from '../../../core/article/sentences';
 
 /** Seeded, so a failure can be replayed. */
 function random(seed: number) {
@@ -49,6 +52,31 @@ describe('capitalised words in narration', () => {
       const length = 1 + Math.floor(next() * 60);
       for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
       expect(twoStepScan(text), JSON.stringify(text)).toEqual(unicodeScan(text));
+    }
+  });
+});
+
+describe('possible sentence ends in a paragraph', () => {
+  const single = new RegExp(MAY_BE_TERMINATOR.source);
+  const ending = new RegExp(MAY_END_SENTENCE.source.replace('(?!$)', ''), 'u');
+  it('pre-scans every code unit a terminator or separator can start at', () => {
+    const missed: string[] = [];
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (ending.test(ch) && !single.test(ch[0]!)) missed.push(c.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('answers as the Unicode pattern alone on random text of letters, terminators, quotes and surrogates', () => {
+    const pieces = [...'aZ é . ! ? … 。 ؟ । ’“” \n\r\u0085\u2028\u2029\u00a0\t', '𑁇', '𝐛', '\ud805', '\udc47', ' '];
+    const next = random(13);
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = Math.floor(next() * 12);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+      expect(mayEndSentence(text), JSON.stringify(text)).toBe(MAY_END_SENTENCE.test(text));
     }
   });
 });
