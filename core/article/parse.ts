@@ -12,6 +12,8 @@ import { leadingDescriptors } from './speaker-check';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
 import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
+// (Its own line: the import above is one other work edits too.)
+import { memoised } from './people';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -350,6 +352,21 @@ const NAME_CHAR = /[\p{L}\p{M}'’-]/u;
 /** Between two names joined as one subject: "Mark Ford and Paul Hardy", "Ann Bell, 54, and fire chief Paul Hardy". */
 const JOINED_NAMES = /^(?:,\s*\d{1,3},)?\s+(?:and|&)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 
+/**
+ * What the narration scan asks first of a capitalised word as written, answered once per distinct word (each answer
+ * was several lookups, asked again at every occurrence): a function word ("The", "But"), one that is also no
+ * description before a name (so no name starts there), and a common word that is no function word, first name or title.
+ */
+const capitalFacts = memoised((raw: string) => {
+  const word = wordOf(raw);
+  const functionWord = isFunctionWord(word);
+  return {
+    functionWord,
+    noNameStart: functionWord && leadingDescriptors([word, '']) === 0,
+    commonNotName: !functionWord && isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word),
+  };
+});
+
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
   const narration = narrationOnly(text, spans);
@@ -362,13 +379,13 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     if (m.index < skipUntil) continue;
     // A function word ("The", "But", "He") starts no name, and is no description before one either: skip it
     // before reading the words after it (the same tests as below, on the first word alone).
-    const functionWord = isFunctionWord(wordOf(m[0]));
-    if (functionWord && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
+    const { functionWord, noNameStart, commonNotName } = capitalFacts(m[0]);
+    if (noNameStart) continue;
     // A common word that is no first name or title ("Figures", "Witnesses") is skipped below unless it describes
     // a name after it or starts a longer one ("Home Office"); its first three words settle both, so the rest of
     // its window is read only when they do. (Speed only: the tests below see the same words.)
     let firstWindow: WordAt[] | undefined;
-    if (!functionWord && isCommonWord(wordOf(m[0])) && firstNameGender(wordOf(m[0])) === undefined && !isTitle(wordOf(m[0]))) {
+    if (commonNotName) {
       firstWindow = wordsFrom(narration, m.index, m[0], [], 3);
       const firstWords = firstWindow.map((t) => t.word);
       if (leadingDescriptors(firstWords) === 0 && !readName(firstWords)?.bare.includes(' ')) continue;
