@@ -479,8 +479,8 @@ function attribute(
 
   const cues: (Cue & { block: number; span?: number })[] = [];
   const beforeCue = cueBefore(before.ctx, before.start, partial, before.afterQuote);
-  // (A cue is its call's own: it is given its block in place. A spread of cues of several shapes, `{ ...cue, block }`,
-  // copied each through V8's slow generic path: microseconds per cue.)
+  // (A cue is its call's own: it is given its block in place. `{ ...cue, block }`, a spread with a property after it,
+  // is a slow path of V8's: microseconds per cue.)
   if (beforeCue) cues.push(withBlock(beforeCue, before.block));
   chain.forEach((span, index) => {
     const after = contextAfter(span, blocks[span.block]!.text, neighbours);
