@@ -295,12 +295,13 @@ const SPACED_WORD = /\s+([\p{L}\p{M}][\p{L}\p{M}'’.\-]*)/uy;
  */
 export const CAPITALISED = /\p{Lu}(?<!(?:[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu})[\p{L}\p{M}'’.\-]*/gu;
 /**
- * Where CAPITALISED may match: every code unit that can start a capital letter (A-Z, or any non-ASCII unit but the
- * General Punctuation and currency blocks, which hold the curly quotes and dashes and no capital, and the low half of
- * a surrogate pair). A plain scan for these is several times faster than the Unicode one; CAPITALISED_AT then reads
- * the word at each place found, with the same look-behind.
+ * Where CAPITALISED may match: every code unit that can start a capital letter: A-Z, the Unicode blocks that hold
+ * capitals (Latin, Greek, Cyrillic, Armenian, Georgian, Cherokee, Glagolitic, Coptic, letterlike symbols, full-width
+ * Latin; not Latin-1's small letters, the combining marks, the curly quotes and dashes, or CJK), and the high half of a surrogate pair. A plain
+ * scan for these is several times faster than the Unicode one; CAPITALISED_AT then reads the word at each place found,
+ * with the same look-behind. (tests/unit/article/plain-prescans.test.ts checks no capital of any plane is missed.)
  */
-export const MAY_START_CAPITAL = /[A-Z\u00C0-\u1FFF\u2100-\uDBFF\uE000-\uFFFF]/g;
+export const MAY_START_CAPITAL = /[A-Z\u00C0-\u00DE\u0100-\u02FF\u0370-\u0556\u10A0-\u10CD\u13A0-\u13F5\u1C89-\u1FFF\u2100-\u2183\u2C00-\u2CF2\uA640-\uA7F5\uFF21-\uFF3A\uD800-\uDBFF]/g;
 const CAPITALISED_AT = new RegExp(CAPITALISED.source, 'uy');
 
 /** The first CAPITALISED match at or after `from` (what CAPITALISED.exec finds from lastIndex `from`). */

@@ -74,11 +74,12 @@ export function chunkEnd(text: string, from: number): number {
 export const MAY_END_SENTENCE = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029](?!$)/u;
 const SPACE = /\s/;
 /**
- * Where MAY_END_SENTENCE may match: "!", ".", "?", a line break, or any code unit from U+0085 on that is not the low
- * half of a surrogate pair (every other terminator and separator is there). A plain scan for these is several times
- * faster than the Unicode one, which then tests only the places found.
+ * Where MAY_END_SENTENCE may match: "!", ".", "?", a line break, U+0085, or a code unit from U+0589 on but CJK
+ * ideographs, Hangul and the low half of a surrogate pair (every other terminator and separator is there; accented
+ * Latin letters and the combining marks are not). A plain scan for these is several times faster than the Unicode
+ * one, which then tests only the places found.
  */
-export const MAY_BE_TERMINATOR = /[!.?\n\r\u0085-\uDBFF\uE000-\uFFFF]/g;
+export const MAY_BE_TERMINATOR = /[!.?\n\r\u0085\u0589-\u33FF\uA000-\uABFF\uD800-\uDBFF\uE000-\uFFFF]/g;
 const MAY_END_SENTENCE_AT = new RegExp(MAY_END_SENTENCE.source, 'uy');
 /** MAY_END_SENTENCE.test(text), faster. */
 export function mayEndSentence(text: string): boolean {
