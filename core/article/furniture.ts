@@ -38,10 +38,16 @@ const DATE_WORD = new RegExp(
 const DATE_LABEL = /^(?:(?:first |last )?(?:published|updated|posted|modified|created)(?: on| at)?|date|time)\s*:?\s*/iu;
 
 const GLUED_YEAR_TIME = /\b((?:19|20)\d\d)(\d{1,2}[:.]\d\d)\b/g;
+/** What a date line starts with, if not a label: its first word as the test below splits it (separators skipped, up to the next separator or bar). */
+const FIRST_DATE_WORD = /^[\s,./·•–-]*([^\s,./·•–|-]*)/;
+/** How a date line that starts with a label starts (every DATE_LABEL starts so). */
+const LABEL_START = /^(?:first|last|published|updated|posted|modified|created|date|time)/i;
 
 /** "Published 3 hours ago", "Friday 4 October 2026 18:42, UK", "Updated 6:04 PM EDT, Fri October 4, 2026". */
 function isDateLine(line: string): boolean {
   if (line.length > 120) return false;
+  // Speed only: the first part of a date line is a label, or its first word is a date word (most lines fail here).
+  if (!LABEL_START.test(line) && !DATE_WORD.test(FIRST_DATE_WORD.exec(line)![1]!)) return false;
   // Two stamps on one line: "Published: 09:30 BST, 4 October 2026 | Updated: 11:02 BST, 4 October 2026".
   // ...or a date and then "Updated 2 hours ago" on the same line, as copied from a page showing both.
   return line.split(/\s*\|\s*|(?<!\b(?:last|first))\s+(?=(?:last |first )?(?:published|updated|posted|modified)\b)/i).every((part) => {

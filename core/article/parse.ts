@@ -13,6 +13,8 @@ import { labelDescription, labelName } from './speaker-label';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
 import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
+// (Its own line: the import above is one other work edits too.)
+import { memoised } from './people';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -293,7 +295,26 @@ const SPACED_WORD = /\s+([\p{L}\p{M}][\p{L}\p{M}'’.\-]*)/uy;
  * A capitalised word that starts a word (not "Donald" in "McDonald", but "Hello" in "'Hello"). The capital
  * comes first and the look back after it: a look back first would be tried at every character of the text.
  */
-const CAPITALISED = /\p{Lu}(?<!(?:[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu})[\p{L}\p{M}'’.\-]*/gu;
+export const CAPITALISED = /\p{Lu}(?<!(?:[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)\p{Lu})[\p{L}\p{M}'’.\-]*/gu;
+/**
+ * Where CAPITALISED may match: every code unit that can start a capital letter: A-Z, the Unicode blocks that hold
+ * capitals (Latin, Greek, Cyrillic, Armenian, Georgian, Cherokee, Glagolitic, Coptic, letterlike symbols, full-width
+ * Latin; not Latin-1's small letters, the combining marks, the curly quotes and dashes, or CJK), and the high half of a surrogate pair. A plain
+ * scan for these is several times faster than the Unicode one; CAPITALISED_AT then reads the word at each place found,
+ * with the same look-behind. (tests/unit/article/plain-prescans.test.ts checks no capital of any plane is missed.)
+ */
+export const MAY_START_CAPITAL = /[A-Z\u00C0-\u00DE\u0100-\u02FF\u0370-\u0556\u10A0-\u10CD\u13A0-\u13F5\u1C89-\u1FFF\u2100-\u2183\u2C00-\u2CF2\uA640-\uA7F5\uFF21-\uFF3A\uD800-\uDBFF]/g;
+const CAPITALISED_AT = new RegExp(CAPITALISED.source, 'uy');
+
+/** The first CAPITALISED match at or after `from` (what CAPITALISED.exec finds from lastIndex `from`). */
+export function nextCapitalised(text: string, from: number): RegExpExecArray | null {
+  for (MAY_START_CAPITAL.lastIndex = from; MAY_START_CAPITAL.test(text); ) {
+    CAPITALISED_AT.lastIndex = MAY_START_CAPITAL.lastIndex - 1;
+    const m = CAPITALISED_AT.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 /** A word's trailing dot is punctuation unless it abbreviates a title ("Dr."). */
 const wordOf = (raw: string) => (raw.endsWith('.') && !isAbbreviatedTitle(raw) ? raw.slice(0, -1) : raw);
 
@@ -334,6 +355,21 @@ const NAME_CHAR = /[\p{L}\p{M}'’-]/u;
 /** Between two names joined as one subject: "Mark Ford and Paul Hardy", "Ann Bell, 54, and fire chief Paul Hardy". */
 const JOINED_NAMES = /^(?:,\s*\d{1,3},)?\s+(?:and|&)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 
+/**
+ * What the narration scan asks first of a capitalised word as written, answered once per distinct word (each answer
+ * was several lookups, asked again at every occurrence): a function word ("The", "But"), one that is also no
+ * description before a name (so no name starts there), and a common word that is no function word, first name or title.
+ */
+const capitalFacts = memoised((raw: string) => {
+  const word = wordOf(raw);
+  const functionWord = isFunctionWord(word);
+  return {
+    functionWord,
+    noNameStart: functionWord && leadingDescriptors([word, '']) === 0,
+    commonNotName: !functionWord && isCommonWord(word) && firstNameGender(word) === undefined && !isTitle(word),
+  };
+});
+
 /** Registers the people the narrator names, so pronouns and surnames can find them later. */
 function scanNarration(block: number, text: string, spans: readonly Span[], registry: Registry, offset: number, sentenceOf: (at: number) => number): void {
   const narration = narrationOnly(text, spans);
@@ -342,18 +378,17 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   let skipUntil = 0;
   let window: WordAt[] = [];
   let previousName: { entity: Entity; end: number } | undefined;
-  CAPITALISED.lastIndex = 0;
-  for (let m = CAPITALISED.exec(narration); m; m = CAPITALISED.exec(narration)) {
+  for (let m = nextCapitalised(narration, 0); m; m = nextCapitalised(narration, m.index + m[0].length)) {
     if (m.index < skipUntil) continue;
     // A function word ("The", "But", "He") starts no name, and is no description before one either: skip it
     // before reading the words after it (the same tests as below, on the first word alone).
-    const functionWord = isFunctionWord(wordOf(m[0]));
-    if (functionWord && leadingDescriptors([wordOf(m[0]), '']) === 0) continue;
+    const { functionWord, noNameStart, commonNotName } = capitalFacts(m[0]);
+    if (noNameStart) continue;
     // A common word that is no first name or title ("Figures", "Witnesses") is skipped below unless it describes
     // a name after it or starts a longer one ("Home Office"); its first three words settle both, so the rest of
     // its window is read only when they do. (Speed only: the tests below see the same words.)
     let firstWindow: WordAt[] | undefined;
-    if (!functionWord && isCommonWord(wordOf(m[0])) && firstNameGender(wordOf(m[0])) === undefined && !isTitle(wordOf(m[0]))) {
+    if (commonNotName) {
       firstWindow = wordsFrom(narration, m.index, m[0], [], 3);
       const firstWords = firstWindow.map((t) => t.word);
       if (leadingDescriptors(firstWords) === 0 && !readName(firstWords)?.bare.includes(' ')) continue;
@@ -425,6 +460,14 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   }
 }
 
+/** `cue` with the block it was read in (and the span of the chain after which it stands), given in place. */
+function withBlock(cue: Cue, block: number, span?: number): Cue & { block: number; span?: number } {
+  const placed = cue as Cue & { block: number; span?: number };
+  placed.block = block;
+  if (span !== undefined) placed.span = span;
+  return placed;
+}
+
 function attribute(
   chain: Chain, blocks: Block[], neighbours: Neighbours, registry: Registry,
   sentenceAt: (block: number, at: number) => Sentence | undefined,
@@ -439,7 +482,9 @@ function attribute(
 
   const cues: (Cue & { block: number; span?: number })[] = [];
   const beforeCue = cueBefore(before.ctx, before.start, partial, before.afterQuote);
-  if (beforeCue) cues.push({ ...beforeCue, block: before.block });
+  // (A cue is its call's own: it is given its block in place. `{ ...cue, block }`, a spread with a property after it,
+  // is a slow path of V8's: microseconds per cue.)
+  if (beforeCue) cues.push(withBlock(beforeCue, before.block));
   chain.forEach((span, index) => {
     const after = contextAfter(span, blocks[span.block]!.text, neighbours);
     const spanText = blocks[span.block]!.text.slice(span.start, span.end);
@@ -455,7 +500,7 @@ function attribute(
     // `"…people now." He added, "…"`: after a quote that ends its sentence, a clause ending in a comma right at the next
     // quote introduces that quote; this one keeps the speaker of its own sentence.
     if (cue && /[.!?]$/.test(spanText) && /,\s*$/.test(after.ctx) && opensRightAfter(neighbours.get(span)?.next, after.start + after.ctx.length)) return;
-    if (cue) cues.push({ ...cue, block: span.block, span: index });
+    if (cue) cues.push(withBlock(cue, span.block, index));
   });
   // A name after the quote beats a vague phrase before it ("What they're saying: "...," Grant Holloway told Axios").
   const vague = (phrase: string) => !/^(?:he|she|they|it)$/i.test(phrase) && !registry.find(phrase) && !readName(phrase.split(/[\s,]+/))?.person;

@@ -71,8 +71,24 @@ export function chunkEnd(text: string, from: number): number {
  * ATerm: the full stop and its look-alikes) or a paragraph separator. Text with none of these before its
  * last character is one sentence whatever else it holds, so it needs no segmenting.
  */
-const MAY_END_SENTENCE = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029](?!$)/u;
+export const MAY_END_SENTENCE = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029](?!$)/u;
 const SPACE = /\s/;
+/**
+ * Where MAY_END_SENTENCE may match: "!", ".", "?", a line break, U+0085, or a code unit from U+0589 on but CJK
+ * ideographs, Hangul and the low half of a surrogate pair (every other terminator and separator is there; accented
+ * Latin letters and the combining marks are not). A plain scan for these is several times faster than the Unicode
+ * one, which then tests only the places found.
+ */
+export const MAY_BE_TERMINATOR = /[!.?\n\r\u0085\u0589-\u33FF\uA000-\uABFF\uD800-\uDBFF\uE000-\uFFFF]/g;
+const MAY_END_SENTENCE_AT = new RegExp(MAY_END_SENTENCE.source, 'uy');
+/** MAY_END_SENTENCE.test(text), faster. */
+export function mayEndSentence(text: string): boolean {
+  for (MAY_BE_TERMINATOR.lastIndex = 0; MAY_BE_TERMINATOR.test(text); ) {
+    MAY_END_SENTENCE_AT.lastIndex = MAY_BE_TERMINATOR.lastIndex - 1;
+    if (MAY_END_SENTENCE_AT.test(text)) return true;
+  }
+  return false;
+}
 
 /** Sentence ranges within `text` (offsets relative to it), trimmed of surrounding space. */
 export function splitSentences(text: string): TextRange[] {
@@ -90,7 +106,7 @@ export function splitSentences(text: string): TextRange[] {
       pending = null;
     }
   };
-  if (!MAY_END_SENTENCE.test(text)) ranges.push({ start: 0, end: text.length });
+  if (!mayEndSentence(text)) ranges.push({ start: 0, end: text.length });
   else if (text.length <= SEGMENT_CHUNK) segmentChunk(text, 0);
   else {
     for (let from = 0; from < text.length; ) {
