@@ -157,6 +157,15 @@ export function describedThenNamed(region: string, offset: number): Phrase | nul
   return name?.person && name.used === words(m[2]).length ? { phrase: m[2], start: offset + m[0].indexOf(m[2], m[1].length) } : null;
 }
 
+/**
+ * "Said one Democrat who was there: "…"", "Said a neighbour:": a sentence opening on its verb names the speaker by a
+ * description of a person after it (the relative clause goes when the label is made); a thing ("said the report") does not.
+ */
+export function invertedDescription(phrase: string): boolean {
+  const head = phrase.split(/\s+(?:who|whose|which|that)\b/)[0]!;
+  return /^(?:one|a|an|another|the)\s/i.test(head) && namesPeople(head) && !notASpeaker(head);
+}
+
 /** "apparently referring to …", "speaking at a rally": a participle phrase, not a noun phrase. */
 const PARTICIPLE_ASIDE = /^\s*(?:\p{Ll}+ly\s+)?(?:referring|speaking|writing|citing|responding|reacting|pointing|noting|appearing|using|calling|quoting|standing|sitting|looking)\b/u;
 
@@ -192,7 +201,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     return cue(ctxStart + inverted.index + inverted[0].indexOf(inverted[1]), inverted[1] + (inverted[2] ?? ''), afterOtherQuote ? 'inside' : 'before');
   }
   const verbFirst = VERB_FIRST.exec(trimmedEnd);
-  const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()));
+  const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()) || (!afterOtherQuote && invertedDescription(p)));
   if (verbFirst?.[1] && nameLike(verbFirst[1].replace(/[,:]$/, '')) && (/[,:]$/.test(trimmedEnd) || afterOtherQuote)) {
     const phrase = verbFirst[1].replace(/[,:]$/, '');
     const at = ctxStart + trimmedEnd.lastIndexOf(phrase);

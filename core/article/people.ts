@@ -130,7 +130,9 @@ export const PERSON_ROLE = new RegExp(
     `neighbou?r|onlooker|bystander|eyewitness|spectator|fan|paramedic|firefighter|constable|sergeant|detective|inspector|` +
     `headteacher|headmaster|headmistress|principal|pupil|midwife|carer|councillor|councilman|councilwoman|mp|mep|engineer|` +
     `planner|architect|builder|athlete|referee|umpire|boss|entrepreneur|businessman|businesswoman|landowner|fisherman|` +
-    `villager|holidaymaker|tourist|visitor|customer|patient|relative|mourner|chaplain|rabbi|imam|vicar)s?\\b`,
+    `villager|holidaymaker|tourist|visitor|customer|patient|relative|mourner|chaplain|rabbi|imam|vicar|` +
+    // Workers by trade, as a local story names them ("one healthcare assistant said", "a cleaner at the hospital"; not "porter", also a name).
+    `assistant|receptionist|cleaner|cashier|caretaker|janitor|technician|mechanic|plumber|electrician|labou?rer|miner|steelworker|waiter|waitress|bartender)s?\\b`,
   'i',
 );
 

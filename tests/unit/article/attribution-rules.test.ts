@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, invertedDescription, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { readName } from '../../../core/article/people';
@@ -798,5 +798,17 @@ describe('round 5: "one said" / "another added" after people named by a plural',
       .toEqual({ 'Nobody listens to us,': 'One of the residents', 'We have been asking for years,': 'Another of the residents' });
     expect(speakers('The council said it was "doing everything it can". "It is not enough," one said.'))
       .toEqual({ 'doing everything it can': 'The council', 'It is not enough,': '-' });
+  });
+});
+
+describe('round 6: constructions of UK papers, wires and pasted pages', () => {
+  it('"Said one Democrat who was there:" at a sentence start names the person it describes', () => {
+    expect(speakers('The vote was close.\n\nSaid one Democrat who was in the room: "It was a disgrace."')).toEqual({ 'It was a disgrace.': 'One Democrat' });
+    expect(speakers('Said a healthcare assistant at the ward: "We just want to be paid fairly."')).toEqual({ 'We just want to be paid fairly.': 'A healthcare assistant' });
+    expect(invertedDescription('one cleaner who works nights')).toBe(true);
+    expect(invertedDescription('the report, which was leaked')).toBe(false);
+    expect(invertedDescription('the night before')).toBe(false);
+    // An interrupted quote stays one quote with one label.
+    expect(speakers('"It is hard," said the Kent senator, "because both sides are right."')).toEqual({ 'It is hard, because both sides are right.': 'The Kent senator' });
   });
 });
