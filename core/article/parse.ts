@@ -1,7 +1,7 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
+import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
@@ -387,8 +387,13 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const isSubject = () => (clauseSubject ??= isClauseSubject(narration, at, at + name.full.length));
     // "Priya Shah chaired the meeting": an unfamiliar full name as the subject of a clause is a person too.
     const subject = name.person && name.bare.includes(' ') && isSubject();
-    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject) {
+    // "The RSPCA took in 40 dogs": letters as the subject of a clause are an organisation ("…," it said).
+    const acronym = !name.person && name.used === 1 && isAcronym(name.bare) && isSubject();
+    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject || acronym) {
       const entity = registry.person(name, null);
+      // "The Voluntary Welfare Society (VWS) runs …" then "The VWS said": one body under both names.
+      const bracketed = organisation ? BRACKETED_ACRONYM.exec(narration.slice(at + name.full.length, at + name.full.length + 10)) : null;
+      if (bracketed?.[1]) registry.alias(entity, bracketed[1]);
       const joined = previousName && JOINED_NAMES.test(narration.slice(previousName.end, at)) ? previousName.entity : undefined;
       registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject(), joined);
       previousName = { entity, end: at + name.full.length };

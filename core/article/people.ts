@@ -228,6 +228,14 @@ export function readName(words: readonly string[]): ParsedName | null {
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 
+/**
+ * "The RSPCA", "OPEC", "the VWS": a word of capitals that is no English word, place or title names an organisation
+ * (so "it said" after "The RSPCA took in …" goes back to it, not to a body named paragraphs before).
+ */
+export const isAcronym = memoised((w: string) => /^\p{Lu}{2,6}$/u.test(w) && !isTitle(w) && !isSuffix(w) && !lexiconTags(w).some((t) => t !== 'Organization'));
+/** "The Voluntary Welfare Society (VWS)": the letters in brackets after a name are that name again. */
+export const BRACKETED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
+
 /** Whether a person already known by a full name has a first name other than `first`. */
 function otherFirstName(entity: Entity, first: string): boolean {
   if (entity.kind !== 'person') return false;
@@ -293,6 +301,11 @@ export class Registry {
 
   find(key: string): Entity | undefined {
     return this.byKey.get(key.toLowerCase());
+  }
+
+  /** Another name for a known entity ("VWS" for "Voluntary Welfare Society"), unless it already names someone. */
+  alias(entity: Entity, key: string): void {
+    if (!this.byKey.has(key.toLowerCase())) this.byKey.set(key.toLowerCase(), entity);
   }
 
   /** The entity a parsed name refers to, created when new; a longer form of the name replaces a shorter one. */

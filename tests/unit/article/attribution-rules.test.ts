@@ -4,7 +4,7 @@ import { parseArticle } from '../../../core/article/parse';
 import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, invertedDescription, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
-import { readName } from '../../../core/article/people';
+import { isAcronym, readName } from '../../../core/article/people';
 import { isPluralNounAfter } from '../../../core/article/judging-verbs';
 import { isWorkTitle } from '../../../core/article/work-titles';
 import { definiteSubjects } from '../../../core/article/definite-descriptions';
@@ -810,5 +810,13 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     expect(invertedDescription('the night before')).toBe(false);
     // An interrupted quote stays one quote with one label.
     expect(speakers('"It is hard," said the Kent senator, "because both sides are right."')).toEqual({ 'It is hard, because both sides are right.': 'The Kent senator' });
+  });
+  it('letters as the subject of a clause are an organisation: "…," it said goes back to it, not to a body named before', () => {
+    expect(speakers('The Hale Valley Society runs the shelter.\n\nThe RSPCA took in 40 dogs on Monday. "We are stretched," it said.'))
+      .toEqual({ 'We are stretched,': 'RSPCA' });
+    expect(speakers('The Northern Tenants Association (NTA) runs the scheme. The NTA did not expect the cut. "We were told the money was safe," it said.'))
+      .toEqual({ 'We were told the money was safe,': 'Northern Tenants Association' });
+    expect(isAcronym('OPEC')).toBe(true);
+    expect(['US', 'MP', 'OBE', 'IT', 'Ann'].filter(isAcronym)).toEqual([]);
   });
 });
