@@ -401,7 +401,8 @@ const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\
 const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
 /** A social media account as the whole speaker phrase, perhaps with its date: "@CllrPriyaShah", "@ShahP (@ShahP) May 2, 2024". */
 const HANDLE = /^@\w{1,30}(?=\s*(?:\(@\w{1,30}\))?[\s\p{L}\d,]{0,30}$)/u;
-const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120}|@\w[^—–"“”.!?]{0,120})[.]?\s*$/u;
+// (A title's dot is no sentence end: "— Capt. Lena Ortiz, fire service", "— Dr. Ann Bell".)
+const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}(?:[^—–"“”.!?]|(?<=\s\p{Lu}\p{Ll}{0,3})\.(?=\s)){1,120}|@\w[^—–"“”.!?]{0,120})[.]?\s*$/u;
 const MANNER_AFTER = /^[\s,]*((?:he|she|they|\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}))\s+\p{Ll}{3,}ed\b/u;
 const MANNER_BEFORE_NAME = /^[\s,]*\p{Ll}{3,}ed\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
 

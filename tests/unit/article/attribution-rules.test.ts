@@ -819,4 +819,9 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     expect(isAcronym('OPEC')).toBe(true);
     expect(['US', 'MP', 'OBE', 'IT', 'Ann'].filter(isAcronym)).toEqual([]);
   });
+  it('a "— Name" line after a quote may hold a title with a dot ("— Capt. Lena Ortiz", "— Dr. Ann Bell")', () => {
+    expect(speakers('Crews fought the fire.\n\n"Stay away from the canyon roads." — Capt. Jo Pike, fire service\n\n"Boil your water." — Dr. Ann Bell, county health officer'))
+      .toEqual({ 'Stay away from the canyon roads.': 'Capt. Jo Pike', 'Boil your water.': 'Dr. Ann Bell' });
+    expect(cueAfter(' — The storm hit. Then it rained', 0)).toBeNull();
+  });
 });
