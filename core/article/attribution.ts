@@ -551,6 +551,10 @@ export function resolveSpeaker(
   if (isFirstPerson(head)) return null;
   const problem = registry.find(head) ? null : notASpeaker(head);
   if (problem && !(afterQuote && problem === 'place')) return null;
+  // "One, a nurse in Croydon who asked not to be named, said": the description after "one" says who.
+  if (/^(?:one|another)$/i.test(head) && segments[1] && /^(?:a|an)\s/i.test(segments[1]) && namesPeople(segments[1])) {
+    return resolveSpeaker(segments.slice(1).join(', '), registry, block, sentence, at + phrase.indexOf(segments[1]), modelOffset, afterQuote);
+  }
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
   if (PRONOUNS.has(firstWord.toLowerCase())) head = firstWord;

@@ -824,4 +824,10 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
       .toEqual({ 'Stay away from the canyon roads.': 'Capt. Jo Pike', 'Boil your water.': 'Dr. Ann Bell' });
     expect(cueAfter(' — The storm hit. Then it rained', 0)).toBeNull();
   });
+  it('"One, a nurse who asked not to be named, said:" is the person the description after "one" names', () => {
+    expect(speakers('Tenants told us they live in fear. One, a cleaner who asked not to be named, said: "I check the post every morning."'))
+      .toEqual({ 'I check the post every morning.': 'A cleaner' });
+    // With nothing after it, "one" still names no one (round 5).
+    expect(speakers('The council said it was "doing its best". "It is not enough," one said.')['It is not enough,']).toBe('-');
+  });
 });
