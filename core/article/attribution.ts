@@ -42,6 +42,10 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const FIRST_PERSON_LAST = /(?:^|\s)(?:I|[Ww]e|me|us)$/;
 export const isFirstPerson = (phrase: string): boolean => FIRST_PERSON_LAST.test(phrase.trim());
 const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
+/** `"…," police said`, `prosecutors said`: people named by a plural or collective noun alone, with no article. */
+const BARE_BODIES = /^(?:police|prosecutors|authorities|investigators|officers|detectives|firefighters|paramedics|witnesses|residents|organi[sz]ers|campaigners|rescuers|doctors|medics)$/i;
+/** "No 10 said", "Number 10": the prime minister's office by its door (readName stops at the figure and keeps "No"). */
+const NUMBER_TEN = /^(?:No\.?|Number)\s?10$/;
 const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;
 
 export interface Cue {
@@ -298,7 +302,7 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     if (!m?.[1]) continue;
     const phrase = m[1].trim().replace(/[,:]$/, '');
     // "former congressman Dan Maffei said": a lower-case description may lead into the name.
-    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
+    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || BARE_BODIES.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
       // `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said`: the noun phrase before the
       // last speech verb ("... and donations began to pick up, Gilbert said").
       const last = SUBJECT_BEFORE_LAST_VERB.exec(ctx);
@@ -555,6 +559,7 @@ export function resolveSpeaker(
   if (/^(?:one|another)$/i.test(head) && segments[1] && /^(?:a|an)\s/i.test(segments[1]) && namesPeople(segments[1])) {
     return resolveSpeaker(segments.slice(1).join(', '), registry, block, sentence, at + phrase.indexOf(segments[1]), modelOffset, afterQuote);
   }
+  if (NUMBER_TEN.test(head)) return { entity: registry.described(head, 'group', null), mention: 'name' };
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
   if (PRONOUNS.has(firstWord.toLowerCase())) head = firstWord;

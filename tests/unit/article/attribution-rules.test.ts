@@ -830,4 +830,11 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     // With nothing after it, "one" still names no one (round 5).
     expect(speakers('The council said it was "doing its best". "It is not enough," one said.')['It is not enough,']).toBe('-');
   });
+  it('"…," police said: a body named by its noun alone speaks; "No 10 said" is No 10, not "No"', () => {
+    expect(speakers('A man was hurt in Hale Street.\n\n"Officers were called at 11pm," police said.\n\n"Inquiries are continuing," prosecutors said.'))
+      .toEqual({ 'Officers were called at 11pm,': 'Police', 'Inquiries are continuing,': 'Prosecutors' });
+    expect(speakers('"The prime minister has full confidence in her," No 10 said.')).toEqual({ 'The prime minister has full confidence in her,': 'No 10' });
+    // A plural that is no body of people is still nobody.
+    expect(speakers('"It was loud," reports said.')['It was loud,']).toBe('-');
+  });
 });
