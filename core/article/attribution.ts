@@ -44,6 +44,8 @@ export const isFirstPerson = (phrase: string): boolean => FIRST_PERSON_LAST.test
 const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
 /** `"…," police said`, `prosecutors said`: people named by a plural or collective noun alone, with no article. */
 const BARE_BODIES = /^(?:police|prosecutors|authorities|investigators|officers|detectives|firefighters|paramedics|witnesses|residents|organi[sz]ers|campaigners|rescuers|doctors|medics)$/i;
+/** A document and where it comes from: "A statement from Buckingham Palace", "a joint letter from the unions". */
+const WORDS_FROM = /^(?:[Aa]n?|[Tt]he|[Ii]n\s+a)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:statement|letter|message|note|post|email|e-mail|memo|release|response|reply)\s+(?:from|by|issued\s+by|released\s+by|on\s+behalf\s+of)\s+(.{2,80})$/u;
 /** "No 10 said", "Number 10": the prime minister's office by its door (readName stops at the figure and keeps "No"). */
 const NUMBER_TEN = /^(?:No\.?|Number)\s?10$/;
 const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;
@@ -494,6 +496,12 @@ const ROLE_TITLES: Record<string, RegExp> = {
   sheriff: /\bSheriff\s/, councillor: /\b(?:Cllr|Councillor)\s/, detective: /\b(?:Det\.?|Detective)\s/, inspector: /\b(?:Insp\.?|Inspector)\s/,
 };
 
+/** "the 34-year-old" about someone the narration gave another age. */
+function otherAge(entity: Entity, phrase: string): boolean {
+  const age = /\b(\d{1,3})-year-old\b/.exec(phrase)?.[1];
+  return age !== undefined && entity.age !== undefined && entity.age !== Number(age);
+}
+
 /**
  * "the senator said" refers back to the person just named only when that person is a senator
  * (by title or description): otherwise it is someone else, known only by that description.
@@ -503,8 +511,9 @@ function roleFits(entity: Entity, phrase: string): boolean {
   const roles = phrase.toLowerCase().split(/\s+/).slice(1).filter((w) => PERSON_ROLE.test(w) || lexiconTags(w).includes('Demonym'));
   if (roles.length === 0) return false;
   const role = roles[roles.length - 1]!.replace(/s$/, '');
-  // Kinship and gendered nouns ("the mother-of-two", "the 34-year-old") describe, they do not rank.
-  if (roleGender(role.split('-')[0]!) || /^\d+-year-old$/.test(role)) return true;
+  // Kinship and gendered nouns ("the mother-of-two", "the 34-year-old") describe, they do not rank; an age must be theirs.
+  if (/^\d+-year-old$/.test(role)) return entity.age === undefined || entity.age === parseInt(role, 10);
+  if (roleGender(role.split('-')[0]!)) return true;
   return new RegExp(`\\b${role.replace(/[^\p{L}-]/gu, '')}`, 'iu').test(known) || (ROLE_TITLES[role]?.test(`${entity.name} `) ?? false);
 }
 
@@ -553,6 +562,10 @@ export function resolveSpeaker(
   if (handle) return { entity: registry.described(handle[0], 'group', null), mention: 'name' };
   // '"Get out," I said', 'Here I …': the writer speaking of themselves gives the listener no one to name.
   if (isFirstPerson(head)) return null;
+  // "A statement from Buckingham Palace said", "a letter from the council's lawyers": whoever the words come from speaks.
+  // (Asked of the phrase as written: "from …" is cut from the head below as a circumstance.)
+  const from = WORDS_FROM.exec(segments[0] ?? '');
+  if (from?.[1] && !notASpeaker(from[1])) return resolveSpeaker(from[1], registry, block, sentence, at + from[0].length - from[1].length, modelOffset, afterQuote);
   const problem = registry.find(head) ? null : notASpeaker(head);
   if (problem && !(afterQuote && problem === 'place')) return null;
   // "One, a nurse in Croydon who asked not to be named, said": the description after "one" says who.
@@ -705,7 +718,9 @@ export function resolveSpeaker(
     const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
     // ...or the person the paragraph before ended on as a subject ("Brennan now has 19 goals. / The striker told Sky:").
-    if (recent && (roleFits(recent, head) || (registry.lastSubjectIn(block - 1) === recent && registry.peopleIn(block).length === 0))) {
+    // (Not for an office by its capitalised title, "The Prime Minister told MPs", nor an age that is someone else's.)
+    const byTitle = /^[Tt]he(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(head);
+    if (recent && (roleFits(recent, head) || (!byTitle && !otherAge(recent, head) && registry.lastSubjectIn(block - 1) === recent && registry.peopleIn(block).length === 0))) {
       describeAlso(recent, head.replace(/^the\s+/i, ''));
       return { entity: recent, mention: 'description' };
     }

@@ -396,6 +396,7 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
       if (bracketed?.[1]) registry.alias(entity, bracketed[1]);
       const joined = previousName && JOINED_NAMES.test(narration.slice(previousName.end, at)) ? previousName.entity : undefined;
       registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject(), joined);
+      if (introduced) entity.age ??= Number(/^,\s*(\d{1,3})\s*,/.exec(after())?.[1] ?? NaN) || undefined;
       previousName = { entity, end: at + name.full.length };
       skipUntil = name.used < window.length ? window[name.used]!.at : lastUsed.at + 1;
     }

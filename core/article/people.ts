@@ -83,6 +83,11 @@ const TITLES: Record<string, Gender | null> = {
   minister: null, premier: null, deputy: null, coach: null, manager: null, commissioner: null, ambassador: null,
   prime: null, vice: null, speaker: null, archbishop: null, bishop: null, cardinal: null, sheriff: null, attorney: null, congressman: 'male', congresswoman: 'female',
 };
+/**
+ * Personal titles, never a name word themselves ("King", "Bishop", "Judge" can be surnames; these cannot). An office
+ * ("State Rep.", "Navy Capt.") is left to the description rules: "State" says which house.
+ */
+const HONORIFIC = /^(?:Sir|Dame|Mr|Mrs|Ms|Dr|Cllr|Prof|Rev)\.?$/;
 const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'mp', 'msp', 'ms', 'mla', 'mep', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 /** "Royal College of Emergency Medicine", "Department for Education": these join an organisation's name. */
 const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
@@ -187,6 +192,8 @@ export function readName(words: readonly string[]): ParsedName | null {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
     const wordFacts = possessive ? nameWord(w) : facts;
+    // "Hale Valley Sir John Bright": an honorific after a name word starts the next name (the place before it is no part of it).
+    if (names.length > 0 && HONORIFIC.test(w)) break;
     if (wordFacts.capitalised && !wordFacts.suffix) names.push(w);
     // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
     // nor is where a person is from: "Sen. Rand Paul of Kentucky", "Sen. Dan Hale of Peoria", "Jo Pike of Acme Bank".)
@@ -269,6 +276,8 @@ export interface Entity {
   mentions: { start: number; end: number }[];
   /** Known by a proper name, not only a description. */
   named: boolean;
+  /** The age the narration gave with the name ("Jenny Walsh, 29,"), so "the 34-year-old" is someone else. */
+  age?: number;
 }
 
 export interface MentionEvent {

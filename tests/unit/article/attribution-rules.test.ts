@@ -837,4 +837,24 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     // A plural that is no body of people is still nobody.
     expect(speakers('"It was loud," reports said.')['It was loud,']).toBe('-');
   });
+  it('an honorific after a name word starts the name ("MP for Hale Valley Sir John Bright"); "King" may still be a surname', () => {
+    expect(speakers('Conservative MP for Hale Valley Sir John Bright said: "I welcome this."')).toEqual({ 'I welcome this.': 'Sir John Bright' });
+    expect(readName(['Valley', 'Dr', 'Ann', 'Bell'])?.bare).toBe('Valley');
+    expect(readName(['Martin', 'Luther', 'King'])?.bare).toBe('Martin Luther King');
+  });
+  it('"the 34-year-old" is not someone the narration gave another age', () => {
+    expect(speakers('Jenny Walsh, 29, was on the train. "It was chaos," the 34-year-old said.')).toEqual({ 'It was chaos,': 'The 34-year-old' });
+    expect(speakers('Jenny Walsh, 29, was on the train. "It was chaos," the 29-year-old said.')).toEqual({ 'It was chaos,': 'Jenny Walsh' });
+  });
+  it('an office by its capitalised title ("The Prime Minister told MPs") is not whoever the paragraph before was about', () => {
+    expect(speakers('Arsenal boss Tom Pike praised his players.\n\nThe Prime Minister told the Commons: "We will not back down."'))
+      .toEqual({ 'We will not back down.': 'The Prime Minister' });
+    // A role after the paragraph about its holder still is that holder.
+    expect(speakers('Jo Brennan now has 19 goals.\n\nThe striker told Sky: "I am loving it."')).toEqual({ 'I am loving it.': 'Jo Brennan' });
+  });
+  it('"A statement from Buckingham Palace said" is the palace speaking; a statement from nobody in particular is nobody', () => {
+    expect(speakers('A statement from Buckingham Palace said: "The King is saddened."\n\n"No decision has been made," a statement from the Ministry of Defence said.'))
+      .toEqual({ 'The King is saddened.': 'Buckingham Palace', 'No decision has been made,': 'Ministry of Defence' });
+    expect(speakers('A statement from last week said: "We will reopen."')['We will reopen.']).toBe('-');
+  });
 });
