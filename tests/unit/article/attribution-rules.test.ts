@@ -857,4 +857,12 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
       .toEqual({ 'The King is saddened.': 'Buckingham Palace', 'No decision has been made,': 'Ministry of Defence' });
     expect(speakers('A statement from last week said: "We will reopen."')['We will reopen.']).toBe('-');
   });
+  it('"The council\'s chief executive, Mark Lowe, said …" makes Mark Lowe the subject, so a bare quote paragraph after it is his', () => {
+    expect(speakers('The council\'s chief executive, Mark Lowe, said services would not be affected.\n\n"Bins will be collected as normal."'))
+      .toEqual({ 'Bins will be collected as normal.': 'Mark Lowe' });
+    expect(isClauseSubject('The council\'s chief executive, Mark Lowe, said it.', 31, 40)).toBe(true);
+    // Not a state tag or a first name alone between commas.
+    expect(isClauseSubject('Mitch McConnell, R-Ky., said it.', 17, 22)).toBe(false);
+    expect(isClauseSubject('His wife, Jane, said it.', 10, 14)).toBe(false);
+  });
 });
