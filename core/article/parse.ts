@@ -1,5 +1,5 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
-import { cueAfter, cueBefore, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
+import { cueAfter, cueBefore, describedThenNamed, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
@@ -583,8 +583,10 @@ const CLAUSE_INTO_NEXT_QUOTE = /^[^.!?"“”]*?,\s*\p{L}[^.!?"“”]*\s$/u;
  */
 function speakingSubject(sentence: string, offset: number, registry: Registry): Phrase | null {
   if (/["“”]/.test(sentence)) return null;
-  const subject = clauseSubjects(sentence, offset)[0];
-  if (!subject || subject.start - offset > 2 || !namedPerson(subject.phrase, registry)) return null;
+  const first = clauseSubjects(sentence, offset)[0];
+  // ("Bell's lawyer, Tom Grey, said his client was sorry. "…"": the name after the opening description.)
+  const subject = first && first.start - offset <= 2 ? first : describedThenNamed(sentence, offset);
+  if (!subject || !namedPerson(subject.phrase, registry)) return null;
   return judgingVerbAfter(sentence.slice(subject.start - offset + subject.phrase.length)) ? subject : null;
 }
 

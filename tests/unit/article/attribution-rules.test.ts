@@ -865,4 +865,9 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     expect(isClauseSubject('Mitch McConnell, R-Ky., said it.', 17, 22)).toBe(false);
     expect(isClauseSubject('His wife, Jane, said it.', 10, 14)).toBe(false);
   });
+  it('"Bell\'s lawyer, Tom Grey, said his client was sorry. "…"": the name after the opening description speaks the quote after it', () => {
+    expect(speakers('Bell\'s lawyer, Tom Grey, said his client was sorry. "He accepts he did wrong."')).toEqual({ 'He accepts he did wrong.': 'Tom Grey' });
+    // A description with no name after it gives no one.
+    expect(speakers('The hall, which seats 300, was full. "It was packed."')['It was packed.']).toBe('-');
+  });
 });
