@@ -208,6 +208,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   quotes.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start).forEach((q, i) => (q.index = i));
 }
 
+/** After an owner: what is owned, then its name between commas ("[Ms Lee's] mother, Carol"). */
+const OWNED_THEN_NAMED = /^\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+\p{Lu}/u;
 const ONE_OF = /^(?:one|another)$/i;
 /** A plural noun for people as a clause's subject: "Residents said", "the parents have", "Many voters were". */
 const PLURAL_PEOPLE_SUBJECT = /\b(\p{L}+s)\s+(?:said|say|says|told|were|are|have|had|added|described|complained|spoke)\b/gu;
@@ -395,7 +397,7 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
       const bracketed = organisation ? BRACKETED_ACRONYM.exec(narration.slice(at + name.full.length, at + name.full.length + 10)) : null;
       if (bracketed?.[1]) registry.alias(entity, bracketed[1]);
       const joined = previousName && JOINED_NAMES.test(narration.slice(previousName.end, at)) ? previousName.entity : undefined;
-      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject(), joined);
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject(), joined, /[’']s$/.test(lastUsed.word) && OWNED_THEN_NAMED.test(after()));
       if (introduced) entity.age ??= Number(/^,\s*(\d{1,3})\s*,/.exec(after())?.[1] ?? NaN) || undefined;
       previousName = { entity, end: at + name.full.length };
       skipUntil = name.used < window.length ? window[name.used]!.at : lastUsed.at + 1;

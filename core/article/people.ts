@@ -288,6 +288,8 @@ export interface MentionEvent {
   subject: boolean;
   /** The person named right before, joined to this one by "and" ("Mark Ford and Paul Hardy both visited"). */
   joined?: Entity;
+  /** Named as the owner of someone named next ("Ms Lee's mother, Carol"): that one is who the sentence is about. */
+  possessive?: boolean;
 }
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
@@ -360,10 +362,12 @@ export class Registry {
     return entity;
   }
 
-  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false, joined?: Entity): void {
+  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false, joined?: Entity, possessive = false): void {
     let list = this.events.get(block);
     if (!list) this.events.set(block, (list = []));
-    list.push(joined && joined !== entity ? { at, sentence, entity, subject, joined } : { at, sentence, entity, subject });
+    const event: MentionEvent = joined && joined !== entity ? { at, sentence, entity, subject, joined } : { at, sentence, entity, subject };
+    if (possessive) event.possessive = true;
+    list.push(event);
     if (range) entity.mentions.push(range);
   }
 
@@ -392,9 +396,11 @@ export class Registry {
       // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
       let lastSentence = -1;
       for (const ev of list) lastSentence = Math.max(lastSentence, ev.sentence);
+      // With no subject, an owner ("was welcomed by Ms Lee's mother, Carol") gives way to another mention in that sentence.
+      const last = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
       const chosen = subjects.length
         ? subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x))
-        : list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!;
+        : last.find((ev) => !ev.possessive) ?? last[0]!;
       return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;
     }
     return null;

@@ -870,4 +870,10 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     // A description with no name after it gives no one.
     expect(speakers('The hall, which seats 300, was full. "It was packed."')['It was packed.']).toBe('-');
   });
+  it('"welcomed by Ms Lee\'s mother, Carol. "…," she said": the one named after the owner, not the owner', () => {
+    expect(speakers('Kevin Bell was jailed for attacking Sarah Lee.\n\nThe verdict was welcomed by Ms Lee\'s mother, Carol. "Justice has been done," she said.'))
+      .toEqual({ 'Justice has been done,': 'Carol' });
+    // An owner whose thing is no person named after it stays the one "she" goes back to.
+    expect(speakers('The verdict was welcomed by Ms Lee\'s family. "Justice has been done," she said.')['Justice has been done,']).toBe('Ms Lee');
+  });
 });
