@@ -718,9 +718,11 @@ export function resolveSpeaker(
     const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
     // ...or the person the paragraph before ended on as a subject ("Brennan now has 19 goals. / The striker told Sky:").
-    // (Not for an office by its capitalised title, "The Prime Minister told MPs", nor an age that is someone else's.)
-    const byTitle = /^[Tt]he(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(head);
-    if (recent && (roleFits(recent, head) || (!byTitle && !otherAge(recent, head) && registry.lastSubjectIn(block - 1) === recent && registry.peopleIn(block).length === 0))) {
+    // (Not when the description names, in two capitalised words or more, what we do not know of them: an office by its
+    // title, "The Prime Minister told MPs", a club, "the Manchester United manager"; a state or party word alone, "the
+    // Florida senator", is a description that may fit. Nor an age that is someone else's.)
+    const unknownQualifier = recent !== null && headWords.slice(1).filter((w) => /^\p{Lu}/u.test(w) && !`${recent.name} ${recent.description ?? ''}`.includes(w)).length >= 2;
+    if (recent && (roleFits(recent, head) || (!unknownQualifier && !otherAge(recent, head) && registry.lastSubjectIn(block - 1) === recent && registry.peopleIn(block).length === 0))) {
       describeAlso(recent, head.replace(/^the\s+/i, ''));
       return { entity: recent, mention: 'description' };
     }

@@ -849,6 +849,8 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
   it('an office by its capitalised title ("The Prime Minister told MPs") is not whoever the paragraph before was about', () => {
     expect(speakers('Arsenal boss Tom Pike praised his players.\n\nThe Prime Minister told the Commons: "We will not back down."'))
       .toEqual({ 'We will not back down.': 'The Prime Minister' });
+    expect(speakers('The union\'s general secretary, Eddie Dean, said: "We will strike."\n\n"I\'m not going anywhere," the Hale United manager said.'))
+      .toEqual({ 'We will strike.': 'Eddie Dean', 'I\'m not going anywhere,': 'The Hale United manager' });
     // A role after the paragraph about its holder still is that holder.
     expect(speakers('Jo Brennan now has 19 goals.\n\nThe striker told Sky: "I am loving it."')).toEqual({ 'I am loving it.': 'Jo Brennan' });
   });
