@@ -42,6 +42,12 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const FIRST_PERSON_LAST = /(?:^|\s)(?:I|[Ww]e|me|us)$/;
 export const isFirstPerson = (phrase: string): boolean => FIRST_PERSON_LAST.test(phrase.trim());
 const DETERMINERS = /^(?:the|a|an|one|his|her|their|its|another|some|two|three|several|many|local|officials|an?other)\b/i;
+/** `"…," police said`, `prosecutors said`: people named by a plural or collective noun alone, with no article. */
+const BARE_BODIES = /^(?:police|prosecutors|authorities|investigators|officers|detectives|firefighters|paramedics|witnesses|residents|organi[sz]ers|campaigners|rescuers|doctors|medics)$/i;
+/** A document and where it comes from: "A statement from Buckingham Palace", "a joint letter from the unions". */
+const WORDS_FROM = /^(?:[Aa]n?|[Tt]he|[Ii]n\s+a)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:statement|letter|message|note|post|email|e-mail|memo|release|response|reply)\s+(?:from|by|issued\s+by|released\s+by|on\s+behalf\s+of)\s+(.{2,80})$/u;
+/** "No 10 said", "Number 10": the prime minister's office by its door (readName stops at the figure and keeps "No"). */
+const NUMBER_TEN = /^(?:No\.?|Number)\s?10$/;
 const OPENERS = /^(?:\p{L}+ing\b|asked\b|in\b|on\b|at\b|after\b|before\b|during\b|later\b|however\b|but\b|and\b|meanwhile\b|yesterday\b|today\b|earlier\b|last\b|this\b|since\b|when\b|while\b|as\b|following\b|despite\b|outside\b|inside\b|back\b|now\b|then\b|still\b|also\b|separately\b|elsewhere\b|previously\b|instead\b|yet\b|indeed\b|similarly\b|likewise\b|for\b|from\b|with\b|without\b|under\b|over\b|by\b|if\b|once\b|so\b|though\b|although\b|because\b|interviewed\b|quoted\b|reached\b|contacted\b|approached\b|addressing\b)/iu;
 
 export interface Cue {
@@ -162,6 +168,15 @@ export function describedThenNamed(region: string, offset: number): Phrase | nul
   return name?.person && name.used === words(m[2]).length ? { phrase: m[2], start: offset + m[0].indexOf(m[2], m[1].length) } : null;
 }
 
+/**
+ * "Said one Democrat who was there: "…"", "Said a neighbour:": a sentence opening on its verb names the speaker by a
+ * description of a person after it (the relative clause goes when the label is made); a thing ("said the report") does not.
+ */
+export function invertedDescription(phrase: string): boolean {
+  const head = phrase.split(/\s+(?:who|whose|which|that)\b/)[0]!;
+  return /^(?:one|a|an|another|the)\s/i.test(head) && namesPeople(head) && !notASpeaker(head);
+}
+
 /** "apparently referring to …", "speaking at a rally": a participle phrase, not a noun phrase. */
 const PARTICIPLE_ASIDE = /^\s*(?:\p{Ll}+ly\s+)?(?:referring|speaking|writing|citing|responding|reacting|pointing|noting|appearing|using|calling|quoting|standing|sitting|looking)\b/u;
 
@@ -197,7 +212,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     return cue(ctxStart + inverted.index + inverted[0].indexOf(inverted[1]), inverted[1] + (inverted[2] ?? ''), afterOtherQuote ? 'inside' : 'before');
   }
   const verbFirst = VERB_FIRST.exec(trimmedEnd);
-  const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()));
+  const nameLike = (p: string) => p.split(/\s+/).length <= 12 && !VERB.test(p) && (/^\p{Lu}/u.test(p) || PRONOUNS.has(p.toLowerCase()) || (!afterOtherQuote && invertedDescription(p)));
   if (verbFirst?.[1] && nameLike(verbFirst[1].replace(/[,:]$/, '')) && (/[,:]$/.test(trimmedEnd) || afterOtherQuote)) {
     const phrase = verbFirst[1].replace(/[,:]$/, '');
     const at = ctxStart + trimmedEnd.lastIndexOf(phrase);
@@ -294,7 +309,7 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     if (!m?.[1]) continue;
     const phrase = m[1].trim().replace(/[,:]$/, '');
     // "former congressman Dan Maffei said": a lower-case description may lead into the name.
-    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
+    if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || BARE_BODIES.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
       // `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said`: the noun phrase before the
       // last speech verb ("... and donations began to pick up, Gilbert said").
       const last = SUBJECT_BEFORE_LAST_VERB.exec(ctx);
@@ -405,7 +420,8 @@ const NAME_BEFORE_COLON = /(^|\s)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\
 const INVERTED_LATER = /,\s+(?:said|says|added|adds|wrote|writes|explained|explains|argued|argues|noted|notes)\s+([^,.;:"“”]{2,80}(?:,[^.;:"“”]{1,120})?)[.]?\s*$/u;
 /** A social media account as the whole speaker phrase, perhaps with its date: "@CllrPriyaShah", "@ShahP (@ShahP) May 2, 2024". */
 const HANDLE = /^@\w{1,30}(?=\s*(?:\(@\w{1,30}\))?[\s\p{L}\d,]{0,30}$)/u;
-const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}[^—–"“”.!?]{1,120}|@\w[^—–"“”.!?]{0,120})[.]?\s*$/u;
+// (A title's dot is no sentence end: "— Capt. Lena Ortiz, fire service", "— Dr. Ann Bell".)
+const DASH_AFTER = /^\s*(?:[—–]|--)\s*(\p{Lu}(?:[^—–"“”.!?]|(?<=\s\p{Lu}\p{Ll}{0,3})\.(?=\s)){1,120}|@\w[^—–"“”.!?]{0,120})[.]?\s*$/u;
 const MANNER_AFTER = /^[\s,]*((?:he|she|they|\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}))\s+\p{Ll}{3,}ed\b/u;
 const MANNER_BEFORE_NAME = /^[\s,]*\p{Ll}{3,}ed\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
 
@@ -493,6 +509,12 @@ const ROLE_TITLES: Record<string, RegExp> = {
   sheriff: /\bSheriff\s/, councillor: /\b(?:Cllr|Councillor)\s/, detective: /\b(?:Det\.?|Detective)\s/, inspector: /\b(?:Insp\.?|Inspector)\s/,
 };
 
+/** "the 34-year-old" about someone the narration gave another age. */
+function otherAge(entity: Entity, phrase: string): boolean {
+  const age = /\b(\d{1,3})-year-old\b/.exec(phrase)?.[1];
+  return age !== undefined && entity.age !== undefined && entity.age !== Number(age);
+}
+
 /**
  * "the senator said" refers back to the person just named only when that person is a senator
  * (by title or description): otherwise it is someone else, known only by that description.
@@ -502,8 +524,9 @@ function roleFits(entity: Entity, phrase: string): boolean {
   const roles = phrase.toLowerCase().split(/\s+/).slice(1).filter((w) => PERSON_ROLE.test(w) || lexiconTags(w).includes('Demonym'));
   if (roles.length === 0) return false;
   const role = roles[roles.length - 1]!.replace(/s$/, '');
-  // Kinship and gendered nouns ("the mother-of-two", "the 34-year-old") describe, they do not rank.
-  if (roleGender(role.split('-')[0]!) || /^\d+-year-old$/.test(role)) return true;
+  // Kinship and gendered nouns ("the mother-of-two", "the 34-year-old") describe, they do not rank; an age must be theirs.
+  if (/^\d+-year-old$/.test(role)) return entity.age === undefined || entity.age === parseInt(role, 10);
+  if (roleGender(role.split('-')[0]!)) return true;
   return new RegExp(`\\b${role.replace(/[^\p{L}-]/gu, '')}`, 'iu').test(known) || (ROLE_TITLES[role]?.test(`${entity.name} `) ?? false);
 }
 
@@ -552,8 +575,17 @@ export function resolveSpeaker(
   if (handle) return { entity: registry.described(handle[0], 'group', null), mention: 'name' };
   // '"Get out," I said', 'Here I …': the writer speaking of themselves gives the listener no one to name.
   if (isFirstPerson(head)) return null;
+  // "A statement from Buckingham Palace said", "a letter from the council's lawyers": whoever the words come from speaks.
+  // (Asked of the phrase as written: "from …" is cut from the head below as a circumstance.)
+  const from = WORDS_FROM.exec(segments[0] ?? '');
+  if (from?.[1] && !notASpeaker(from[1])) return resolveSpeaker(from[1], registry, block, sentence, at + from[0].length - from[1].length, modelOffset, afterQuote);
   const problem = registry.find(head) ? null : notASpeaker(head);
   if (problem && !(afterQuote && problem === 'place')) return null;
+  // "One, a nurse in Croydon who asked not to be named, said": the description after "one" says who.
+  if (/^(?:one|another)$/i.test(head) && segments[1] && /^(?:a|an)\s/i.test(segments[1]) && namesPeople(segments[1])) {
+    return resolveSpeaker(segments.slice(1).join(', '), registry, block, sentence, at + phrase.indexOf(segments[1]), modelOffset, afterQuote);
+  }
+  if (NUMBER_TEN.test(head)) return { entity: registry.described(head, 'group', null), mention: 'name' };
   // "She smiled and" / "he turned to the crowd and": the clause's subject is its first word.
   const firstWord = head.split(/\s+/)[0] ?? '';
   if (PRONOUNS.has(firstWord.toLowerCase())) head = firstWord;
@@ -708,7 +740,11 @@ export function resolveSpeaker(
     const nounGender = phraseGender(head);
     const recent = registry.recentPerson(block, at, nounGender);
     // ...or the person the paragraph before ended on as a subject ("Brennan now has 19 goals. / The striker told Sky:").
-    if (recent && (roleFits(recent, head) || (registry.lastSubjectIn(block - 1) === recent && registry.peopleIn(block).length === 0))) {
+    // (Not when the description names, in two capitalised words or more, what we do not know of them: an office by its
+    // title, "The Prime Minister told MPs", a club, "the Manchester United manager"; a state or party word alone, "the
+    // Florida senator", is a description that may fit. Nor an age that is someone else's.)
+    const unknownQualifier = recent !== null && headWords.slice(1).filter((w) => /^\p{Lu}/u.test(w) && !`${recent.name} ${recent.description ?? ''}`.includes(w)).length >= 2;
+    if (recent && (roleFits(recent, head) || (!unknownQualifier && !otherAge(recent, head) && registry.lastSubjectIn(block - 1) === recent && registry.peopleIn(block).length === 0))) {
       describeAlso(recent, head.replace(/^the\s+/i, ''));
       return { entity: recent, mention: 'description' };
     }

@@ -162,6 +162,8 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
 
 /** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
 const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:both|together|also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+const FULL_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)+$/u;
+const NAMED_APPOSITIVE_THEN_WORD = /^,\s+(\p{Ll}[\p{Ll}’']+)\b/u;
 const AUXILIARY_VERB = /^(?:is|was|were|are|has|had|have|will|would|can|could|did|does|do|may|might|must|should|shall|said|says|told|tells)$/;
 
 /**
@@ -175,7 +177,10 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   if (/\b(?:after|before)\s+$/.test(before)) return false;
   const after = text.slice(end, end + 220);
   if (/^[’']s\b/.test(after)) return false;
-  const m = SUBJECT_THEN_WORD.exec(after);
+  // "The council's chief executive, Mark Lowe, said": a name set off by commas after a description is the subject too.
+  // (Only a full name after a lower-case noun: not "McConnell, R-Ky., said", nor a first name alone, "his wife, Jane, said".)
+  const appositive = /\s\p{Ll}{3,},\s*$/u.test(before) && FULL_NAME.test(text.slice(start, end));
+  const m = SUBJECT_THEN_WORD.exec(after) ?? (appositive ? NAMED_APPOSITIVE_THEN_WORD.exec(after) : null);
   if (!m) return false;
   const verb = m[1]!.toLowerCase();
   if (AUXILIARY_VERB.test(verb) || /ed$/.test(verb)) return true;

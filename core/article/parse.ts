@@ -1,7 +1,7 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
-import { cueAfter, cueBefore, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
+import { cueAfter, cueBefore, describedThenNamed, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { Registry, firstNameGender, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
+import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
@@ -212,6 +212,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   quotes.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start).forEach((q, i) => (q.index = i));
 }
 
+/** After an owner: what is owned, then its name between commas ("[Ms Lee's] mother, Carol"). */
+const OWNED_THEN_NAMED = /^\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+\p{Lu}/u;
 const ONE_OF = /^(?:one|another)$/i;
 /** A plural noun for people as a clause's subject: "Residents said", "the parents have", "Many voters were". */
 const PLURAL_PEOPLE_SUBJECT = /\b(\p{L}+s)\s+(?:said|say|says|told|were|are|have|had|added|described|complained|spoke)\b/gu;
@@ -424,10 +426,16 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const isSubject = () => (clauseSubject ??= isClauseSubject(narration, at, at + name.full.length));
     // "Priya Shah chaired the meeting": an unfamiliar full name as the subject of a clause is a person too.
     const subject = name.person && name.bare.includes(' ') && isSubject();
-    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject) {
+    // "The RSPCA took in 40 dogs": letters as the subject of a clause are an organisation ("…," it said).
+    const acronym = !name.person && name.used === 1 && isAcronym(name.bare) && isSubject();
+    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject || acronym) {
       const entity = registry.person(name, null);
+      // "The Voluntary Welfare Society (VWS) runs …" then "The VWS said": one body under both names.
+      const bracketed = organisation ? BRACKETED_ACRONYM.exec(narration.slice(at + name.full.length, at + name.full.length + 10)) : null;
+      if (bracketed?.[1]) registry.alias(entity, bracketed[1]);
       const joined = previousName && JOINED_NAMES.test(narration.slice(previousName.end, at)) ? previousName.entity : undefined;
-      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject(), joined);
+      registry.mention(entity, block, sentenceOf(at), at, { start: offset + at, end: offset + at + name.full.length }, isSubject(), joined, /[’']s$/.test(lastUsed.word) && OWNED_THEN_NAMED.test(after()));
+      if (introduced) entity.age ??= Number(/^,\s*(\d{1,3})\s*,/.exec(after())?.[1] ?? NaN) || undefined;
       previousName = { entity, end: at + name.full.length };
       skipUntil = name.used < window.length ? window[name.used]!.at : lastUsed.at + 1;
     }
@@ -627,8 +635,10 @@ const CLAUSE_INTO_NEXT_QUOTE = /^[^.!?"“”]*?,\s*\p{L}[^.!?"“”]*\s$/u;
  */
 function speakingSubject(sentence: string, offset: number, registry: Registry): Phrase | null {
   if (/["“”]/.test(sentence)) return null;
-  const subject = clauseSubjects(sentence, offset)[0];
-  if (!subject || subject.start - offset > 2 || !namedPerson(subject.phrase, registry)) return null;
+  const first = clauseSubjects(sentence, offset)[0];
+  // ("Bell's lawyer, Tom Grey, said his client was sorry. "…"": the name after the opening description.)
+  const subject = first && first.start - offset <= 2 ? first : describedThenNamed(sentence, offset);
+  if (!subject || !namedPerson(subject.phrase, registry)) return null;
   return judgingVerbAfter(sentence.slice(subject.start - offset + subject.phrase.length)) ? subject : null;
 }
 

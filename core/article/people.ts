@@ -83,6 +83,11 @@ const TITLES: Record<string, Gender | null> = {
   minister: null, premier: null, deputy: null, coach: null, manager: null, commissioner: null, ambassador: null,
   prime: null, vice: null, speaker: null, archbishop: null, bishop: null, cardinal: null, sheriff: null, attorney: null, congressman: 'male', congresswoman: 'female',
 };
+/**
+ * Personal titles, never a name word themselves ("King", "Bishop", "Judge" can be surnames; these cannot). An office
+ * ("State Rep.", "Navy Capt.") is left to the description rules: "State" says which house.
+ */
+const HONORIFIC = /^(?:Sir|Dame|Mr|Mrs|Ms|Dr|Cllr|Prof|Rev)\.?$/;
 const NAME_SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'mp', 'msp', 'ms', 'mla', 'mep', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 /** "Royal College of Emergency Medicine", "Department for Education": these join an organisation's name. */
 const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
@@ -130,7 +135,9 @@ export const PERSON_ROLE = new RegExp(
     `neighbou?r|onlooker|bystander|eyewitness|spectator|fan|paramedic|firefighter|constable|sergeant|detective|inspector|` +
     `headteacher|headmaster|headmistress|principal|pupil|midwife|carer|councillor|councilman|councilwoman|mp|mep|engineer|` +
     `planner|architect|builder|athlete|referee|umpire|boss|entrepreneur|businessman|businesswoman|landowner|fisherman|` +
-    `villager|holidaymaker|tourist|visitor|customer|patient|relative|mourner|chaplain|rabbi|imam|vicar)s?\\b`,
+    `villager|holidaymaker|tourist|visitor|customer|patient|relative|mourner|chaplain|rabbi|imam|vicar|` +
+    // Workers by trade, as a local story names them ("one healthcare assistant said", "a cleaner at the hospital"; not "porter", also a name).
+    `assistant|receptionist|cleaner|cashier|caretaker|janitor|technician|mechanic|plumber|electrician|labou?rer|miner|steelworker|waiter|waitress|bartender)s?\\b`,
   'i',
 );
 
@@ -185,6 +192,8 @@ export function readName(words: readonly string[]): ParsedName | null {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
     const wordFacts = possessive ? nameWord(w) : facts;
+    // "Hale Valley Sir John Bright": an honorific after a name word starts the next name (the place before it is no part of it).
+    if (names.length > 0 && HONORIFIC.test(w)) break;
     if (wordFacts.capitalised && !wordFacts.suffix) names.push(w);
     // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
     // nor is where a person is from: "Sen. Rand Paul of Kentucky", "Sen. Dan Hale of Peoria", "Jo Pike of Acme Bank".)
@@ -226,6 +235,14 @@ export function readName(words: readonly string[]): ParsedName | null {
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 
+/**
+ * "The RSPCA", "OPEC", "the VWS": a word of capitals that is no English word, place or title names an organisation
+ * (so "it said" after "The RSPCA took in …" goes back to it, not to a body named paragraphs before).
+ */
+export const isAcronym = memoised((w: string) => /^\p{Lu}{2,6}$/u.test(w) && !isTitle(w) && !isSuffix(w) && !lexiconTags(w).some((t) => t !== 'Organization'));
+/** "The Voluntary Welfare Society (VWS)": the letters in brackets after a name are that name again. */
+export const BRACKETED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
+
 /** Whether a person already known by a full name has a first name other than `first`. */
 function otherFirstName(entity: Entity, first: string): boolean {
   if (entity.kind !== 'person') return false;
@@ -259,6 +276,8 @@ export interface Entity {
   mentions: { start: number; end: number }[];
   /** Known by a proper name, not only a description. */
   named: boolean;
+  /** The age the narration gave with the name ("Jenny Walsh, 29,"), so "the 34-year-old" is someone else. */
+  age?: number;
 }
 
 export interface MentionEvent {
@@ -269,6 +288,8 @@ export interface MentionEvent {
   subject: boolean;
   /** The person named right before, joined to this one by "and" ("Mark Ford and Paul Hardy both visited"). */
   joined?: Entity;
+  /** Named as the owner of someone named next ("Ms Lee's mother, Carol"): that one is who the sentence is about. */
+  possessive?: boolean;
 }
 
 /** How far back (in blocks) a pronoun may look for its antecedent. */
@@ -291,6 +312,11 @@ export class Registry {
 
   find(key: string): Entity | undefined {
     return this.byKey.get(key.toLowerCase());
+  }
+
+  /** Another name for a known entity ("VWS" for "Voluntary Welfare Society"), unless it already names someone. */
+  alias(entity: Entity, key: string): void {
+    if (!this.byKey.has(key.toLowerCase())) this.byKey.set(key.toLowerCase(), entity);
   }
 
   /** The entity a parsed name refers to, created when new; a longer form of the name replaces a shorter one. */
@@ -336,10 +362,12 @@ export class Registry {
     return entity;
   }
 
-  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false, joined?: Entity): void {
+  mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false, joined?: Entity, possessive = false): void {
     let list = this.events.get(block);
     if (!list) this.events.set(block, (list = []));
-    list.push(joined && joined !== entity ? { at, sentence, entity, subject, joined } : { at, sentence, entity, subject });
+    const event: MentionEvent = joined && joined !== entity ? { at, sentence, entity, subject, joined } : { at, sentence, entity, subject };
+    if (possessive) event.possessive = true;
+    list.push(event);
     if (range) entity.mentions.push(range);
   }
 
@@ -368,9 +396,11 @@ export class Registry {
       // Within that sentence the first subject is the main clause's ("Reid said that Sanders had energized them" -> Reid).
       let lastSentence = -1;
       for (const ev of list) lastSentence = Math.max(lastSentence, ev.sentence);
+      // With no subject, an owner ("was welcomed by Ms Lee's mother, Carol") gives way to another mention in that sentence.
+      const last = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
       const chosen = subjects.length
         ? subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x))
-        : list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at)[0]!;
+        : last.find((ev) => !ev.possessive) ?? last[0]!;
       return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;
     }
     return null;

@@ -1,10 +1,10 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, invertedDescription, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
-import { readName } from '../../../core/article/people';
+import { isAcronym, readName } from '../../../core/article/people';
 import { isPluralNounAfter } from '../../../core/article/judging-verbs';
 import { isWorkTitle } from '../../../core/article/work-titles';
 import { definiteSubjects } from '../../../core/article/definite-descriptions';
@@ -807,5 +807,84 @@ describe('round 5: "one said" / "another added" after people named by a plural',
       .toEqual({ 'Nobody listens to us,': 'One of the residents', 'We have been asking for years,': 'Another of the residents' });
     expect(speakers('The council said it was "doing everything it can". "It is not enough," one said.'))
       .toEqual({ 'doing everything it can': 'The council', 'It is not enough,': '-' });
+  });
+});
+
+describe('round 6: constructions of UK papers, wires and pasted pages', () => {
+  it('"Said one Democrat who was there:" at a sentence start names the person it describes', () => {
+    expect(speakers('The vote was close.\n\nSaid one Democrat who was in the room: "It was a disgrace."')).toEqual({ 'It was a disgrace.': 'One Democrat' });
+    expect(speakers('Said a healthcare assistant at the ward: "We just want to be paid fairly."')).toEqual({ 'We just want to be paid fairly.': 'A healthcare assistant' });
+    expect(invertedDescription('one cleaner who works nights')).toBe(true);
+    expect(invertedDescription('the report, which was leaked')).toBe(false);
+    expect(invertedDescription('the night before')).toBe(false);
+    // An interrupted quote stays one quote with one label.
+    expect(speakers('"It is hard," said the Kent senator, "because both sides are right."')).toEqual({ 'It is hard, because both sides are right.': 'The Kent senator' });
+  });
+  it('letters as the subject of a clause are an organisation: "…," it said goes back to it, not to a body named before', () => {
+    expect(speakers('The Hale Valley Society runs the shelter.\n\nThe RSPCA took in 40 dogs on Monday. "We are stretched," it said.'))
+      .toEqual({ 'We are stretched,': 'RSPCA' });
+    expect(speakers('The Northern Tenants Association (NTA) runs the scheme. The NTA did not expect the cut. "We were told the money was safe," it said.'))
+      .toEqual({ 'We were told the money was safe,': 'Northern Tenants Association' });
+    expect(isAcronym('OPEC')).toBe(true);
+    expect(['US', 'MP', 'OBE', 'IT', 'Ann'].filter(isAcronym)).toEqual([]);
+  });
+  it('a "— Name" line after a quote may hold a title with a dot ("— Capt. Lena Ortiz", "— Dr. Ann Bell")', () => {
+    expect(speakers('Crews fought the fire.\n\n"Stay away from the canyon roads." — Capt. Jo Pike, fire service\n\n"Boil your water." — Dr. Ann Bell, county health officer'))
+      .toEqual({ 'Stay away from the canyon roads.': 'Capt. Jo Pike', 'Boil your water.': 'Dr. Ann Bell' });
+    expect(cueAfter(' — The storm hit. Then it rained', 0)).toBeNull();
+  });
+  it('"One, a nurse who asked not to be named, said:" is the person the description after "one" names', () => {
+    expect(speakers('Tenants told us they live in fear. One, a cleaner who asked not to be named, said: "I check the post every morning."'))
+      .toEqual({ 'I check the post every morning.': 'A cleaner' });
+    // With nothing after it, "one" still names no one (round 5).
+    expect(speakers('The council said it was "doing its best". "It is not enough," one said.')['It is not enough,']).toBe('-');
+  });
+  it('"…," police said: a body named by its noun alone speaks; "No 10 said" is No 10, not "No"', () => {
+    expect(speakers('A man was hurt in Hale Street.\n\n"Officers were called at 11pm," police said.\n\n"Inquiries are continuing," prosecutors said.'))
+      .toEqual({ 'Officers were called at 11pm,': 'Police', 'Inquiries are continuing,': 'Prosecutors' });
+    expect(speakers('"The prime minister has full confidence in her," No 10 said.')).toEqual({ 'The prime minister has full confidence in her,': 'No 10' });
+    // A plural that is no body of people is still nobody.
+    expect(speakers('"It was loud," reports said.')['It was loud,']).toBe('-');
+  });
+  it('an honorific after a name word starts the name ("MP for Hale Valley Sir John Bright"); "King" may still be a surname', () => {
+    expect(speakers('Conservative MP for Hale Valley Sir John Bright said: "I welcome this."')).toEqual({ 'I welcome this.': 'Sir John Bright' });
+    expect(readName(['Valley', 'Dr', 'Ann', 'Bell'])?.bare).toBe('Valley');
+    expect(readName(['Martin', 'Luther', 'King'])?.bare).toBe('Martin Luther King');
+  });
+  it('"the 34-year-old" is not someone the narration gave another age', () => {
+    expect(speakers('Jenny Walsh, 29, was on the train. "It was chaos," the 34-year-old said.')).toEqual({ 'It was chaos,': 'The 34-year-old' });
+    expect(speakers('Jenny Walsh, 29, was on the train. "It was chaos," the 29-year-old said.')).toEqual({ 'It was chaos,': 'Jenny Walsh' });
+  });
+  it('an office by its capitalised title ("The Prime Minister told MPs") is not whoever the paragraph before was about', () => {
+    expect(speakers('Arsenal boss Tom Pike praised his players.\n\nThe Prime Minister told the Commons: "We will not back down."'))
+      .toEqual({ 'We will not back down.': 'The Prime Minister' });
+    expect(speakers('The union\'s general secretary, Eddie Dean, said: "We will strike."\n\n"I\'m not going anywhere," the Hale United manager said.'))
+      .toEqual({ 'We will strike.': 'Eddie Dean', 'I\'m not going anywhere,': 'The Hale United manager' });
+    // A role after the paragraph about its holder still is that holder.
+    expect(speakers('Jo Brennan now has 19 goals.\n\nThe striker told Sky: "I am loving it."')).toEqual({ 'I am loving it.': 'Jo Brennan' });
+  });
+  it('"A statement from Buckingham Palace said" is the palace speaking; a statement from nobody in particular is nobody', () => {
+    expect(speakers('A statement from Buckingham Palace said: "The King is saddened."\n\n"No decision has been made," a statement from the Ministry of Defence said.'))
+      .toEqual({ 'The King is saddened.': 'Buckingham Palace', 'No decision has been made,': 'Ministry of Defence' });
+    expect(speakers('A statement from last week said: "We will reopen."')['We will reopen.']).toBe('-');
+  });
+  it('"The council\'s chief executive, Mark Lowe, said …" makes Mark Lowe the subject, so a bare quote paragraph after it is his', () => {
+    expect(speakers('The council\'s chief executive, Mark Lowe, said services would not be affected.\n\n"Bins will be collected as normal."'))
+      .toEqual({ 'Bins will be collected as normal.': 'Mark Lowe' });
+    expect(isClauseSubject('The council\'s chief executive, Mark Lowe, said it.', 31, 40)).toBe(true);
+    // Not a state tag or a first name alone between commas.
+    expect(isClauseSubject('Mitch McConnell, R-Ky., said it.', 17, 22)).toBe(false);
+    expect(isClauseSubject('His wife, Jane, said it.', 10, 14)).toBe(false);
+  });
+  it('"Bell\'s lawyer, Tom Grey, said his client was sorry. "…"": the name after the opening description speaks the quote after it', () => {
+    expect(speakers('Bell\'s lawyer, Tom Grey, said his client was sorry. "He accepts he did wrong."')).toEqual({ 'He accepts he did wrong.': 'Tom Grey' });
+    // A description with no name after it gives no one.
+    expect(speakers('The hall, which seats 300, was full. "It was packed."')['It was packed.']).toBe('-');
+  });
+  it('"welcomed by Ms Lee\'s mother, Carol. "…," she said": the one named after the owner, not the owner', () => {
+    expect(speakers('Kevin Bell was jailed for attacking Sarah Lee.\n\nThe verdict was welcomed by Ms Lee\'s mother, Carol. "Justice has been done," she said.'))
+      .toEqual({ 'Justice has been done,': 'Carol' });
+    // An owner whose thing is no person named after it stays the one "she" goes back to.
+    expect(speakers('The verdict was welcomed by Ms Lee\'s family. "Justice has been done," she said.')['Justice has been done,']).toBe('Ms Lee');
   });
 });
