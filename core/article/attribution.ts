@@ -399,7 +399,11 @@ const OWNER_AFTER = /^(?:of|for)$/i;
  * "the family of retired fisherman …", "lawyers for …": the words before a name say the speakers are that person's people,
  * not the person. Where their "of"/"for" is, or -1.
  */
-const peopleOfName = (before: readonly string[]): number => before.findIndex((w, i) => i > 0 && OWNER_AFTER.test(w) && PEOPLE_OF.test(before[i - 1]!));
+const peopleOfName = (before: readonly string[]): number =>
+  // (A lower-case people word, and no count after it: "Friends of the Earth campaigner", "Father of the House",
+  // "mother of three" are no such people.)
+  before.findIndex((w, i) => i > 0 && OWNER_AFTER.test(w) && PEOPLE_OF.test(before[i - 1]!) && /^\p{Ll}/u.test(before[i - 1]!) && !before.slice(i + 1).some((x) => COUNT_WORD.test(x)));
+const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)$/;
 
 /** The start of a context right after a quote, up to its first speech verb: `," Trump said` / `," said Trump`. */
 const OTHER_QUOTES_VERB = /^[\s,;:–—-]*(?:(?:he|she|they|\p{Lu}[\p{L}'’.\-]*)(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s+)?\p{Ll}+$/u;

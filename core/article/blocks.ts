@@ -2,7 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
 import { captionLine, creditStart, joinCaption } from './captions';
 import { COMMENT_SECTION_RULE, LINK_LIST_RULE, WRITER_BIO_RULE, furnitureRule } from './furniture';
-import { isKnownFirstName } from './people';
+import { isKnownFirstName, looksLikeOrganisation, readName } from './people';
 import { pieceCount, squashSpaces } from './spaces';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
@@ -125,6 +125,13 @@ type Piece =
 /** A comment section's heading ends the article only after this many paragraphs of it (such a heading at the top would be a page's odd layout, not its end). */
 const ARTICLE_BEFORE_COMMENTS = 3;
 const PARAGRAPH_CHARS = 80;
+
+/** "Ruth Alvarez", not "Chelsea Football Club" or "Madison Square Garden": all of the line reads as one person's name. */
+function isPersonName(text: string): boolean {
+  const words = text.split(' ');
+  const name = readName(words);
+  return name?.person === true && name.used === words.length && !looksLikeOrganisation(text) && !/\b(?:Club|Garden|Square|Street|Road|Park|Hall|Centre|Center|Stadium|Arena|Hospital|School|College|University|Church|Bridge)$/.test(text);
+}
 
 /** Headlines of other stories: short, and never end like a sentence. */
 const isLinkTitle = (text: string) => text.length <= 160 && !/[.!?]["”’')\]]*$/.test(text);
@@ -393,7 +400,7 @@ export function plainTextBlocks(source: string): RawBlock[] {
       continue;
     }
     // A person's name alone on the line under the headline (NPR, as copied) is the writer's.
-    if (out.length === 1 && out[0]!.kind === 'title' && NAME_LINE.test(text) && isKnownFirstName(text.slice(0, text.indexOf(' ')))) {
+    if (out.length === 1 && out[0]!.kind === 'title' && NAME_LINE.test(text) && isKnownFirstName(text.slice(0, text.indexOf(' '))) && isPersonName(text)) {
       out.push({ kind: 'byline', text });
       continue;
     }
@@ -424,7 +431,11 @@ export type WebItem =
   /** A <figure>'s caption and the credit found beside it (either may be empty). */
   | { kind: 'caption'; text: string; credit: string | null };
 
-const sameText = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') === b.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** A short line with no sentence end that opens with the byline's words: the byline element, read again. */
+const startsWithByline = (text: string, name: string) =>
+  text.length <= 150 && !/[.!?]["”’]?$/.test(text) && letters(text).startsWith(letters(name)) && letters(name).length >= 6;
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const sameText = (a: string, b: string) => letters(a) === letters(b);
 
 /** A web page's article (its elements, title and byline) -> blocks, with the same furniture and caption rules as copied text. */
 export function webBlocks(items: readonly WebItem[], meta: { title: string | null; byline: string | null }): RawBlock[] {
@@ -464,7 +475,8 @@ export function webBlocks(items: readonly WebItem[], meta: { title: string | nul
   if (byline && !out.slice(0, 6).some((b) => b.kind === 'byline')) {
     // The element the byline was read from, left in a pasted selection, says the same name again.
     const name = byline.replace(/^by\s+/i, '');
-    const again = out.findIndex((b, i) => i < 6 && (b.kind === 'paragraph' || b.kind === 'heading') && sameText(b.text, name));
+    // (Perhaps with its role and date after the name: "Dana Whitfield, Senior Reporter Published November 18, 2026".)
+    const again = out.findIndex((b, i) => i < 6 && (b.kind === 'paragraph' || b.kind === 'heading') && (sameText(b.text, name) || startsWithByline(b.text, name)));
     if (again >= 0) out.splice(again, 1);
     out.splice(out[0]?.kind === 'title' ? 1 : 0, 0, { kind: 'byline', text: /^by\b/i.test(byline) ? byline : `By ${byline}` });
   }

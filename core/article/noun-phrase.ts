@@ -164,6 +164,8 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
 const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:both|together|also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
 const FULL_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)+$/u;
 const NAMED_APPOSITIVE_THEN_WORD = /^,\s+(\p{Ll}[\p{Ll}’']+)\b/u;
+/** "described by", "jailed in", "named as": a past participle opening a phrase about the name, not its verb. */
+const PARTICIPLE_PHRASE = /^\p{Ll}+ed\s+(?:by|as|in|at|on|from|after|for|to|with)\b/u;
 const AUXILIARY_VERB = /^(?:is|was|were|are|has|had|have|will|would|can|could|did|does|do|may|might|must|should|shall|said|says|told|tells)$/;
 
 /**
@@ -179,9 +181,12 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   if (/^[’']s\b/.test(after)) return false;
   // "The council's chief executive, Mark Lowe, said": a name set off by commas after a description is the subject too.
   // (Only a full name after a lower-case noun: not "McConnell, R-Ky., said", nor a first name alone, "his wife, Jane, said".)
+  // (A past participle after it is no verb of his: "Police named the victim, Tom Pike, described by neighbours as …",
+  // "the defendant, Tom Pike, jailed in 2019".)
   const appositive = /\s\p{Ll}{3,},\s*$/u.test(before) && FULL_NAME.test(text.slice(start, end));
-  const m = SUBJECT_THEN_WORD.exec(after) ?? (appositive ? NAMED_APPOSITIVE_THEN_WORD.exec(after) : null);
-  if (!m) return false;
+  const direct = SUBJECT_THEN_WORD.exec(after);
+  const m = direct ?? (appositive ? NAMED_APPOSITIVE_THEN_WORD.exec(after) : null);
+  if (!m || (!direct && PARTICIPLE_PHRASE.test(after.slice(m.index + m[0].length - m[1]!.length)))) return false;
   const verb = m[1]!.toLowerCase();
   if (AUXILIARY_VERB.test(verb) || /ed$/.test(verb)) return true;
   const tags = lexiconTags(verb);

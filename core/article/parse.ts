@@ -1,7 +1,7 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, describedThenNamed, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, possessorName, readName, roleGender, type Entity } from './people';
+import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, memoised, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
@@ -13,8 +13,6 @@ import { labelDescription, labelName } from './speaker-label';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
 import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
-// (Its own line: the import above is one other work edits too.)
-import { memoised } from './people';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';

@@ -239,7 +239,9 @@ export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
  * "The RSPCA", "OPEC", "the VWS": a word of capitals that is no English word, place or title names an organisation
  * (so "it said" after "The RSPCA took in …" goes back to it, not to a body named paragraphs before).
  */
-export const isAcronym = memoised((w: string) => /^\p{Lu}{2,6}$/u.test(w) && !isTitle(w) && !isSuffix(w) && !lexiconTags(w).some((t) => t !== 'Organization'));
+export const isAcronym = memoised((w: string) => /^\p{Lu}{2,6}$/u.test(w) && !isTitle(w) && !isSuffix(w) && !COMMON_INITIALISMS.has(w) && !lexiconTags(w).some((t) => t !== 'Organization'));
+/** Letters that name a thing or an office, not a body that speaks ("The PM called it brave", "The GP told her"). */
+const COMMON_INITIALISMS = new Set('PM GP AI DNA ID PR VAR ICU IVF PPE CCTV TV CEO CFO COO GDP HIV AIDS IQ IT OK PC SUV ATM CPR ER ADHD MRI VAT GCSE PHD MP MSP MEP QC KC DJ VIP HQ UFO USB PIN'.split(' '));
 /** "The Voluntary Welfare Society (VWS)": the letters in brackets after a name are that name again. */
 export const BRACKETED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
 

@@ -18,8 +18,6 @@ const FURNITURE_WORDS = new Set([
   'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'popup', 'modal', 'overlay', 'breadcrumb',
   'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'footer', 'sidebar', 'widget', 'trending', 'mostread', 'mostviewed',
   'tags', 'topics', 'toolbar', 'skip', 'epic', 'donate', 'banner',
-  // A page's own audio or video player: its buttons and durations, nothing a listener can use here.
-  'audio', 'player',
 ]);
 const FURNITURE_PHRASES = /pull-?quote|most-?(?:read|viewed|popular)|more-?(?:stories|from|on-?this)|read-?(?:more|next)|you-?may-?like|also-?read|further-?reading|top-?stories|support-?(?:us|our)/i;
 
@@ -29,7 +27,18 @@ const FURNITURE_PHRASES = /pull-?quote|most-?(?:read|viewed|popular)|more-?(?:st
  */
 const AUTHOR_BOX = /author-?(?:bio|box|info|card|profile|details|about)(?![a-z])|about-?(?:the-?)?author|bio-?box/i;
 const AUTHOR_BOX_MIN_CHARS = 80;
-const isAuthorBox = (e: DomElement) => AUTHOR_BOX.test(`${e.getAttribute('class') ?? ''} ${e.id ?? ''}`) && textLength(e) >= AUTHOR_BOX_MIN_CHARS;
+const isAuthorBox = (e: DomElement) => AUTHOR_BOX.test(`${e.getAttribute('class') ?? ''} ${e.id ?? ''}`) && textLength(e) >= AUTHOR_BOX_MIN_CHARS && SENTENCE_END.test(e.textContent ?? '');
+/** A sentence about the writer, not a name, role and date: a lower-case word then a full stop. */
+const SENTENCE_END = /\p{Ll}{2}\.(?:\s|$)/u;
+
+/**
+ * A page's own audio or video player ("Heard on Morning Edition 4-Minute Listen Listen · 4:12"): a block (never an
+ * inline element: a link of class "player-link" in a sentence is a name) named audio or player, holding no sentence.
+ */
+const MEDIA_PLAYER_WORDS = new Set(['audio', 'player']);
+const MEDIA_PLAYER_BLOCKS = new Set(['div', 'section', 'aside', 'figure']);
+const isMediaPlayer = (e: DomElement) =>
+  MEDIA_PLAYER_BLOCKS.has(tagOf(e)) && nameWords(`${e.getAttribute('class') ?? ''} ${e.id ?? ''}`).some((w) => MEDIA_PLAYER_WORDS.has(w)) && !SENTENCE_END.test(e.textContent ?? '');
 
 /** "ShareBar article-share_tools" -> share, bar, article, share, tools. */
 export function nameWords(name: string): string[] {
@@ -84,8 +93,9 @@ export function cleanPage(doc: DomDocument): number {
   drop(doc.querySelectorAll(CHROME), essential);
   // A site header (logo, menu) is furniture; an article's header holds its headline and byline.
   drop(doc.querySelectorAll('header, [role="banner"]'), (e) => essential(e) || e.closest('article, main') !== null);
-  drop(Array.from(body.querySelectorAll('[class], [id], [data-component]')).filter((e) => looksLikeFurniture(e) || isAuthorBox(e)), essential);
-  drop(Array.from(body.querySelectorAll('div, ul, ol, p, span, section')).filter(isLinkBar), essential);
+  drop(Array.from(body.querySelectorAll('[class], [id], [data-component]')).filter((e) => looksLikeFurniture(e) || isAuthorBox(e) || isMediaPlayer(e)), essential);
+  // (Blocks only: links in a <span> or <p> may be a list inside a sentence, "The shortlist, Ann Bell, Tom Pike, Jo Lee, …".)
+  drop(Array.from(body.querySelectorAll('div, ul, ol, section')).filter(isLinkBar), essential);
   return removed;
 }
 

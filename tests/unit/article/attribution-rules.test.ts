@@ -732,6 +732,11 @@ describe('round 5: "the family of Tom Hale said" is the family, not Tom Hale', (
     expect(speakers('"We will appeal," lawyers for former mayor Ann Bell said.')).toEqual({ 'We will appeal,': 'Lawyers for Ann Bell' });
     expect(speakers('Secretary of State Ann Bell said: "We will not back down."')).toEqual({ 'We will not back down.': 'Secretary of State Ann Bell' });
   });
+  it('...but not an organisation, a title or a count ("Friends of the Earth campaigner", "Father of the House", "mother of three")', () => {
+    expect(speakers('"We will win," Friends of the Earth campaigner Tom Hale said.')).toEqual({ 'We will win,': 'Tom Hale' });
+    expect(speakers('"It is a scandal," said Father of the House Sir Edward Leigh.')).toEqual({ 'It is a scandal,': 'Sir Edward Leigh' });
+    expect(speakers('"I was scared," said mother of three Sarah Jones.')).toEqual({ 'I was scared,': 'Sarah Jones' });
+  });
 });
 
 describe('round 5: the writer’s own "I" names no speaker, and lends none', () => {
@@ -826,7 +831,8 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     expect(speakers('The Northern Tenants Association (NTA) runs the scheme. The NTA did not expect the cut. "We were told the money was safe," it said.'))
       .toEqual({ 'We were told the money was safe,': 'Northern Tenants Association' });
     expect(isAcronym('OPEC')).toBe(true);
-    expect(['US', 'MP', 'OBE', 'IT', 'Ann'].filter(isAcronym)).toEqual([]);
+    expect(['US', 'MP', 'OBE', 'IT', 'Ann', 'PM', 'GP', 'AI', 'DNA', 'CCTV'].filter(isAcronym)).toEqual([]);
+    expect(speakers('The bank raised rates. The PM called the decision brave.\n\n"Inflation is falling," it said.')).toEqual({ 'Inflation is falling,': '-' });
   });
   it('a "— Name" line after a quote may hold a title with a dot ("— Capt. Lena Ortiz", "— Dr. Ann Bell")', () => {
     expect(speakers('Crews fought the fire.\n\n"Stay away from the canyon roads." — Capt. Jo Pike, fire service\n\n"Boil your water." — Dr. Ann Bell, county health officer'))
@@ -871,6 +877,8 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
   it('"The council\'s chief executive, Mark Lowe, said …" makes Mark Lowe the subject, so a bare quote paragraph after it is his', () => {
     expect(speakers('The council\'s chief executive, Mark Lowe, said services would not be affected.\n\n"Bins will be collected as normal."'))
       .toEqual({ 'Bins will be collected as normal.': 'Mark Lowe' });
+    // A name between commas after an object is no subject, nor is one a past participle follows.
+    expect(speakers('Police named the victim, Tom Pike, described by neighbours as a devoted father.\n\n"He was a gentle man."')).toEqual({ 'He was a gentle man.': '-' });
     expect(isClauseSubject('The council\'s chief executive, Mark Lowe, said it.', 31, 40)).toBe(true);
     // Not a state tag or a first name alone between commas.
     expect(isClauseSubject('Mitch McConnell, R-Ky., said it.', 17, 22)).toBe(false);

@@ -45,6 +45,13 @@ const PROSE = [
   'Click here to read the full report.',
   'Category 5 storm heads for the coast',
   'Get the email address of your MP from the council website.',
+  'Tagged sharks return to Cape Cod',
+  'Posted in Kabul for six months',
+  'Council unveils new logo',
+  'Three responses to ‘The end of the high street’',
+  'The man is a freelance journalist, and police urged anyone who knows him to contact them on 555-1234.',
+  'Get the email from your GP confirming the appointment',
+  '“',
   'I would like to thank the firefighters, she said.',
   'Next story of the season',
   'Tags worth millions were seized at the port',
@@ -72,6 +79,11 @@ describe('caption and credit line rules', () => {
 
   it('reads prose as neither', () => {
     expect(PROSE.filter((s) => captionLine(s) !== null)).toEqual([]);
+  });
+
+  it('reads "Name/Outlet" under a caption as its credit, and a heading with a slash as no credit', () => {
+    expect(captionLine('Ruth Alvarez/NPR')?.kind).toBe('credit');
+    for (const heading of ['Labour Party Conference/Day Two', 'Israel Gaza/West Bank']) expect(captionLine(heading), heading).toBeNull();
   });
 
   it('finds the credit at the end of a caption in the forms US local papers use too', () => {
@@ -155,6 +167,7 @@ describe('text copied from a news page', () => {
     const story = 'The last of the town\'s three wells failed in October, and water is now trucked in from a neighbouring county.';
     expect(parseArticle(['A Kansas town runs out of water', 'Ruth Alvarez', story].join('\n')).byline).toBe('Ruth Alvarez');
     expect(parseArticle(['A Kansas town runs out of water', 'Kansas City', story].join('\n')).byline).toBeNull();
+    for (const place of ['Chelsea Football Club', 'Madison Square Garden']) expect(parseArticle(['A Kansas town runs out of water', place, story].join('\n')).byline, place).toBeNull();
   });
 
   it('never makes a junk line a heading', () => {

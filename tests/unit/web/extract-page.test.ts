@@ -301,6 +301,15 @@ describe('pasted content', () => {
     expect(r.model.text).not.toContain('Heard on');
   });
 
+  it('keeps names in a sentence whatever their class, and a byline box with a role and a date at the top', () => {
+    const r = loadPasted(`<h1>Match report</h1><p>The winner came from <a class="player-link">Harry Kane</a>, and the shortlist, <span><a>Ann Bell</a>, <a>Tom Pike</a>, <a>Jo Lee</a></span>, was named.</p>${para(1)}`, 'x');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.model.text).toContain('The winner came from Harry Kane, and the shortlist, Ann Bell, Tom Pike, Jo Lee, was named.');
+    const byline = open(`<html><body><main><h1>Budget vote</h1><div class="author-details"><a>Dana Whitfield</a>, Senior City Hall Reporter <time>Published November 18, 2026 5:00 PM ET</time></div>${para(1)}${para(2)}</main></body></html>`);
+    expect(byline.byline).toContain('Dana Whitfield');
+    expect(byline.text.match(/Dana Whitfield/g)).toHaveLength(1);
+  });
+
   it('drops a bar of links a site does not mark (Subscribe, Log In, e-Edition), never a sentence with links in it', () => {
     const html = `<div class="top-bar"><a>Subscribe</a><a>Log In</a><a>e-Edition</a></div><h1>Pier reopens</h1>
       <p>The pier reopened after <a>a repair</a> paid for by <a>the council</a> and <a>a lottery grant</a>.</p>${para(1)}
