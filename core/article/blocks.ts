@@ -367,7 +367,8 @@ function labelRuns(lines: string[], readings: LineReading[]): Set<number> {
   };
   lines.forEach((line, i) => {
     if (readings[i]!.furniture) return;
-    if (!readings[i]!.caption && isLabelLine(line)) run.push(i);
+    // (A writer's role, "Local Government Correspondent", is part of the byline, never a menu entry.)
+    if (!readings[i]!.caption && isLabelLine(line) && !ROLE_LINE.test(line)) run.push(i);
     else end();
   });
   end();
@@ -394,6 +395,14 @@ export function plainTextBlocks(source: string): RawBlock[] {
     const text = piece.text;
     const next = pieces[i + 1];
     if (out.length === 0 && isMastheadBeforeHeadline(text, pieces.slice(i + 1, i + 5))) continue;
+    // "By" / "Harriet Lowe," / "Local Government Correspondent": a byline whose parts the page set on lines of their own.
+    const name = next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
+    if (out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') && /^by:?$/i.test(text) && NAME_LINE.test(name)) {
+      const role = pieces[i + 2]?.kind === 'text' && ROLE_LINE.test(pieces[i + 2]!.text) ? pieces[i + 2]!.text : null;
+      out.push({ kind: 'byline', text: role ? `By ${name}, ${role}` : `By ${name}` });
+      i += role ? 2 : 1;
+      continue;
+    }
     if (out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') && next?.kind === 'text' && NAME_LINE.test(text) && ROLE_LINE.test(next.text)) {
       out.push({ kind: 'byline', text: `${text}, ${next.text}` });
       i++;

@@ -170,6 +170,13 @@ describe('text copied from a news page', () => {
     for (const place of ['Chelsea Football Club', 'Madison Square Garden']) expect(parseArticle(['A Kansas town runs out of water', place, story].join('\n')).byline, place).toBeNull();
   });
 
+  it('joins a byline a page set on lines of its own ("By" / "Harriet Lowe," / "Local Government Correspondent"), its role kept out of the menu lines around it', () => {
+    const m = parseArticle(['Bin strike to go ahead', 'Rubbish could pile up for a fortnight', 'By', 'Harriet Lowe,', 'Local Government Correspondent', '29 November 2026 • 6:00am',
+      'Related Topics', 'Strikes', 'Unite', 'Birmingham', 'Bin collections across Birmingham will stop for two weeks from Monday after workers rejected the offer.'].join('\n'));
+    expect(m.byline).toBe('By Harriet Lowe, Local Government Correspondent');
+    expect(m.blocks.map((b) => b.text)).not.toContain('By');
+  });
+
   it('never makes a junk line a heading', () => {
     const junk = parseArticle(['A short title here', '', 'First paragraph of the story, which goes on for a while.', '', 'Getty Images', '', 'BBC', '', 'Second paragraph, also a proper sentence of some length.', '', 'Top', '', 'Bristol', '', 'Third paragraph.'].join('\n'));
     expect(junk.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([]);
