@@ -392,8 +392,8 @@ function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
 }
 
 const OBJECT_OF = /^(?:for|of|at|with|from|to|by|about|behind|near)$/i;
-/** "the family of …", "lawyers for …": people who speak for the person named after them. */
-const PEOPLE_OF = /^(?:family|families|relatives|friends|lawyers?|attorneys?|solicitors?|spokes(?:man|woman|person)|representatives?|parents|children|sons?|daughters?|widow|widower|wife|husband|mother|father|brothers?|sisters?|colleagues|supporters|aides?|office|team|campaign)$/i;
+/** "the family of …", "lawyers for …": people who speak for the person named after them (in lower case: "Friends of the Earth" is a name). */
+const PEOPLE_OF = /^(?:family|families|relatives|friends|lawyers?|attorneys?|solicitors?|spokes(?:man|woman|person)|representatives?|parents|children|sons?|daughters?|widow|widower|wife|husband|mother|father|brothers?|sisters?|colleagues|supporters|aides?|office|team|campaign)$/;
 const OWNER_AFTER = /^(?:of|for)$/i;
 /**
  * "the family of retired fisherman …", "lawyers for …": the words before a name say the speakers are that person's people,
@@ -402,7 +402,7 @@ const OWNER_AFTER = /^(?:of|for)$/i;
 const peopleOfName = (before: readonly string[]): number =>
   // (A lower-case people word, and no count after it: "Friends of the Earth campaigner", "Father of the House",
   // "mother of three" are no such people.)
-  before.findIndex((w, i) => i > 0 && OWNER_AFTER.test(w) && PEOPLE_OF.test(before[i - 1]!) && /^\p{Ll}/u.test(before[i - 1]!) && !before.slice(i + 1).some((x) => COUNT_WORD.test(x)));
+  before.findIndex((w, i) => i > 0 && OWNER_AFTER.test(w) && PEOPLE_OF.test(before[i - 1]!) && !before.slice(i + 1).some((x) => COUNT_WORD.test(x)));
 const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)$/;
 
 /** The start of a context right after a quote, up to its first speech verb: `," Trump said` / `," said Trump`. */

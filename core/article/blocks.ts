@@ -395,15 +395,17 @@ export function plainTextBlocks(source: string): RawBlock[] {
     const text = piece.text;
     const next = pieces[i + 1];
     if (out.length === 0 && isMastheadBeforeHeadline(text, pieces.slice(i + 1, i + 5))) continue;
+    // A byline stands among the first few blocks, once.
+    const bylineSlot = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline');
     // "By" / "Harriet Lowe," / "Local Government Correspondent": a byline whose parts the page set on lines of their own.
     const name = next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
-    if (out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') && /^by:?$/i.test(text) && NAME_LINE.test(name)) {
+    if (bylineSlot && /^by:?$/i.test(text) && NAME_LINE.test(name)) {
       const role = pieces[i + 2]?.kind === 'text' && ROLE_LINE.test(pieces[i + 2]!.text) ? pieces[i + 2]!.text : null;
       out.push({ kind: 'byline', text: role ? `By ${name}, ${role}` : `By ${name}` });
       i += role ? 2 : 1;
       continue;
     }
-    if (out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') && next?.kind === 'text' && NAME_LINE.test(text) && ROLE_LINE.test(next.text)) {
+    if (bylineSlot && next?.kind === 'text' && NAME_LINE.test(text) && ROLE_LINE.test(next.text)) {
       out.push({ kind: 'byline', text: `${text}, ${next.text}` });
       i++;
       continue;
@@ -413,7 +415,7 @@ export function plainTextBlocks(source: string): RawBlock[] {
       out.push({ kind: 'byline', text });
       continue;
     }
-    const nameThenRole = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline') ? bylineOnOneLine(text) : null;
+    const nameThenRole = bylineSlot ? bylineOnOneLine(text) : null;
     if (nameThenRole) {
       out.push({ kind: 'byline', text: nameThenRole });
       continue;

@@ -68,17 +68,6 @@ const creditAfter = (_rest: string, line: string) => ({ kind: 'credit' as const,
 /** "Ruth Alvarez/NPR", "Ann Lee/AFP via Getty Images": two to four capitalised words of a name, a slash, an outlet. */
 const NAME_SLASH_CREDIT = /^(?:\p{Lu}[\p{L}'’.-]+\s){1,3}\p{Lu}[\p{L}'’-]+\s?\/\s?\p{Lu}[\p{L}&'’.-]*(?:\s(?:\p{Lu}[\p{L}&'’.-]*|via|for|of|the)){0,5}$/u;
 
-/** The name-slash credit, only when the words before the slash start with a person's first name ("Labour Party Conference/Day Two" is a heading). */
-function nameSlashRule(name: string, examples: CaptionRule['examples']): CaptionRule {
-  return {
-    name,
-    read(line) {
-      return NAME_SLASH_CREDIT.test(line) && isKnownFirstName(line.slice(0, line.indexOf(' '))) ? { kind: 'credit', credit: line, attaches: 'previous', rule: name } : null;
-    },
-    examples,
-  };
-}
-
 export const CAPTION_RULES: readonly CaptionRule[] = [
   patternRule('bbc-image-caption', /^(?:image|media|video) caption\s*[,:]\s*(.+)$/iu, (text) => ({ kind: 'caption', text }), [
     { line: 'Image caption, Residents say the road has been closed for weeks', expect: 'caption' },
@@ -112,11 +101,18 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
     { line: 'AFP via Getty Images', expect: 'credit' },
   ]),
   // NPR, Getty and others credit a photo on the line under its caption as "Name/Outlet": a person's name, a slash, a name.
-  nameSlashRule('name-slash-credit', [
-    { line: 'Ruth Alvarez/NPR', expect: 'credit' },
-    { line: 'Jane Doe / Getty Images', expect: 'credit' },
-    { line: 'Ann Lee/AFP via Getty Images', expect: 'credit' },
-  ]),
+  // (Only when the words before the slash start with a first name: "Labour Party Conference/Day Two" is a heading.)
+  {
+    name: 'name-slash-credit',
+    read(line) {
+      return NAME_SLASH_CREDIT.test(line) && isKnownFirstName(line.slice(0, line.indexOf(' '))) ? { kind: 'credit', credit: line, attaches: 'previous', rule: this.name } : null;
+    },
+    examples: [
+      { line: 'Ruth Alvarez/NPR', expect: 'credit' },
+      { line: 'Jane Doe / Getty Images', expect: 'credit' },
+      { line: 'Ann Lee/AFP via Getty Images', expect: 'credit' },
+    ],
+  },
   {
     name: 'photo-label',
     read(line) {

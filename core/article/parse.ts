@@ -3,7 +3,7 @@ import { cueAfter, cueBefore, describedThenNamed, isFirstPerson, resolveSpeaker,
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, memoised, possessorName, readName, roleGender, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
-import { ABBREVIATION_DOT, isAbbreviatedTitle, splitSentences } from './sentences';
+import { isAbbreviatedTitle, maskAbbreviationDots, splitSentences } from './sentences';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
 import { judgingVerbAfter } from './judging-verbs';
 import { isWorkTitle } from './work-titles';
@@ -528,7 +528,7 @@ function attribute(
     const said = SAID_AT_SENTENCE_END.exec(tail);
     if (said) {
       // (The dot of "Dr." or "J." ends no sentence: `"…," Dr. Nia Okafor said. "…"` is one sentence before this quote.)
-      const unabbreviated = tail.replace(ABBREVIATION_DOT, (m) => `${m.slice(0, -1)}_`);
+      const unabbreviated = maskAbbreviationDots(tail);
       const sentenceStart = Math.max(0, ...['. ', '? ', '! ', '." ', '.” '].map((end) => {
         const at = unabbreviated.lastIndexOf(end, said.index);
         return at < 0 ? 0 : at + end.length;
@@ -618,7 +618,7 @@ function interrupts(first: Found, second: Found, blocks: Block[]): boolean {
   if (end.block !== start.block || end.close === null || start.open <= end.close) return false;
   const text = blocks[end.block]!.text;
   // ("…," said Lt. Dana Rourke. "…": a title's dot ends no sentence.)
-  return /[,.!?]$/.test(text.slice(end.start, end.end)) && INTERRUPTION.test(text.slice(end.close + 1, start.open).replace(ABBREVIATION_DOT, (m) => m.slice(0, -1)));
+  return /[,.!?]$/.test(text.slice(end.start, end.end)) && INTERRUPTION.test(maskAbbreviationDots(text.slice(end.close + 1, start.open)));
 }
 
 /** A speech verb and "that" right before a quote: `claimed on Tuesday that`, `wrote in May that`. */
@@ -716,7 +716,7 @@ function contextAfter(span: Span, text: string, neighbours: Neighbours): { ctx: 
   const nextSpan = after && after.open > span.close ? after : undefined;
   const rest = text.slice(from, Math.min(nextSpan ? nextSpan.open : text.length, from + 300));
   // Hide abbreviation dots ("Dr.", "J.") so they do not end the sentence early.
-  const masked = rest.replace(ABBREVIATION_DOT, (m) => m.replace('.', '_'));
+  const masked = maskAbbreviationDots(rest);
   const stop = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(masked);
   return { ctx: stop ? rest.slice(0, stop.index + 1) : rest, start: from };
 }

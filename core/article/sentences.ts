@@ -9,6 +9,8 @@ const TITLES = new Set('mr mrs ms messrs dr prof rev fr st mt ft gen col lt capt
 export const isAbbreviatedTitle = (word: string) => /^[A-Za-z]{1,5}\.$/.test(word) && TITLES.has(word.slice(0, -1).toLowerCase());
 /** Matches an abbreviated title with its dot, or a single capital initial ("J."), anywhere in a text. */
 export const ABBREVIATION_DOT = new RegExp(`\\b(?:${[...TITLES].map((t) => t.charAt(0).toUpperCase() + t.slice(1)).join('|')}|[A-Z])\\.`, 'g');
+/** `text` with the dot of every abbreviated title or initial ("Dr.", "J.") made "_", so it ends no sentence; offsets are kept. */
+export const maskAbbreviationDots = (text: string): string => text.replace(ABBREVIATION_DOT, (m) => `${m.slice(0, -1)}_`);
 /** These also end sentences ("... Apple Inc. The company ..."): join only when a lower-case word or a number follows. */
 const OTHER_ABBREVIATIONS = new Set(
   ('sr jr no nos vol vs etc inc co corp ltd bros dept est approx fig al ave blvd rd ' +

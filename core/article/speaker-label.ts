@@ -3,8 +3,8 @@
 import { isAbbreviatedTitle } from './sentences';
 import { isTimePhrase } from './speaker-check';
 
-/** "Inc." "Co." "Jr." "J.": a name may end in these dots; any other final dot or comma is the sentence's. */
-const NAME_END_ABBREVIATION = /(?:^|\s)(?:\p{Lu}|Inc|Co|Corp|Ltd|Bros|Jr|Sr|St|Mt)\.$/u;
+/** "Inc." "Co." "J.": a name may end in these dots, or an abbreviated title's ("Jr."); any other final dot or comma is the sentence's. */
+const NAME_END_ABBREVIATION = /(?:^|\s)(?:\p{Lu}|Inc|Co|Corp|Ltd|Bros)\.$/u;
 
 /** "Plain Dealer." -> "Plain Dealer", "One party activist.)" -> "One party activist": the sentence's marks go. */
 export function labelName(name: string): string {

@@ -27,7 +27,7 @@ const FURNITURE_PHRASES = /pull-?quote|most-?(?:read|viewed|popular)|more-?(?:st
  */
 const AUTHOR_BOX = /author-?(?:bio|box|info|card|profile|details|about)(?![a-z])|about-?(?:the-?)?author|bio-?box/i;
 const AUTHOR_BOX_MIN_CHARS = 80;
-const isAuthorBox = (e: DomElement) => AUTHOR_BOX.test(`${e.getAttribute('class') ?? ''} ${e.id ?? ''}`) && textLength(e) >= AUTHOR_BOX_MIN_CHARS && SENTENCE_END.test(e.textContent ?? '');
+const isAuthorBox = (e: DomElement) => AUTHOR_BOX.test(classAndId(e)) && textLength(e) >= AUTHOR_BOX_MIN_CHARS && SENTENCE_END.test(e.textContent ?? '');
 /** A sentence about the writer, not a name, role and date: a lower-case word then a full stop. */
 const SENTENCE_END = /\p{Ll}{2}\.(?:\s|$)/u;
 
@@ -38,15 +38,18 @@ const SENTENCE_END = /\p{Ll}{2}\.(?:\s|$)/u;
 const MEDIA_PLAYER_WORDS = new Set(['audio', 'player']);
 const MEDIA_PLAYER_BLOCKS = new Set(['div', 'section', 'aside', 'figure']);
 const isMediaPlayer = (e: DomElement) =>
-  MEDIA_PLAYER_BLOCKS.has(tagOf(e)) && nameWords(`${e.getAttribute('class') ?? ''} ${e.id ?? ''}`).some((w) => MEDIA_PLAYER_WORDS.has(w)) && !SENTENCE_END.test(e.textContent ?? '');
+  MEDIA_PLAYER_BLOCKS.has(tagOf(e)) && nameWords(classAndId(e)).some((w) => MEDIA_PLAYER_WORDS.has(w)) && !SENTENCE_END.test(e.textContent ?? '');
 
 /** "ShareBar article-share_tools" -> share, bar, article, share, tools. */
 export function nameWords(name: string): string[] {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/** What a page calls an element: its class and id. */
+const classAndId = (e: DomElement) => `${e.getAttribute('class') ?? ''} ${e.id ?? ''}`;
+
 export function looksLikeFurniture(e: DomElement): boolean {
-  const name = `${e.getAttribute('class') ?? ''} ${e.id ?? ''} ${e.getAttribute('data-component') ?? ''}`;
+  const name = `${classAndId(e)} ${e.getAttribute('data-component') ?? ''}`;
   if (!name.trim()) return false;
   return nameWords(name).some((w) => FURNITURE_WORDS.has(w)) || FURNITURE_PHRASES.test(name);
 }
