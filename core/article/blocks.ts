@@ -103,6 +103,8 @@ function bylineOnOneLine(line: string): string | null {
   return null;
 }
 
+/** "ByLaura Pennington": the byline's "By" glued to the name (case-sensitive: "BYU", "Byron Bay" are not). */
+const GLUED_BY = /^By(\p{Lu}\p{Ll}.*)$/u;
 /** Name and role on separate lines under the title ("Jane Doe" / "Health correspondent"): one byline. */
 const NAME_LINE = /^(?:\p{Lu}[\p{Ll}'’-]+\s){1,3}\p{Lu}[\p{L}'’-]+$/u;
 const ROLE_LINE = /^(?:(?:[\p{L}-]+\s){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|producer|analyst|contributor|staff)|(?:[\p{Lu}][\p{L}]*\s){0,2}news,\s*[\p{L}\s]{2,40})$/iu;
@@ -398,11 +400,14 @@ export function plainTextBlocks(source: string): RawBlock[] {
     // A byline stands among the first few blocks, once.
     const bylineSlot = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline');
     // "By" / "Harriet Lowe," / "Local Government Correspondent": a byline whose parts the page set on lines of their own.
-    const name = next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
-    if (bylineSlot && /^by:?$/i.test(text) && NAME_LINE.test(name)) {
-      const role = pieces[i + 2]?.kind === 'text' && ROLE_LINE.test(pieces[i + 2]!.text) ? pieces[i + 2]!.text : null;
+    // ...or "ByLaura Pennington" / "Local Democracy Reporter": "By" in an element of its own, copied with no space after it.
+    const glued = bylineSlot ? GLUED_BY.exec(text) : null;
+    const name = glued ? glued[1]!.replace(/,$/, '') : next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
+    if (bylineSlot && (glued || /^by:?$/i.test(text)) && NAME_LINE.test(name)) {
+      const roleAt = glued ? i + 1 : i + 2;
+      const role = pieces[roleAt]?.kind === 'text' && ROLE_LINE.test(pieces[roleAt]!.text) ? pieces[roleAt]!.text : null;
       out.push({ kind: 'byline', text: role ? `By ${name}, ${role}` : `By ${name}` });
-      i += role ? 2 : 1;
+      i = roleAt - (role ? 0 : 1);
       continue;
     }
     if (bylineSlot && next?.kind === 'text' && NAME_LINE.test(text) && ROLE_LINE.test(next.text)) {

@@ -100,6 +100,8 @@ describe('caption and credit line rules', () => {
       ['Skaters at the car park. Photo by Sam Ortiz/Riverside Gazette', 'Photo by Sam Ortiz/Riverside Gazette'],
       ['Rosa Diaz in 1998. Photo courtesy of the Diaz family', 'Photo courtesy of the Diaz family'],
       ['Crews at the fire line. Photos by Ann Lee', 'Photos by Ann Lee'],
+      // Reach sites: the credit's label copied glued to the caption.
+      ['The crossing on Mill Lane, where parents want lights installed(Image: Manchester Evening News)', '(Image: Manchester Evening News)'],
     ]) expect(caption.slice(creditStart(caption) ?? caption.length), caption).toBe(credit);
     // Prose that ends in brackets is no caption.
     for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The mayor posed for a photo by the fountain', 'The show has 40 prints. Photos by Ansel Adams will hang in the east wing.', 'Pictures courtesy of the family show him smiling.', 'She sold the Photo by Ansel Adams', 'The figures were collected by volunteers (courtesy of the Smith report)']) expect(creditStart(prose), prose).toBeNull();
@@ -175,6 +177,15 @@ describe('text copied from a news page', () => {
       'Related Topics', 'Strikes', 'Unite', 'Birmingham', 'Bin collections across Birmingham will stop for two weeks from Monday after workers rejected the offer.'].join('\n'));
     expect(m.byline).toBe('By Harriet Lowe, Local Government Correspondent');
     expect(m.blocks.map((b) => b.text)).not.toContain('By');
+  });
+
+  it('reads "By" glued to the name ("ByLaura Pennington", as copied from a Reach page) with the role under it as the byline, and "BYU Cougars" as no byline', () => {
+    const story = 'Parents at a Denton primary school say they are waiting for a set of traffic lights outside the gates.';
+    const m = parseArticle(['Crossing still not fixed two years on', 'ByLaura Pennington', 'Local Democracy Reporter', '12:43, 30 NOV 2026', story].join('\n'));
+    expect(m.byline).toBe('By Laura Pennington, Local Democracy Reporter');
+    expect(m.blocks.map((b) => b.text)).toEqual(['Crossing still not fixed two years on', 'By Laura Pennington, Local Democracy Reporter', story]);
+    expect(parseArticle(['Crossing still not fixed', 'ByLaura Pennington', story].join('\n')).byline).toBe('By Laura Pennington');
+    for (const line of ['BYU Cougars', 'Byelection Day']) expect(parseArticle(['Surf season opens early', line, story].join('\n')).byline, line).toBeNull();
   });
 
   it('never makes a junk line a heading', () => {
