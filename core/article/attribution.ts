@@ -233,7 +233,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   // `"…," Trump said, after Ann Bell said he had called Jo Pike a "personal senator"`: right after another quote, the
   // sentence's first verb attributes that quote; a partial quote later in the sentence hangs on the next one.
   const firstIsOthers = afterOtherQuote && verbs.length > 1 && OTHER_QUOTES_VERB.test(ctx.slice(0, verbs[0]!.index + verbs[0]![0].length));
-  const verb = partial && !adjacent ? verbs[firstIsOthers ? 1 : 0] : lastVerb;
+  const verb = partial && (!adjacent || reportedWithin(ctx, verbs)) ? verbs[firstIsOthers ? 1 : 0] : lastVerb;
   // "X was accused of ...": a passive verb's subject is not the one speaking.
   if (verb?.index !== undefined && /\b(?:was|were|is|are|been|being|be|get|got)\s+$/i.test(ctx.slice(0, verb.index))) return null;
   if (!verb || verb.index === undefined) {
@@ -409,6 +409,16 @@ const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 const OTHER_QUOTES_VERB = /^[\s,;:–—-]*(?:(?:he|she|they|\p{Lu}[\p{L}'’.\-]*)(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s+)?\p{Ll}+$/u;
 
 /** After a speech verb: at most five words, "that", and at most six more before the partial quote opens. */
+/** A verb in the past perfect, as a report of what was done puts it ("the board had asked for"). */
+const PAST_PERFECT_BEFORE = /\bhad\s+$/i;
+/**
+ * "Smedberg said in a statement that the board had asked for "a full accounting"": the verb by a partial quote is in the past
+ * perfect, inside what the sentence's first verb (said, told) reports: the quoted words are the reporter's source's.
+ */
+function reportedWithin(ctx: string, verbs: readonly RegExpExecArray[]): boolean {
+  const last = verbs[verbs.length - 1]!;
+  return verbs.length > 1 && /^(?:said|says|told|tells)$/i.test(verbs[0]![0]) && PAST_PERFECT_BEFORE.test(ctx.slice(Math.max(0, last.index - 8), last.index));
+}
 const THAT_CLAUSE_START = /^(?:\s+[^\s.,;:!?"“”]+){0,5}?\s+that(?:\s+[^\s.,;:!?"“”]+){0,6}\s*$/;
 const INVERTED_BEFORE_QUOTE = /,\s+(?:said|says|explained|explains|added|adds|noted|notes|argued|argues|wrote|writes|continued|continues|insisted|insists|recalled|recalls|warned|warns|observed|observes)\s+(\p{Lu}[^,"“”:;]{1,60}?)(,\s+[^,"“”:;]{1,120})?\s*[,:]$/u;
 const INVERTED_ASIDE = /,\s+(?:says|said|argues|writes|notes|explains)\s+(\p{Lu}[^,"“”]{1,60}?)(,\s+[^,"“”]{1,120})?,\s+(?=\p{Ll})/u;

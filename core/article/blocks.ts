@@ -85,11 +85,19 @@ function looksLikeHeading(text: string, next: string | undefined): boolean {
 /** Running text: a sentence of some length that ends like one. */
 const isProse = (text: string) => text.length >= 30 && /[.!?:…]["”’')\]]*$/.test(text);
 
-/** "British Broadcasting Corporation", "New York", "e-Edition" above the headline: a site's name or section, not the title. */
-function isMastheadBeforeHeadline(text: string, following: Piece[]): boolean {
-  if (text.split(' ').length > 3 || /[.!?:]$/.test(text)) return false;
-  return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text));
+/**
+ * "British Broadcasting Corporation", "New York", "e-Edition" above the headline: a site's name or section, not the title.
+ * Above the site's menu a slogan may be longer ("Democracy Dies in Darkness"): a headline comes after the menu.
+ */
+function isMastheadBeforeHeadline(piece: Piece & { kind: 'text' }, following: Piece[]): boolean {
+  const text = piece.text;
+  if (text.split(' ').length > (piece.aboveMenu ? MASTHEAD_ABOVE_MENU_WORDS : MASTHEAD_WORDS) || /[.!?:]$/.test(text)) return false;
+  // (A byline under a short headline is no headline: "Metro cuts service" / "By Daniel Okafor and Priya Raman".)
+  return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text) && !BYLINE.test(p.text));
 }
+
+const MASTHEAD_WORDS = 3;
+const MASTHEAD_ABOVE_MENU_WORDS = 5;
 
 /** Name and role on one line with no comma ("Jane Doe Health correspondent", as copied from the Guardian): "Jane Doe, Health correspondent". */
 function bylineOnOneLine(line: string): string | null {
@@ -118,7 +126,7 @@ const NOTHING: LineReading = { furniture: null, caption: null };
 
 type Piece =
   /** Running text, classified later (paragraph, byline, title, heading...). */
-  | { kind: 'text'; text: string; inBlockquote?: boolean }
+  | { kind: 'text'; text: string; inBlockquote?: boolean; aboveMenu?: boolean }
   | { kind: 'caption'; text: string; creditAt?: number }
   /** Structure a web page states itself. */
   | { kind: 'heading'; text: string; level: number }
@@ -188,6 +196,12 @@ class PieceCollector {
     }
   }
 
+  /** A line of a menu was dropped: the one line above it at the top of the page is the site's name or slogan, if a headline follows. */
+  menuLine(): void {
+    const only = this.out.length === 1 ? this.out[0] : undefined;
+    if (only?.kind === 'text') this.out[0] = { ...only, aboveMenu: true };
+  }
+
   finish(): Piece[] {
     this.flushCredit();
     return this.out;
@@ -210,7 +224,9 @@ class PieceCollector {
 }
 
 /** A menu entry or topic link: a few words, no sentence punctuation. */
-const isLabelLine = (line: string) => pieceCount(line, 4) <= 4 && !/[.!?:;,"“”]$/.test(line);
+const isLabelLine = (line: string) => pieceCount(line, 4) <= 4 && (!/[.!?:;,"“”]$/.test(line) || INITIALS.test(line));
+/** "D.C.", "U.S.": a place in initials, which ends with a dot but is a label. */
+const INITIALS = /^(?:\p{Lu}\.){2,4}$/u;
 /** Lines of a wrapped paragraph fill the width: a short line with no punctuation at its end is a line of its own (a name, a label). */
 const WRAPPED_LINE_MIN = 40;
 const standsAlone = (line: string) => line.length < WRAPPED_LINE_MIN && !/[.,;:!?"“”’')\]–—-]$/.test(line) && !/^\d{1,3}$/.test(line);
@@ -325,7 +341,10 @@ function textPieces(text: string): Piece[] {
       para = [];
     };
     lines.forEach((line, i) => {
-      if (menu.has(i)) return flush();
+      if (menu.has(i)) {
+        flush();
+        return collector.menuLine();
+      }
       // Furniture and caption lines stand alone even inside a paragraph's run of lines.
       if (special[i]) {
         flush();
@@ -396,7 +415,7 @@ export function plainTextBlocks(source: string): RawBlock[] {
     }
     const text = piece.text;
     const next = pieces[i + 1];
-    if (out.length === 0 && isMastheadBeforeHeadline(text, pieces.slice(i + 1, i + 5))) continue;
+    if (out.length === 0 && isMastheadBeforeHeadline(piece, pieces.slice(i + 1, i + 5))) continue;
     // A byline stands among the first few blocks, once.
     const bylineSlot = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline');
     // "By" / "Harriet Lowe," / "Local Government Correspondent": a byline whose parts the page set on lines of their own.
@@ -436,7 +455,23 @@ export function plainTextBlocks(source: string): RawBlock[] {
       out.push(block);
     }
   }
-  return out.filter((b) => b.text.length > 0);
+  return withoutWritersBios(out).filter((b) => b.text.length > 0);
+}
+
+/** What a writer's bio says of them after their name: "covers transportation", "is a reporter on the Local desk". */
+const BIO_AFTER_NAME = /^ (?:covers|reports on|writes about|has covered|is (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|intern|producer|fellow)\b)/u;
+
+/**
+ * The paragraphs at the end that begin with a writer the byline names and say what they cover
+ * ("Daniel Okafor covers transportation for The Washington Post."): the page's note about its writers.
+ */
+function withoutWritersBios(blocks: RawBlock[]): RawBlock[] {
+  const byline = blocks.find((b) => b.kind === 'byline')?.text;
+  if (!byline) return blocks;
+  const writers = byline.replace(/^by:?\s+/i, '').split(/,|\s+and\s+|\s*&\s*/).map((w) => w.trim()).filter((w) => NAME_LINE.test(w));
+  let end = blocks.length;
+  while (end > 0 && blocks[end - 1]!.kind === 'paragraph' && writers.some((w) => blocks[end - 1]!.text.startsWith(w) && BIO_AFTER_NAME.test(blocks[end - 1]!.text.slice(w.length)))) end--;
+  return end === blocks.length ? blocks : blocks.slice(0, end);
 }
 
 /** One element of a web page's extracted article (electron/articles/html-items.ts makes them). */

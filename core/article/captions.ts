@@ -12,11 +12,18 @@ export const TRAILING_CREDIT = /(?:^|(?<=[\s.;|–—-])|(?<=\p{L})(?=\((?:Image
 /** Every TRAILING_CREDIT match holds one of its label words, an agency's slash, or ends with a closing bracket: a cheap test first. */
 const MAY_HOLD_CREDIT = /Credit|Photo|Pic|Image|Illustration|\/|\)\s*$/;
 
+/** A bracket at the end of a line, and what it holds. */
+const TRAILING_BRACKET = /\(([^()]{3,100})\)\s*$/;
+
 /** Where a caption's trailing credit starts, or null. */
 export function creditStart(text: string): number | null {
   if (!MAY_HOLD_CREDIT.test(text)) return null;
   const m = TRAILING_CREDIT.exec(text);
-  return m ? m.index : null;
+  if (m) return m.index;
+  // "(Craig Hudson/For The Washington Post)": the photographer and the outlet in brackets, starting with a first name we know.
+  const bracket = TRAILING_BRACKET.exec(text);
+  const inside = bracket?.[1];
+  return inside && NAME_SLASH_CREDIT.test(inside) && isKnownFirstName(inside.slice(0, inside.indexOf(' '))) ? bracket.index : null;
 }
 
 /** Credits that name only the source ("Getty Images") get a label, so a listener knows what it is. */

@@ -102,9 +102,11 @@ describe('caption and credit line rules', () => {
       ['Crews at the fire line. Photos by Ann Lee', 'Photos by Ann Lee'],
       // Reach sites: the credit's label copied glued to the caption.
       ['The crossing on Mill Lane, where parents want lights installed(Image: Manchester Evening News)', '(Image: Manchester Evening News)'],
+      // Washington Post: the photographer and the outlet in brackets (a first name we know starts it).
+      ['A Metro train at the Rosslyn station on Nov. 24. (Craig Hudson/For The Washington Post)', '(Craig Hudson/For The Washington Post)'],
     ]) expect(caption.slice(creditStart(caption) ?? caption.length), caption).toBe(credit);
     // Prose that ends in brackets is no caption.
-    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The mayor posed for a photo by the fountain', 'The show has 40 prints. Photos by Ansel Adams will hang in the east wing.', 'Pictures courtesy of the family show him smiling.', 'She sold the Photo by Ansel Adams', 'The figures were collected by volunteers (courtesy of the Smith report)']) expect(creditStart(prose), prose).toBeNull();
+    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The mayor posed for a photo by the fountain', 'The show has 40 prints. Photos by Ansel Adams will hang in the east wing.', 'Pictures courtesy of the family show him smiling.', 'She sold the Photo by Ansel Adams', 'The figures were collected by volunteers (courtesy of the Smith report)', 'Talks on the border went on for a week (Northern Ireland/Republic of Ireland)', 'The plan was backed by both parties (Labour/Liberal Democrats)']) expect(creditStart(prose), prose).toBeNull();
   });
 
   it('labels a bare credit and keeps it a separate range', () => {
@@ -186,6 +188,26 @@ describe('text copied from a news page', () => {
     expect(m.blocks.map((b) => b.text)).toEqual(['Crossing still not fixed two years on', 'By Laura Pennington, Local Democracy Reporter', story]);
     expect(parseArticle(['Crossing still not fixed', 'ByLaura Pennington', story].join('\n')).byline).toBe('By Laura Pennington');
     for (const line of ['BYU Cougars', 'Byelection Day']) expect(parseArticle(['Surf season opens early', line, story].join('\n')).byline, line).toBeNull();
+  });
+
+  it('reads a slogan above the site\'s menu as no title ("Democracy Dies in Darkness" / Sign in / Local / D.C. / Maryland / Virginia), and a headline above topic links as the title', () => {
+    const story = 'Metro will run trains every 12 minutes on its Red and Silver lines through at least mid-December, the agency said.';
+    const m = parseArticle(['Democracy Dies in Darkness', 'Sign in', 'Local', 'D.C.', 'Maryland', 'Virginia', 'Metro riders face longer waits as inspections pull trains', '6 min', 'By Daniel Okafor and Priya Raman', story].join('\n'));
+    expect(m.title).toBe('Metro riders face longer waits as inspections pull trains');
+    expect(m.byline).toBe('By Daniel Okafor and Priya Raman');
+    expect(m.blocks.map((b) => b.text)).toEqual([m.title, m.byline, story]);
+    // A headline of six words or more above topic links stays the title.
+    expect(parseArticle(['Metro riders face longer waits this winter', 'Transit', 'Commuting', 'Virginia', 'Maryland', story].join('\n')).title).toBe('Metro riders face longer waits this winter');
+  });
+
+  it('drops the writers\' bios at the end, when they start with a name the byline gives; a paragraph about another reporter stays', () => {
+    const story = 'Metro will run trains every 12 minutes on its Red and Silver lines through at least mid-December, the agency said.';
+    const bios = ['Daniel Okafor covers transportation for The Washington Post. He previously covered local government.', 'Priya Raman is a reporter on the Local desk.'];
+    expect(parseArticle(['Metro cuts service', 'By Daniel Okafor and Priya Raman', story, ...bios].join('\n')).blocks.map((b) => b.text)).toEqual(['Metro cuts service', 'By Daniel Okafor and Priya Raman', story]);
+    const other = 'Ann Bell is a reporter for the Ledger who broke the story in June.';
+    expect(parseArticle(['Metro cuts service', 'By Daniel Okafor', story, other].join('\n')).blocks.map((b) => b.text)).toContain(other);
+    // Without a byline nothing is dropped.
+    expect(parseArticle(['Metro cuts service', story, bios[1]!].join('\n')).blocks.map((b) => b.text)).toContain(bios[1]);
   });
 
   it('never makes a junk line a heading', () => {
