@@ -96,6 +96,8 @@ function isMastheadBeforeHeadline(piece: Piece & { kind: 'text' }, following: Pi
   return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text) && !BYLINE.test(p.text));
 }
 
+/** An outlet's name in capitals: "USA TODAY", "ASSOCIATED PRESS". */
+const OUTLET_LINE = /^\p{Lu}[\p{Lu}'’&.-]+(?: (?:\p{Lu}[\p{Lu}'’&.-]+|&)){0,3}$/u;
 const MASTHEAD_WORDS = 3;
 const MASTHEAD_ABOVE_MENU_WORDS = 5;
 
@@ -436,7 +438,10 @@ export function plainTextBlocks(source: string): RawBlock[] {
     }
     // A person's name alone on the line under the headline (NPR, as copied) is the writer's.
     if (out.length === 1 && out[0]!.kind === 'title' && NAME_LINE.test(text) && isKnownFirstName(text.slice(0, text.indexOf(' '))) && isPersonName(text)) {
-      out.push({ kind: 'byline', text });
+      // ...and the outlet in capitals on the line under it ("Marcus Lee" / "USA TODAY").
+      const outlet = next?.kind === 'text' && OUTLET_LINE.test(next.text) ? next.text : null;
+      out.push({ kind: 'byline', text: outlet ? `${text}, ${outlet}` : text });
+      if (outlet) i++;
       continue;
     }
     const nameThenRole = bylineSlot ? bylineOnOneLine(text) : null;

@@ -9,7 +9,7 @@ import { judgingVerbAfter } from './judging-verbs';
 import { isWorkTitle } from './work-titles';
 import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
-import { labelDescription, labelName } from './speaker-label';
+import { speakerLabel } from './speaker-label';
 import { definiteSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
 import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
@@ -191,8 +191,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
       if (!speakerId) {
         speakerId = uniqueId(e.name, usedIds);
         ids.set(e, speakerId);
-        const name = labelName(e.name);
-        speakers.push({ id: speakerId, name, description: labelDescription(e.description, name), gender: e.gender, mentions: e.mentions });
+        const { name, description } = speakerLabel(e.name, e.description);
+        speakers.push({ id: speakerId, name, description, gender: e.gender, mentions: e.mentions });
       }
     }
     const parts = f.chain.map((s) => ({ block: s.block, start: blocks[s.block]!.start + s.start, end: blocks[s.block]!.start + s.end }));

@@ -35,3 +35,25 @@ function repeatsName(description: string, name: string): boolean {
   const inName = new Set(name.toLowerCase().split(/\s+/));
   return description.toLowerCase().split(/\s+/).every((w) => inName.has(w));
 }
+
+/** "(Assistant) U.S." before "Attorney …": the country is part of the office ("Attorney Renee Caldwell" alone sounds like a lawyer). */
+const COUNTRY_OF_OFFICE = /(?:^|\s)((?:(?:Assistant|Deputy|Acting|Interim|Special) )?(?:U\.S\.|US|United States))$/;
+const OFFICE_WITH_COUNTRY = /^(?:Attorney|Marshal|District (?:Judge|Attorney|Court Judge)|Circuit Judge|Magistrate Judge|Bankruptcy Judge)\b/;
+
+/**
+ * The name and description a listener hears. Where the attribution cut an office in two ("U.S." / "Attorney Renee
+ * Caldwell") it is joined again, and a description ending in the name's first word ("Manhattan District" / "District
+ * Attorney Alvin Bragg") loses it.
+ */
+export function speakerLabel(rawName: string, rawDescription: string | null): { name: string; description: string | null } {
+  let name = labelName(rawName);
+  let description = rawDescription?.trim().replace(/[\s,;:–—-]+$/u, '') ?? null;
+  const firstOfName = name.split(' ')[0]!;
+  if (description && description.split(/\s+/).length > 1 && description.endsWith(` ${firstOfName}`)) description = description.slice(0, -firstOfName.length).trim();
+  const country = description ? COUNTRY_OF_OFFICE.exec(description) : null;
+  if (description && country && OFFICE_WITH_COUNTRY.test(name)) {
+    name = `${country[1]} ${name}`;
+    description = description.slice(0, country.index).trim() || null;
+  }
+  return { name, description: labelDescription(description, name) };
+}

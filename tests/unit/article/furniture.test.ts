@@ -172,6 +172,8 @@ describe('text copied from a news page', () => {
     expect(parseArticle(['A Kansas town runs out of water', 'Ruth Alvarez', story].join('\n')).byline).toBe('Ruth Alvarez');
     expect(parseArticle(['A Kansas town runs out of water', 'Kansas City', story].join('\n')).byline).toBeNull();
     for (const place of ['Chelsea Football Club', 'Madison Square Garden']) expect(parseArticle(['A Kansas town runs out of water', place, story].join('\n')).byline, place).toBeNull();
+    // The outlet in capitals on the line under the name is part of the byline (USA TODAY, as copied).
+    expect(parseArticle(['A Kansas town runs out of water', 'Ruth Alvarez', 'USA TODAY', story].join('\n')).blocks.map((b) => b.text)).toEqual(['A Kansas town runs out of water', 'Ruth Alvarez, USA TODAY', story]);
   });
 
   it('joins a byline a page set on lines of its own ("By" / "Harriet Lowe," / "Local Government Correspondent"), its role kept out of the menu lines around it', () => {

@@ -1,6 +1,6 @@
 // The label a listener is given for a speaker: the name and description without the sentence's leftovers.
 import { describe, expect, it } from 'vitest';
-import { labelDescription, labelName } from '../../../core/article/speaker-label';
+import { labelDescription, labelName, speakerLabel } from '../../../core/article/speaker-label';
 
 describe('speaker names as labels', () => {
   it("drops the sentence's final dot, comma or unmatched bracket", () => {
@@ -30,5 +30,20 @@ describe('speaker descriptions as labels', () => {
     expect(labelDescription('for her part', 'Sen. Maureen Castellanos')).toBeNull();
     expect(labelDescription('on Tuesday', 'Ann Bell')).toBeNull();
     expect(labelDescription(null, 'Ann Bell')).toBeNull();
+  });
+});
+
+describe('speakerLabel: an office the attribution cut in two is joined again', () => {
+  it('"U.S." and "Attorney Renee Caldwell" are "U.S. Attorney Renee Caldwell", with "Assistant" too', () => {
+    expect(speakerLabel('Attorney Renee Caldwell', 'U.S.')).toEqual({ name: 'U.S. Attorney Renee Caldwell', description: null });
+    expect(speakerLabel('Attorney Maya Song', 'Assistant U.S.')).toEqual({ name: 'Assistant U.S. Attorney Maya Song', description: null });
+    expect(speakerLabel('District Judge Amy Berman', 'U.S. District')).toEqual({ name: 'U.S. District Judge Amy Berman', description: null });
+    // A country before another title stays a description ("Texas Sen. Ted Cruz" -> "Sen. Ted Cruz", Texas).
+    expect(speakerLabel('Sen. Ted Cruz', 'Texas')).toEqual({ name: 'Sen. Ted Cruz', description: 'Texas' });
+  });
+  it('a description ending in the name\'s first word loses it ("Manhattan District" / "District Attorney Alvin Bragg")', () => {
+    expect(speakerLabel('District Attorney Alvin Bragg', 'Manhattan District')).toEqual({ name: 'District Attorney Alvin Bragg', description: 'Manhattan' });
+    expect(speakerLabel('Defence Minister Manohar Parrikar', 'Indian Defence')).toEqual({ name: 'Defence Minister Manohar Parrikar', description: 'Indian' });
+    expect(speakerLabel('Ann Bell', 'a surgeon')).toEqual({ name: 'Ann Bell', description: 'a surgeon' });
   });
 });
