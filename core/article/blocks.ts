@@ -92,8 +92,8 @@ const isProse = (text: string) => text.length >= 30 && /[.!?:…]["”’')\]]*$
 function isMastheadBeforeHeadline(piece: Piece & { kind: 'text' }, following: Piece[]): boolean {
   const text = piece.text;
   if (text.split(' ').length > (piece.aboveMenu ? MASTHEAD_ABOVE_MENU_WORDS : MASTHEAD_WORDS) || /[.!?:]$/.test(text)) return false;
-  // (A byline under a short headline is no headline: "Metro cuts service" / "By Daniel Okafor and Priya Raman".)
-  return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text) && !BYLINE.test(p.text));
+  // (A byline under a short headline is no headline: "Metro cuts service" / "By Daniel Okafor and Priya Raman", or "Tom Whitfield, Crime Correspondent".)
+  return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text) && !BYLINE.test(p.text) && bylineOnOneLine(p.text) === null);
 }
 
 /** An outlet's name in capitals: "USA TODAY", "ASSOCIATED PRESS". */
@@ -101,8 +101,11 @@ const OUTLET_LINE = /^\p{Lu}[\p{Lu}'’&.-]+(?: (?:\p{Lu}[\p{Lu}'’&.-]+|&)){0,
 const MASTHEAD_WORDS = 3;
 const MASTHEAD_ABOVE_MENU_WORDS = 5;
 
-/** Name and role on one line with no comma ("Jane Doe Health correspondent", as copied from the Guardian): "Jane Doe, Health correspondent". */
+/** Name and role on one line ("Jane Doe Health correspondent", as copied from the Guardian): "Jane Doe, Health correspondent". */
 function bylineOnOneLine(line: string): string | null {
+  // "Tom Whitfield, Crime Correspondent": with the comma, as the Times sets it.
+  const comma = line.indexOf(', ');
+  if (comma > 0 && NAME_LINE.test(line.slice(0, comma)) && ROLE_LINE.test(line.slice(comma + 2))) return line;
   const words = line.split(' ');
   if (words.length < 3 || words.length > 9) return null;
   for (let k = 2; k <= 4 && k < words.length; k++) {

@@ -107,6 +107,17 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
     { line: 'PA Media', expect: 'credit' },
     { line: 'AFP via Getty Images', expect: 'credit' },
   ]),
+  // The Times and others set the credit in capitals under the caption: "ANDREW PARSONS FOR THE TIMES", "JANE DOE/THE TIMES".
+  {
+    name: 'capitals-credit',
+    read(line) {
+      return CAPITALS_CREDIT.test(line) && isKnownFirstName(line.slice(0, line.indexOf(' '))) ? { kind: 'credit', credit: line, attaches: 'previous', rule: this.name } : null;
+    },
+    examples: [
+      { line: 'ANDREW PARSONS FOR THE TIMES', expect: 'credit' },
+      { line: 'JANE DOE/THE SUNDAY TIMES', expect: 'credit' },
+    ],
+  },
   // NPR, Getty and others credit a photo on the line under its caption as "Name/Outlet": a person's name, a slash, a name.
   // (Only when the words before the slash start with a first name: "Labour Party Conference/Day Two" is a heading.)
   {
@@ -139,12 +150,14 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
 ];
 
 /** How every caption or credit line begins (a cheap test before the rules). */
+/** A photographer's name in capitals, then "FOR" and the paper, or a slash and it. */
+const CAPITALS_CREDIT = /^(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’-]+(?: FOR (?:THE )?\p{Lu}+(?: \p{Lu}+){0,3}|\s?\/\s?\p{Lu}[\p{Lu} ]{1,40})$/u;
 const CAPTION_START = /^(?:image|media|video|credit|photo|pic|picture|illustration|\(|getty|reuters|pa\b|afp|epa|shutterstock|alamy|ap\b|associated|bloomberg|anadolu|rex|above|top|main)/i;
 
 /** What a line of copied text is, if it is a caption or a credit. `squashed`: as for furnitureRule. */
 export function captionLine(line: string, squashed = false): CaptionLine | null {
   const text = squashed ? line : squashSpaces(line);
-  if (text === '' || text.length > 600 || (!CAPTION_START.test(text) && !NAME_SLASH_CREDIT.test(text))) return null;
+  if (text === '' || text.length > 600 || (!CAPTION_START.test(text) && !NAME_SLASH_CREDIT.test(text) && !CAPITALS_CREDIT.test(text))) return null;
   for (const rule of CAPTION_RULES) {
     const found = rule.read(text);
     if (found) return found;

@@ -29,7 +29,7 @@ const byPattern = (name: string, body: string, examples: string[], opts: { hint?
 };
 
 /** Words that make up share bars: a line made only of these is buttons, not text. */
-const SHARE_WORD = String.raw`share(?: (?:this|full|the) (?:article|story|page))?|share this:|like this:|like loading(?:\.{3}|…)?|save(?: (?:this )?(?:article|story|for later))?|saved|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger|threads|bluesky|copy(?: the)? link|link copied!?|copied!?|share or comment on this article:?|purchase licensing rights|gift(?: this)? article|give this article|read in app|bookmark|playlist|download|embed|transcript|share via [\p{L} ]{1,20}|,? opens (?:in )?(?:a )?new (?:tab|window)`;
+const SHARE_WORD = String.raw`share(?: (?:this|full|the) (?:article|story|page))?|share this:|like this:|like loading(?:\.{3}|…)?|save(?: (?:this )?(?:article|story|for later))?|saved|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger|threads|bluesky|copy(?: the)? link|link copied!?|copied!?|share or comment on this article:?|purchase licensing rights|gift(?: this)? article|gift|give this article|read in app|bookmark|playlist|download|embed|transcript|share via [\p{L} ]{1,20}|,? opens (?:in )?(?:a )?new (?:tab|window)`;
 
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DAY = 'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
@@ -45,8 +45,8 @@ const FIRST_DATE_WORD = /^[\s,./·•–-]*([^\s,./·•–|-]*)/;
 /** How a date line that starts with a label starts (every DATE_LABEL starts so). */
 const LABEL_START = /^(?:first|last|published|updated|posted|modified|created|date|time)/i;
 
-/** "Nov 30, 2026 - Politics & Policy": a date, then the section it was filed in (Axios). */
-const DATE_THEN_SECTION = /^(.{6,60}?\d)\s+[-–·|]\s+\p{Lu}[\p{L}]*(?:\s+(?:&|and|\p{Lu}[\p{L}]*)){0,3}$/u;
+/** "Nov 30, 2026 - Politics & Policy", "Monday December 01 2026, 12.01am GMT, The Times": a date, then the section or the paper. */
+const DATE_THEN_SECTION = /^(.{6,80}?(?:\d|[ap]m|\b[A-Z]{2,4}))(?:\s+[-–·|]|,)\s+\p{Lu}[\p{L}]*(?:\s+(?:&|and|\p{Lu}[\p{L}]*)){0,3}$/u;
 
 /** "Published 3 hours ago", "Friday 4 October 2026 18:42, UK", "Updated 6:04 PM EDT, Fri October 4, 2026". */
 function isDateLine(line: string): boolean {
@@ -75,11 +75,11 @@ export const WRITER_BIO_RULE = 'writer-bio';
 export const COMMENT_SECTION_RULE = 'comment-section';
 
 export const FURNITURE_RULES: readonly LineRule[] = [
-  byPattern('share-bar', `(?:(?:${SHARE_WORD})[\\s|·•/,]*)+`, ['Share', 'Save', 'Share Save', 'Facebook Twitter Email', 'Copy link Link copied', 'Share full article', 'Give this article', 'Read in app', 'Share this article', 'Share via Email', 'Link Copied!', 'Share or comment on this article:', 'Purchase Licensing Rights', 'Purchase Licensing Rights, opens new tab', 'Share this:', 'Like this:', 'Like Loading...', 'Playlist', 'Download Embed Transcript']),
+  byPattern('share-bar', `(?:(?:${SHARE_WORD})[\\s|·•/,]*)+`, ['Share', 'Save', 'Share Save', 'Facebook Twitter Email', 'Copy link Link copied', 'Share full article', 'Give this article', 'Read in app', 'Share this article', 'Share via Email', 'Link Copied!', 'Share or comment on this article:', 'Purchase Licensing Rights', 'Purchase Licensing Rights, opens new tab', 'Share this:', 'Like this:', 'Like Loading...', 'Playlist', 'Download Embed Transcript', 'Share Save Gift']),
   byPattern('advertisement',
     String.raw`(?:\(?(?:advertisement|advertising|ads?)\)?\s*[·•|-]\s*)?(?:\(?(?:advertisement|advertising|ads?|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|partner content|skip advertisement)\)?|(?:continue reading|story continues|article continues|content continues) (?:the )?(?:main )?(?:story |article )?below(?: (?:this )?(?:advertisement|ad))?|scroll (?:down )?to continue(?: (?:with|reading) (?:the )?(?:content|article))?|remove ads|(?:video )?ad feedback)`,
     ['Advertisement', 'ADVERTISEMENT', 'Skip Advertisement', 'Story continues below advertisement', 'Article continues below this ad', 'Scroll to continue with content', 'Sponsored content', '(Advertisement)', 'Video Ad Feedback', 'Advertisement · Scroll to continue']),
-  { name: 'timestamp', test: isDateLine, examples: ['Published', '3 hours ago', 'Published 3 hours ago', 'Friday 4 October 2026 18:42, UK', 'Updated 6:04 PM EDT, Fri October 4, 2026', 'Oct. 4, 2026, 6:04 p.m. ET', 'Published: 09:30 BST, 4 October 2026 | Updated: 11:02 BST, 4 October 2026', 'Posted Oct 4, 2026', 'Sat 5 Oct 2026 07.00 BST', 'Last updated on 4 October 2026', 'November 29, 2026 2:02 PM UTC Updated 2 hours ago', 'November 18, 20265:00 AM ET', 'Nov 30, 2026 - Politics & Policy'] },
+  { name: 'timestamp', test: isDateLine, examples: ['Published', '3 hours ago', 'Published 3 hours ago', 'Friday 4 October 2026 18:42, UK', 'Updated 6:04 PM EDT, Fri October 4, 2026', 'Oct. 4, 2026, 6:04 p.m. ET', 'Published: 09:30 BST, 4 October 2026 | Updated: 11:02 BST, 4 October 2026', 'Posted Oct 4, 2026', 'Sat 5 Oct 2026 07.00 BST', 'Last updated on 4 October 2026', 'November 29, 2026 2:02 PM UTC Updated 2 hours ago', 'November 18, 20265:00 AM ET', 'Nov 30, 2026 - Politics & Policy', 'Monday December 01 2026, 12.01am GMT, The Times'] },
   byPattern('listen-to-article',
     String.raw`(?:listen to (?:this )?(?:article|story)|listen|play audio|audio (?:version )?available|hear (?:this )?(?:article|story))(?:\s*[·•(,-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:ute)?s?)?\)?)?(?:\s*learn more)?|\d{1,3}\s*min(?:ute)?s?\s+(?:read|listen)|\d{1,3} min|\d{1,3}-minute (?:read|listen)|heard on [\p{L}'’ ]{2,40}|(?:estimated )?reading time:?\s*\d{1,3}\s*min(?:ute)?s?`,
     ['Listen to this article', '4-Minute Listen', 'Heard on Morning Edition', 'Listen to this article · 6:45 min Learn more', 'Listen (4 min)', '5 min read', '6 min', 'Reading time: 4 minutes', 'Play audio']),
@@ -107,9 +107,9 @@ export const FURNITURE_RULES: readonly LineRule[] = [
     ['Subscribe to continue reading', 'Already a subscriber? Log in', 'This article is for subscribers only.', 'You have 2 free articles left this month.', 'Support the Guardian and independent journalism.', 'Sign in', 'You have a preview view of this article while we are checking your access.', 'Create a free account to keep reading'],
     { long: /^(?:subscribe|(?:this|the) (?:article|story|content) is|already a|you have|you(?:'ve|’ve)|to continue reading|support|create|become|thank you for your patience|unlock)/i }),
   byPattern('comments',
-    String.raw`comments?(?: \(?\d+\)?)?|\d+ comments?|share what you think|(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|leave a comment|comment now|post a comment|have your say|be the first to comment|comments are closed|reader comments|(?:the )?[\p{L} ]{2,30} values your comments.{0,300}|(?:please )?(?:review|read) our commenting (?:policy|guidelines).{0,80}|join (?:our|the) comment(?:ing|s)? (?:forum|section)|join thought-provoking conversations.{0,200}`,
-    ['Comments', '142 comments', 'View comments', 'Join the conversation', 'Comments (38)', 'Have your say', 'Comments 12', 'Share what you think', 'Join our commenting forum', 'The Telegraph values your comments but kindly requests all posts are on topic, constructive and respectful. Please review our commenting policy.', 'Join thought-provoking conversations, follow other Independent readers and see their replies'],
-    { long: /^(?:the )?[\p{L} ]{2,30} values your comments/iu }),
+    String.raw`comments?(?: \(?\d+\)?)?|\d+ comments?|share what you think|(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|leave a comment|comment now|post a comment|have your say|be the first to comment|comments are closed|reader comments|(?:the )?[\p{L} ]{2,30} values your comments.{0,300}|(?:please )?(?:review|read) our commenting (?:policy|guidelines).{0,80}|join (?:our|the) comment(?:ing|s)? (?:forum|section)|join thought-provoking conversations.{0,200}|comments are subject to our community (?:guidelines|standards|rules).{0,200}`,
+    ['Comments', '142 comments', 'View comments', 'Join the conversation', 'Comments (38)', 'Have your say', 'Comments 12', 'Share what you think', 'Join our commenting forum', 'The Telegraph values your comments but kindly requests all posts are on topic, constructive and respectful. Please review our commenting policy.', 'Join thought-provoking conversations, follow other Independent readers and see their replies', 'Comments are subject to our community guidelines, which can be viewed here.'],
+    { long: /^(?:(?:the )?[\p{L} ]{2,30} values your comments|comments are subject)/iu }),
   // A reader's comment copied with the page: its text, then " - name, place, 2 hours ago".
   byPattern('reader-comment',
     String.raw`.{1,600}\s[-–—]\s[\p{L}\p{N} ._'’-]{1,40}(?:,\s*[\p{L} .'’-]{1,40}){0,2},\s*(?:\d{1,2}|an?)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago`,

@@ -217,6 +217,12 @@ describe('text copied from a news page', () => {
     expect(junk.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([]);
   });
 
+  it('reads "Name, Role" on one line under the title as the byline ("Tom Whitfield, Crime Correspondent"), and "Name, place" as none', () => {
+    const story = 'A former headteacher accused of covering up an injury to a pupil has been cleared by a jury.';
+    expect(parseArticle(['Headteacher cleared', 'Tom Whitfield, Crime Correspondent', story].join('\n')).byline).toBe('Tom Whitfield, Crime Correspondent');
+    expect(parseArticle(['Headteacher cleared', 'Tom Whitfield, Norwich', story].join('\n')).byline).toBeNull();
+  });
+
   it('reads a name and a role run together on one line under the title as the byline', () => {
     const m = parseArticle(['Title of the story goes here', '', 'Joanna Pryce Transport correspondent', '', 'First paragraph of the story, which goes on for a while.'].join('\n'));
     expect(m.byline).toBe('Joanna Pryce, Transport correspondent');
