@@ -84,20 +84,28 @@ function photoAround(caption: DomElement): DomElement {
   return caption;
 }
 
-/** Puts back, before the first paragraph of `content`, the captioned figures that stood before it in its article. */
+/**
+ * Puts back the captioned figures that stood before the first paragraph of `content` in its article, each in front of
+ * the first paragraph that came after it: before the first paragraph, or after a standfirst Readability kept as one
+ * (Reach sites put the lead photo between the standfirst and the story).
+ */
 export function restoreLeadFigures(content: DomElement, notes: FigureNotes): number {
   if (notes.figures.length === 0) return 0;
   const text = squash(content.textContent);
+  const paragraphs: { p: DomElement; order: number; container: DomElement | null }[] = [];
   for (const p of Array.from(content.querySelectorAll('p'))) {
     const at = notes.paragraphs.get(squash(p.textContent).slice(0, KEY_CHARS));
-    if (!at) continue;
-    // Without an article or main element there is no telling a lead photo from the page's rail.
-    if (!at.container) return 0;
-    const lead = notes.figures.filter((f) => f.order < at.order && f.container === at.container).slice(-MAX_LEAD_FIGURES).filter((f) => !text.includes(f.caption));
-    const parent = p.parentNode as unknown as { insertBefore(n: unknown, ref: unknown): void } | null;
-    if (!parent) return 0;
-    for (const f of lead) parent.insertBefore(f.copy, p);
-    return lead.length;
+    if (at) paragraphs.push({ p, ...at });
+    if (paragraphs.length > 1) break;
   }
-  return 0;
+  const [first, second] = paragraphs;
+  // Without an article or main element there is no telling a lead photo from the page's rail.
+  if (!first?.container) return 0;
+  const before = second && second.container === first.container ? second.order : first.order;
+  const lead = notes.figures.filter((f) => f.order < before && f.container === first.container).slice(-MAX_LEAD_FIGURES).filter((f) => !text.includes(f.caption));
+  for (const f of lead) {
+    const next = f.order < first.order ? first.p : second!.p;
+    (next.parentNode as unknown as { insertBefore(n: unknown, ref: unknown): void } | null)?.insertBefore(f.copy, next);
+  }
+  return lead.length;
 }

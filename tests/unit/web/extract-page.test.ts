@@ -180,6 +180,15 @@ describe('photo captions outside the article body', () => {
     expect(m.text).not.toContain("Another story's photo");
   });
 
+  it('puts back a lead photo that stands after the standfirst, between it and the story (Reach sites)', () => {
+    const m = open(`<html><body><article><h1>Crossing still not fixed</h1><p class="sub-title">Parents say they have been left waiting for a tragedy after a council promised to install traffic lights</p>
+      <figure><img src="a.jpg"><figcaption><span class="caption">The crossing on Mill Lane</span><span class="credit">(Image: Manchester Evening News)</span></figcaption></figure>
+      <div class="article-body">${para(1)}${para(2)}${para(3)}${para(4)}</div></article></body></html>`);
+    const caption = m.blocks.find((b) => b.kind === 'caption');
+    expect(caption?.text).toBe('The crossing on Mill Lane (Image: Manchester Evening News)');
+    expect(kinds(m).indexOf(`caption: ${caption!.text}`)).toBe(kinds(m).findIndex((k) => k.startsWith('paragraph: Paragraph 1')) - 1);
+  });
+
   it('puts back no photo from a page without an article or main element (a rail cannot be told from a lead photo)', () => {
     const m = open(`<html><body><h1>Port strike enters second day</h1><figure><img src="a.jpg"><figcaption>Trending: a celebrity's new car</figcaption></figure>
       <div class="story">${para(1)}${para(2)}${para(3)}</div></body></html>`);
