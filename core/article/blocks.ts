@@ -3,6 +3,8 @@ import type { BlockKind } from '../contract';
 import { captionLine, creditStart, joinCaption } from './captions';
 import { COMMENT_SECTION_RULE, LINK_LIST_RULE, WRITER_BIO_RULE, furnitureRule } from './furniture';
 import { isKnownFirstName, looksLikeOrganisation, readName } from './people';
+import { splitFrontMatter } from './front-matter';
+import { stripSiteName } from './site-name';
 import { pieceCount, squashSpaces } from './spaces';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
@@ -588,30 +590,32 @@ function stripHtml(html: string): string {
   return decodeEntities(html.replace(/<(script|style|template|iframe|svg|object)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' '));
 }
 
+/**
+ * Markdown -> blocks. Markdown comes from writers and from web clippers (a page saved as Markdown, with its share
+ * buttons and topic links): its elements go through the same furniture, caption and title rules as a web page's, and a
+ * clipper's front matter gives the title and byline.
+ */
 export function markdownBlocks(source: string): RawBlock[] {
-  const out: RawBlock[] = [];
-  let hasTitle = false;
-  const push = (b: RawBlock) => {
-    const text = squashSpaces(b.text);
-    if (text) out.push({ ...b, text, ...(b.creditAt !== undefined ? { creditAt: b.creditAt - (b.text.length - b.text.trimStart().length) } : {}) });
-  };
+  const { meta, body } = splitFrontMatter(normalizeSource(source));
+  const items: WebItem[] = [];
+  const paragraph = (text: string, inBlockquote: boolean) => items.push({ kind: 'paragraph', text, ...(inBlockquote ? { inBlockquote } : {}) });
   const walk = (tokens: Token[], inBlockquote: boolean, depth: number): void => {
     for (const t of tokens) {
       switch (t.type) {
         case 'heading': {
           const h = t as Tokens.Heading;
           const text = squashSpaces(inlineText(h.tokens, h.text));
-          if (!hasTitle && out.length === 0 && !inBlockquote) {
-            hasTitle = true;
-            push({ kind: 'title', text, level: 1 });
-          } else push({ kind: 'heading', text, level: Math.min(6, Math.max(2, h.depth)) });
+          // A clip's page title as its first heading carries the site's name, as the front matter's title does.
+          const first = meta && items.length === 0 && !inBlockquote;
+          // MarkDownload puts the page's description under "> ## Excerpt": the label is the clipper's.
+          if (inBlockquote && text === 'Excerpt' && meta) break;
+          items.push({ kind: 'heading', text: first ? stripSiteName(text) : text, level: h.depth });
           break;
         }
         case 'paragraph':
         case 'text': {
           const p = t as Tokens.Paragraph;
-          const text = squashSpaces(inlineText(p.tokens, p.text));
-          if (text) push(classify(text, out.length, true, inBlockquote));
+          paragraph(inlineText(p.tokens, p.text), inBlockquote);
           break;
         }
         case 'blockquote':
@@ -622,22 +626,22 @@ export function markdownBlocks(source: string): RawBlock[] {
             const [first, ...rest] = item.tokens;
             if (first && (first.type === 'text' || first.type === 'paragraph')) {
               const f = first as Tokens.Text;
-              push({ kind: 'list-item', text: squashSpaces(inlineText(f.tokens, f.text)) });
+              items.push({ kind: 'list-item', text: inlineText(f.tokens, f.text) });
               if (depth < 50) walk(rest, inBlockquote, depth + 1);
             } else if (depth < 50) walk(item.tokens, inBlockquote, depth + 1);
           }
           break;
         case 'code':
-          push({ kind: 'paragraph', text: (t as Tokens.Code).text });
+          paragraph((t as Tokens.Code).text, inBlockquote);
           break;
         case 'html':
-          push({ kind: 'paragraph', text: stripHtml((t as Tokens.HTML).text) });
+          paragraph(stripHtml((t as Tokens.HTML).text), inBlockquote);
           break;
         case 'table': {
           const table = t as Tokens.Table;
           const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens, c.text)).join(', ');
-          push({ kind: 'paragraph', text: row(table.header) });
-          for (const r of table.rows) push({ kind: 'paragraph', text: row(r) });
+          paragraph(row(table.header), inBlockquote);
+          for (const r of table.rows) paragraph(row(r), inBlockquote);
           break;
         }
         default:
@@ -645,6 +649,6 @@ export function markdownBlocks(source: string): RawBlock[] {
       }
     }
   };
-  walk(marked.lexer(normalizeSource(source), { gfm: true }), false, 0);
-  return out;
+  walk(marked.lexer(body, { gfm: true }), false, 0);
+  return webBlocks(items, { title: meta?.title ? stripSiteName(meta.title) : null, byline: meta?.byline ?? null });
 }

@@ -3,6 +3,7 @@
 // <meta http-equiv="refresh"> target. Read before the cleaner removes <script> elements, as
 // JSON-LD lives in one. Nothing here is fetched or run: JSON-LD is parsed as data.
 import { isFurniture } from '../../core/article/furniture';
+import { stripSiteName } from '../../core/article/site-name';
 import { TEXT_NODE, isElement, squash, tagOf, type DomDocument, type DomElement, type DomNode } from './dom';
 
 export interface PageMetadata {
@@ -77,12 +78,6 @@ function readJsonLd(doc: DomDocument): LdArticle {
     }
   }
   return found;
-}
-
-/** "Headline - BBC News", "Headline | The Guardian": the part before the last separator, when the rest is short. */
-export function stripSiteName(title: string): string {
-  const m = /^(.{10,}?)\s+[|\-–—:·•]\s+([^|\-–—:·•]{2,40})$/.exec(title);
-  return m && m[2]!.split(/\s+/).length <= 5 ? m[1]!.trim() : title;
 }
 
 function refreshTarget(doc: DomDocument): string | null {

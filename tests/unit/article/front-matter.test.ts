@@ -1,0 +1,41 @@
+// Markdown saved by a web clipper: its front matter and the page furniture it keeps.
+import { describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../../core/article/front-matter';
+import { parseArticle } from '../../../core/article/parse';
+
+const story = 'Bin collections across Birmingham will stop for two weeks from Monday after workers rejected the offer.';
+
+describe('a web clipper\'s Markdown (MarkDownload, Obsidian Web Clipper)', () => {
+  const clip = [
+    '---', 'created: 2026-11-30T09:12:44 (UTC +00:00)', 'tags: [news, transport]', 'source: https://news.example.co.uk/news/uk-1', 'author: Harriet Lowe', '---', '',
+    '# Bin strike to go ahead after talks collapse | Example News', '', '> ## Excerpt', '> Rubbish could pile up for a fortnight, unions warn.', '', '---', '',
+    story, '', 'Unite officer Jake Moran said: "Our members have been left with no choice."', '',
+    '[Share](https://twitter.com/intent/tweet?url=x) [Save](https://example.com/save)', '', '## Related Topics', '', '-   [Birmingham](https://example.com/t/b)', '-   [Strikes](https://example.com/t/s)',
+  ].join('\n');
+
+  it('reads the title (without the site\'s name) and the author from the front matter, and none of its fields', () => {
+    const m = parseArticle(clip, { format: 'markdown' });
+    expect(m.title).toBe('Bin strike to go ahead after talks collapse');
+    expect(m.byline).toBe('By Harriet Lowe');
+    expect(m.text).not.toMatch(/created|tags|source:|news\.example/);
+  });
+
+  it('drops the clipper\'s "Excerpt" label and the page furniture the clip kept (share links, "Related Topics" and its links)', () => {
+    const m = parseArticle(clip, { format: 'markdown' });
+    expect(m.blocks.map((b) => `${b.kind}: ${b.text}`)).toEqual([
+      'title: Bin strike to go ahead after talks collapse', 'byline: By Harriet Lowe', 'paragraph: Rubbish could pile up for a fortnight, unions warn.',
+      `paragraph: ${story}`, 'paragraph: Unite officer Jake Moran said: "Our members have been left with no choice."',
+    ]);
+  });
+
+  it('takes a list of authors, or an author with a name', () => {
+    expect(splitFrontMatter('---\ntitle: "Strike: what next"\nauthor:\n  - Ann Bell\n  - Jo Pike\n---\nText').meta).toEqual({ title: 'Strike: what next', byline: 'Ann Bell and Jo Pike' });
+    expect(splitFrontMatter('---\nauthor: {name: Ann Bell}\n---\nText').meta?.byline).toBe('Ann Bell');
+  });
+
+  it('reads a "---" rule at the top of an ordinary text, broken YAML and an alias bomb as text, losing nothing', () => {
+    const bomb = '---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\nText';
+    for (const text of ['---\nA rule, then a paragraph of the story.\n---\nMore.', '---\ntitle: [unclosed\n---\nText', bomb]) expect(splitFrontMatter(text), text).toEqual({ meta: null, body: text });
+    expect(parseArticle('---\ntitle: [unclosed\n---\n\nBin strike\n\nText of the story goes here.', { format: 'markdown' }).text).toContain('title: [unclosed');
+  });
+});
