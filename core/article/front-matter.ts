@@ -36,7 +36,8 @@ export function splitFrontMatter(source: string): { meta: FrontMatter | null; bo
 
 /** A field's text: a string, the names of a list ("author: [A, B]"), or a person's "name". */
 function nameOf(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() || null;
+  // (Obsidian Web Clipper writes people as links to notes: "[[Harriet Lowe]]".)
+  if (typeof value === 'string') return value.replace(/\[\[([^\]|]+)(?:\|[^\]]*)?\]\]/g, '$1').trim() || null;
   if (Array.isArray(value)) {
     const names = value.map(nameOf).filter((v): v is string => v !== null);
     return names.length ? names.join(' and ') : null;

@@ -31,6 +31,8 @@ describe('a web clipper\'s Markdown (MarkDownload, Obsidian Web Clipper)', () =>
   it('takes a list of authors, or an author with a name', () => {
     expect(splitFrontMatter('---\ntitle: "Strike: what next"\nauthor:\n  - Ann Bell\n  - Jo Pike\n---\nText').meta).toEqual({ title: 'Strike: what next', byline: 'Ann Bell and Jo Pike' });
     expect(splitFrontMatter('---\nauthor: {name: Ann Bell}\n---\nText').meta?.byline).toBe('Ann Bell');
+    // Obsidian Web Clipper: people as links to notes.
+    expect(splitFrontMatter('---\ntitle: Bin strike\nauthor:\n  - "[[Harriet Lowe]]"\npublished: 2026-11-30\ntags:\n  - clippings\n---\nText').meta).toEqual({ title: 'Bin strike', byline: 'Harriet Lowe' });
   });
 
   it('reads a "---" rule at the top of an ordinary text, broken YAML and an alias bomb as text, losing nothing', () => {
