@@ -17,7 +17,7 @@ export interface RawBlock {
   creditAt?: number;
 }
 
-const BYLINE = /^(?:(?:video |audio |photo |words and pictures |additional )?report(?:ing)? by|(?:written |words |story )?by|video by|photos? by)\s+\p{Lu}/iu;
+const BYLINE = /^(?:(?:video |audio |photo |words and pictures |additional )?report(?:ing)? by|(?:written |words |story |posted )?by|video by|photos? by)\s+\p{Lu}/iu;
 const LEADING_BULLET = /^[•·▪●◦*\-–—]\s*/;
 const LIST_MARKER = /^(?:[•·▪●◦*\-–—]|\d{1,3}[.)])\s+/;
 /** An inline opening tag whose content is not prose (closed later in the same run of tokens). */
