@@ -537,7 +537,7 @@ export function webBlocks(items: readonly WebItem[], meta: { title: string | nul
     // The element the byline was read from, left in a pasted selection, says the same name again.
     const name = byline.replace(/^by\s+/i, '');
     // (Perhaps with its role and date after the name: "Dana Whitfield, Senior Reporter Published November 18, 2026".)
-    const again = out.findIndex((b, i) => i < 6 && (b.kind === 'paragraph' || b.kind === 'heading') && (sameText(b.text, name) || startsWithByline(b.text, name)));
+    const again = out.findIndex((b, i) => i < 6 && (b.kind === 'paragraph' || b.kind === 'heading') && (sameText(b.text, name) || startsWithByline(b.text.replace(/^by:?\s*/i, ''), name)));
     if (again >= 0) out.splice(again, 1);
     out.splice(out[0]?.kind === 'title' ? 1 : 0, 0, { kind: 'byline', text: /^by\b/i.test(byline) ? byline : `By ${byline}` });
   }

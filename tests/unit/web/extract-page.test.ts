@@ -308,6 +308,10 @@ describe('pasted content', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.model.blocks.map((b) => `${b.kind}: ${b.text}`).slice(0, 3)).toEqual(['title: A Kansas town runs out of water', 'byline: By Ruth Alvarez', `paragraph: ${para(1).replace(/<\/?p>/g, '')}`]);
     expect(r.model.text).not.toContain('Heard on');
+    // "By" in its own element, glued to the name and role as the selection's text has them (Reach sites).
+    const reach = loadPasted(`<main><h1>Crossing still not fixed</h1><div class="author-information"><span>By</span><a href="/a">Laura Pennington</a><span class="role">Local Democracy Reporter</span></div>${para(1)}${para(2)}</main>`, 'x');
+    if (!reach.ok) throw new Error(reach.message);
+    expect(reach.model.blocks.filter((b) => b.text.includes('Pennington')).map((b) => b.kind)).toEqual(['byline']);
   });
 
   it('keeps names in a sentence whatever their class, and a byline box with a role and a date at the top', () => {
