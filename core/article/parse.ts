@@ -100,7 +100,10 @@ interface Found {
   partial: boolean;
   speaker: SpeakerRef | null;
   place: AttributionPlace | null;
-  /** Said by someone the text does not name ("I said", "one said" with nobody before it): no speaker, and none taken from a neighbour. */
+  /**
+   * Said by someone the text does not name ("I said", "one said" with nobody before it): no speaker, and none taken from a neighbour.
+   * (Set on every Found, false when not: one hidden class for all of them.)
+   */
   anonymous?: boolean;
 }
 
@@ -570,16 +573,16 @@ function attribute(
     if (oneOf) {
       const entity = registry.described(`${cue.phrase.charAt(0).toUpperCase()}${cue.phrase.slice(1).toLowerCase()} of the ${oneOf}`, 'person', null);
       registry.mention(entity, block, sentenceAt(block, cue.start)?.index ?? 0, cue.start);
-      return { chain, partial, speaker: { entity, mention: 'description' }, place: cue.place };
+      return { chain, partial, speaker: { entity, mention: 'description' }, place: cue.place, anonymous: false };
     }
     const sentence = sentenceAt(block, cue.start)?.index ?? 0;
     const speaker = resolveSpeaker(cue.phrase, registry, block, sentence, cue.start, blocks[block]!.start, cue.place === 'after');
     if (speaker) {
       registry.mention(speaker.entity, block, sentence, cue.start, undefined, true);
-      return { chain, partial, speaker, place: cue.place };
+      return { chain, partial, speaker, place: cue.place, anonymous: false };
     }
   }
-  return { chain, partial, speaker: null, place: null };
+  return { chain, partial, speaker: null, place: null, anonymous: false };
 }
 
 /** Whether a quote span ends its paragraph on a sentence end: `… "the chance to unite us."` */

@@ -359,7 +359,8 @@ export class Registry {
   }
 
   private create(kind: Entity['kind'], name: string, gender: Gender | null, description: string | null): Entity {
-    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [], named: false };
+    // (Made with every field, age unset: one hidden class for all entities, so the code reading them stays optimised.)
+    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [], named: false, age: undefined };
     this.entities.push(entity);
     return entity;
   }
@@ -367,8 +368,8 @@ export class Registry {
   mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false, joined?: Entity, possessive = false): void {
     let list = this.events.get(block);
     if (!list) this.events.set(block, (list = []));
-    const event: MentionEvent = joined && joined !== entity ? { at, sentence, entity, subject, joined } : { at, sentence, entity, subject };
-    if (possessive) event.possessive = true;
+    // (One literal with every field: events of two or three hidden classes made the pronoun searches over them deoptimise.)
+    const event: MentionEvent = { at, sentence, entity, subject, joined: joined && joined !== entity ? joined : undefined, possessive };
     list.push(event);
     if (range) entity.mentions.push(range);
   }
