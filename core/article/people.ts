@@ -324,8 +324,12 @@ export class Registry {
   /** The entity a parsed name refers to, created when new; a longer form of the name replaces a shorter one. */
   person(name: ParsedName, description: string | null): Entity {
     // People are found again by surname ("Tarakji"); organisations only by their whole name ("Police Scotland").
-    const keys = [name.bare.toLowerCase(), name.person ? name.surname?.toLowerCase() : undefined].filter((k): k is string => !!k);
-    let entity = keys.map((k) => this.byKey.get(k)).find((e) => e !== undefined);
+    // (Each key looked up once, the surname only when the whole name is not known: asked at every mention of a name.)
+    const bareKey = name.bare.toLowerCase();
+    const surnameKey = (name.person ? name.surname?.toLowerCase() : undefined) || undefined;
+    const byBare = this.byKey.get(bareKey);
+    const bySurname = byBare === undefined && surnameKey !== undefined ? this.byKey.get(surnameKey) : undefined;
+    let entity = byBare ?? bySurname;
     // "Sir Edmund" after "Sir Edmund Calloway": a knight or dame is named by first name.
     if (/^(?:Sir|Dame)\b/.test(name.full) && name.bare.split(' ').length === 1) {
       entity = this.entities.find((e) => e.kind === 'person' && e.name.startsWith(`${name.full.split(' ')[0]} ${name.bare} `)) ?? entity;
@@ -344,7 +348,8 @@ export class Registry {
       if (name.person) entity.kind = 'person';
     }
     // The surname alone still means the one named first: "Trump said" after "Melania Trump" is Donald Trump.
-    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, entity);
+    if (byBare === undefined) this.byKey.set(bareKey, entity);
+    if (surnameKey !== undefined && bySurname === undefined && !this.byKey.has(surnameKey)) this.byKey.set(surnameKey, entity);
     return entity;
   }
 
