@@ -169,25 +169,27 @@ export interface ParsedName {
 }
 
 /** A title or a known first name, and a surname after it (or a title and a surname): "of" after that starts where the person is from or works, not more name. */
-const personSoFar = (titles: readonly string[], names: readonly string[]) =>
-  (names.length === 2 && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && !ORG_WORDS.test(names[1]!)) ||
+const personSoFar = (titleCount: number, names: readonly string[]) =>
+  (names.length === 2 && (titleCount > 0 || firstNameGender(names[0]!) !== undefined) && !ORG_WORDS.test(names[1]!)) ||
   // "Lord Grant of Hale", "Mayor Jones of Leeds": a title and a surname.
-  (names.length === 1 && titles.length > 0 && !ORG_WORDS.test(names[0]!));
+  (names.length === 1 && titleCount > 0 && !ORG_WORDS.test(names[0]!));
 
 /** Reads a proper name from the start of `words` ("Dr", "Ahmad", "Tarakji", ...). */
 export function readName(words: readonly string[]): ParsedName | null {
+  // (The titles are words[0, titleCount) and the suffixes words[suffixStart, used): counted, not copied into arrays of
+  // their own, nor the name words' facts: this runs for most capitalised words of an article.)
   let i = 0;
-  const titles: string[] = [];
   let gender: Gender | null = null;
   // The facts of words[i] (undefined past the last word), looked up once whichever steps below ask.
   let facts = words.length > 0 ? nameWord(words[0]!) : undefined;
   while (facts && facts.title !== undefined && facts.capitalised) {
     gender = facts.title ?? gender;
-    titles.push(words[i]!);
     facts = ++i < words.length ? nameWord(words[i]!) : undefined;
   }
+  const titleCount = i;
   const names: string[] = [];
-  const nameFacts: NameWordFacts[] = [];
+  let firstFacts: NameWordFacts | undefined;
+  let lastFacts: NameWordFacts | undefined;
   while (facts) {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     const possessive = w !== words[i];
@@ -198,39 +200,40 @@ export function readName(words: readonly string[]): ParsedName | null {
     // ("Council on Foreign Relations" joins; "Ann Bell on Friday", "Jo Pike in March" do not: a date is no part of a name;
     // nor is where a person is from: "Sen. Rand Paul of Kentucky", "Sen. Dan Hale of Peoria", "Jo Pike of Acme Bank".)
     else if ((PARTICLES.has(w.toLowerCase()) || ORG_CONNECTORS.has(w)) && names.length > 0 && i + 1 < words.length && isCapitalised(words[i + 1]!.replace(/[’']s$/, '')) && !DATE_WORD.test(words[i + 1]!) &&
-      !(w === 'of' && (titles.length > 0 || firstNameGender(names[0]!) !== undefined) && (isPlaceWord(bareWord(words[i + 1]!)) || personSoFar(titles, names)))) names.push(w);
+      !(w === 'of' && (titleCount > 0 || firstNameGender(names[0]!) !== undefined) && (isPlaceWord(bareWord(words[i + 1]!)) || personSoFar(titleCount, names)))) names.push(w);
     else break;
-    nameFacts.push(wordFacts);
+    firstFacts ??= wordFacts;
+    lastFacts = wordFacts;
     facts = ++i < words.length ? nameWord(words[i]!) : undefined;
     if (possessive) break;
   }
-  const suffixes: string[] = [];
+  const suffixStart = i;
   while (facts && facts.suffix && /^\p{Lu}/u.test(words[i]!)) {
-    suffixes.push(words[i]!.replace(/,$/, ''));
     facts = ++i < words.length ? nameWord(words[i]!) : undefined;
   }
   if (names.length === 0) {
     // "…," said Baron.: a surname that is also a title, alone where a name stands.
-    if (words.length === 1 && titles.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(titles[0]!) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|President|Minister|Mayor|Speaker|Chancellor|Secretary|Judge|Justice|Governor|Senator|Pope|King|Queen|Prince|Princess|Deputy|Officer|Coach|Manager|Doctor|Professor|Chief)$/.test(titles[0]!)) {
-      return { full: titles[0]!, bare: titles[0]!, first: null, surname: titles[0]!, gender, person: false, known: false, used: 1 };
+    if (words.length === 1 && titleCount === 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|President|Minister|Mayor|Speaker|Chancellor|Secretary|Judge|Justice|Governor|Senator|Pope|King|Queen|Prince|Princess|Deputy|Officer|Coach|Manager|Doctor|Professor|Chief)$/.test(words[0]!)) {
+      return { full: words[0]!, bare: words[0]!, first: null, surname: words[0]!, gender, person: false, known: false, used: 1 };
     }
     // A bare title with a role ("the Prime Minister") is not a name.
     return null;
   }
-  const first = names.length > 1 || titles.length === 0 ? names[0]! : null;
+  const first = names.length > 1 || titleCount === 0 ? names[0]! : null;
   const surname = names[names.length - 1]!;
-  const firstGender = first ? nameFacts[0]!.firstGender : undefined;
-  const knownSurname = nameFacts[names.length - 1]!.knownSurname;
+  const firstGender = first ? firstFacts!.firstGender : undefined;
+  const knownSurname = lastFacts!.knownSurname;
   gender = gender ?? (firstGender ?? null);
   const bare = names.join(' ');
   const joined = names.some((w) => ORG_CONNECTORS.has(w));
   // "Jefferson County", "Trump Tower Manila": a place or a building, whatever first name it starts with.
   // ...and "Central Asia", "New York": a place name last, with no title or first name to make it a person's.
   const place = (names.length >= 2 && names.slice(1).some((w) => PLACE_NOUN.test(w))) ||
-    (titles.length === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
-  const person = !joined && !place && (titles.length > 0 || firstGender !== undefined || knownSurname || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
-  const known = titles.length > 0 || firstGender !== undefined || knownSurname;
-  return { full: titles.length + suffixes.length === 0 ? bare : [...titles, ...names, ...suffixes].join(' '), bare, first, surname, gender, person, known, used: i };
+    (titleCount === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
+  const person = !joined && !place && (titleCount > 0 || firstGender !== undefined || knownSurname || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
+  const known = titleCount > 0 || firstGender !== undefined || knownSurname;
+  const full = titleCount === 0 && suffixStart === i ? bare : [...words.slice(0, titleCount), ...names, ...words.slice(suffixStart, i).map((w) => w.replace(/,$/, ''))].join(' ');
+  return { full, bare, first, surname, gender, person, known, used: i };
 }
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
@@ -324,8 +327,12 @@ export class Registry {
   /** The entity a parsed name refers to, created when new; a longer form of the name replaces a shorter one. */
   person(name: ParsedName, description: string | null): Entity {
     // People are found again by surname ("Tarakji"); organisations only by their whole name ("Police Scotland").
-    const keys = [name.bare.toLowerCase(), name.person ? name.surname?.toLowerCase() : undefined].filter((k): k is string => !!k);
-    let entity = keys.map((k) => this.byKey.get(k)).find((e) => e !== undefined);
+    // (Each key looked up once, the surname only when the whole name is not known: asked at every mention of a name.)
+    const bareKey = name.bare.toLowerCase();
+    const surnameKey = (name.person ? name.surname?.toLowerCase() : undefined) || undefined;
+    const byBare = this.byKey.get(bareKey);
+    const bySurname = byBare === undefined && surnameKey !== undefined ? this.byKey.get(surnameKey) : undefined;
+    let entity = byBare ?? bySurname;
     // "Sir Edmund" after "Sir Edmund Calloway": a knight or dame is named by first name.
     if (/^(?:Sir|Dame)\b/.test(name.full) && name.bare.split(' ').length === 1) {
       entity = this.entities.find((e) => e.kind === 'person' && e.name.startsWith(`${name.full.split(' ')[0]} ${name.bare} `)) ?? entity;
@@ -344,7 +351,8 @@ export class Registry {
       if (name.person) entity.kind = 'person';
     }
     // The surname alone still means the one named first: "Trump said" after "Melania Trump" is Donald Trump.
-    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, entity);
+    if (byBare === undefined) this.byKey.set(bareKey, entity);
+    if (surnameKey !== undefined && bySurname === undefined && !this.byKey.has(surnameKey)) this.byKey.set(surnameKey, entity);
     return entity;
   }
 
@@ -359,7 +367,8 @@ export class Registry {
   }
 
   private create(kind: Entity['kind'], name: string, gender: Gender | null, description: string | null): Entity {
-    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [], named: false };
+    // (Made with every field, age unset: one hidden class for all entities, so the code reading them stays optimised.)
+    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [], named: false, age: undefined };
     this.entities.push(entity);
     return entity;
   }
@@ -367,8 +376,8 @@ export class Registry {
   mention(entity: Entity, block: number, sentence: number, at: number, range?: { start: number; end: number }, subject = false, joined?: Entity, possessive = false): void {
     let list = this.events.get(block);
     if (!list) this.events.set(block, (list = []));
-    const event: MentionEvent = joined && joined !== entity ? { at, sentence, entity, subject, joined } : { at, sentence, entity, subject };
-    if (possessive) event.possessive = true;
+    // (One literal with every field: events of two or three hidden classes made the pronoun searches over them deoptimise.)
+    const event: MentionEvent = { at, sentence, entity, subject, joined: joined && joined !== entity ? joined : undefined, possessive };
     list.push(event);
     if (range) entity.mentions.push(range);
   }
