@@ -411,15 +411,19 @@ const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 const OTHER_QUOTES_VERB = /^[\s,;:–—-]*(?:(?:he|she|they|\p{Lu}[\p{L}'’.\-]*)(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s+)?\p{Ll}+$/u;
 
 /** After a speech verb: at most five words, "that", and at most six more before the partial quote opens. */
-/** A verb in the past perfect, as a report of what was done puts it ("the board had asked for"). */
-const PAST_PERFECT_BEFORE = /\bhad\s+$/i;
+/** "had asked for", "had appealed for": a request in the past perfect, as a report of what was done puts it. */
+const REQUEST_IN_PAST_PERFECT = /\bhad\s+(?:asked|appealed|pleaded)\s+for\b/iy;
 /**
- * "Smedberg said in a statement that the board had asked for "a full accounting"": the verb by a partial quote is in the past
- * perfect, inside what the sentence's first verb (said, told) reports: the quoted words are the reporter's source's.
+ * "Smedberg said in a statement that the board had asked for "a full accounting"": a partial quote as the object of a
+ * request in the past perfect, inside what the sentence's first verb (said, told) reports, is the words of the one who
+ * said it. (Other verbs keep the quote: "Smith said Jones had called the plan "a disaster"" is Jones's word.)
  */
 function reportedWithin(ctx: string, verbs: readonly RegExpExecArray[]): boolean {
   const last = verbs[verbs.length - 1]!;
-  return verbs.length > 1 && /^(?:said|says|told|tells)$/i.test(verbs[0]![0]) && PAST_PERFECT_BEFORE.test(ctx.slice(Math.max(0, last.index - 8), last.index));
+  const had = ctx.lastIndexOf('had', last.index);
+  if (verbs.length < 2 || had < 0 || !/^(?:said|says|told|tells)$/i.test(verbs[0]![0])) return false;
+  REQUEST_IN_PAST_PERFECT.lastIndex = had;
+  return REQUEST_IN_PAST_PERFECT.test(ctx);
 }
 const THAT_CLAUSE_START = /^(?:\s+[^\s.,;:!?"“”]+){0,5}?\s+that(?:\s+[^\s.,;:!?"“”]+){0,6}\s*$/;
 const INVERTED_BEFORE_QUOTE = /,\s+(?:said|says|explained|explains|added|adds|noted|notes|argued|argues|wrote|writes|continued|continues|insisted|insists|recalled|recalls|warned|warns|observed|observes)\s+(\p{Lu}[^,"“”:;]{1,60}?)(,\s+[^,"“”:;]{1,120})?\s*[,:]$/u;

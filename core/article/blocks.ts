@@ -1,9 +1,9 @@
 import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
-import { captionLine, creditStart, joinCaption } from './captions';
-import { COMMENT_SECTION_RULE, LINK_LIST_RULE, WRITER_BIO_RULE, furnitureRule } from './furniture';
+import { captionLine, creditStart, joinCaption, namesOutlet } from './captions';
+import { COMMENT_SECTION_RULE, LINK_LIST_RULE, WRITER_BIO_RULE, furnitureRule, type LineRule } from './furniture';
 import { isKnownFirstName, looksLikeOrganisation, readName } from './people';
-import { splitFrontMatter } from './front-matter';
+import { splitFrontMatter, type FrontMatter } from './front-matter';
 import { stripSiteName } from './site-name';
 import { pieceCount, squashSpaces } from './spaces';
 
@@ -98,7 +98,7 @@ function isMastheadBeforeHeadline(piece: Piece & { kind: 'text' }, following: Pi
   return following.some((p) => p.kind === 'text' && p.text.split(' ').length >= 4 && p.text.length <= 200 && isLinkTitle(p.text) && !BYLINE.test(p.text) && bylineOnOneLine(p.text) === null);
 }
 
-/** An outlet's name in capitals: "USA TODAY", "ASSOCIATED PRESS". */
+/** An outlet's name in capitals: "USA TODAY", "ASSOCIATED PRESS" (not a dateline: "WASHINGTON"). */
 const OUTLET_LINE = /^\p{Lu}[\p{Lu}'’&.-]+(?: (?:\p{Lu}[\p{Lu}'’&.-]+|&)){0,3}$/u;
 const MASTHEAD_WORDS = 3;
 const MASTHEAD_ABOVE_MENU_WORDS = 5;
@@ -118,7 +118,7 @@ function bylineOnOneLine(line: string): string | null {
   return null;
 }
 
-/** "ByLaura Pennington": the byline's "By" glued to the name (case-sensitive: "BYU", "Byron Bay" are not). */
+/** "ByLaura Pennington": the byline's "By" glued to the name (case-sensitive: "BYU Cougars" is not). */
 const GLUED_BY = /^By(\p{Lu}\p{Ll}.*)$/u;
 /** Name and role on separate lines under the title ("Jane Doe" / "Health correspondent"): one byline. */
 const NAME_LINE = /^(?:\p{Lu}[\p{Ll}'’-]+\s){1,3}\p{Lu}[\p{L}'’-]+$/u;
@@ -139,6 +139,8 @@ type Piece =
   | { kind: 'heading'; text: string; level: number }
   | { kind: 'list-item'; text: string };
 
+const READING_TIME = /^\d{1,3} min$/;
+const READING_TIME_RULE: LineRule = { name: 'reading-time', test: (line) => READING_TIME.test(line), examples: ['6 min'] };
 /** A comment section's heading ends the article only after this many paragraphs of it (such a heading at the top would be a page's odd layout, not its end). */
 const ARTICLE_BEFORE_COMMENTS = 3;
 const PARAGRAPH_CHARS = 80;
@@ -169,6 +171,8 @@ class PieceCollector {
   private paragraphs = 0;
   /** Past the heading of the comment section under the article: readers' comments and the page's foot. */
   private ended = false;
+  /** Furniture came right under the first line kept. */
+  private chromeUnderFirst = false;
 
   /**
    * One line or element of text. `sameBlock`: the line came right under the previous one (no
@@ -180,6 +184,7 @@ class PieceCollector {
     const text = piece.text;
     const furniture = known ? known.furniture : furnitureRule(text);
     if (furniture) {
+      if (this.out.length === 1) this.chromeUnderFirst = true;
       if (furniture.name === LINK_LIST_RULE) this.inLinkList = true;
       if (furniture.name === COMMENT_SECTION_RULE && this.paragraphs >= ARTICLE_BEFORE_COMMENTS) this.ended = true;
       const last = this.out[this.out.length - 1];
@@ -203,10 +208,13 @@ class PieceCollector {
     }
   }
 
-  /** A line of a menu was dropped: the one line above it at the top of the page is the site's name or slogan, if a headline follows. */
+  /**
+   * A line of a menu was dropped: the one line above it at the top of the page is the site's name or slogan, if a
+   * headline follows and the page's chrome ("Sign in", "News") came with the menu (topic links under a headline do not).
+   */
   menuLine(): void {
     const only = this.out.length === 1 ? this.out[0] : undefined;
-    if (only?.kind === 'text') this.out[0] = { ...only, aboveMenu: true };
+    if (only?.kind === 'text' && this.chromeUnderFirst) this.out[0] = { ...only, aboveMenu: true };
   }
 
   finish(): Piece[] {
@@ -339,6 +347,10 @@ function textPieces(text: string): Piece[] {
       const furniture = furnitureRule(l, true);
       return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l, true) };
     });
+    // "6 min" between "Share" and "Gift Article" is the page's reading time; a live report's "12 min" on its own is the report's.
+    lines.forEach((l, i) => {
+      if (READING_TIME.test(l) && (readings[i - 1]?.furniture || readings[i + 1]?.furniture)) readings[i] = { furniture: READING_TIME_RULE, caption: null };
+    });
     const special = readings.map((r) => r.furniture !== null || r.caption !== null);
     const menu = labelRuns(lines, readings);
     let para: string[] = [];
@@ -427,8 +439,10 @@ export function plainTextBlocks(source: string): RawBlock[] {
     const bylineSlot = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline');
     // "By" / "Harriet Lowe," / "Local Government Correspondent": a byline whose parts the page set on lines of their own.
     // ...or "ByLaura Pennington" / "Local Democracy Reporter": "By" in an element of its own, copied with no space after it.
-    const glued = bylineSlot ? GLUED_BY.exec(text) : null;
-    const name = glued ? glued[1]!.replace(/,$/, '') : next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
+    const gluedTo = bylineSlot ? GLUED_BY.exec(text)?.[1] : undefined;
+    // (A writer is a person: "ByDesign Studio" is something else's name.)
+    const glued = gluedTo && isKnownFirstName(gluedTo.slice(0, gluedTo.indexOf(' '))) ? gluedTo : null;
+    const name = glued ? glued.replace(/,$/, '') : next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
     if (bylineSlot && (glued || /^by:?$/i.test(text)) && NAME_LINE.test(name)) {
       const roleAt = glued ? i + 1 : i + 2;
       const role = pieces[roleAt]?.kind === 'text' && ROLE_LINE.test(pieces[roleAt]!.text) ? pieces[roleAt]!.text : null;
@@ -444,7 +458,7 @@ export function plainTextBlocks(source: string): RawBlock[] {
     // A person's name alone on the line under the headline (NPR, as copied) is the writer's.
     if (out.length === 1 && out[0]!.kind === 'title' && NAME_LINE.test(text) && isKnownFirstName(text.slice(0, text.indexOf(' '))) && isPersonName(text)) {
       // ...and the outlet in capitals on the line under it ("Marcus Lee" / "USA TODAY").
-      const outlet = next?.kind === 'text' && OUTLET_LINE.test(next.text) ? next.text : null;
+      const outlet = next?.kind === 'text' && OUTLET_LINE.test(next.text) && namesOutlet(next.text) ? next.text : null;
       out.push({ kind: 'byline', text: outlet ? `${text}, ${outlet}` : text });
       if (outlet) i++;
       continue;
@@ -468,6 +482,13 @@ export function plainTextBlocks(source: string): RawBlock[] {
   return withoutWritersBios(out).filter((b) => b.text.length > 0);
 }
 
+/** A note about a writer is a short sentence or two ("Priya Raman is a reporter on the Local desk."): a longer paragraph about them is the story's. */
+const BIO_MAX_CHARS = 200;
+const BIO_FIRST_SENTENCE_CHARS = 100;
+const firstSentenceLength = (text: string) => {
+  const end = text.search(/[.!?]\s/);
+  return end < 0 ? text.length : end + 1;
+};
 /** What a writer's bio says of them after their name: "covers transportation", "is a reporter on the Local desk". */
 const BIO_AFTER_NAME = /^ (?:covers|reports on|writes about|has covered|is (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|intern|producer|fellow)\b)/u;
 
@@ -480,7 +501,8 @@ function withoutWritersBios(blocks: RawBlock[]): RawBlock[] {
   if (!byline) return blocks;
   const writers = byline.replace(/^by:?\s+/i, '').split(/,|\s+and\s+|\s*&\s*/).map((w) => w.trim()).filter((w) => NAME_LINE.test(w));
   let end = blocks.length;
-  while (end > 0 && blocks[end - 1]!.kind === 'paragraph' && writers.some((w) => blocks[end - 1]!.text.startsWith(w) && BIO_AFTER_NAME.test(blocks[end - 1]!.text.slice(w.length)))) end--;
+  const isBio = (text: string) => text.length <= BIO_MAX_CHARS && firstSentenceLength(text) <= BIO_FIRST_SENTENCE_CHARS && writers.some((w) => text.startsWith(w) && BIO_AFTER_NAME.test(text.slice(w.length)));
+  while (end > 0 && blocks[end - 1]!.kind === 'paragraph' && isBio(blocks[end - 1]!.text)) end--;
   return end === blocks.length ? blocks : blocks.slice(0, end);
 }
 
@@ -522,7 +544,7 @@ export function webBlocks(items: readonly WebItem[], meta: { title: string | nul
   const out: RawBlock[] = title ? [{ kind: 'title', text: title, level: 1 }] : [];
   // No headline in the page (a pasted selection): a leading heading or headline-like line is the title.
   const first = pieces[0];
-  if (!title && first && (first.kind === 'heading' || (first.kind === 'text' && first.text.length <= 150 && isLinkTitle(first.text)))) {
+  if (!title && first && (first.kind === 'heading' || (first.kind === 'text' && !first.inBlockquote && first.text.length <= 150 && isLinkTitle(first.text)))) {
     out.push({ kind: 'title', text: first.text, level: 1 });
     pieces.shift();
   }
@@ -590,26 +612,67 @@ function stripHtml(html: string): string {
   return decodeEntities(html.replace(/<(script|style|template|iframe|svg|object)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' '));
 }
 
+/** One element of a Markdown document, as a web page's (a heading also says whether it stood in a block quote). */
+type MarkdownItem = WebItem | { kind: 'heading'; text: string; level: number; inBlockquote: boolean };
+
 /**
- * Markdown -> blocks. Markdown comes from writers and from web clippers (a page saved as Markdown, with its share
- * buttons and topic links): its elements go through the same furniture, caption and title rules as a web page's, and a
- * clipper's front matter gives the title and byline.
+ * Markdown -> blocks. A page a web clipper saved (its front matter gives the page's address) goes through the web
+ * page path: its share buttons and topic links are furniture, the site's name is cut from its title. Markdown a
+ * person wrote is read as written: every heading, list item and paragraph, with the front matter's title and author.
  */
 export function markdownBlocks(source: string): RawBlock[] {
   const { meta, body } = splitFrontMatter(normalizeSource(source));
-  const items: WebItem[] = [];
+  const items = markdownItems(body);
+  if (!meta?.clip) return writtenMarkdownBlocks(items, meta);
+  const title = meta.title ? stripSiteName(meta.title) : null;
+  const clipped = items.filter((item, i) => {
+    // MarkDownload puts the page's description under "> ## Excerpt": the label is the clipper's.
+    return !(item.kind === 'heading' && 'inBlockquote' in item && item.inBlockquote && item.text === 'Excerpt') || i > 2;
+  }).map((item, i) => {
+    // The page's title as the first heading carries the site's name, as the front matter's does.
+    return i === 0 && item.kind === 'heading' && (title === null || sameText(stripSiteName(item.text), title)) ? { ...item, text: stripSiteName(item.text) } : item;
+  });
+  return webBlocks(clipped, { title, byline: meta.byline });
+}
+
+/** Markdown as a person wrote it: the first heading (or the front matter's title) is the title; nothing is furniture. */
+function writtenMarkdownBlocks(items: readonly MarkdownItem[], meta: FrontMatter | null): RawBlock[] {
+  const out: RawBlock[] = [];
+  const push = (b: RawBlock) => {
+    const text = squashSpaces(b.text);
+    if (text) out.push({ ...b, text, ...(b.creditAt !== undefined ? { creditAt: b.creditAt - (b.text.length - b.text.trimStart().length) } : {}) });
+  };
+  let hasTitle = false;
+  if (meta?.title) {
+    push({ kind: 'title', text: meta.title, level: 1 });
+    hasTitle = true;
+  }
+  if (meta?.byline) push({ kind: 'byline', text: /^by\b/i.test(meta.byline) ? meta.byline : `By ${meta.byline}` });
+  items.forEach((item, i) => {
+    if (item.kind === 'heading') {
+      const quoted = 'inBlockquote' in item && item.inBlockquote;
+      // (A first heading that says the front matter's title again is not read twice.)
+      if (i === 0 && meta?.title && sameText(item.text, meta.title)) return;
+      if (!hasTitle && out.length === 0 && !quoted) {
+        hasTitle = true;
+        push({ kind: 'title', text: item.text, level: 1 });
+      } else push({ kind: 'heading', text: item.text, level: Math.min(6, Math.max(2, item.level)) });
+    } else if (item.kind === 'paragraph') push(classify(squashSpaces(item.text), out.length, true, item.inBlockquote === true));
+    else if (item.kind === 'list-item') push(item);
+  });
+  return out;
+}
+
+/** A Markdown document's elements in order (marked's lexer; inline Markdown and raw HTML reduced to their words). */
+function markdownItems(body: string): MarkdownItem[] {
+  const items: MarkdownItem[] = [];
   const paragraph = (text: string, inBlockquote: boolean) => items.push({ kind: 'paragraph', text, ...(inBlockquote ? { inBlockquote } : {}) });
   const walk = (tokens: Token[], inBlockquote: boolean, depth: number): void => {
     for (const t of tokens) {
       switch (t.type) {
         case 'heading': {
           const h = t as Tokens.Heading;
-          const text = squashSpaces(inlineText(h.tokens, h.text));
-          // A clip's page title as its first heading carries the site's name, as the front matter's title does.
-          const first = meta && items.length === 0 && !inBlockquote;
-          // MarkDownload puts the page's description under "> ## Excerpt": the label is the clipper's.
-          if (inBlockquote && text === 'Excerpt' && meta) break;
-          items.push({ kind: 'heading', text: first ? stripSiteName(text) : text, level: h.depth });
+          items.push({ kind: 'heading', text: squashSpaces(inlineText(h.tokens, h.text)), level: h.depth, inBlockquote });
           break;
         }
         case 'paragraph':
@@ -626,7 +689,7 @@ export function markdownBlocks(source: string): RawBlock[] {
             const [first, ...rest] = item.tokens;
             if (first && (first.type === 'text' || first.type === 'paragraph')) {
               const f = first as Tokens.Text;
-              items.push({ kind: 'list-item', text: inlineText(f.tokens, f.text) });
+              items.push({ kind: 'list-item', text: squashSpaces(inlineText(f.tokens, f.text)) });
               if (depth < 50) walk(rest, inBlockquote, depth + 1);
             } else if (depth < 50) walk(item.tokens, inBlockquote, depth + 1);
           }
@@ -650,5 +713,5 @@ export function markdownBlocks(source: string): RawBlock[] {
     }
   };
   walk(marked.lexer(body, { gfm: true }), false, 0);
-  return webBlocks(items, { title: meta?.title ? stripSiteName(meta.title) : null, byline: meta?.byline ?? null });
+  return items;
 }

@@ -12,6 +12,11 @@ export const TRAILING_CREDIT = /(?:^|(?<=[\s.;|–—-])|(?<=\p{L})(?=\((?:Image
 /** Every TRAILING_CREDIT match holds one of its label words, an agency's slash, or ends with a closing bracket: a cheap test first. */
 const MAY_HOLD_CREDIT = /Credit|Photo|Pic|Image|Illustration|\/|\)\s*$/;
 
+/** The last word of a paper's, a broadcaster's or a picture agency's name ("The Washington Post", "USA TODAY", "Getty Images"). */
+const OUTLET_END = /\b(?:times|post|guardian|telegraph|observer|independent|journal|news|herald|tribune|mail|standard|gazette|chronicle|mirror|sun|express|press|star|record|echo|scotsman|economist|today|ledger|courier|examiner|sentinel|inquirer|globe|dispatch|bulletin|register|pool|reuters|images|ap|afp|epa|pa|bloomberg|network|media|photos?|wire|agency|npr|bbc|cnn|abc|cbs|nbc|itv|sky)$/i;
+/** Whether `text` reads as the name of a news outlet or a picture agency. */
+export const namesOutlet = (text: string) => OUTLET_END.test(text.trim());
+
 /** A bracket at the end of a line, and what it holds. */
 const TRAILING_BRACKET = /\(([^()]{3,100})\)\s*$/;
 
@@ -22,8 +27,9 @@ export function creditStart(text: string): number | null {
   if (m) return m.index;
   // "(Craig Hudson/For The Washington Post)": the photographer and the outlet in brackets, starting with a first name we know.
   const bracket = TRAILING_BRACKET.exec(text);
+  // (The outlet must read as one: "(Paul McCartney/John Lennon)" after a song is its writers.)
   const inside = bracket?.[1];
-  return inside && NAME_SLASH_CREDIT.test(inside) && isKnownFirstName(inside.slice(0, inside.indexOf(' '))) ? bracket.index : null;
+  return inside && NAME_SLASH_CREDIT.test(inside) && isKnownFirstName(inside.slice(0, inside.indexOf(' '))) && namesOutlet(inside.slice(inside.indexOf('/') + 1)) ? bracket.index : null;
 }
 
 /** Credits that name only the source ("Getty Images") get a label, so a listener knows what it is. */
@@ -111,7 +117,9 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
   {
     name: 'capitals-credit',
     read(line) {
-      return CAPITALS_CREDIT.test(line) && isKnownFirstName(line.slice(0, line.indexOf(' '))) ? { kind: 'credit', credit: line, attaches: 'previous', rule: this.name } : null;
+      const m = CAPITALS_CREDIT.exec(line);
+      // (A paper or an agency after "FOR" or the slash: "HARRY KANE FOR CAPTAIN" is a slogan.)
+      return m && isKnownFirstName(line.slice(0, line.indexOf(' '))) && namesOutlet(m[1] ?? m[2]!) ? { kind: 'credit', credit: line, attaches: 'previous', rule: this.name } : null;
     },
     examples: [
       { line: 'ANDREW PARSONS FOR THE TIMES', expect: 'credit' },
@@ -151,7 +159,7 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
 
 /** How every caption or credit line begins (a cheap test before the rules). */
 /** A photographer's name in capitals, then "FOR" and the paper, or a slash and it. */
-const CAPITALS_CREDIT = /^(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’-]+(?: FOR (?:THE )?\p{Lu}+(?: \p{Lu}+){0,3}|\s?\/\s?\p{Lu}[\p{Lu} ]{1,40})$/u;
+const CAPITALS_CREDIT = /^(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’-]+(?: FOR ((?:THE )?\p{Lu}+(?: \p{Lu}+){0,3})|\s?\/\s?(\p{Lu}[\p{Lu} ]{1,40}))$/u;
 const CAPTION_START = /^(?:image|media|video|credit|photo|pic|picture|illustration|\(|getty|reuters|pa\b|afp|epa|shutterstock|alamy|ap\b|associated|bloomberg|anadolu|rex|above|top|main)/i;
 
 /** What a line of copied text is, if it is a caption or a credit. `squashed`: as for furnitureRule. */

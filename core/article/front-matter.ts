@@ -6,7 +6,14 @@ import { parse as parseYaml } from 'yaml';
 export interface FrontMatter {
   title: string | null;
   byline: string | null;
+  /** A page saved by a clipper (the record names its address): its text is a web page's, furniture and all. */
+  clip: boolean;
 }
+
+/** Fields of a clipper's or a static site's record: a block without one of them is text set between two rules. */
+const KNOWN_FIELD = /^(?:title|author|authors|byline|creator|source|url|link|created|date|published|updated|tags|description|excerpt|categories|layout|slug|draft)$/i;
+/** Fields that give a saved page's address. */
+const ADDRESS_FIELD = /^(?:source|url|link)$/i;
 
 /** Front matter is short: a block longer than this is no clipper's record (and is not parsed). */
 const MAX_FRONT_MATTER = 8_000;
@@ -27,11 +34,17 @@ export function splitFrontMatter(source: string): { meta: FrontMatter | null; bo
   } catch {
     return none;
   }
-  // A "---" rule at the top of an ordinary text is no front matter: it must be a record of named fields.
+  // A "---" rule at the top of an ordinary text is no front matter: it must be a record of fields a record has
+  // ("WARNING: This story contains …" between two rules parses as a field too, but of no record).
   if (!data || typeof data !== 'object' || Array.isArray(data)) return none;
   const record = data as Record<string, unknown>;
-  const field = (...keys: string[]) => keys.map((k) => nameOf(record[k])).find((v) => v !== null) ?? null;
-  return { meta: { title: field('title'), byline: field('author', 'authors', 'byline', 'creator') }, body: rest.slice(close.index + close[0].length) };
+  const keys = Object.keys(record);
+  if (!keys.some((k) => KNOWN_FIELD.test(k))) return none;
+  const field = (...names: string[]) => names.map((k) => nameOf(record[k])).find((v) => v !== null) ?? null;
+  return {
+    meta: { title: field('title'), byline: field('author', 'authors', 'byline', 'creator'), clip: keys.some((k) => ADDRESS_FIELD.test(k) && nameOf(record[k]) !== null) },
+    body: rest.slice(close.index + close[0].length),
+  };
 }
 
 /** A field's text: a string, the names of a list ("author: [A, B]"), or a person's "name". */

@@ -45,6 +45,7 @@ const FIRST_DATE_WORD = /^[\s,./·•–-]*([^\s,./·•–|-]*)/;
 /** How a date line that starts with a label starts (every DATE_LABEL starts so). */
 const LABEL_START = /^(?:first|last|published|updated|posted|modified|created|date|time)/i;
 
+const DAY_OR_TIME = /\b\d{1,2}(?:st|nd|rd|th)?\b|\d(?:[ap]m|[:.]\d\d)/i;
 /** "Nov 30, 2026 - Politics & Policy", "Monday December 01 2026, 12.01am GMT, The Times": a date, then the section or the paper. */
 const DATE_THEN_SECTION = /^(.{6,80}?(?:\d|[ap]m|\b[A-Z]{2,4}))(?:\s+[-–·|]|,)\s+\p{Lu}[\p{L}]*(?:\s+(?:&|and|\p{Lu}[\p{L}]*)){0,3}$/u;
 
@@ -52,7 +53,8 @@ const DATE_THEN_SECTION = /^(.{6,80}?(?:\d|[ap]m|\b[A-Z]{2,4}))(?:\s+[-–·|]|,
 function isDateLine(line: string): boolean {
   if (line.length > 120) return false;
   const dated = DATE_THEN_SECTION.exec(line);
-  if (dated) return /\b(?:19|20)\d\d\b/.test(dated[1]!) && isDateLine(dated[1]!);
+  // (A stamp has its day or its time: "March 2020 - Lockdown" is a timeline's heading.)
+  if (dated) return /\b(?:19|20)\d\d\b/.test(dated[1]!) && DAY_OR_TIME.test(dated[1]!.replace(/\b(?:19|20)\d\d\b/g, '')) && isDateLine(dated[1]!);
   // Speed only: the first part of a date line is a label, or its first word is a date word (most lines fail here).
   if (!LABEL_START.test(line) && !DATE_WORD.test(FIRST_DATE_WORD.exec(line)![1]!)) return false;
   // Two stamps on one line: "Published: 09:30 BST, 4 October 2026 | Updated: 11:02 BST, 4 October 2026".
@@ -81,8 +83,8 @@ export const FURNITURE_RULES: readonly LineRule[] = [
     ['Advertisement', 'ADVERTISEMENT', 'Skip Advertisement', 'Story continues below advertisement', 'Article continues below this ad', 'Scroll to continue with content', 'Sponsored content', 'Sponsored Stories', '(Advertisement)', 'Video Ad Feedback', 'Advertisement · Scroll to continue']),
   { name: 'timestamp', test: isDateLine, examples: ['Published', '3 hours ago', 'Published 3 hours ago', 'Friday 4 October 2026 18:42, UK', 'Updated 6:04 PM EDT, Fri October 4, 2026', 'Oct. 4, 2026, 6:04 p.m. ET', 'Published: 09:30 BST, 4 October 2026 | Updated: 11:02 BST, 4 October 2026', 'Posted Oct 4, 2026', 'Sat 5 Oct 2026 07.00 BST', 'Last updated on 4 October 2026', 'November 29, 2026 2:02 PM UTC Updated 2 hours ago', 'November 18, 20265:00 AM ET', 'Nov 30, 2026 - Politics & Policy', 'Monday December 01 2026, 12.01am GMT, The Times'] },
   byPattern('listen-to-article',
-    String.raw`(?:listen to (?:this )?(?:article|story)|listen|play audio|audio (?:version )?available|hear (?:this )?(?:article|story))(?:\s*[·•(,-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:ute)?s?)?\)?)?(?:\s*learn more)?|\d{1,3}\s*min(?:ute)?s?\s+(?:read|listen)|\d{1,3} min|\d{1,3}-minute (?:read|listen)|heard on [\p{L}'’ ]{2,40}|(?:estimated )?reading time:?\s*\d{1,3}\s*min(?:ute)?s?`,
-    ['Listen to this article', '4-Minute Listen', 'Heard on Morning Edition', 'Listen to this article · 6:45 min Learn more', 'Listen (4 min)', '5 min read', '6 min', 'Reading time: 4 minutes', 'Play audio']),
+    String.raw`(?:listen to (?:this )?(?:article|story)|listen|play audio|audio (?:version )?available|hear (?:this )?(?:article|story))(?:\s*[·•(,-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:ute)?s?)?\)?)?(?:\s*learn more)?|\d{1,3}\s*min(?:ute)?s?\s+(?:read|listen)|\d{1,3}-minute (?:read|listen)|heard on [\p{L}'’ ]{2,40}|(?:estimated )?reading time:?\s*\d{1,3}\s*min(?:ute)?s?`,
+    ['Listen to this article', '4-Minute Listen', 'Heard on Morning Edition', 'Listen to this article · 6:45 min Learn more', 'Listen (4 min)', '5 min read', 'Reading time: 4 minutes', 'Play audio']),
   byPattern('related-links',
     String.raw`related(?: topics| stories| articles| content| coverage| links| internet links)?:?|more on this story|read more (?:from|on|in|at) [\p{L}'’ &.-]{1,40}:?|more (?:from|on|in) [\p{L}'’ &.-]{1,40}|more stories|more like this|top stories|most (?:read|viewed|popular|shared)|trending(?: now)?|recommended(?: for you| stories| reading)?|you (?:may|might) also like|read (?:more|next)|see (?:more|also)|explore more on these topics|around the bbc|elsewhere on [\p{L}'’ ]{1,30}|latest(?: news| stories| headlines)?|editor'?s? picks|popular now|in other news|from our partners|what to read next|go deeper|read this next|watch more|you (?:may|might) (?:also )?be interested in`,
     ['Related Topics', 'Go deeper', 'More on this story', 'Top stories', 'Most viewed', 'Explore more on these topics', 'More from Sky News', 'You may also like', 'Related:', 'Read this next', 'Watch more', 'You might be interested in']),

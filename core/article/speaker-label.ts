@@ -1,6 +1,7 @@
 // What the listener is told of a speaker: the name and description the attribution found, without the
 // punctuation and fragments of the sentence they were cut from.
 import { isAbbreviatedTitle } from './sentences';
+import { isKnownFirstName } from './people';
 import { isTimePhrase } from './speaker-check';
 
 /** "Inc." "Co." "J.": a name may end in these dots, or an abbreviated title's ("Jr."); any other final dot or comma is the sentence's. */
@@ -36,6 +37,8 @@ function repeatsName(description: string, name: string): boolean {
   return description.toLowerCase().split(/\s+/).every((w) => inName.has(w));
 }
 
+/** A description cut after one of these words would be left hanging ("the governor of"). */
+const DANGLING_WORD = /\b(?:of|in|from|for|at|the|a|an|and|to)$/i;
 /** "(Assistant) U.S." before "Attorney …": the country is part of the office ("Attorney Renee Caldwell" alone sounds like a lawyer). */
 const COUNTRY_OF_OFFICE = /(?:^|\s)((?:(?:Assistant|Deputy|Acting|Interim|Special) )?(?:U\.S\.|US|United States))$/;
 const OFFICE_WITH_COUNTRY = /^(?:Attorney|Marshal|District (?:Judge|Attorney|Court Judge)|Circuit Judge|Magistrate Judge|Bankruptcy Judge)\b/;
@@ -48,8 +51,12 @@ const OFFICE_WITH_COUNTRY = /^(?:Attorney|Marshal|District (?:Judge|Attorney|Cou
 export function speakerLabel(rawName: string, rawDescription: string | null): { name: string; description: string | null } {
   let name = labelName(rawName);
   let description = rawDescription?.trim().replace(/[\s,;:–—-]+$/u, '') ?? null;
+  // (Only an office's word: "deputy mayor of Florence" keeps its place for Florence Rossi.)
   const firstOfName = name.split(' ')[0]!;
-  if (description && description.split(/\s+/).length > 1 && description.endsWith(` ${firstOfName}`)) description = description.slice(0, -firstOfName.length).trim();
+  if (description && description.split(/\s+/).length > 1 && description.endsWith(` ${firstOfName}`) && !isKnownFirstName(firstOfName)) {
+    const shorter = description.slice(0, -firstOfName.length).trim();
+    if (!DANGLING_WORD.test(shorter)) description = shorter;
+  }
   const country = description ? COUNTRY_OF_OFFICE.exec(description) : null;
   if (description && country && OFFICE_WITH_COUNTRY.test(name)) {
     name = `${country[1]} ${name}`;

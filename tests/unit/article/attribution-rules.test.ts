@@ -898,11 +898,11 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
 });
 
 describe('lead, round 7: a partial quote inside what someone said', () => {
-  it('by a verb in the past perfect inside "X said (that) …", the words are X\'s ("the board had asked for "a full accounting"")', () => {
+  it('as the object of a request in the past perfect inside "X said (that) …", the words are X\'s ("the board had asked for "a full accounting"")', () => {
     expect(speakers('The board chair, Paul Smedberg, said in a statement that the board had asked for "a full accounting" of the delays.'))
       .toEqual({ 'a full accounting': 'Paul Smedberg' });
-    expect(speakers('Jo Pike said the council had called the plan "a total waste" at the time.')).toEqual({ 'a total waste': 'Jo Pike' });
-    // Not in the past perfect, the verb by the quote is still the one that says it.
+    // Tense does not change who spoke: what the council called the plan is the council's word.
+    expect(speakers('Jo Pike said the council had called the plan "a total waste" at the time.')).toEqual({ 'a total waste': 'The council' });
     expect(speakers('Jo Pike said the mayor called the plan "a total waste" at the time.')).toEqual({ 'a total waste': 'The mayor' });
   });
 });

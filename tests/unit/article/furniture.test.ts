@@ -55,6 +55,10 @@ const PROSE = [
   'I would like to thank the firefighters, she said.',
   'Next story of the season',
   'Tags worth millions were seized at the port',
+  // Timeline headings (a date without its day), and a live report's minute marks.
+  'March 2020 - Lockdown',
+  'December 2021, Omicron',
+  '12 min',
 ];
 
 describe('furniture line rules', () => {
@@ -106,7 +110,7 @@ describe('caption and credit line rules', () => {
       ['A Metro train at the Rosslyn station on Nov. 24. (Craig Hudson/For The Washington Post)', '(Craig Hudson/For The Washington Post)'],
     ]) expect(caption.slice(creditStart(caption) ?? caption.length), caption).toBe(credit);
     // Prose that ends in brackets is no caption.
-    for (const prose of ['She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The mayor posed for a photo by the fountain', 'The show has 40 prints. Photos by Ansel Adams will hang in the east wing.', 'Pictures courtesy of the family show him smiling.', 'She sold the Photo by Ansel Adams', 'The figures were collected by volunteers (courtesy of the Smith report)', 'Talks on the border went on for a week (Northern Ireland/Republic of Ireland)', 'The plan was backed by both parties (Labour/Liberal Democrats)']) expect(creditStart(prose), prose).toBeNull();
+    for (const prose of ['The top three were Yesterday (Paul McCartney/John Lennon)', 'She shared the picture on Instagram (Image 2)', 'The council published the plan (see photo above)', 'He was pictured with his family (pictured)', 'The mayor posed for a photo by the fountain', 'The show has 40 prints. Photos by Ansel Adams will hang in the east wing.', 'Pictures courtesy of the family show him smiling.', 'She sold the Photo by Ansel Adams', 'The figures were collected by volunteers (courtesy of the Smith report)', 'Talks on the border went on for a week (Northern Ireland/Republic of Ireland)', 'The plan was backed by both parties (Labour/Liberal Democrats)']) expect(creditStart(prose), prose).toBeNull();
   });
 
   it('labels a bare credit and keeps it a separate range', () => {
@@ -174,6 +178,8 @@ describe('text copied from a news page', () => {
     for (const place of ['Chelsea Football Club', 'Madison Square Garden']) expect(parseArticle(['A Kansas town runs out of water', place, story].join('\n')).byline, place).toBeNull();
     // The outlet in capitals on the line under the name is part of the byline (USA TODAY, as copied).
     expect(parseArticle(['A Kansas town runs out of water', 'Ruth Alvarez', 'USA TODAY', story].join('\n')).blocks.map((b) => b.text)).toEqual(['A Kansas town runs out of water', 'Ruth Alvarez, USA TODAY', story]);
+    // A dateline there is no outlet.
+    expect(parseArticle(['A Kansas town runs out of water', 'Ruth Alvarez', 'WASHINGTON', story].join('\n')).byline).toBe('Ruth Alvarez');
   });
 
   it('joins a byline a page set on lines of its own ("By" / "Harriet Lowe," / "Local Government Correspondent"), its role kept out of the menu lines around it', () => {
@@ -189,17 +195,20 @@ describe('text copied from a news page', () => {
     expect(m.byline).toBe('By Laura Pennington, Local Democracy Reporter');
     expect(m.blocks.map((b) => b.text)).toEqual(['Crossing still not fixed two years on', 'By Laura Pennington, Local Democracy Reporter', story]);
     expect(parseArticle(['Crossing still not fixed', 'ByLaura Pennington', story].join('\n')).byline).toBe('By Laura Pennington');
-    for (const line of ['BYU Cougars', 'Byelection Day']) expect(parseArticle(['Surf season opens early', line, story].join('\n')).byline, line).toBeNull();
+    for (const line of ['BYU Cougars', 'ByDesign Studio']) expect(parseArticle(['Surf season opens early', line, story].join('\n')).byline, line).toBeNull();
   });
 
   it('reads a slogan above the site\'s menu as no title ("Democracy Dies in Darkness" / Sign in / Local / D.C. / Maryland / Virginia), and a headline above topic links as the title', () => {
     const story = 'Metro will run trains every 12 minutes on its Red and Silver lines through at least mid-December, the agency said.';
-    const m = parseArticle(['Democracy Dies in Darkness', 'Sign in', 'Local', 'D.C.', 'Maryland', 'Virginia', 'Metro riders face longer waits as inspections pull trains', '6 min', 'By Daniel Okafor and Priya Raman', story].join('\n'));
+    const m = parseArticle(['Democracy Dies in Darkness', 'Sign in', 'Local', 'D.C.', 'Maryland', 'Virginia', 'Metro riders face longer waits as inspections pull trains', '6 min', 'Gift Article', 'By Daniel Okafor and Priya Raman', story].join('\n'));
     expect(m.title).toBe('Metro riders face longer waits as inspections pull trains');
     expect(m.byline).toBe('By Daniel Okafor and Priya Raman');
     expect(m.blocks.map((b) => b.text)).toEqual([m.title, m.byline, story]);
-    // A headline of six words or more above topic links stays the title.
-    expect(parseArticle(['Metro riders face longer waits this winter', 'Transit', 'Commuting', 'Virginia', 'Maryland', story].join('\n')).title).toBe('Metro riders face longer waits this winter');
+    // A headline above topic links (no sign-in, no sections: no page chrome) stays the title.
+    expect(parseArticle(['Metro cuts weekend rail service', 'Transportation', 'D.C.', 'Maryland', 'Virginia', 'Riders face longer waits from next month', story].join('\n')).title).toBe('Metro cuts weekend rail service');
+    // "6 min" by the share buttons is the reading time; a live report's "12 min" on a line of its own is kept.
+    expect(parseArticle(['Metro cuts service', '6 min', 'Share', story].join('\n')).text).not.toContain('6 min');
+    expect(parseArticle(['Live: England v France', '', story, '', '12 min', '', 'England kick a penalty.'].join('\n')).blocks.map((b) => b.text)).toContain('12 min');
   });
 
   it('drops the writers\' bios at the end, when they start with a name the byline gives; a paragraph about another reporter stays', () => {
@@ -208,6 +217,9 @@ describe('text copied from a news page', () => {
     expect(parseArticle(['Metro cuts service', 'By Daniel Okafor and Priya Raman', story, ...bios].join('\n')).blocks.map((b) => b.text)).toEqual(['Metro cuts service', 'By Daniel Okafor and Priya Raman', story]);
     const other = 'Ann Bell is a reporter for the Ledger who broke the story in June.';
     expect(parseArticle(['Metro cuts service', 'By Daniel Okafor', story, other].join('\n')).blocks.map((b) => b.text)).toContain(other);
+    // A longer paragraph about one of them is the story's.
+    const story2 = 'Daniel Okafor covers transportation for the paper, but for twenty years he sat next to Ruth Ames, who taught him everything he knows about the city and its people, and who died on Sunday.';
+    expect(parseArticle(['Metro cuts service', 'By Daniel Okafor', story, story2].join('\n')).blocks.map((b) => b.text)).toContain(story2);
     // Without a byline nothing is dropped.
     expect(parseArticle(['Metro cuts service', story, bios[1]!].join('\n')).blocks.map((b) => b.text)).toContain(bios[1]);
   });

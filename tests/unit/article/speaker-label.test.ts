@@ -45,5 +45,8 @@ describe('speakerLabel: an office the attribution cut in two is joined again', (
     expect(speakerLabel('District Attorney Alvin Bragg', 'Manhattan District')).toEqual({ name: 'District Attorney Alvin Bragg', description: 'Manhattan' });
     expect(speakerLabel('Defence Minister Manohar Parrikar', 'Indian Defence')).toEqual({ name: 'Defence Minister Manohar Parrikar', description: 'Indian' });
     expect(speakerLabel('Ann Bell', 'a surgeon')).toEqual({ name: 'Ann Bell', description: 'a surgeon' });
+    // A place that is also the name's first word stays ("deputy mayor of Florence" for Florence Rossi).
+    expect(speakerLabel('Florence Rossi', 'deputy mayor of Florence')).toEqual({ name: 'Florence Rossi', description: 'deputy mayor of Florence' });
+    expect(speakerLabel('Police Chief Ann Bell', 'the chief of Police')).toEqual({ name: 'Police Chief Ann Bell', description: 'the chief of Police' });
   });
 });
