@@ -92,6 +92,72 @@ export function mayEndSentence(text: string): boolean {
   return false;
 }
 
+// Full stops that provably end no sentence here. A paragraph whose every terminator is one of these is one
+// sentence, and is not given to Intl.Segmenter (on real news a third of the paragraphs it was given held
+// only such stops: "U.S. officials", "3.5 percent", "Dr. Bell", 'he said."'). Each rule names the part of
+// Unicode sentence breaking (UAX #29) that keeps the text together; tests/unit/article/sentence-skip.test.ts
+// checks every rule against the segmenter itself.
+const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a;
+const isAsciiUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isAsciiLetter = (c: number) => isAsciiLower(c) || isAsciiUpper(c);
+/** "3.5", "e.g", "example.com": a full stop right before a lower-case letter or a digit (SB6, SB8). */
+const stopBeforeLowerOrDigit = (text: string, i: number) => isAsciiLower(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1));
+/** "U.S", "p.M": a full stop between two letters, the second a capital (SB7). */
+const stopBetweenLetters = (text: string, i: number) => isAsciiUpper(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i - 1));
+/** Where the spaces after offset `i` end (U+0020 only). */
+function afterSpaces(text: string, i: number): number {
+  let j = i + 1;
+  while (text.charCodeAt(j) === 0x20) j++;
+  return j;
+}
+/** "U.S. officials", "7 p.m. on": a full stop, spaces, then a lower-case letter (SB8). */
+const stopBeforeLowerWord = (text: string, i: number) => text.charCodeAt(i + 1) === 0x20 && isAsciiLower(text.charCodeAt(afterSpaces(text, i)));
+/** Characters that may stand before a title or initial for ABBREVIATION_AT_END to take it ("(Dr.", "“J."). */
+const BEFORE_ABBREVIATION = /[\s("“‘']/;
+/**
+ * "Dr. Bell", "J. Smith": a title's or an initial's dot, spaces, then a word. The segmenter may end a sentence
+ * there, but splitSentences joins it to the next (continuesAfterAbbreviation: the segment ends in the title
+ * and a word follows).
+ */
+function titleStopBeforeWord(text: string, i: number): boolean {
+  if (text.charCodeAt(i + 1) !== 0x20) return false;
+  const next = text[afterSpaces(text, i)];
+  if (next === undefined || SPACE.test(next)) return false;
+  let from = i;
+  while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
+  if (from === i || i - from > 5 || (from > 0 && !BEFORE_ABBREVIATION.test(text[from - 1]!))) return false;
+  const word = text.slice(from, i);
+  if (word.length === 1) return isAsciiUpper(word.charCodeAt(0));
+  const lower = word.toLowerCase();
+  return TITLES.has(lower) && lower !== 'jr' && lower !== 'sr';
+}
+/** 'he said."', "(as planned.)": the last terminator, with only closing marks after it (the sentence ends with the text). */
+const LAST_TERMINATOR = /[.!?]["”’')\]]*$/y;
+const endsText = (text: string, i: number) => {
+  LAST_TERMINATOR.lastIndex = i;
+  return LAST_TERMINATOR.test(text);
+};
+/** Whether the terminator at `i` provably ends no sentence before the end of `text` (see the rules above). */
+function endsNoSentence(text: string, i: number): boolean {
+  if (text.charCodeAt(i) === 0x2e && (stopBeforeLowerOrDigit(text, i) || stopBetweenLetters(text, i) || stopBeforeLowerWord(text, i) || titleStopBeforeWord(text, i))) return true;
+  return endsText(text, i);
+}
+
+/**
+ * Whether splitting `text` gives one sentence because every place Unicode could end one before its end is a
+ * full stop of the rules above. (Only for text of one segmenter chunk: a longer one is cut into chunks.)
+ */
+export function holdsOneSentence(text: string): boolean {
+  if (text.length > SEGMENT_CHUNK) return false;
+  for (MAY_BE_TERMINATOR.lastIndex = 0; MAY_BE_TERMINATOR.test(text); ) {
+    const at = MAY_BE_TERMINATOR.lastIndex - 1;
+    MAY_END_SENTENCE_AT.lastIndex = at;
+    if (MAY_END_SENTENCE_AT.test(text) && !endsNoSentence(text, at)) return false;
+  }
+  return true;
+}
+
 /** Sentence ranges within `text` (offsets relative to it), trimmed of surrounding space. */
 export function splitSentences(text: string): TextRange[] {
   const ranges: TextRange[] = [];
@@ -108,7 +174,7 @@ export function splitSentences(text: string): TextRange[] {
       pending = null;
     }
   };
-  if (!mayEndSentence(text)) ranges.push({ start: 0, end: text.length });
+  if (text.length <= SEGMENT_CHUNK ? holdsOneSentence(text) : !mayEndSentence(text)) ranges.push({ start: 0, end: text.length });
   else if (text.length <= SEGMENT_CHUNK) segmentChunk(text, 0);
   else {
     for (let from = 0; from < text.length; ) {
