@@ -302,10 +302,9 @@ function textPieces(text: string): Piece[] {
   const blankLines = /\n[ \t]*\n/.test(text);
   // Lines of a text that was never wrapped (copied from a browser) are blocks even between blank lines: list items, a standfirst.
   const lineByLine = !blankLines || !isWrapped(text);
-  const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
   const collector = new PieceCollector();
-  for (const chunk of chunks) {
-    const lines = labelsOnTheirLines(chunk.split('\n').map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
+  for (const chunk of chunksOf(text, blankLines)) {
+    const lines = labelsOnTheirLines(chunk.map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
     // Without blank lines the one chunk is the whole text: its width, if it was wrapped at one.
     const width = blankLines ? null : wrapWidth(lines);
     const wrapped = lineByLine && blankLines && wrappedRun(lines);
@@ -339,6 +338,27 @@ function textPieces(text: string): Piece[] {
   }
   return collector.finish();
 }
+
+/**
+ * The lines of `text` in chunks between blank lines (lines of only spaces and tabs), or in one chunk when
+ * `blankLines` is false: what splitting at /\n[ \t]*\n/ and then at each line break gives, but the text
+ * is split once. (Where blank lines follow one another, or open or close the text, this gives chunks with
+ * no lines but blank ones, which hold no line once squashed.)
+ */
+export function chunksOf(text: string, blankLines: boolean): string[][] {
+  const lines = text.split('\n');
+  if (!blankLines) return [lines];
+  const chunks: string[][] = [];
+  let from = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!BLANK_LINE.test(lines[i]!)) continue;
+    chunks.push(lines.slice(from, i));
+    from = i + 1;
+  }
+  chunks.push(lines.slice(from));
+  return chunks;
+}
+const BLANK_LINE = /^[ \t]*$/;
 
 /** "Image caption," or "Image source," alone on its line (BBC pages copied): the label of the line after it. */
 const LONE_CAPTION_LABEL = /^(?:image|media|video) (?:caption|source)\s*[,:]?$/i;
