@@ -137,7 +137,8 @@ const CAPTION_START = /^(?:image|media|video|credit|photo|pic|picture|illustrati
 /** What a line of copied text is, if it is a caption or a credit. `squashed`: as for furnitureRule. */
 export function captionLine(line: string, squashed = false): CaptionLine | null {
   const text = squashed ? line : squashSpaces(line);
-  if (text === '' || text.length > 600 || (!CAPTION_START.test(text) && !NAME_SLASH_CREDIT.test(text))) return null;
+  // (A name-slash credit holds a slash: most lines are told by that before the pattern.)
+  if (text === '' || text.length > 600 || (!CAPTION_START.test(text) && !(text.includes('/') && NAME_SLASH_CREDIT.test(text)))) return null;
   for (const rule of CAPTION_RULES) {
     const found = rule.read(text);
     if (found) return found;
