@@ -294,6 +294,12 @@ export function wrapWidth(lines: readonly string[]): number | null {
 /** In text wrapped at `width`, a line break is a wrap when the next line's first word would not have fitted on the line before. */
 const wrapsAt = (width: number, previous: string | undefined, line: string) => previous !== undefined && previous.length + 1 + (line.split(' ', 1)[0] ?? '').length > width;
 
+/** What the line rules make of a line of copied text (squashed once already: the rules need not squash it again). */
+function readLine(line: string): LineReading {
+  const furniture = furnitureRule(line, true);
+  return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(line, true) };
+}
+
 /**
  * Lines of copied page text -> pieces, grouped into paragraphs as the blank lines say. Three
  * or more label lines in a row (a menu, a list of topics) are page furniture.
@@ -305,14 +311,15 @@ function textPieces(text: string): Piece[] {
   const collector = new PieceCollector();
   for (const chunk of chunksOf(text, blankLines)) {
     const lines = labelsOnTheirLines(chunk.map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
+    if (lines.length === 1) {
+      // One line between blank lines (a paragraph, the common case): no run of lines to join, wrap or take for a menu.
+      collector.add({ kind: 'text', text: lines[0]! }, false, readLine(lines[0]!));
+      continue;
+    }
     // Without blank lines the one chunk is the whole text: its width, if it was wrapped at one.
     const width = blankLines ? null : wrapWidth(lines);
     const wrapped = lineByLine && blankLines && wrappedRun(lines);
-    // (Each line is squashed once, above: the rules need not squash it again.)
-    const readings = lines.map((l): LineReading => {
-      const furniture = furnitureRule(l, true);
-      return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l, true) };
-    });
+    const readings = lines.map(readLine);
     const special = readings.map((r) => r.furniture !== null || r.caption !== null);
     const menu = labelRuns(lines, readings);
     let para: string[] = [];
