@@ -66,7 +66,7 @@ function classify(text: string, index: number, hasTitle: boolean, inBlockquote: 
     return { kind: 'caption', text, creditAt: credit };
   }
   if (!hasTitle && index === 0 && text.length <= 250 && !inBlockquote) return { kind: 'title', text, level: 1 };
-  return { kind: 'paragraph', text, ...(inBlockquote ? { inBlockquote } : {}) };
+  return inBlockquote ? { kind: 'paragraph', text, inBlockquote } : { kind: 'paragraph', text };
 }
 
 /**
@@ -425,8 +425,10 @@ export function plainTextBlocks(source: string): RawBlock[] {
     // A byline stands among the first few blocks, once.
     const bylineSlot = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline');
     // "By" / "Harriet Lowe," / "Local Government Correspondent": a byline whose parts the page set on lines of their own.
-    const name = next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
-    if (bylineSlot && /^by:?$/i.test(text) && NAME_LINE.test(name)) {
+    // (The line after is read as a name only after a lone 'By' among the first blocks.)
+    const loneBy = bylineSlot && /^by:?$/i.test(text);
+    const name = loneBy && next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
+    if (loneBy && NAME_LINE.test(name)) {
       const role = pieces[i + 2]?.kind === 'text' && ROLE_LINE.test(pieces[i + 2]!.text) ? pieces[i + 2]!.text : null;
       out.push({ kind: 'byline', text: role ? `By ${name}, ${role}` : `By ${name}` });
       i += role ? 2 : 1;
