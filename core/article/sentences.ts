@@ -19,25 +19,37 @@ const OTHER_ABBREVIATIONS = new Set(
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Up to five letters and a dot at the end of a segment, after a space, an opening mark or nothing. */
-const ABBREVIATION_AT_END = /(?<![^\s("“‘'])([A-Za-z]{1,5})\.\s*$/g;
-
 /** `after`: where the segment ends in `text` (the three characters from there are what matters, cut only when asked). */
 function continuesAfterAbbreviation(segment: string, text: string, after: number): boolean {
-  // Only a segment whose last non-space character is a dot can end in an abbreviation: test that first,
-  // as the pattern below, anchored at the end, is tried from every position of the segment.
+  // Only a segment whose last non-space character is a dot can end in an abbreviation.
   let last = segment.length - 1;
   while (last >= 0 && SPACE.test(segment[last]!)) last--;
   if (segment[last] !== '.') return false;
-  // The abbreviation ends at that dot, so it starts at most five letters before it.
-  ABBREVIATION_AT_END.lastIndex = Math.max(0, last - 5);
-  const m = ABBREVIATION_AT_END.exec(segment);
-  if (!m?.[1]) return false;
+  const abbreviation = abbreviationBefore(segment, last);
+  if (abbreviation === null) return false;
   const next = text.slice(after, after + 3);
   if (/^\s*$/.test(next)) return false;
-  const word = m[1].toLowerCase();
-  if ((TITLES.has(word) && word !== 'jr' && word !== 'sr') || (m[1].length === 1 && /[A-Z]/.test(m[1]))) return true;
-  return OTHER_ABBREVIATIONS.has(word) && /^\s*[a-z0-9]/.test(next);
+  if (isTitleOrInitial(abbreviation)) return true;
+  return OTHER_ABBREVIATIONS.has(abbreviation.toLowerCase()) && /^\s*[a-z0-9]/.test(next);
+}
+
+/** Characters that may stand before an abbreviation ("(Dr.", "“J."). */
+const BEFORE_ABBREVIATION = /[\s("“‘']/;
+/**
+ * The letters of an abbreviation right before the full stop at `dot` ("Dr", "J", "Inc"): one to five ASCII
+ * letters after a space, an opening mark or the start of `text`; else null.
+ */
+function abbreviationBefore(text: string, dot: number): string | null {
+  let from = dot;
+  while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
+  if (from === dot || dot - from > 5 || (from > 0 && !BEFORE_ABBREVIATION.test(text[from - 1]!))) return null;
+  return text.slice(from, dot);
+}
+/** A title ("Dr", "Sen"; not the name suffixes Jr and Sr) or a capital initial ("J"), whose dot ends no sentence. */
+function isTitleOrInitial(abbreviation: string): boolean {
+  if (abbreviation.length === 1) return isAsciiUpper(abbreviation.charCodeAt(0));
+  const word = abbreviation.toLowerCase();
+  return TITLES.has(word) && word !== 'jr' && word !== 'sr';
 }
 
 /**
@@ -113,8 +125,6 @@ function afterSpaces(text: string, i: number): number {
 }
 /** "U.S. officials", "7 p.m. on": a full stop, spaces, then a lower-case letter (SB8). */
 const stopBeforeLowerWord = (text: string, i: number) => text.charCodeAt(i + 1) === 0x20 && isAsciiLower(text.charCodeAt(afterSpaces(text, i)));
-/** Characters that may stand before a title or initial for ABBREVIATION_AT_END to take it ("(Dr.", "“J."). */
-const BEFORE_ABBREVIATION = /[\s("“‘']/;
 /**
  * "Dr. Bell", "J. Smith": a title's or an initial's dot, spaces, then a word. The segmenter may end a sentence
  * there, but splitSentences joins it to the next (continuesAfterAbbreviation: the segment ends in the title
@@ -124,13 +134,8 @@ function titleStopBeforeWord(text: string, i: number): boolean {
   if (text.charCodeAt(i + 1) !== 0x20) return false;
   const next = text[afterSpaces(text, i)];
   if (next === undefined || SPACE.test(next)) return false;
-  let from = i;
-  while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
-  if (from === i || i - from > 5 || (from > 0 && !BEFORE_ABBREVIATION.test(text[from - 1]!))) return false;
-  const word = text.slice(from, i);
-  if (word.length === 1) return isAsciiUpper(word.charCodeAt(0));
-  const lower = word.toLowerCase();
-  return TITLES.has(lower) && lower !== 'jr' && lower !== 'sr';
+  const abbreviation = abbreviationBefore(text, i);
+  return abbreviation !== null && isTitleOrInitial(abbreviation);
 }
 /** 'he said."', "(as planned.)": the last terminator, with only closing marks after it (the sentence ends with the text). */
 const LAST_TERMINATOR = /[.!?]["”’')\]]*$/y;
