@@ -105,7 +105,7 @@ export function mayEndSentence(text: string): boolean {
 }
 
 // Full stops that provably end no sentence here. A paragraph whose every terminator is one of these is one
-// sentence, and is not given to Intl.Segmenter (on real news a third of the paragraphs it was given held
+// sentence, and is not given to Intl.Segmenter (on real news nearly a third of the paragraphs it was given held
 // only such stops: "U.S. officials", "3.5 percent", "Dr. Bell", 'he said."'). Each rule names the part of
 // Unicode sentence breaking (UAX #29) that keeps the text together; tests/unit/article/sentence-skip.test.ts
 // checks every rule against the segmenter itself.
