@@ -68,7 +68,7 @@ function classify(text: string, index: number, hasTitle: boolean, inBlockquote: 
     return { kind: 'caption', text, creditAt: credit };
   }
   if (!hasTitle && index === 0 && text.length <= 250 && !inBlockquote) return { kind: 'title', text, level: 1 };
-  return { kind: 'paragraph', text, ...(inBlockquote ? { inBlockquote } : {}) };
+  return inBlockquote ? { kind: 'paragraph', text, inBlockquote } : { kind: 'paragraph', text };
 }
 
 /**
@@ -327,6 +327,12 @@ export function wrapWidth(lines: readonly string[]): number | null {
 /** In text wrapped at `width`, a line break is a wrap when the next line's first word would not have fitted on the line before. */
 const wrapsAt = (width: number, previous: string | undefined, line: string) => previous !== undefined && previous.length + 1 + (line.split(' ', 1)[0] ?? '').length > width;
 
+/** What the line rules make of a line of copied text (squashed once already: the rules need not squash it again). */
+function readLine(line: string): LineReading {
+  const furniture = furnitureRule(line, true);
+  return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(line, true) };
+}
+
 /**
  * Lines of copied page text -> pieces, grouped into paragraphs as the blank lines say. Three
  * or more label lines in a row (a menu, a list of topics) are page furniture.
@@ -335,18 +341,18 @@ function textPieces(text: string): Piece[] {
   const blankLines = /\n[ \t]*\n/.test(text);
   // Lines of a text that was never wrapped (copied from a browser) are blocks even between blank lines: list items, a standfirst.
   const lineByLine = !blankLines || !isWrapped(text);
-  const chunks = blankLines ? text.split(/\n[ \t]*\n/) : [text];
   const collector = new PieceCollector();
-  for (const chunk of chunks) {
-    const lines = labelsOnTheirLines(chunk.split('\n').map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
+  for (const chunk of chunksOf(text, blankLines)) {
+    const lines = labelsOnTheirLines(chunk.map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
+    if (lines.length === 1) {
+      // One line between blank lines (a paragraph, the common case): no run of lines to join, wrap or take for a menu.
+      collector.add({ kind: 'text', text: lines[0]! }, false, readLine(lines[0]!));
+      continue;
+    }
     // Without blank lines the one chunk is the whole text: its width, if it was wrapped at one.
     const width = blankLines ? null : wrapWidth(lines);
     const wrapped = lineByLine && blankLines && wrappedRun(lines);
-    // (Each line is squashed once, above: the rules need not squash it again.)
-    const readings = lines.map((l): LineReading => {
-      const furniture = furnitureRule(l, true);
-      return furniture ? { furniture, caption: null } : { furniture: null, caption: captionLine(l, true) };
-    });
+    const readings = lines.map(readLine);
     // "6 min" between "Share" and "Gift Article" is the page's reading time; a live report's "12 min" on its own is the report's.
     lines.forEach((l, i) => {
       if (READING_TIME.test(l) && (readings[i - 1]?.furniture || readings[i + 1]?.furniture)) readings[i] = { furniture: READING_TIME_RULE, caption: null };
@@ -379,6 +385,27 @@ function textPieces(text: string): Piece[] {
   }
   return collector.finish();
 }
+
+/**
+ * The lines of `text` in chunks between blank lines (lines of only spaces and tabs), or in one chunk when
+ * `blankLines` is false: what splitting at /\n[ \t]*\n/ and then at each line break gives, but the text
+ * is split once. (Where blank lines follow one another, or open or close the text, this gives chunks with
+ * no lines but blank ones, which hold no line once squashed.)
+ */
+export function chunksOf(text: string, blankLines: boolean): string[][] {
+  const lines = text.split('\n');
+  if (!blankLines) return [lines];
+  const chunks: string[][] = [];
+  let from = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!BLANK_LINE.test(lines[i]!)) continue;
+    chunks.push(lines.slice(from, i));
+    from = i + 1;
+  }
+  chunks.push(lines.slice(from));
+  return chunks;
+}
+const BLANK_LINE = /^[ \t]*$/;
 
 /** "Image caption," or "Image source," alone on its line (BBC pages copied): the label of the line after it. */
 const LONE_CAPTION_LABEL = /^(?:image|media|video) (?:caption|source)\s*[,:]?$/i;
@@ -439,11 +466,13 @@ export function plainTextBlocks(source: string): RawBlock[] {
     const bylineSlot = out.length > 0 && out.length < 5 && !out.some((b) => b.kind === 'byline');
     // "By" / "Harriet Lowe," / "Local Government Correspondent": a byline whose parts the page set on lines of their own.
     // ...or "ByLaura Pennington" / "Local Democracy Reporter": "By" in an element of its own, copied with no space after it.
-    const gluedTo = bylineSlot ? GLUED_BY.exec(text)?.[1] : undefined;
+    // (The line after is read as a name only after a lone 'By' among the first blocks.)
+    const loneBy = bylineSlot && /^by:?$/i.test(text);
+    const gluedTo = bylineSlot && !loneBy ? GLUED_BY.exec(text)?.[1] : undefined;
     // (A writer is a person: "ByDesign Studio" is something else's name.)
     const glued = gluedTo && isKnownFirstName(gluedTo.slice(0, gluedTo.indexOf(' '))) ? gluedTo : null;
-    const name = glued ? glued.replace(/,$/, '') : next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
-    if (bylineSlot && (glued || /^by:?$/i.test(text)) && NAME_LINE.test(name)) {
+    const name = glued ? glued.replace(/,$/, '') : loneBy && next?.kind === 'text' ? next.text.replace(/,$/, '') : '';
+    if ((glued || loneBy) && NAME_LINE.test(name)) {
       const roleAt = glued ? i + 1 : i + 2;
       const role = pieces[roleAt]?.kind === 'text' && ROLE_LINE.test(pieces[roleAt]!.text) ? pieces[roleAt]!.text : null;
       out.push({ kind: 'byline', text: role ? `By ${name}, ${role}` : `By ${name}` });

@@ -157,15 +157,16 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
   },
 ];
 
-/** How every caption or credit line begins (a cheap test before the rules). */
 /** A photographer's name in capitals, then "FOR" and the paper, or a slash and it. */
 const CAPITALS_CREDIT = /^(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’-]+(?: FOR ((?:THE )?\p{Lu}+(?: \p{Lu}+){0,3})|\s?\/\s?(\p{Lu}[\p{Lu} ]{1,40}))$/u;
+/** How every caption or credit line begins (a cheap test before the rules). */
 const CAPTION_START = /^(?:image|media|video|credit|photo|pic|picture|illustration|\(|getty|reuters|pa\b|afp|epa|shutterstock|alamy|ap\b|associated|bloomberg|anadolu|rex|above|top|main)/i;
 
 /** What a line of copied text is, if it is a caption or a credit. `squashed`: as for furnitureRule. */
 export function captionLine(line: string, squashed = false): CaptionLine | null {
   const text = squashed ? line : squashSpaces(line);
-  if (text === '' || text.length > 600 || (!CAPTION_START.test(text) && !NAME_SLASH_CREDIT.test(text) && !CAPITALS_CREDIT.test(text))) return null;
+  // (A name-slash credit holds a slash: most lines are told by that before the pattern.)
+  if (text === '' || text.length > 600 || (!CAPTION_START.test(text) && !(text.includes('/') && NAME_SLASH_CREDIT.test(text)) && !CAPITALS_CREDIT.test(text))) return null;
   for (const rule of CAPTION_RULES) {
     const found = rule.read(text);
     if (found) return found;

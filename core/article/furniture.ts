@@ -111,7 +111,8 @@ export const FURNITURE_RULES: readonly LineRule[] = [
   byPattern('comments',
     String.raw`comments?(?: \(?\d+\)?)?|\d+ comments?|share what you think|(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|leave a comment|comment now|post a comment|have your say|be the first to comment|comments are closed|reader comments|(?:the )?[\p{L} ]{2,30} values your comments.{0,300}|(?:please )?(?:review|read) our commenting (?:policy|guidelines).{0,80}|join (?:our|the) comment(?:ing|s)? (?:forum|section)|join thought-provoking conversations.{0,200}|comments are subject to our community (?:guidelines|standards|rules).{0,200}`,
     ['Comments', '142 comments', 'View comments', 'Join the conversation', 'Comments (38)', 'Have your say', 'Comments 12', 'Share what you think', 'Join our commenting forum', 'The Telegraph values your comments but kindly requests all posts are on topic, constructive and respectful. Please review our commenting policy.', 'Join thought-provoking conversations, follow other Independent readers and see their replies', 'Comments are subject to our community guidelines, which can be viewed here.'],
-    { long: /^(?:(?:the )?[\p{L} ]{2,30} values your comments|comments are subject)/iu }),
+    // (The hint has the pattern's flags, so it folds case as the pattern does.)
+    { hint: /comment|share what you think|join the (?:conversation|discussion)|have your say|join thought-provoking conversations/iu, long: /^(?:(?:the )?[\p{L} ]{2,30} values your comments|comments are subject)/iu }),
   // A reader's comment copied with the page: its text, then " - name, place, 2 hours ago".
   byPattern('reader-comment',
     String.raw`.{1,600}\s[-–—]\s[\p{L}\p{N} ._'’-]{1,40}(?:,\s*[\p{L} .'’-]{1,40}){0,2},\s*(?:\d{1,2}|an?)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago`,

@@ -19,25 +19,37 @@ const OTHER_ABBREVIATIONS = new Set(
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Up to five letters and a dot at the end of a segment, after a space, an opening mark or nothing. */
-const ABBREVIATION_AT_END = /(?<![^\s("“‘'])([A-Za-z]{1,5})\.\s*$/g;
-
 /** `after`: where the segment ends in `text` (the three characters from there are what matters, cut only when asked). */
 function continuesAfterAbbreviation(segment: string, text: string, after: number): boolean {
-  // Only a segment whose last non-space character is a dot can end in an abbreviation: test that first,
-  // as the pattern below, anchored at the end, is tried from every position of the segment.
+  // Only a segment whose last non-space character is a dot can end in an abbreviation.
   let last = segment.length - 1;
   while (last >= 0 && SPACE.test(segment[last]!)) last--;
   if (segment[last] !== '.') return false;
-  // The abbreviation ends at that dot, so it starts at most five letters before it.
-  ABBREVIATION_AT_END.lastIndex = Math.max(0, last - 5);
-  const m = ABBREVIATION_AT_END.exec(segment);
-  if (!m?.[1]) return false;
+  const abbreviation = abbreviationBefore(segment, last);
+  if (abbreviation === null) return false;
   const next = text.slice(after, after + 3);
   if (/^\s*$/.test(next)) return false;
-  const word = m[1].toLowerCase();
-  if ((TITLES.has(word) && word !== 'jr' && word !== 'sr') || (m[1].length === 1 && /[A-Z]/.test(m[1]))) return true;
-  return OTHER_ABBREVIATIONS.has(word) && /^\s*[a-z0-9]/.test(next);
+  if (isTitleOrInitial(abbreviation)) return true;
+  return OTHER_ABBREVIATIONS.has(abbreviation.toLowerCase()) && /^\s*[a-z0-9]/.test(next);
+}
+
+/** Characters that may stand before an abbreviation ("(Dr.", "“J."). */
+const BEFORE_ABBREVIATION = /[\s("“‘']/;
+/**
+ * The letters of an abbreviation right before the full stop at `dot` ("Dr", "J", "Inc"): one to five ASCII
+ * letters after a space, an opening mark or the start of `text`; else null.
+ */
+function abbreviationBefore(text: string, dot: number): string | null {
+  let from = dot;
+  while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
+  if (from === dot || dot - from > 5 || (from > 0 && !BEFORE_ABBREVIATION.test(text[from - 1]!))) return null;
+  return text.slice(from, dot);
+}
+/** A title ("Dr", "Sen"; not the name suffixes Jr and Sr) or a capital initial ("J"), whose dot ends no sentence. */
+function isTitleOrInitial(abbreviation: string): boolean {
+  if (abbreviation.length === 1) return isAsciiUpper(abbreviation.charCodeAt(0));
+  const word = abbreviation.toLowerCase();
+  return TITLES.has(word) && word !== 'jr' && word !== 'sr';
 }
 
 /**
@@ -92,6 +104,65 @@ export function mayEndSentence(text: string): boolean {
   return false;
 }
 
+// Full stops that provably end no sentence here. A paragraph whose every terminator is one of these is one
+// sentence, and is not given to Intl.Segmenter (on real news nearly a third of the paragraphs it was given held
+// only such stops: "U.S. officials", "3.5 percent", "Dr. Bell", 'he said."'). Each rule names the part of
+// Unicode sentence breaking (UAX #29) that keeps the text together; tests/unit/article/sentence-skip.test.ts
+// checks every rule against the segmenter itself.
+const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a;
+const isAsciiUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isAsciiLetter = (c: number) => isAsciiLower(c) || isAsciiUpper(c);
+/** "3.5", "e.g", "example.com": a full stop right before a lower-case letter or a digit (SB6, SB8). */
+const stopBeforeLowerOrDigit = (text: string, i: number) => isAsciiLower(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1));
+/** "U.S", "p.M": a full stop between two letters, the second a capital (SB7). */
+const stopBetweenLetters = (text: string, i: number) => isAsciiUpper(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i - 1));
+/** Where the spaces after offset `i` end (U+0020 only). */
+function afterSpaces(text: string, i: number): number {
+  let j = i + 1;
+  while (text.charCodeAt(j) === 0x20) j++;
+  return j;
+}
+/** "U.S. officials", "7 p.m. on": a full stop, spaces, then a lower-case letter (SB8). */
+const stopBeforeLowerWord = (text: string, i: number) => text.charCodeAt(i + 1) === 0x20 && isAsciiLower(text.charCodeAt(afterSpaces(text, i)));
+/**
+ * "Dr. Bell", "J. Smith": a title's or an initial's dot, spaces, then a word. The segmenter may end a sentence
+ * there, but splitSentences joins it to the next (continuesAfterAbbreviation: the segment ends in the title
+ * and a word follows).
+ */
+function titleStopBeforeWord(text: string, i: number): boolean {
+  if (text.charCodeAt(i + 1) !== 0x20) return false;
+  const next = text[afterSpaces(text, i)];
+  if (next === undefined || SPACE.test(next)) return false;
+  const abbreviation = abbreviationBefore(text, i);
+  return abbreviation !== null && isTitleOrInitial(abbreviation);
+}
+/** 'he said."', "(as planned.)": the last terminator, with only closing marks after it (the sentence ends with the text). */
+const LAST_TERMINATOR = /[.!?]["”’')\]]*$/y;
+const endsText = (text: string, i: number) => {
+  LAST_TERMINATOR.lastIndex = i;
+  return LAST_TERMINATOR.test(text);
+};
+/** Whether the terminator at `i` provably ends no sentence before the end of `text` (see the rules above). */
+function endsNoSentence(text: string, i: number): boolean {
+  if (text.charCodeAt(i) === 0x2e && (stopBeforeLowerOrDigit(text, i) || stopBetweenLetters(text, i) || stopBeforeLowerWord(text, i) || titleStopBeforeWord(text, i))) return true;
+  return endsText(text, i);
+}
+
+/**
+ * Whether splitting `text` gives one sentence because every place Unicode could end one before its end is a
+ * full stop of the rules above. (Only for text of one segmenter chunk: a longer one is cut into chunks.)
+ */
+export function holdsOneSentence(text: string): boolean {
+  if (text.length > SEGMENT_CHUNK) return false;
+  for (MAY_BE_TERMINATOR.lastIndex = 0; MAY_BE_TERMINATOR.test(text); ) {
+    const at = MAY_BE_TERMINATOR.lastIndex - 1;
+    MAY_END_SENTENCE_AT.lastIndex = at;
+    if (MAY_END_SENTENCE_AT.test(text) && !endsNoSentence(text, at)) return false;
+  }
+  return true;
+}
+
 /** Sentence ranges within `text` (offsets relative to it), trimmed of surrounding space. */
 export function splitSentences(text: string): TextRange[] {
   const ranges: TextRange[] = [];
@@ -108,7 +179,7 @@ export function splitSentences(text: string): TextRange[] {
       pending = null;
     }
   };
-  if (!mayEndSentence(text)) ranges.push({ start: 0, end: text.length });
+  if (text.length <= SEGMENT_CHUNK ? holdsOneSentence(text) : !mayEndSentence(text)) ranges.push({ start: 0, end: text.length });
   else if (text.length <= SEGMENT_CHUNK) segmentChunk(text, 0);
   else {
     for (let from = 0; from < text.length; ) {

@@ -3,7 +3,7 @@
 // leaves each paragraph on one line and puts list items, a standfirst or a subheading on lines of
 // their own with no blank line between.
 import { describe, expect, it } from 'vitest';
-import { isWrapped, wrapWidth } from '../../../core/article/blocks';
+import { chunksOf, isWrapped, wrapWidth } from '../../../core/article/blocks';
 import { parseArticle } from '../../../core/article/parse';
 
 const kinds = (text: string) => parseArticle(text, { format: 'text' }).blocks.map((b) => `${b.kind}: ${b.text}`);
@@ -88,5 +88,25 @@ describe('a text wrapped at a width, with no blank lines between its paragraphs'
     const model = parseArticle(text, { format: 'text' });
     expect(model.blocks.map((b) => b.kind)).toEqual(['title', 'byline', 'paragraph', 'paragraph']);
     expect(model.quotes.map((q) => model.speakers.find((s) => s.id === q.speakerId)?.name)).toEqual(['Councillor Amy Ward', 'Tom Reed']);
+  });
+});
+
+describe('chunks between blank lines', () => {
+  /** What the chunks hold once each line is trimmed and empty lines and chunks are dropped. */
+  const held = (chunks: string[][]) => chunks.map((c) => c.map((l) => l.trim()).filter(Boolean)).filter((c) => c.length > 0);
+  /** Seeded, so a failure can be replayed. */
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  it('holds what splitting at /\\n[ \\t]*\\n/ and then at each line break holds, blank lines in any number and place', () => {
+    const pieces = ['A line', 'b', '\n', '\n', '\n', ' ', '\t', '\u00a0', ' \n \n'];
+    const next = random(5);
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = Math.floor(next() * 14);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+      const blankLines = /\n[ \t]*\n/.test(text);
+      const bySplitting = (blankLines ? text.split(/\n[ \t]*\n/) : [text]).map((c) => c.split('\n'));
+      expect(held(chunksOf(text, blankLines)), JSON.stringify(text)).toEqual(held(bySplitting));
+    }
   });
 });

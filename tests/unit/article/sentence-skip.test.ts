@@ -2,7 +2,7 @@
 // last character. These check that premise against the segmenter itself: text without a terminator or
 // a separator inside is one segment, and splitting gives what segmenting would.
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../core/article/sentences';
+import { holdsOneSentence, splitSentences } from '../../../core/article/sentences';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** What the segmenter alone makes of a text: its segments, trimmed, empty ones dropped. */
@@ -36,5 +36,60 @@ describe('paragraphs that need no segmenting', () => {
     }
     expect(split('It rained. Then it stopped.')).toEqual(['It rained.', 'Then it stopped.']);
     expect(split('Dr. Bell said so.')).toEqual(['Dr. Bell said so.']);
+  });
+});
+
+// A paragraph whose only terminators are full stops that end no sentence there is one sentence without
+// segmenting (holdsOneSentence). Each rule, then random text made of what the rules accept and what they
+// must refuse: whenever holdsOneSentence says one sentence, the segmenter either agrees or ends its segments
+// only after a title or an initial, which splitSentences joins to the next.
+describe('paragraphs whose full stops end no sentence', () => {
+  const joinedAfterTitle = (segment: string) => /(?:^|[\s("“‘'])(?:[A-Z]|Mr|Mrs|Ms|Messrs|Dr|Prof|Rev|Fr|St|Mt|Ft|Gen|Col|Lt|Capt|Cmdr|Sgt|Cpl|Maj|Adm|Gov|Sen|Rep|Supt|Insp|Det|Pres|Hon)\. +$/i.test(segment);
+  const provedOne = (text: string) => {
+    const segments = [...segmenter.segment(text)].map((s) => s.segment);
+    return segments.slice(0, -1).every(joinedAfterTitle);
+  };
+
+  // Each rule with its own sentences: one sentence, and the segmenter's own segments say so (joined after a title).
+  const rules: [string, string[]][] = [
+    ['a full stop before a lower-case letter or a digit (SB6, SB8)', ['It rose 3.5 percent.', 'See example.com for more.', 'Use e.g this one.']],
+    ['a full stop between letters before a capital (SB7)', ['The U.S.A team won.', 'At 7 p.M it ended.']],
+    ['a full stop, spaces, then a lower-case word (SB8)', ['U.S. officials said so.', 'It ended at 7 p.m. on Friday.', 'Wait.  then go']],
+    ["a title's or an initial's dot before a word: joined again after the segmenter", ['Dr. Bell said so.', 'Sen. Ada Marsh and J. R. Smith met (Gov. Hale).', 'He met “Capt. Ortiz” there.']],
+    ['the last terminator, with only closing marks after it', ['He said: “It is over.”', 'It was planned (as ever.)', "'Go!'"]],
+  ];
+  for (const [rule, texts] of rules) {
+    it(rule, () => {
+      for (const text of texts) {
+        expect(holdsOneSentence(text), text).toBe(true);
+        expect(provedOne(text), text).toBe(true);
+        expect(split(text)).toEqual([text]);
+      }
+    });
+  }
+  it('refuses every other stop, which may end a sentence', () => {
+    for (const text of ['It rained. Then it stopped.', 'Jr. Smith came.', 'Inc. Bell came.', 'He won 3.Next came', 'Really?! Yes',
+      'Stop.) Then', 'Stop. ”Then', 'One\nTwo', 'Mr.\tBell', 'xDr. Bell', 'Mr. ', 'It ended. 5 more came.', 'Go! now']) {
+      expect(holdsOneSentence(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+  it('is never wrong on random text of stops, titles, initials, quotes and spaces', () => {
+    const pieces = ['a', 'b', 'Z', 'U', 'é', '3', ' ', ' ', '  ', '.', '.', '!', '?', '"', '”', '’', "'", ')', '(', '\n', '\t', '\u00a0', 'Dr', 'Jr', 'Inc', 'p.m.', 'J', 'dr', '…', '。'];
+    const next = random(23);
+    let one = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 30);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+      if (!holdsOneSentence(text)) continue;
+      one++;
+      expect(provedOne(text), JSON.stringify(text)).toBe(true);
+      expect(split(text), JSON.stringify(text)).toEqual(text.trim() ? [text.trim()] : []);
+    }
+    // The random texts do reach the rules (not only text with no stop at all).
+    expect(one).toBeGreaterThan(100);
+  });
+  it('leaves a text longer than one segmenter chunk to the chunked path', () => {
+    expect(holdsOneSentence(`${'word '.repeat(900)}U.S. officials said so.`)).toBe(false);
   });
 });
