@@ -475,6 +475,15 @@ const POSSESSIVE_WORD = /(?:[’']s|s[’'])$/;
 const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|of|for)$/;
 
 /** The capitalised run that ends a phrase, if any, read as a name. */
+/**
+ * "a spokesperson for Caledonia Power Networks": two capitalised words we know no person by, right after another
+ * capitalised word that is no title or description, are the end of a longer name ("Power Networks" is no person).
+ */
+export function insideLongerName(headWords: readonly string[], at: number, name: ParsedName): boolean {
+  const before = headWords[at - 1];
+  return !name.known && before !== undefined && /^\p{Lu}/u.test(before) && !isFunctionWord(before) && !isTitle(before) && leadingDescriptors([before, '']) === 0;
+}
+
 function trailingName(headWords: readonly string[]): { at: number; name: ParsedName } | null {
   let at = headWords.length;
   // "The Post's Dana Milbank", "CNBC's Becky Quick": the name starts after the possessive; the owner describes.
@@ -632,7 +641,7 @@ export function resolveSpeaker(
   // ("a spokesman for Bernie Sanders" is the spokesman: a name after a preposition is someone else.)
   const nameAt = headWords.findIndex((w, i) => {
     const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && !OBJECT_OF.test(headWords[i - 1]!) ? readName(headWords.slice(i)) : null;
-    return name?.person && name.used === headWords.length - i;
+    return name?.person && name.used === headWords.length - i && !insideLongerName(headWords, i, name);
   });
   // "the family of retired fisherman Tom Hale said": the family speaks; its label keeps whose family it is.
   const peopleAt = nameAt > 0 ? peopleOfName(headWords.slice(0, nameAt)) : -1;

@@ -896,3 +896,13 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     expect(speakers('The verdict was welcomed by Ms Lee\'s family. "Justice has been done," she said.')['Justice has been done,']).toBe('Ms Lee');
   });
 });
+
+describe('round 7: generalising to UK papers, wires, local TV and pasted text', () => {
+  it('two capitalised words after another capitalised word are the end of a longer name, not a person ("a spokesperson for Caledonia Power Networks")', () => {
+    expect(speakers('A spokesperson for Caledonia Power Networks said: "Crews are out."\n\nA spokesman for Hale Valley Trains said: "Services will resume."'))
+      .toEqual({ 'Crews are out.': 'A spokesperson for Caledonia Power Networks', 'Services will resume.': 'A spokesman for Hale Valley Trains' });
+    // A title, a party or an article before a name still leaves the name a person's.
+    expect(speakers('The Green candidate Zara Quill said: "We will win."')).toEqual({ 'We will win.': 'Zara Quill' });
+    expect(speakers('The Northern Rail Trust said: "Fares will rise."')).toEqual({ 'Fares will rise.': 'Northern Rail Trust' });
+  });
+});
