@@ -12,12 +12,22 @@ export interface DefiniteSubject {
   at: number;
   phrase: string;
   gender: Gender | null;
+  /** A body named by its noun alone ("The local authority said"), not a person referred back to. */
+  body?: true;
 }
 
 /** "The" at a sentence start, up to three words of description, then a lower-case word (its verb). */
 const SENTENCE_THE = /(?:^|[.!?]["”’)]?\s+)(The\s+((?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+))\s+(?=\p{Ll})/gu;
 const AGE = /^\d{1,3}-year-old$/;
 const DEMONYM_PERSON = /^\p{Lu}\p{Ll}+(man|woman)$/u;
+
+/**
+ * Singular nouns for a body that "it" may go back to ("The local authority said it was investigating. In a statement,
+ * it said: …"). Plurals and people are left out: "they" and "he"/"she" have their own rules.
+ */
+const BODY_NOUN = 'council|authority|company|firm|trust|department|ministry|agency|charity|hospital|school|university|college|club|board|government|regulator|watchdog|operator|airline|bank|union|commission|inspectorate|retailer|supermarket|broadcaster|insurer|utility|landlord|developer|manufacturer|publisher|federation|association|organi[sz]ation|body';
+/** After "The ": up to two lower-case words, the body's noun, then a lower-case word (its verb). */
+const BODY_AFTER_THE = new RegExp(`((?:\\p{Ll}+\\s+){0,2}(?:${BODY_NOUN}))\\s+(?=\\p{Ll})`, 'uy');
 
 /** The head word of a description that refers back to a person, and the gender it says; undefined when it does not refer back. */
 function referringHead(words: readonly string[]): Gender | null | undefined {
@@ -31,7 +41,10 @@ function referringHead(words: readonly string[]): Gender | null | undefined {
   return undefined;
 }
 
-/** Sentence-initial definite descriptions that refer back to a person: "The Irishman", "The 34-year-old mother-of-two". */
+/**
+ * Sentence-initial definite descriptions that refer back to a person ("The Irishman", "The 34-year-old mother-of-two"),
+ * and bodies named by their noun alone ("The local authority").
+ */
 export function definiteSubjects(text: string): DefiniteSubject[] {
   const out: DefiniteSubject[] = [];
   SENTENCE_THE.lastIndex = 0;
@@ -39,6 +52,13 @@ export function definiteSubjects(text: string): DefiniteSubject[] {
     const words = m[2]!.split(/\s+/);
     // "The 34-year-old mother-of-two said": the lower-case word after an age is its noun, not yet the verb.
     if (words.length === 1 && AGE.test(words[0]!)) words.push(/^[\p{Ll}-]+/u.exec(text.slice(m.index + m[0].length))?.[0] ?? '');
+    // "The local authority said …": lower-case words ending in a body's noun.
+    BODY_AFTER_THE.lastIndex = m.index + m[0].indexOf(m[1]!) + 4;
+    const body = /^\p{Ll}/u.test(words[0]!) ? BODY_AFTER_THE.exec(text) : null;
+    if (body) {
+      out.push({ at: m.index + m[0].indexOf(m[1]!), phrase: `The ${body[1]!}`, gender: null, body: true });
+      continue;
+    }
     const gender = referringHead(words);
     if (gender === undefined) continue;
     out.push({ at: m.index + m[0].indexOf(m[1]!), phrase: m[1]!, gender });

@@ -440,6 +440,15 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   }
   // "The Irishman admitted …": the person the passage is about, again the subject of a clause.
   for (const d of definiteSubjects(narration)) {
+    if (d.body) {
+      // "The local authority said it was investigating. In a statement, it said:": with no named body for "it" to go back
+      // to, the body named by its noun is the one.
+      if (registry.resolvePronoun('it', block, d.at)?.named) continue;
+      const body = registry.described(d.phrase, 'group', null);
+      body.body = true;
+      registry.mention(body, block, sentenceOf(d.at), d.at, undefined, true);
+      continue;
+    }
     const entity = registry.recentSubject(block, d.at, d.gender);
     if (entity) registry.mention(entity, block, sentenceOf(d.at), d.at, undefined, true);
   }

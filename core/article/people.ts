@@ -278,6 +278,8 @@ export interface Entity {
   mentions: { start: number; end: number }[];
   /** Known by a proper name, not only a description. */
   named: boolean;
+  /** A body known by its noun alone ("The local authority"), which "it" may go back to as to a named one. */
+  body?: boolean;
   /** The age the narration gave with the name ("Jenny Walsh, 29,"), so "the 34-year-old" is someone else. */
   age?: number;
 }
@@ -382,7 +384,7 @@ export class Registry {
     const want: Gender | null = p === 'he' || p === 'his' || p === 'him' ? 'male' : p === 'she' || p === 'her' ? 'female' : null;
     const plural = p === 'they' || p === 'their' || p === 'them' || p === 'it' || p === 'its';
     // "it said" / "they said": only a named organisation ("Tesco", "the Home Office") is a safe antecedent.
-    const fits = (e: Entity) => (plural ? e.kind === 'group' && e.named : e.kind === 'person' && (e.gender === null || e.gender === want));
+    const fits = (e: Entity) => (plural ? e.kind === 'group' && (e.named || (e.body === true && (p === 'it' || p === 'its'))) : e.kind === 'person' && (e.gender === null || e.gender === want));
     // "they wrote" two paragraphs after "the Bank of England" is more likely the people named in between by a common noun ("economists at …").
     const window = plural ? PLURAL_PRONOUN_WINDOW : PRONOUN_WINDOW;
     for (let b = block; b >= 0 && b > block - window; b--) {
