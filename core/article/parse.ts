@@ -1,7 +1,7 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, describedThenNamed, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, memoised, possessorName, readName, roleGender, type Entity } from './people';
+import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, memoised, possessorName, readName, roleGender, withSharedSurname, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { isAbbreviatedTitle, maskAbbreviationDots, splitSentences } from './sentences';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
@@ -427,7 +427,7 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     // "The RSPCA took in 40 dogs": letters as the subject of a clause are an organisation ("…," it said).
     const acronym = !name.person && name.used === 1 && isAcronym(name.bare) && isSubject();
     if ((met && met.kind === 'person') || fresh || organisation || introduced || subject || acronym) {
-      const entity = registry.person(name, null);
+      const entity = registry.person(withSharedSurname(name, after()), null);
       // "The Voluntary Welfare Society (VWS) runs …" then "The VWS said": one body under both names.
       const bracketed = organisation ? BRACKETED_ACRONYM.exec(narration.slice(at + name.full.length, at + name.full.length + 10)) : null;
       if (bracketed?.[1]) registry.alias(entity, bracketed[1]);

@@ -235,6 +235,21 @@ export function readName(words: readonly string[]): ParsedName | null {
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 
+/** " and Sue Pellow": "and", a first name, then the surname the couple share. */
+const AND_FIRST_SURNAME = /^\s+and\s+(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}’'-]+)/u;
+
+/**
+ * "Graham and Sue Pellow": a first name alone, joined by "and" to a first name and a surname, shares that surname (so
+ * "Mr Pellow" is Graham Pellow, not Sue); `after` is the text right after the first name. Any other name as it is.
+ */
+export function withSharedSurname(name: ParsedName, after: string): ParsedName {
+  if (name.full !== name.bare || name.bare.includes(' ') || firstNameGender(name.bare) === undefined) return name;
+  const m = AND_FIRST_SURNAME.exec(after);
+  if (!m || firstNameGender(m[1]!) === undefined) return name;
+  const joint = readName([name.bare, m[2]!]);
+  return joint?.person && joint.used === 2 ? joint : name;
+}
+
 /**
  * "The RSPCA", "OPEC", "the VWS": a word of capitals that is no English word, place or title names an organisation
  * (so "it said" after "The RSPCA took in …" goes back to it, not to a body named paragraphs before).
@@ -332,8 +347,12 @@ export class Registry {
     if (/^(?:Sir|Dame)\b/.test(name.full) && name.bare.split(' ').length === 1) {
       entity = this.entities.find((e) => e.kind === 'person' && e.name.startsWith(`${name.full.split(' ')[0]} ${name.bare} `)) ?? entity;
     }
-    // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise.
-    if (entity && name.gender && entity.gender && entity.gender !== name.gender) entity = undefined;
+    // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise; another Smith who may be him is the one
+    // ("Mrs Pellow" after "Graham and Sue Pellow" is Sue).
+    if (entity && name.gender && entity.gender && entity.gender !== name.gender) {
+      const other = entity;
+      entity = name.bare === name.surname ? this.entities.find((e) => e !== other && e.kind === 'person' && e.named && e.name.endsWith(` ${name.surname}`) && (e.gender ?? name.gender) === name.gender) : undefined;
+    }
     // ...nor "Chloe Dunne" into "Margaret Dunne": relatives share a surname, not a first name.
     if (entity && name.person && name.first && name.bare.includes(' ') && otherFirstName(entity, name.first)) entity = undefined;
     if (!entity) {

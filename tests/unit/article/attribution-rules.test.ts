@@ -4,7 +4,7 @@ import { parseArticle } from '../../../core/article/parse';
 import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, invertedDescription, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
-import { isAcronym, readName } from '../../../core/article/people';
+import { isAcronym, readName, withSharedSurname } from '../../../core/article/people';
 import { isPluralNounAfter } from '../../../core/article/judging-verbs';
 import { isWorkTitle } from '../../../core/article/work-titles';
 import { definiteSubjects } from '../../../core/article/definite-descriptions';
@@ -920,5 +920,19 @@ describe('round 7: a body named by its noun alone', () => {
     expect(speakers('Hale Valley Council met on Monday. The council said it would appeal. "We will fight this," it said.'))
       .toEqual({ 'We will fight this,': 'Hale Valley Council' });
     expect(speakers('The council said it would appeal.\n\n"We found out from the papers," they said.')).toEqual({ 'We found out from the papers,': '-' });
+  });
+});
+
+describe('round 7: a couple who share a surname', () => {
+  it('"Graham and Sue Pellow": Mr Pellow is Graham, Mrs Pellow is Sue', () => {
+    expect(speakers('The bakery was run by Graham and Sue Pellow for 30 years.\n\nMr Pellow said: "It was our life."\n\nMrs Pellow said: "I will miss the regulars."'))
+      .toEqual({ 'It was our life.': 'Graham Pellow', 'I will miss the regulars.': 'Sue Pellow' });
+    expect(withSharedSurname(readName(['Graham'])!, ' and Sue Pellow ran it').full).toBe('Graham Pellow');
+    // Not a first name joined to a company, nor a surname alone.
+    expect(withSharedSurname(readName(['Graham'])!, ' and Marks Spencer').full).toBe('Graham');
+    expect(withSharedSurname(readName(['Pellow'])!, ' and Sue Pellow').full).toBe('Pellow');
+  });
+  it('"Mr Hale" goes to the Hale who may be a man, not to a woman of that surname named first', () => {
+    expect(speakers('Jane Hale and Tom Hale run the farm.\n\nMr Hale said: "We lost half the herd."')).toEqual({ 'We lost half the herd.': 'Tom Hale' });
   });
 });
