@@ -5,7 +5,7 @@
  * clause, so a "he said" after it finds them and not whoever was named in passing since.
  */
 import type { Gender } from './people';
-import { lexiconTags, roleGender } from './people';
+import { PERSON_ROLE, lexiconTags, roleGender } from './people';
 
 export interface DefiniteSubject {
   /** Offset of "The" in the text. */
@@ -62,6 +62,27 @@ export function definiteSubjects(text: string): DefiniteSubject[] {
     const gender = referringHead(words);
     if (gender === undefined) continue;
     out.push({ at: m.index + m[0].indexOf(m[1]!), phrase: m[1]!, gender });
+  }
+  return out;
+}
+
+/**
+ * A sentence that opens on someone described, not named, who says something: "A police officer said …",
+ * "Germany's economy minister told reporters …", "One diplomat added …".
+ * Up to four words after the article or owner, the last a lower-case word for a person, then a speech verb.
+ */
+const DESCRIBED_SPEAKER = /(?:^|[.!?]["”’)]?\s+)((?:A|An|One|Another|(?:The\s+)?\p{L}[\p{L}-]*[’']s)\s+(?:[\p{L}-]+\s+){0,3}?([\p{Ll}-]+))\s+(?:also\s+)?(?:said|says|told|added|warned|argued|insisted|explained|wrote|stressed|noted|admitted|acknowledged|agreed|conceded|confirmed|denied|suggested|urged)\b/gu;
+/** The head noun of a person's description, and no word that makes it a body of people or a thing. */
+const PERSON_HEAD = new RegExp(`^(?:${PERSON_ROLE.source.replace(/^\\b/, '')})$`);
+
+/** Sentence-initial descriptions of one person who speaks ("A police officer said"), so "he said" after them is theirs. */
+export function describedSubjects(text: string): DefiniteSubject[] {
+  const out: DefiniteSubject[] = [];
+  DESCRIBED_SPEAKER.lastIndex = 0;
+  for (let m = DESCRIBED_SPEAKER.exec(text); m; m = DESCRIBED_SPEAKER.exec(text)) {
+    const head = m[2]!;
+    if (!PERSON_HEAD.test(head)) continue;
+    out.push({ at: m.index + m[0].indexOf(m[1]!), phrase: m[1]!, gender: roleGender(head) ?? null });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { isWorkTitle } from './work-titles';
 import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { labelDescription, labelName } from './speaker-label';
-import { definiteSubjects } from './definite-descriptions';
+import { definiteSubjects, describedSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
 import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
 
@@ -451,6 +451,12 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     }
     const entity = registry.recentSubject(block, d.at, d.gender);
     if (entity) registry.mention(entity, block, sentenceOf(d.at), d.at, undefined, true);
+  }
+  // "Germany's economy minister said a cap must not … . "…," he said": the one described is who "he" goes back to, not
+  // whoever was last named.
+  for (const d of describedSubjects(narration)) {
+    const entity = registry.described(d.phrase.charAt(0).toUpperCase() + d.phrase.slice(1), 'person', d.gender);
+    registry.mention(entity, block, sentenceOf(d.at), d.at, undefined, true);
   }
   POSSESSIVE_WORD.lastIndex = 0;
   for (let p = POSSESSIVE_WORD.exec(narration); p; p = POSSESSIVE_WORD.exec(narration)) {

@@ -7,7 +7,7 @@ import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../co
 import { isAcronym, readName, withSharedSurname } from '../../../core/article/people';
 import { isPluralNounAfter } from '../../../core/article/judging-verbs';
 import { isWorkTitle } from '../../../core/article/work-titles';
-import { definiteSubjects } from '../../../core/article/definite-descriptions';
+import { definiteSubjects, describedSubjects } from '../../../core/article/definite-descriptions';
 
 /** Each quote of a small article as "quote text -> speaker name" (or "-" for none). */
 function speakers(body: string, format: 'text' | 'markdown' = 'text'): Record<string, string> {
@@ -934,5 +934,21 @@ describe('round 7: a couple who share a surname', () => {
   });
   it('"Mr Hale" goes to the Hale who may be a man, not to a woman of that surname named first', () => {
     expect(speakers('Jane Hale and Tom Hale run the farm.\n\nMr Hale said: "We lost half the herd."')).toEqual({ 'We lost half the herd.': 'Tom Hale' });
+  });
+});
+
+describe('round 7: "he said" after a sentence about someone described, not named', () => {
+  it('"Germany\'s economy minister said …. "…," he said" is the minister, not the man named before', () => {
+    expect(speakers('"We are close," said Jan Novak, who chaired the talks.\n\nGermany\'s economy minister said a cap must not drive ships away. "Supply comes first," he said.'))
+      .toEqual({ 'We are close,': 'Jan Novak', 'Supply comes first,': 'Germany\'s economy minister' });
+    expect(speakers('Tom Hale opened the road on Monday.\n\nA police officer said the bridge was unsafe. "It could go at any time," he said.'))
+      .toEqual({ 'It could go at any time,': 'A police officer' });
+  });
+  it('only a person\'s description opening its sentence before a speech verb', () => {
+    expect(describedSubjects('One EU diplomat said no. The council\'s chief executive told us. A letter said so. Some people said no. A man who lives here said yes.').map((d) => d.phrase))
+      .toEqual(['One EU diplomat', 'The council\'s chief executive']);
+    // A name set off by commas after the description is who speaks (round 6), not the description.
+    expect(speakers('Tom Hale left early. The council\'s chief executive, Mark Lowe, said the plan was dead. "We tried," he said.'))
+      .toEqual({ 'We tried,': 'Mark Lowe' });
   });
 });
