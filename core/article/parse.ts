@@ -211,6 +211,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
 }
 
 /** After an owner: what is owned, then its name between commas ("[Ms Lee's] mother, Carol"). */
+/** "Okafor's mother, " right before a name: the relative the name is. */
+const OWNED_ROLE_BEFORE = /[’']s\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+),\s+$/u;
 const OWNED_THEN_NAMED = /^\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+\p{Lu}/u;
 const ONE_OF = /^(?:one|another)$/i;
 /** A plural noun for people as a clause's subject: "Residents said", "the parents have", "Many voters were". */
@@ -426,8 +428,13 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const subject = name.person && name.bare.includes(' ') && isSubject();
     // "The RSPCA took in 40 dogs": letters as the subject of a clause are an organisation ("…," it said).
     const acronym = !name.person && name.used === 1 && isAcronym(name.bare) && isSubject();
-    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject || acronym) {
+    // "Okafor's mother, Grace, travelled …": a first name set off by commas after someone's relative is that relative,
+    // whether or not the lexicon knows the word as a name ("she said" after it is Grace, not Okafor).
+    const ownedRole = !met && !fresh && !name.bare.includes(' ') && after().startsWith(',') ? OWNED_ROLE_BEFORE.exec(narration.slice(Math.max(0, at - 40), at)) : null;
+    const owned = ownedRole ? roleGender(ownedRole[1]!) : undefined;
+    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject || acronym || owned !== undefined) {
       const entity = registry.person(withSharedSurname(name, after()), null);
+      if (owned) entity.gender ??= owned;
       // "The Voluntary Welfare Society (VWS) runs …" then "The VWS said": one body under both names.
       const bracketed = organisation ? BRACKETED_ACRONYM.exec(narration.slice(at + name.full.length, at + name.full.length + 10)) : null;
       if (bracketed?.[1]) registry.alias(entity, bracketed[1]);

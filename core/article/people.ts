@@ -423,7 +423,9 @@ export class Registry {
       const last = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
       const chosen = subjects.length
         ? subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x))
-        : last.find((ev) => !ev.possessive) ?? last[0]!;
+        : last.find((ev) => !ev.possessive);
+      // ("Okafor's mother, Chidi, travelled …" with Chidi no name we could read: the sentence is about her, not Okafor.)
+      if (!chosen) return null;
       return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;
     }
     return null;

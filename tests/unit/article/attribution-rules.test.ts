@@ -952,3 +952,16 @@ describe('round 7: "he said" after a sentence about someone described, not named
       .toEqual({ 'We tried,': 'Mark Lowe' });
   });
 });
+
+describe('round 7: a relative named after whose relative they are', () => {
+  it('"Okafor\'s mother, Grace, travelled …. "…," she said" is Grace, not Okafor', () => {
+    expect(speakers('Amara Okafor won the seat in July.\n\nOkafor\'s mother, Grace, flew in to see her sworn in. "I cried all the way through," she said.'))
+      .toEqual({ 'I cried all the way through,': 'Grace' });
+  });
+  it('with a name we cannot read there, "she" is nobody rather than the owner', () => {
+    expect(speakers('Amara Okafor won the seat in July.\n\nOkafor\'s mother, Chidi, flew in from Lagos. "I cried all the way through," she said.'))
+      .toEqual({ 'I cried all the way through,': '-' });
+    // A place set off by commas after what someone owns is no relative.
+    expect(speakers('Okafor\'s home town, Lagos, was proud. "Great," she said.')).toEqual({ 'Great,': '-' });
+  });
+});
