@@ -160,8 +160,11 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   return phrase ? { phrase, start: offset + start } : null;
 }
 
-/** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
-const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:both|together|also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+/**
+ * What may stand between a subject and its verb: a party tag, an appositive, where they are from ("Dr Fiona Bell of the
+ * British Medical Association said"), adverbs and auxiliaries.
+ */
+const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?(?<from>\s+(?:of|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}’'.&-]*(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}’'.&-]*)){0,5})?\s+(?:(?:both|together|also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
 const FULL_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)+$/u;
 const NAMED_APPOSITIVE_THEN_WORD = /^,\s+(\p{Ll}[\p{Ll}’']+)\b/u;
 /** "described by", "jailed in", "named as": a past participle opening a phrase about the name, not its verb. */
@@ -184,15 +187,24 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   // (A past participle after it is no verb of his: "Police named the victim, Tom Pike, described by neighbours as …",
   // "the defendant, Tom Pike, jailed in 2019".)
   const appositive = /\s\p{Ll}{3,},\s*$/u.test(before) && FULL_NAME.test(text.slice(start, end));
-  const direct = SUBJECT_THEN_WORD.exec(after);
+  let direct = SUBJECT_THEN_WORD.exec(after);
+  // (Only a person's name is followed by where they are from: "Secretary of State Ann Bell said" is no "Secretary" from
+  // "State Ann Bell", "Bank of England said" no bank from England.)
+  if (direct?.groups?.from && !fromFollowsPerson(text.slice(start, end))) direct = null;
   const m = direct ?? (appositive ? NAMED_APPOSITIVE_THEN_WORD.exec(after) : null);
-  if (!m || (!direct && PARTICIPLE_PHRASE.test(after.slice(m.index + m[0].length - m[1]!.length)))) return false;
-  const verb = m[1]!.toLowerCase();
+  // (The word after the subject is the last group of either pattern.)
+  const word = m?.[m.length - 1];
+  if (!m || !word || (!direct && PARTICIPLE_PHRASE.test(after.slice(m.index + m[0].length - word.length)))) return false;
+  const verb = word.toLowerCase();
   if (AUXILIARY_VERB.test(verb) || /ed$/.test(verb)) return true;
   const tags = lexiconTags(verb);
   // "Trump supporters", "Sanders campaign": a noun after a name is no verb; "went", "threw", "argues" are.
   return VERB_TAG(tags) && !NOUN_TAG(tags);
 }
+const fromFollowsPerson = (name: string) => {
+  const words = name.split(/\s+/);
+  return !isTitle(words[words.length - 1]!) && readName(words)?.person === true;
+};
 const VERB_TAG = someTag(/PastTense|PresentTense|Verb|Infinitive/);
 const NOUN_TAG = someTag(/Plural|Singular|Noun/);
 

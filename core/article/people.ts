@@ -424,6 +424,9 @@ export class Registry {
       const chosen = subjects.length
         ? subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x))
         : last.find((ev) => !ev.possessive);
+      // "Health Secretary Wes Carter met them, but Dr Fiona Bell said … . "…," she said": a subject of that sentence known
+      // to be a woman may be "she" as well as the first one, whose gender we do not know: the listener is not told.
+      if (want && chosen && chosen.entity.gender === null && subjects.some((ev) => ev.sentence === chosen.sentence && ev.entity !== chosen.entity && ev.entity.gender === want)) return null;
       // ("Okafor's mother, Chidi, travelled …" with Chidi no name we could read: the sentence is about her, not Okafor.)
       if (!chosen) return null;
       return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;

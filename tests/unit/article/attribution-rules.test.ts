@@ -965,3 +965,27 @@ describe('round 7: a relative named after whose relative they are', () => {
     expect(speakers('Okafor\'s home town, Lagos, was proud. "Great," she said.')).toEqual({ 'Great,': '-' });
   });
 });
+
+describe('round 7: subjects said with where they are from', () => {
+  it('"Dr Fiona Bell of the Hale Nursing Union said …" is the subject of its clause', () => {
+    const text = 'Dr Fiona Bell of the Hale Nursing Union said the talks had failed.';
+    expect(isClauseSubject(text, 0, 'Dr Fiona Bell'.length)).toBe(true);
+    // A title's "of" is part of the title, and a body's "of" part of its name: no subject is cut from them.
+    const title = 'Secretary of State Ann Bell said no.';
+    expect(isClauseSubject(title, 0, 'Secretary'.length)).toBe(false);
+    expect(clauseSubjects('The Bank of England said rates would rise.', 0).map((p) => p.phrase)).not.toContain('Bank');
+  });
+  it('"he"/"she" after a sentence with a man and a woman as subjects goes to the one the pronoun fits', () => {
+    expect(speakers('Health minister Tom Pike met nurses on Monday. Later, Dr Fiona Bell of the Hale Nursing Union said the talks had failed.\n\n"We were told nothing new," she said.'))
+      .toEqual({ 'We were told nothing new,': 'Dr Fiona Bell' });
+  });
+});
+
+describe('round 7: "she" with two subjects in one sentence, one of unknown gender', () => {
+  it('abstains when the first subject\'s gender is unknown and a later one is a woman', () => {
+    expect(speakers('Health Secretary Carter met union leaders, but Dr Fiona Bell of the Hale Nursing Union said the talks had failed.\n\n"We were told nothing new," she said.'))
+      .toEqual({ 'We were told nothing new,': '-' });
+    // With only the one subject, it is still hers or his.
+    expect(speakers('Health Secretary Carter met union leaders on Monday.\n\n"We made progress," he said.')).toEqual({ 'We made progress,': 'Health Secretary Carter' });
+  });
+});
