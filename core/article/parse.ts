@@ -12,7 +12,7 @@ import { leadingDescriptors } from './speaker-check';
 import { labelDescription, labelName } from './speaker-label';
 import { definiteSubjects, describedSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
-import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
+import { answerTurns, quotedAnswers, transcriptChains, turnChains, turnLabel } from './transcripts';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -171,6 +171,9 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   }
 
   if (answerChains.size) answeredBy(found.filter((f) => answerChains.has(f.chain)), registry.peopleNamedBefore(answers.firstTurn, INTRODUCTION_BLOCKS));
+  // ...and an interview's answers in quote marks, each after its question on a line of its own.
+  const quoted = quotedAnswers(blocks);
+  if (quoted.blocks.size) answeredBy(found.filter((f) => f.chain.length === 1 && quoted.blocks.has(f.chain[0]!.block)), registry.peopleNamedBefore(quoted.firstTurn, INTRODUCTION_BLOCKS));
   inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
   joinInterruptedQuotes(found, blocks);
 
