@@ -89,6 +89,8 @@ export function trailingNounPhrase(words: readonly string[]): number {
   return start;
 }
 
+/** An aside opening on a participle: "asked about the row", "speaking after the hearing". */
+const PARTICIPLE_ASIDE = /^\s*(?:asked|speaking|writing|responding|pressed|questioned|referring|commenting|appearing|talking)\b/;
 const APPOSITIVE_OPENER = /^\s*(?:who|which|whose|where|aged?|\d{1,3}\b)/u;
 const AUXILIARY = /^(?:has|had|have|would|will|also|later|then|once|previously|repeatedly|publicly|again|just|now|still|recently|already|never|often|simply|quickly|first|had|did|does|do|can|could|may|might|must|should|shall)$/i;
 const TIME_WORD = /^(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year)$/i;
@@ -139,6 +141,9 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
     const words = parts[first]!.text.trim().split(/\s+/);
     // "Steve Adler, the firm's owner, said": a name, then what describes it.
     if (trailingNounPhrase(words) === 0 && /^\p{Lu}/u.test(words[words.length - 1]!) && !/^\p{Lu}\p{Ll}+ing$/u.test(words[0]!)) last = first;
+    // "The Prime Minister's official spokesman, asked about the minister, said": a participle aside describes the
+    // person before it; the noun at its end is no subject.
+    else if (trailingNounPhrase(words) === 0 && PARTICIPLE_ASIDE.test(parts[first + 1]!.text) && namesPeople(words.join(' '))) last = first;
     // "In a statement, an 88-year-old widow from Sidcup, who cannot be named, said": the first noun phrase after the scene.
     else if (trailingNounPhrase(parts[first + 1]!.text.trim().split(/\s+/)) === 0 && !/^\s*(?:who|which|whose|where)\b/.test(parts[first + 1]!.text)) last = first + 1;
   }

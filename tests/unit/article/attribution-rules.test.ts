@@ -989,3 +989,13 @@ describe('round 7: "she" with two subjects in one sentence, one of unknown gende
     expect(speakers('Health Secretary Carter met union leaders on Monday.\n\n"We made progress," he said.')).toEqual({ 'We made progress,': 'Health Secretary Carter' });
   });
 });
+
+describe('round 7: a participle aside between a described speaker and the verb', () => {
+  it('"The Prime Minister\'s official spokesman, asked about the minister, said:" is the spokesman, not the minister', () => {
+    expect(speakers('The Prime Minister\'s official spokesman, asked about the minister, said: "He has full confidence in her."'))
+      .toEqual({ 'He has full confidence in her.': 'Prime Minister\'s official spokesman' });
+    expect(nounPhraseBeforeVerb('A spokesman for the firm, speaking after the hearing with the regulator,', 0)?.phrase).toBe('A spokesman for the firm, speaking after the hearing with the regulator');
+    // A clause that is no participle aside still ends in its subject.
+    expect(nounPhraseBeforeVerb('After the vote, the minister', 0)?.phrase).toBe('the minister');
+  });
+});
