@@ -1,7 +1,7 @@
 import type { AttributionPlace } from '../contract';
 import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
-  isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
+  isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isSuffix, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
@@ -490,6 +490,14 @@ function trailingName(headWords: readonly string[]): { at: number; name: ParsedN
   while (at > 0 && !(at < headWords.length && POSSESSIVE_WORD.test(headWords[at - 1]!)) && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
   while (at < headWords.length && isFunctionWord(headWords[at]!)) at++;
   if (at >= headWords.length) return null;
+  // "Lib Dem MP Sarah Quinton", "Labour MP Tom Hale": letters after a name (MP, QC) inside the run end the description
+  // before the name (the party with them was read as a name, "Lib Dem MP").
+  for (let t = headWords.length - 3; t >= at; t--) {
+    if (/^\p{Lu}{2,4}$/u.test(headWords[t]!) && isSuffix(headWords[t]!) && !isTitle(headWords[t]!)) {
+      const name = readName(headWords.slice(t + 1));
+      if (name?.person && name.used === headWords.length - t - 1) return { at: t + 1, name };
+    }
+  }
   // "South Carolina Gov. Jim Hodges", "House Speaker Paul Ryan": a title inside the run starts the name.
   for (let t = headWords.length - 2; t > at; t--) {
     if (isTitle(headWords[t]!) && !isTitle(headWords[t + 1]!) && readName(headWords.slice(t))?.used === headWords.length - t) {

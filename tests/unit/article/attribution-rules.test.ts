@@ -999,3 +999,13 @@ describe('round 7: a participle aside between a described speaker and the verb',
     expect(nounPhraseBeforeVerb('After the vote, the minister', 0)?.phrase).toBe('the minister');
   });
 });
+
+describe('round 7: letters after a name (MP, QC) before another name', () => {
+  it('"Lib Dem MP Sarah Quinton, whose …, said" is Sarah Quinton, described as a Lib Dem MP; "she added" is hers too', () => {
+    expect(speakers('Lib Dem MP Sarah Quinton, whose seat includes Hale Vale, said residents were "at the end of their tether".\n\nShe added: "Some still cannot go home."'))
+      .toEqual({ 'at the end of their tether': 'Sarah Quinton', 'Some still cannot go home.': 'Sarah Quinton' });
+    expect(describe1('Labour MP Tom Hale said: "No."')).toEqual([{ name: 'Tom Hale', description: 'Labour MP' }]);
+    // After the name they are still the name's.
+    expect(speakers('Sarah Quinton MP said: "Yes."')).toEqual({ 'Yes.': 'Sarah Quinton MP' });
+  });
+});
