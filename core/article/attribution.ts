@@ -520,6 +520,9 @@ const phraseGender = (phrase: string): Gender | null => {
   return null;
 };
 
+/** A party named by one word that is also an ordinary one ("Labour"). */
+const PARTY_NAME = /^(?:Labour|Tories|Conservatives|Greens|Liberals|Republicans|Democrats)$/;
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Titles that show a role ("Sen. Cruz" is "the senator"); other roles must appear in the description. */
@@ -734,7 +737,8 @@ export function resolveSpeaker(
     while (nameWords.length > 1 && isFunctionWord(nameWords[0]!)) nameWords = nameWords.slice(1);
     const name = readName(nameWords);
     // "Commentary", "Following": one ordinary word is no name unless the article already knows it as one.
-    const ordinary = !(afterQuote && headWords.length <= 3) && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
+    // ("Labour said", "But Labour said": a party by its name is a body that speaks.)
+    const ordinary = !(afterQuote && headWords.length <= 3) && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare) && !(PARTY_NAME.test(name.bare) && name.used === nameWords.length);
     // "Reform Was A Sign Of Leadership", "No Child Left Behind": a headline or a law's name, not a speaker's.
     const notAName = name && pieceCount(name.bare, 3) >= 3 && name.bare.split(' ').slice(1).some((w) => !ORG_JOINERS.has(w) && !isKnownFirstName(w) && !isKnownSurname(w) && isFunctionWord(w));
     if (name && !ordinary && !notAName) {

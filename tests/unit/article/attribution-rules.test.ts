@@ -1009,3 +1009,12 @@ describe('round 7: letters after a name (MP, QC) before another name', () => {
     expect(speakers('Sarah Quinton MP said: "Yes."')).toEqual({ 'Yes.': 'Sarah Quinton MP' });
   });
 });
+
+describe('round 7: a party by its one-word name', () => {
+  it('"But Labour said the delay was "…"" is Labour (an ordinary word alone was no speaker)', () => {
+    expect(speakers('Ministers put the fund on hold. But Labour said the delay was "unforgivable".')).toEqual({ unforgivable: 'Labour' });
+    expect(speakers('The Tories said: "This is a stunt."')).toEqual({ 'This is a stunt.': 'Tories' });
+    // Only the party alone: "Republicans and Republican-leaning voters" is not cut to the party.
+    expect(speakers('Republicans and Republican-leaning voters said: "We want change."')['We want change.']).not.toBe('Republicans');
+  });
+});
