@@ -5,7 +5,7 @@ import {
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
-import { headNoun, isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
+import { GROUP_KIND, headNoun, isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 import { pieceCount } from './spaces';
 
 /** Verbs that introduce or follow direct speech. */
@@ -438,8 +438,6 @@ export interface SpeakerRef {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
-/** Kinds of body that stand before their own name ("the charity Shelter", "the pressure group Keep Our Parks"). */
-const GROUP_KIND = /^(?:group|charity|organi[sz]ation|union|association|campaign|movement|network|company|firm|bank|agency|party|club|coalition|alliance|tank|institute|foundation|trust|society|body|watchdog|regulator|newspaper|paper|magazine|broadcaster|website|outlet|station|channel|council|authority|department|ministry|service|force)$/i;
 
 /** "The former secretary of state mocked Trump for": a past-tense verb after the noun (not after an adverb: "a newly elected mayor") starts the clause, not the label. */
 const PAST_VERB_AFTER_NOUN = /^(\S+\s+\S+(?:\s+\S+)*?)\s+(?<!(?:ly|\b(?:the|a|an|one|some|two|three|well|long|much|so))\s+)\p{Ll}+ed\b.*$/u;
@@ -636,6 +634,16 @@ export function resolveSpeaker(
   if (DETERMINERS.test(head) && appositiveName?.person && appositiveName.used === words(segments[1]!).length) {
     const entity = registry.person(appositiveName, head);
     registry.mention(entity, block, sentence, at + phrase.indexOf(segments[1]!), { start: modelOffset + at + phrase.indexOf(segments[1]!), end: modelOffset + at + phrase.indexOf(segments[1]!) + segments[1]!.length });
+    return { entity, mention: 'name' };
+  }
+  // "the driver's union, Unite, said", "The housing charity, Shelter, said": a body's name after what kind of body it is.
+  const bodyKind = appositiveName && !appositiveName.person && DETERMINERS.test(head) ? /(\S+)$/.exec(head)?.[1] : undefined;
+  // (Not a person met before: "the dawn of the movement, Bozell says" is Bozell, no body.)
+  if (bodyKind && GROUP_KIND.test(bodyKind) && words(head).length <= 4 && appositiveName!.used === words(segments[1]!).length && !notASpeaker(appositiveName!.full) && registry.find(appositiveName!.bare)?.kind !== 'person') {
+    const entity = registry.person(appositiveName!, head);
+    entity.kind = 'group';
+    const start = at + phrase.indexOf(segments[1]!);
+    registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + segments[1]!.length });
     return { entity, mention: 'name' };
   }
   // "Another holidaymaker, retired nurse Margaret Coombes, ...": the appositive ends in the name.

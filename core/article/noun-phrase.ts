@@ -7,7 +7,7 @@
  * every quote of a 1 MB article.
  */
 import { PERSON_ROLE, bareWord, isTitle, lexiconTags, readName, someTag } from './people';
-import { namesPeople } from './speaker-check';
+import { GROUP_KIND, isTimePhrase, namesPeople } from './speaker-check';
 import { squashSpaces } from './spaces';
 
 export interface Phrase {
@@ -146,6 +146,12 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
     else if (trailingNounPhrase(words) === 0 && PARTICIPLE_ASIDE.test(parts[first + 1]!.text) && namesPeople(words.join(' '))) last = first;
     // "In a statement, an 88-year-old widow from Sidcup, who cannot be named, said": the first noun phrase after the scene.
     else if (trailingNounPhrase(parts[first + 1]!.text.trim().split(/\s+/)) === 0 && !/^\s*(?:who|which|whose|where)\b/.test(parts[first + 1]!.text)) last = first + 1;
+  }
+  // "The housing charity, Shelter, said", "the driver's union, Unite, said": a body's name after its kind is read with it.
+  if (last === parts.length - 1 && last > 0 && /^\s*\p{Lu}/u.test(parts[last]!.text) && !isTimePhrase(parts[last]!.text.trim())) {
+    const kind = parts[last - 1]!.text.trim().split(/\s+/);
+    // (A person's name there is read alone, as before: "the dawn of the movement, Bozell says" is Bozell.)
+    if (/^(?:the|its|their)$/i.test(kind[0]!) && trailingNounPhrase(kind) === 0 && GROUP_KIND.test(kind[kind.length - 1]!) && !readName(parts[last]!.text.trim().split(/\s+/))?.person) last--;
   }
   const part = parts[last]!;
   const words = withoutTrailingAdverbs(part.text.trim().split(/\s+/));

@@ -1018,3 +1018,13 @@ describe('round 7: a party by its one-word name', () => {
     expect(speakers('Republicans and Republican-leaning voters said: "We want change."')['We want change.']).not.toBe('Republicans');
   });
 });
+
+describe('round 7: a body named after what kind of body it is, between commas', () => {
+  it('"the driver\'s union, Unite, said the sentence sent "…"" is Unite (the quote was dropped)', () => {
+    expect(speakers('Speaking after the hearing, the driver\'s union, Unite, said the sentence sent "a clear message".')).toEqual({ 'a clear message': 'Unite' });
+    expect(speakers('The rail union, Hale Transport Union, said: "We will strike."')).toEqual({ 'We will strike.': 'Hale Transport Union' });
+    expect(nounPhraseBeforeVerb('The rail union, Unite,', 0)?.phrase).toBe('The rail union, Unite');
+    // A person named there is read alone, as before.
+    expect(nounPhraseBeforeVerb('the dawn of the movement, Tom Hale', 0)?.phrase).toBe('Tom Hale');
+  });
+});
