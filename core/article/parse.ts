@@ -639,9 +639,12 @@ function joinInterruptedQuotes(found: Found[], blocks: Block[]): void {
 function interrupts(first: Found, second: Found, blocks: Block[]): boolean {
   const end = first.chain[first.chain.length - 1]!;
   const start = second.chain[0]!;
-  if (first.partial || first.place !== 'after' || !first.speaker || second.place !== 'nearby' || second.speaker?.entity !== first.speaker.entity) return false;
+  if (first.partial || first.place !== 'after' || !first.speaker || second.speaker?.entity !== first.speaker.entity) return false;
   if (end.block !== start.block || end.close === null || start.open <= end.close) return false;
   const text = blocks[end.block]!.text;
+  // ('"Farmers are resilient," he says, "and markets adjust."': the attribution between them, ending in a comma, is read
+  // as the second half's cue too; the sentence goes on, so it is the same quote.)
+  if (second.place !== 'nearby' && !((second.place === 'before' || second.place === 'inside') && /,\s*$/.test(text.slice(end.close + 1, start.open)))) return false;
   // ("…," said Lt. Dana Rourke. "…": a title's dot ends no sentence.)
   return /[,.!?]$/.test(text.slice(end.start, end.end)) && INTERRUPTION.test(maskAbbreviationDots(text.slice(end.close + 1, start.open)));
 }

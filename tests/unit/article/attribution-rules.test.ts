@@ -1028,3 +1028,12 @@ describe('round 7: a body named after what kind of body it is, between commas', 
     expect(nounPhraseBeforeVerb('the dawn of the movement, Tom Hale', 0)?.phrase).toBe('Tom Hale');
   });
 });
+
+describe('round 7: a quote interrupted by "he says," (the sentence goes on)', () => {
+  it('is one quote, as with "said the senator,"', () => {
+    expect(speakers('Tom Hale runs the farm.\n\n"Farmers are resilient," he says, "and markets adjust."')).toEqual({ 'Farmers are resilient, and markets adjust.': 'Tom Hale' });
+    expect(speakers('Tom Hale runs the farm.\n\n"We lost a lot," Hale said, "but we kept the land."')).toEqual({ 'We lost a lot, but we kept the land.': 'Tom Hale' });
+    // Two speakers stay two quotes.
+    expect(speakers('Tom Hale runs the farm with Ann Bell.\n\n"It is hard," Hale said. "Ask anyone," Bell added.')).toEqual({ 'It is hard,': 'Tom Hale', 'Ask anyone,': 'Ann Bell' });
+  });
+});
