@@ -1,11 +1,11 @@
 import type { AttributionPlace } from '../contract';
 import {
   GENDERED_ROLE_PATTERN, PERSON_ROLE, type Entity, type Gender, type ParsedName, type Registry,
-  isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
+  isCommonWord, isFunctionWord, isKnownFirstName, isKnownSurname, isSuffix, isTitle, lexiconTags, looksLikeOrganisation, possessorName, readName, roleGender,
 } from './people';
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
-import { headNoun, isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
+import { GROUP_KIND, headNoun, isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
 import { pieceCount } from './spaces';
 
 /** Verbs that introduce or follow direct speech. */
@@ -454,8 +454,6 @@ export interface SpeakerRef {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const POSSESSIVE_ROLE = new RegExp(`^(his|her|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_PATTERN}|[\\p{Ll}-]+)\\b`, 'iu');
-/** Kinds of body that stand before their own name ("the charity Shelter", "the pressure group Keep Our Parks"). */
-const GROUP_KIND = /^(?:group|charity|organi[sz]ation|union|association|campaign|movement|network|company|firm|bank|agency|party|club|coalition|alliance|tank|institute|foundation|trust|society|body|watchdog|regulator|newspaper|paper|magazine|broadcaster|website|outlet|station|channel|council|authority|department|ministry|service|force)$/i;
 
 /** "The former secretary of state mocked Trump for": a past-tense verb after the noun (not after an adverb: "a newly elected mayor") starts the clause, not the label. */
 const PAST_VERB_AFTER_NOUN = /^(\S+\s+\S+(?:\s+\S+)*?)\s+(?<!(?:ly|\b(?:the|a|an|one|some|two|three|well|long|much|so))\s+)\p{Ll}+ed\b.*$/u;
@@ -491,12 +489,29 @@ const POSSESSIVE_WORD = /(?:[’']s|s[’'])$/;
 const NAME_PARTICLE = /^(?:de|da|di|du|del|della|der|den|van|von|ter|la|le|al|el|bin|ibn|ben|dos|das|of|for)$/;
 
 /** The capitalised run that ends a phrase, if any, read as a name. */
+/**
+ * "a spokesperson for Caledonia Power Networks": two capitalised words we know no person by, right after another
+ * capitalised word that is no title or description, are the end of a longer name ("Power Networks" is no person).
+ */
+export function insideLongerName(headWords: readonly string[], at: number, name: ParsedName): boolean {
+  const before = headWords[at - 1];
+  return !name.known && before !== undefined && /^\p{Lu}/u.test(before) && !isFunctionWord(before) && !isTitle(before) && leadingDescriptors([before, '']) === 0;
+}
+
 function trailingName(headWords: readonly string[]): { at: number; name: ParsedName } | null {
   let at = headWords.length;
   // "The Post's Dana Milbank", "CNBC's Becky Quick": the name starts after the possessive; the owner describes.
   while (at > 0 && !(at < headWords.length && POSSESSIVE_WORD.test(headWords[at - 1]!)) && (/^\p{Lu}/u.test(headWords[at - 1]!) || (at > 1 && at < headWords.length && NAME_PARTICLE.test(headWords[at - 1]!) && /^\p{Lu}/u.test(headWords[at - 2]!)))) at--;
   while (at < headWords.length && isFunctionWord(headWords[at]!)) at++;
   if (at >= headWords.length) return null;
+  // "Lib Dem MP Sarah Quinton", "Labour MP Tom Hale": letters after a name (MP, QC) inside the run end the description
+  // before the name (the party with them was read as a name, "Lib Dem MP").
+  for (let t = headWords.length - 3; t >= at; t--) {
+    if (/^\p{Lu}{2,4}$/u.test(headWords[t]!) && isSuffix(headWords[t]!) && !isTitle(headWords[t]!)) {
+      const name = readName(headWords.slice(t + 1));
+      if (name?.person && name.used === headWords.length - t - 1) return { at: t + 1, name };
+    }
+  }
   // "South Carolina Gov. Jim Hodges", "House Speaker Paul Ryan": a title inside the run starts the name.
   for (let t = headWords.length - 2; t > at; t--) {
     if (isTitle(headWords[t]!) && !isTitle(headWords[t + 1]!) && readName(headWords.slice(t))?.used === headWords.length - t) {
@@ -518,6 +533,20 @@ const phraseGender = (phrase: string): Gender | null => {
   }
   return null;
 };
+
+/** A party named by one word that is also an ordinary one ("Labour"). */
+const PARTY_NAME = /^(?:Labour|Tories|Conservatives|Greens|Liberals|Republicans|Democrats)$/;
+
+/** A husband, wife or partner, with nothing else said of them. */
+const SPOUSE = /^(?:wife|husband|partner)$/i;
+
+/** The one other named person with `owner`'s surname whom `gender` fits, or null. */
+function spouseOf(owner: Entity, registry: Registry, gender: Gender | null): Entity | null {
+  const surname = owner.kind === 'person' ? owner.name.split(' ').pop() : undefined;
+  if (!surname || !owner.name.includes(' ')) return null;
+  const found = registry.entities.filter((e) => e !== owner && e.kind === 'person' && e.named && e.name.endsWith(` ${surname}`) && (gender === null || e.gender === null || e.gender === gender));
+  return found.length === 1 ? found[0]! : null;
+}
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -634,6 +663,16 @@ export function resolveSpeaker(
     registry.mention(entity, block, sentence, at + phrase.indexOf(segments[1]!), { start: modelOffset + at + phrase.indexOf(segments[1]!), end: modelOffset + at + phrase.indexOf(segments[1]!) + segments[1]!.length });
     return { entity, mention: 'name' };
   }
+  // "the driver's union, Unite, said", "The housing charity, Shelter, said": a body's name after what kind of body it is.
+  const bodyKind = appositiveName && !appositiveName.person && DETERMINERS.test(head) ? /(\S+)$/.exec(head)?.[1] : undefined;
+  // (Not a person met before: "the dawn of the movement, Bozell says" is Bozell, no body.)
+  if (bodyKind && GROUP_KIND.test(bodyKind) && words(head).length <= 4 && appositiveName!.used === words(segments[1]!).length && !notASpeaker(appositiveName!.full) && registry.find(appositiveName!.bare)?.kind !== 'person') {
+    const entity = registry.person(appositiveName!, head);
+    entity.kind = 'group';
+    const start = at + phrase.indexOf(segments[1]!);
+    registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + segments[1]!.length });
+    return { entity, mention: 'name' };
+  }
   // "Another holidaymaker, retired nurse Margaret Coombes, ...": the appositive ends in the name.
   const appositiveTail = DETERMINERS.test(head) && segments[1] && !appositiveName ? trailingName(words(segments[1])) : null;
   if (appositiveTail?.name.person && appositiveTail.at > 0) {
@@ -648,7 +687,7 @@ export function resolveSpeaker(
   // ("a spokesman for Bernie Sanders" is the spokesman: a name after a preposition is someone else.)
   const nameAt = headWords.findIndex((w, i) => {
     const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && !OBJECT_OF.test(headWords[i - 1]!) ? readName(headWords.slice(i)) : null;
-    return name?.person && name.used === headWords.length - i;
+    return name?.person && name.used === headWords.length - i && !insideLongerName(headWords, i, name);
   });
   // "the family of retired fisherman Tom Hale said": the family speaks; its label keeps whose family it is.
   const peopleAt = nameAt > 0 ? peopleOfName(headWords.slice(0, nameAt)) : -1;
@@ -733,7 +772,8 @@ export function resolveSpeaker(
     while (nameWords.length > 1 && isFunctionWord(nameWords[0]!)) nameWords = nameWords.slice(1);
     const name = readName(nameWords);
     // "Commentary", "Following": one ordinary word is no name unless the article already knows it as one.
-    const ordinary = !(afterQuote && headWords.length <= 3) && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare);
+    // ("Labour said", "But Labour said": a party by its name is a body that speaks.)
+    const ordinary = !(afterQuote && headWords.length <= 3) && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare) && !(PARTY_NAME.test(name.bare) && name.used === nameWords.length);
     // "Reform Was A Sign Of Leadership", "No Child Left Behind": a headline or a law's name, not a speaker's.
     const notAName = name && pieceCount(name.bare, 3) >= 3 && name.bare.split(' ').slice(1).some((w) => !ORG_JOINERS.has(w) && !isKnownFirstName(w) && !isKnownSurname(w) && isFunctionWord(w));
     if (name && !ordinary && !notAName) {
@@ -751,6 +791,12 @@ export function resolveSpeaker(
   if (possessive?.[1] && possessive[2]) {
     const owner = registry.resolvePronoun(possessive[1].toLowerCase(), block, at);
     const role = head.slice(possessive[1].length).trim();
+    // "Graham and Sue Pellow … Mr Pellow said … His wife added": a spouse already named, sharing the surname, is who.
+    const spouse = owner && SPOUSE.test(role) ? spouseOf(owner, registry, roleGender(role) ?? null) : null;
+    if (spouse) {
+      registry.mention(spouse, block, sentence, at);
+      return { entity: spouse, mention: 'description' };
+    }
     const name = owner ? `${possessorName(owner)}'s ${role}` : capitalise(head);
     const entity = registry.described(name, 'person', roleGender(possessive[2]) ?? null);
     registry.mention(entity, block, sentence, at);

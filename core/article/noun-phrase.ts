@@ -7,7 +7,7 @@
  * every quote of a 1 MB article.
  */
 import { PERSON_ROLE, bareWord, isTitle, lexiconTags, readName, someTag } from './people';
-import { namesPeople } from './speaker-check';
+import { GROUP_KIND, isTimePhrase, namesPeople } from './speaker-check';
 import { squashSpaces } from './spaces';
 
 export interface Phrase {
@@ -89,6 +89,8 @@ export function trailingNounPhrase(words: readonly string[]): number {
   return start;
 }
 
+/** An aside opening on a participle: "asked about the row", "speaking after the hearing". */
+const PARTICIPLE_ASIDE = /^\s*(?:asked|speaking|writing|responding|pressed|questioned|referring|commenting|appearing|talking)\b/;
 const APPOSITIVE_OPENER = /^\s*(?:who|which|whose|where|aged?|\d{1,3}\b)/u;
 const AUXILIARY = /^(?:has|had|have|would|will|also|later|then|once|previously|repeatedly|publicly|again|just|now|still|recently|already|never|often|simply|quickly|first|had|did|does|do|can|could|may|might|must|should|shall)$/i;
 const TIME_WORD = /^(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year)$/i;
@@ -139,8 +141,17 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
     const words = parts[first]!.text.trim().split(/\s+/);
     // "Steve Adler, the firm's owner, said": a name, then what describes it.
     if (trailingNounPhrase(words) === 0 && /^\p{Lu}/u.test(words[words.length - 1]!) && !/^\p{Lu}\p{Ll}+ing$/u.test(words[0]!)) last = first;
+    // "The Prime Minister's official spokesman, asked about the minister, said": a participle aside describes the
+    // person before it; the noun at its end is no subject.
+    else if (trailingNounPhrase(words) === 0 && PARTICIPLE_ASIDE.test(parts[first + 1]!.text) && namesPeople(words.join(' '))) last = first;
     // "In a statement, an 88-year-old widow from Sidcup, who cannot be named, said": the first noun phrase after the scene.
     else if (trailingNounPhrase(parts[first + 1]!.text.trim().split(/\s+/)) === 0 && !/^\s*(?:who|which|whose|where)\b/.test(parts[first + 1]!.text)) last = first + 1;
+  }
+  // "The housing charity, Shelter, said", "the driver's union, Unite, said": a body's name after its kind is read with it.
+  if (last === parts.length - 1 && last > 0 && /^\s*\p{Lu}/u.test(parts[last]!.text) && !isTimePhrase(parts[last]!.text.trim())) {
+    const kind = parts[last - 1]!.text.trim().split(/\s+/);
+    // (A person's name there is read alone, as before: "the dawn of the movement, Bozell says" is Bozell.)
+    if (/^(?:the|its|their)$/i.test(kind[0]!) && trailingNounPhrase(kind) === 0 && GROUP_KIND.test(kind[kind.length - 1]!) && !readName(parts[last]!.text.trim().split(/\s+/))?.person) last--;
   }
   const part = parts[last]!;
   const words = withoutTrailingAdverbs(part.text.trim().split(/\s+/));
@@ -160,8 +171,11 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   return phrase ? { phrase, start: offset + start } : null;
 }
 
-/** What may stand between a subject and its verb: a party tag, an appositive, adverbs and auxiliaries. */
-const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?\s+(?:(?:both|together|also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
+/**
+ * What may stand between a subject and its verb: a party tag, an appositive, where they are from ("Dr Fiona Bell of the
+ * British Medical Association said"), adverbs and auxiliaries.
+ */
+const SUBJECT_THEN_WORD = /^(?:\s*\([^)]{0,40}\))?(?:\s*,[^,;"“”]{1,160},)?(?<from>\s+(?:of|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}’'.&-]*(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}’'.&-]*)){0,5})?\s+(?:(?:both|together|also|later|then|again|just|now|still|once|quickly|previously|recently|repeatedly|never|often|finally|immediately|quietly|publicly)\s+)*(\p{Ll}[\p{Ll}’']+)\b/u;
 const FULL_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)+$/u;
 const NAMED_APPOSITIVE_THEN_WORD = /^,\s+(\p{Ll}[\p{Ll}’']+)\b/u;
 /** "described by", "jailed in", "named as": a past participle opening a phrase about the name, not its verb. */
@@ -184,15 +198,24 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   // (A past participle after it is no verb of his: "Police named the victim, Tom Pike, described by neighbours as …",
   // "the defendant, Tom Pike, jailed in 2019".)
   const appositive = /\s\p{Ll}{3,},\s*$/u.test(before) && FULL_NAME.test(text.slice(start, end));
-  const direct = SUBJECT_THEN_WORD.exec(after);
+  let direct = SUBJECT_THEN_WORD.exec(after);
+  // (Only a person's name is followed by where they are from: "Secretary of State Ann Bell said" is no "Secretary" from
+  // "State Ann Bell", "Bank of England said" no bank from England.)
+  if (direct?.groups?.from && !fromFollowsPerson(text.slice(start, end))) direct = null;
   const m = direct ?? (appositive ? NAMED_APPOSITIVE_THEN_WORD.exec(after) : null);
-  if (!m || (!direct && PARTICIPLE_PHRASE.test(after.slice(m.index + m[0].length - m[1]!.length)))) return false;
-  const verb = m[1]!.toLowerCase();
+  // (The word after the subject is the last group of either pattern.)
+  const word = m?.[m.length - 1];
+  if (!m || !word || (!direct && PARTICIPLE_PHRASE.test(after.slice(m.index + m[0].length - word.length)))) return false;
+  const verb = word.toLowerCase();
   if (AUXILIARY_VERB.test(verb) || /ed$/.test(verb)) return true;
   const tags = lexiconTags(verb);
   // "Trump supporters", "Sanders campaign": a noun after a name is no verb; "went", "threw", "argues" are.
   return VERB_TAG(tags) && !NOUN_TAG(tags);
 }
+const fromFollowsPerson = (name: string) => {
+  const words = name.split(/\s+/);
+  return !isTitle(words[words.length - 1]!) && readName(words)?.person === true;
+};
 const VERB_TAG = someTag(/PastTense|PresentTense|Verb|Infinitive/);
 const NOUN_TAG = someTag(/Plural|Singular|Noun/);
 

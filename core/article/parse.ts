@@ -1,7 +1,7 @@
 import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, describedThenNamed, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
-import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, memoised, possessorName, readName, roleGender, type Entity } from './people';
+import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, memoised, possessorName, readName, roleGender, withSharedSurname, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
 import { isAbbreviatedTitle, maskAbbreviationDots, splitSentences } from './sentences';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
@@ -10,9 +10,9 @@ import { isWorkTitle } from './work-titles';
 import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { speakerLabel } from './speaker-label';
-import { definiteSubjects } from './definite-descriptions';
+import { definiteSubjects, describedSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
-import { answerTurns, transcriptChains, turnChains, turnLabel } from './transcripts';
+import { answerTurns, quotedAnswers, transcriptChains, turnChains, turnLabel } from './transcripts';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -174,6 +174,9 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   }
 
   if (answerChains.size) answeredBy(found.filter((f) => answerChains.has(f.chain)), registry.peopleNamedBefore(answers.firstTurn, INTRODUCTION_BLOCKS));
+  // ...and an interview's answers in quote marks, each after its question on a line of its own.
+  const quoted = quotedAnswers(blocks);
+  if (quoted.blocks.size) answeredBy(found.filter((f) => f.chain.length === 1 && quoted.blocks.has(f.chain[0]!.block)), registry.peopleNamedBefore(quoted.firstTurn, INTRODUCTION_BLOCKS));
   inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
   joinInterruptedQuotes(found, blocks);
 
@@ -214,6 +217,8 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
 }
 
 /** After an owner: what is owned, then its name between commas ("[Ms Lee's] mother, Carol"). */
+/** "Okafor's mother, " right before a name: the relative the name is. */
+const OWNED_ROLE_BEFORE = /[’']s\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+),\s+$/u;
 const OWNED_THEN_NAMED = /^\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+\p{Lu}/u;
 const ONE_OF = /^(?:one|another)$/i;
 /** A plural noun for people as a clause's subject: "Residents said", "the parents have", "Many voters were". */
@@ -429,8 +434,13 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     const subject = name.person && name.bare.includes(' ') && isSubject();
     // "The RSPCA took in 40 dogs": letters as the subject of a clause are an organisation ("…," it said).
     const acronym = !name.person && name.used === 1 && isAcronym(name.bare) && isSubject();
-    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject || acronym) {
-      const entity = registry.person(name, null);
+    // "Okafor's mother, Grace, travelled …": a first name set off by commas after someone's relative is that relative,
+    // whether or not the lexicon knows the word as a name ("she said" after it is Grace, not Okafor).
+    const ownedRole = !met && !fresh && !name.bare.includes(' ') && after().startsWith(',') ? OWNED_ROLE_BEFORE.exec(narration.slice(Math.max(0, at - 40), at)) : null;
+    const owned = ownedRole ? roleGender(ownedRole[1]!) : undefined;
+    if ((met && met.kind === 'person') || fresh || organisation || introduced || subject || acronym || owned !== undefined) {
+      const entity = registry.person(withSharedSurname(name, after()), null);
+      if (owned) entity.gender ??= owned;
       // "The Voluntary Welfare Society (VWS) runs …" then "The VWS said": one body under both names.
       const bracketed = organisation ? BRACKETED_ACRONYM.exec(narration.slice(at + name.full.length, at + name.full.length + 10)) : null;
       if (bracketed?.[1]) registry.alias(entity, bracketed[1]);
@@ -443,8 +453,23 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   }
   // "The Irishman admitted …": the person the passage is about, again the subject of a clause.
   for (const d of definiteSubjects(narration)) {
+    if (d.body) {
+      // "The local authority said it was investigating. In a statement, it said:": with no named body for "it" to go back
+      // to, the body named by its noun is the one.
+      if (registry.resolvePronoun('it', block, d.at)?.named) continue;
+      const body = registry.described(d.phrase, 'group', null);
+      body.body = true;
+      registry.mention(body, block, sentenceOf(d.at), d.at, undefined, true);
+      continue;
+    }
     const entity = registry.recentSubject(block, d.at, d.gender);
     if (entity) registry.mention(entity, block, sentenceOf(d.at), d.at, undefined, true);
+  }
+  // "Germany's economy minister said a cap must not … . "…," he said": the one described is who "he" goes back to, not
+  // whoever was last named.
+  for (const d of describedSubjects(narration)) {
+    const entity = registry.described(d.phrase.charAt(0).toUpperCase() + d.phrase.slice(1), 'person', d.gender);
+    registry.mention(entity, block, sentenceOf(d.at), d.at, undefined, true);
   }
   POSSESSIVE_WORD.lastIndex = 0;
   for (let p = POSSESSIVE_WORD.exec(narration); p; p = POSSESSIVE_WORD.exec(narration)) {
@@ -617,9 +642,12 @@ function joinInterruptedQuotes(found: Found[], blocks: Block[]): void {
 function interrupts(first: Found, second: Found, blocks: Block[]): boolean {
   const end = first.chain[first.chain.length - 1]!;
   const start = second.chain[0]!;
-  if (first.partial || first.place !== 'after' || !first.speaker || second.place !== 'nearby' || second.speaker?.entity !== first.speaker.entity) return false;
+  if (first.partial || first.place !== 'after' || !first.speaker || second.speaker?.entity !== first.speaker.entity) return false;
   if (end.block !== start.block || end.close === null || start.open <= end.close) return false;
   const text = blocks[end.block]!.text;
+  // ('"Farmers are resilient," he says, "and markets adjust."': the attribution between them, ending in a comma, is read
+  // as the second half's cue too; the sentence goes on, so it is the same quote.)
+  if (second.place !== 'nearby' && !((second.place === 'before' || second.place === 'inside') && /,\s*$/.test(text.slice(end.close + 1, start.open)))) return false;
   // ("…," said Lt. Dana Rourke. "…": a title's dot ends no sentence.)
   return /[,.!?]$/.test(text.slice(end.start, end.end)) && INTERRUPTION.test(maskAbbreviationDots(text.slice(end.close + 1, start.open)));
 }
@@ -728,6 +756,30 @@ function contextAfter(span: Span, text: string, neighbours: Neighbours): { ctx: 
  * Quotes with no cue of their own: a quote-only paragraph continues the previous speaker;
  * another quote in the same paragraph lends its speaker; a paragraph about one person lends them.
  */
+/** Words of narration a paragraph of an exchange may hold besides its quote ("Jarvis said", "asked Samuel Oyelaran, …"). */
+const TURN_NARRATION_WORDS = 16;
+
+/**
+ * The speaker of the turn before `previous` when `f` (a bare quote paragraph) and the two paragraphs before it are an
+ * exchange: each of the two a quote with at most a short attribution, by two different speakers, and `f` or
+ * `previous` a question. Otherwise null (the bare paragraph goes on with `previous`, as a quote over paragraphs does).
+ */
+function otherSideOfExchange(
+  f: Found, previous: Found, prevBlock: number, blocks: Block[], inBlock: Map<number, Found[]>, spansIn: Map<number, Span[]>, index: number, order: Map<Found, number>,
+): SpeakerRef | null {
+  const spanText = (g: Found) => {
+    const last = g.chain[g.chain.length - 1]!;
+    return blocks[last.block]!.text.slice(last.start, last.end).trim();
+  };
+  if (!/\?$/.test(spanText(f)) && !/\?$/.test(spanText(previous))) return null;
+  const block2 = prevBlock - 1;
+  if (block2 < 0 || !QUOTABLE.has(blocks[block2]!.kind)) return null;
+  const previous2 = (inBlock.get(block2) ?? []).filter((g) => order.get(g)! < index).pop();
+  if (!previous2?.speaker || previous2.speaker.entity === previous.speaker!.entity) return null;
+  const turn = (b: number) => wordCount(narrationOnly(blocks[b]!.text, spansIn.get(b) ?? [])) <= TURN_NARRATION_WORDS;
+  return turn(prevBlock) && turn(block2) ? previous2.speaker : null;
+}
+
 function inheritSpeakers(
   found: Found[], blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry, sentenceOf: (block: number, at: number) => number,
 ): void {
@@ -789,7 +841,11 @@ function inheritSpeakers(
     // (A partial one that closes its paragraph on a full stop — `… now said Trump had "the chance to unite us."` — counts too.)
     const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && (lastPersonIn(prevBlock) === previous.speaker.entity || closesParagraph(previous.chain[previous.chain.length - 1]!, blocks[prevBlock]!.text)));
     if (previous?.speaker && endsWithIt) {
-      f.speaker = previous.speaker;
+      // An exchange of questions and answers, each a paragraph of its own: a bare question after an answer, or a bare
+      // answer after a question, is the other side's turn ('"That's not a guarantee," Jarvis said.' / '"It's a
+      // commitment," she said.' / '"So the answer is no?"' is Jarvis).
+      const other = otherSideOfExchange(f, previous, prevBlock, blocks, inBlock, spansIn, order.get(f)!, order);
+      f.speaker = other ?? previous.speaker;
       f.place = 'continued';
       registry.mention(f.speaker.entity, first.block, sentenceOf(first.block, first.open), first.open);
       return;

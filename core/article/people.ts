@@ -96,7 +96,7 @@ const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den',
 
 export const titleGender = memoised((w: string): Gender | null | undefined => TITLES[w.toLowerCase().replace(/\.$/, '')]);
 export const isTitle = (w: string) => titleGender(w) !== undefined;
-const isSuffix = memoised((w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, '')));
+export const isSuffix = memoised((w: string) => NAME_SUFFIXES.has(w.toLowerCase().replace(/[.,]/g, '')));
 /** A name word: capitalised, or after a lower-case Arabic or European particle ("al-Awlaki", "bin-Salman"). */
 const isCapitalised = (w: string) => /^(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul|de|di|da|le|la|du|van|von)-)?\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
 
@@ -238,6 +238,21 @@ export function readName(words: readonly string[]): ParsedName | null {
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 
+/** " and Sue Pellow": "and", a first name, then the surname the couple share. */
+const AND_FIRST_SURNAME = /^\s+and\s+(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}’'-]+)/u;
+
+/**
+ * "Graham and Sue Pellow": a first name alone, joined by "and" to a first name and a surname, shares that surname (so
+ * "Mr Pellow" is Graham Pellow, not Sue); `after` is the text right after the first name. Any other name as it is.
+ */
+export function withSharedSurname(name: ParsedName, after: string): ParsedName {
+  if (name.full !== name.bare || name.bare.includes(' ') || firstNameGender(name.bare) === undefined) return name;
+  const m = AND_FIRST_SURNAME.exec(after);
+  if (!m || firstNameGender(m[1]!) === undefined) return name;
+  const joint = readName([name.bare, m[2]!]);
+  return joint?.person && joint.used === 2 ? joint : name;
+}
+
 /**
  * "The RSPCA", "OPEC", "the VWS": a word of capitals that is no English word, place or title names an organisation
  * (so "it said" after "The RSPCA took in …" goes back to it, not to a body named paragraphs before).
@@ -281,6 +296,8 @@ export interface Entity {
   mentions: { start: number; end: number }[];
   /** Known by a proper name, not only a description. */
   named: boolean;
+  /** A body known by its noun alone ("The local authority"), which "it" may go back to as to a named one. */
+  body?: boolean;
   /** The age the narration gave with the name ("Jenny Walsh, 29,"), so "the 34-year-old" is someone else. */
   age?: number;
 }
@@ -337,8 +354,12 @@ export class Registry {
     if (/^(?:Sir|Dame)\b/.test(name.full) && name.bare.split(' ').length === 1) {
       entity = this.entities.find((e) => e.kind === 'person' && e.name.startsWith(`${name.full.split(' ')[0]} ${name.bare} `)) ?? entity;
     }
-    // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise.
-    if (entity && name.gender && entity.gender && entity.gender !== name.gender) entity = undefined;
+    // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise; another Smith who may be him is the one
+    // ("Mrs Pellow" after "Graham and Sue Pellow" is Sue).
+    if (entity && name.gender && entity.gender && entity.gender !== name.gender) {
+      const other = entity;
+      entity = name.bare === name.surname ? this.entities.find((e) => e !== other && e.kind === 'person' && e.named && e.name.endsWith(` ${name.surname}`) && (e.gender ?? name.gender) === name.gender) : undefined;
+    }
     // ...nor "Chloe Dunne" into "Margaret Dunne": relatives share a surname, not a first name.
     if (entity && name.person && name.first && name.bare.includes(' ') && otherFirstName(entity, name.first)) entity = undefined;
     if (!entity) {
@@ -391,7 +412,7 @@ export class Registry {
     const want: Gender | null = p === 'he' || p === 'his' || p === 'him' ? 'male' : p === 'she' || p === 'her' ? 'female' : null;
     const plural = p === 'they' || p === 'their' || p === 'them' || p === 'it' || p === 'its';
     // "it said" / "they said": only a named organisation ("Tesco", "the Home Office") is a safe antecedent.
-    const fits = (e: Entity) => (plural ? e.kind === 'group' && e.named : e.kind === 'person' && (e.gender === null || e.gender === want));
+    const fits = (e: Entity) => (plural ? e.kind === 'group' && (e.named || (e.body === true && (p === 'it' || p === 'its'))) : e.kind === 'person' && (e.gender === null || e.gender === want));
     // "they wrote" two paragraphs after "the Bank of England" is more likely the people named in between by a common noun ("economists at …").
     const window = plural ? PLURAL_PRONOUN_WINDOW : PRONOUN_WINDOW;
     for (let b = block; b >= 0 && b > block - window; b--) {
@@ -411,7 +432,12 @@ export class Registry {
       const last = list.filter((ev) => ev.sentence === lastSentence).sort((x, y) => x.at - y.at);
       const chosen = subjects.length
         ? subjects.reduce((x, y) => (y.sentence > x.sentence || (y.sentence === x.sentence && y.at < x.at) ? y : x))
-        : last.find((ev) => !ev.possessive) ?? last[0]!;
+        : last.find((ev) => !ev.possessive);
+      // "Health Secretary Wes Carter met them, but Dr Fiona Bell said … . "…," she said": a subject of that sentence known
+      // to be a woman may be "she" as well as the first one, whose gender we do not know: the listener is not told.
+      if (want && chosen && chosen.entity.gender === null && subjects.some((ev) => ev.sentence === chosen.sentence && ev.entity !== chosen.entity && ev.entity.gender === want)) return null;
+      // ("Okafor's mother, Chidi, travelled …" with Chidi no name we could read: the sentence is about her, not Okafor.)
+      if (!chosen) return null;
       return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;
     }
     return null;

@@ -149,6 +149,9 @@ export function withoutLeadingTime(phrase: string): string {
   return i === 0 ? phrase : words.slice(i).join(' ');
 }
 
+/** Kinds of body that stand before their own name ("the charity Shelter", "the pressure group Keep Our Parks", "the housing charity, Shelter,"). */
+export const GROUP_KIND = /^(?:group|charity|organi[sz]ation|union|association|campaign|movement|network|company|firm|bank|agency|party|club|coalition|alliance|tank|institute|foundation|trust|society|body|watchdog|regulator|newspaper|paper|magazine|broadcaster|website|outlet|station|channel|council|authority|department|ministry|service|force)$/i;
+
 /** Parties and the like that stand before a name as descriptions ("Republican Donald Trump"). */
 const PARTY = /^(?:republican|democrat|democratic|independent|conservative|labour|liberal|tory|green|libertarian|socialist|gop)$/i;
 

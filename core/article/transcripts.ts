@@ -99,3 +99,25 @@ export function answerTurns(blocks: readonly Pick<Block, 'index' | 'kind' | 'tex
 export function turnChains(turns: readonly Turn[], blocks: readonly Pick<Block, 'text'>[]): Chain[] {
   return turns.map((t) => [{ block: t.block, open: t.start, close: null, start: t.start, end: blocks[t.block]!.text.trimEnd().length, single: false }]);
 }
+
+// Interviews set as questions on lines of their own and answers in quote marks ("What surprised you most?" then
+// "“How kind people have been.”"): the same reading, with no "Q:"/"A:" markers.
+
+/** A question of the publication's: one short paragraph ending in "?", with no quote mark in it. */
+const BARE_QUESTION = /^[^"“”‘’]{3,200}\?$/;
+/** An answer: a paragraph that is one quotation from its first character to its last. */
+const WHOLE_QUOTE = /^[“"][^“”"]+[”"]$/;
+
+/** The blocks of answers in quote marks, each right after a question on its own line: at least two such pairs, or none. */
+export function quotedAnswers(blocks: readonly Pick<Block, 'index' | 'kind' | 'text'>[]): { blocks: Set<number>; firstTurn: number } {
+  const answers = new Set<number>();
+  let firstTurn = -1;
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const q = blocks[i]!;
+    const a = blocks[i + 1]!;
+    if (q.kind !== 'paragraph' || a.kind !== 'paragraph' || !BARE_QUESTION.test(q.text.trim()) || !WHOLE_QUOTE.test(a.text.trim())) continue;
+    if (firstTurn < 0) firstTurn = q.index;
+    answers.add(a.index);
+  }
+  return answers.size >= MIN_TURNS ? { blocks: answers, firstTurn } : { blocks: new Set(), firstTurn: -1 };
+}

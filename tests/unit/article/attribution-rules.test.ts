@@ -4,10 +4,10 @@ import { parseArticle } from '../../../core/article/parse';
 import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, invertedDescription, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
-import { isAcronym, readName } from '../../../core/article/people';
+import { isAcronym, readName, withSharedSurname } from '../../../core/article/people';
 import { isPluralNounAfter } from '../../../core/article/judging-verbs';
 import { isWorkTitle } from '../../../core/article/work-titles';
-import { definiteSubjects } from '../../../core/article/definite-descriptions';
+import { definiteSubjects, describedSubjects } from '../../../core/article/definite-descriptions';
 
 /** Each quote of a small article as "quote text -> speaker name" (or "-" for none). */
 function speakers(body: string, format: 'text' | 'markdown' = 'text'): Record<string, string> {
@@ -161,7 +161,7 @@ describe('pronouns and paragraphs', () => {
   it('"The Welshman admitted …" is the person the passage is about, so "he said" after it is theirs', () => {
     expect(definiteSubjects('The Welshman admitted it was close. The 29-year-old grandmother-of-two smiled. The Brazilian said no.').map((d) => [d.phrase, d.gender]))
       .toEqual([['The Welshman', 'male'], ['The 29-year-old', 'female'], ['The Brazilian', null]]);
-    expect(definiteSubjects('The council said no. The American Red Cross said yes. The old man waved.')).toEqual([]);
+    expect(definiteSubjects('The council said no. The American Red Cross said yes. The old man waved.').filter((d) => !d.body)).toEqual([]);
     const body = 'Gareth Pryce, who took charge in March, told Radio Wales: "We never stopped believing."\n\nUnited went ahead when Owen Hale\'s free kick was headed in by Dan Moss.\n\nThe Welshman admitted his side had been fortunate.\n\n"We rode our luck in the second half," he said.';
     expect(speakers(body)['We rode our luck in the second half,']).toBe('Gareth Pryce');
   });
@@ -832,7 +832,8 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
       .toEqual({ 'We were told the money was safe,': 'Northern Tenants Association' });
     expect(isAcronym('OPEC')).toBe(true);
     expect(['US', 'MP', 'OBE', 'IT', 'Ann', 'PM', 'GP', 'AI', 'DNA', 'CCTV'].filter(isAcronym)).toEqual([]);
-    expect(speakers('The bank raised rates. The PM called the decision brave.\n\n"Inflation is falling," it said.')).toEqual({ 'Inflation is falling,': '-' });
+    // (Round 7: "it" now goes back to the body named by its noun, "The bank"; still never to "The PM".)
+    expect(speakers('The bank raised rates. The PM called the decision brave.\n\n"Inflation is falling," it said.')).toEqual({ 'Inflation is falling,': 'The bank' });
   });
   it('a "— Name" line after a quote may hold a title with a dot ("— Capt. Lena Ortiz", "— Dr. Ann Bell")', () => {
     expect(speakers('Crews fought the fire.\n\n"Stay away from the canyon roads." — Capt. Jo Pike, fire service\n\n"Boil your water." — Dr. Ann Bell, county health officer'))
@@ -904,5 +905,165 @@ describe('lead, round 7: a partial quote inside what someone said', () => {
     // Tense does not change who spoke: what the council called the plan is the council's word.
     expect(speakers('Jo Pike said the council had called the plan "a total waste" at the time.')).toEqual({ 'a total waste': 'The council' });
     expect(speakers('Jo Pike said the mayor called the plan "a total waste" at the time.')).toEqual({ 'a total waste': 'The mayor' });
+  });
+});
+
+describe('round 7: generalising to UK papers, wires, local TV and pasted text', () => {
+  it('two capitalised words after another capitalised word are the end of a longer name, not a person ("a spokesperson for Caledonia Power Networks")', () => {
+    expect(speakers('A spokesperson for Caledonia Power Networks said: "Crews are out."\n\nA spokesman for Hale Valley Trains said: "Services will resume."'))
+      .toEqual({ 'Crews are out.': 'A spokesperson for Caledonia Power Networks', 'Services will resume.': 'A spokesman for Hale Valley Trains' });
+    // A title, a party or an article before a name still leaves the name a person's.
+    expect(speakers('The Green candidate Zara Quill said: "We will win."')).toEqual({ 'We will win.': 'Zara Quill' });
+    expect(speakers('The Northern Rail Trust said: "Fares will rise."')).toEqual({ 'Fares will rise.': 'Northern Rail Trust' });
+  });
+});
+
+describe('round 7: a body named by its noun alone', () => {
+  it('"The local authority said it was investigating. In a statement, it said:" is the local authority', () => {
+    expect(speakers('The local authority said it was investigating. In a statement, it said: "We take this seriously."'))
+      .toEqual({ 'We take this seriously.': 'The local authority' });
+    expect(speakers('The hospital trust apologised on Monday.\n\n"Lessons will be learned," it said.')).toEqual({ 'Lessons will be learned,': 'The hospital trust' });
+    expect(definiteSubjects('The council said no. The county fire service said yes. The old man waved.').filter((d) => d.body).map((d) => d.phrase))
+      .toEqual(['The council']);
+  });
+  it('a named body nearby stays the one "it" goes back to; "they" does not reach a body named by its noun', () => {
+    expect(speakers('Hale Valley Council met on Monday. The council said it would appeal. "We will fight this," it said.'))
+      .toEqual({ 'We will fight this,': 'Hale Valley Council' });
+    expect(speakers('The council said it would appeal.\n\n"We found out from the papers," they said.')).toEqual({ 'We found out from the papers,': '-' });
+  });
+});
+
+describe('round 7: a couple who share a surname', () => {
+  it('"Graham and Sue Pellow": Mr Pellow is Graham, Mrs Pellow is Sue', () => {
+    expect(speakers('The bakery was run by Graham and Sue Pellow for 30 years.\n\nMr Pellow said: "It was our life."\n\nMrs Pellow said: "I will miss the regulars."'))
+      .toEqual({ 'It was our life.': 'Graham Pellow', 'I will miss the regulars.': 'Sue Pellow' });
+    expect(withSharedSurname(readName(['Graham'])!, ' and Sue Pellow ran it').full).toBe('Graham Pellow');
+    // Not a first name joined to a company, nor a surname alone.
+    expect(withSharedSurname(readName(['Graham'])!, ' and Marks Spencer').full).toBe('Graham');
+    expect(withSharedSurname(readName(['Pellow'])!, ' and Sue Pellow').full).toBe('Pellow');
+  });
+  it('"Mr Hale" goes to the Hale who may be a man, not to a woman of that surname named first', () => {
+    expect(speakers('Jane Hale and Tom Hale run the farm.\n\nMr Hale said: "We lost half the herd."')).toEqual({ 'We lost half the herd.': 'Tom Hale' });
+  });
+});
+
+describe('round 7: "he said" after a sentence about someone described, not named', () => {
+  it('"Germany\'s economy minister said …. "…," he said" is the minister, not the man named before', () => {
+    expect(speakers('"We are close," said Jan Novak, who chaired the talks.\n\nGermany\'s economy minister said a cap must not drive ships away. "Supply comes first," he said.'))
+      .toEqual({ 'We are close,': 'Jan Novak', 'Supply comes first,': 'Germany\'s economy minister' });
+    expect(speakers('Tom Hale opened the road on Monday.\n\nA police officer said the bridge was unsafe. "It could go at any time," he said.'))
+      .toEqual({ 'It could go at any time,': 'A police officer' });
+  });
+  it('only a person\'s description opening its sentence before a speech verb', () => {
+    expect(describedSubjects('One EU diplomat said no. The council\'s chief executive told us. A letter said so. Some people said no. A man who lives here said yes.').map((d) => d.phrase))
+      .toEqual(['One EU diplomat', 'The council\'s chief executive']);
+    // A name set off by commas after the description is who speaks (round 6), not the description.
+    expect(speakers('Tom Hale left early. The council\'s chief executive, Mark Lowe, said the plan was dead. "We tried," he said.'))
+      .toEqual({ 'We tried,': 'Mark Lowe' });
+  });
+});
+
+describe('round 7: a relative named after whose relative they are', () => {
+  it('"Okafor\'s mother, Grace, travelled …. "…," she said" is Grace, not Okafor', () => {
+    expect(speakers('Amara Okafor won the seat in July.\n\nOkafor\'s mother, Grace, flew in to see her sworn in. "I cried all the way through," she said.'))
+      .toEqual({ 'I cried all the way through,': 'Grace' });
+  });
+  it('with a name we cannot read there, "she" is nobody rather than the owner', () => {
+    expect(speakers('Amara Okafor won the seat in July.\n\nOkafor\'s mother, Chidi, flew in from Lagos. "I cried all the way through," she said.'))
+      .toEqual({ 'I cried all the way through,': '-' });
+    // A place set off by commas after what someone owns is no relative.
+    expect(speakers('Okafor\'s home town, Lagos, was proud. "Great," she said.')).toEqual({ 'Great,': '-' });
+  });
+});
+
+describe('round 7: subjects said with where they are from', () => {
+  it('"Dr Fiona Bell of the Hale Nursing Union said …" is the subject of its clause', () => {
+    const text = 'Dr Fiona Bell of the Hale Nursing Union said the talks had failed.';
+    expect(isClauseSubject(text, 0, 'Dr Fiona Bell'.length)).toBe(true);
+    // A title's "of" is part of the title, and a body's "of" part of its name: no subject is cut from them.
+    const title = 'Secretary of State Ann Bell said no.';
+    expect(isClauseSubject(title, 0, 'Secretary'.length)).toBe(false);
+    expect(clauseSubjects('The Bank of England said rates would rise.', 0).map((p) => p.phrase)).not.toContain('Bank');
+  });
+  it('"he"/"she" after a sentence with a man and a woman as subjects goes to the one the pronoun fits', () => {
+    expect(speakers('Health minister Tom Pike met nurses on Monday. Later, Dr Fiona Bell of the Hale Nursing Union said the talks had failed.\n\n"We were told nothing new," she said.'))
+      .toEqual({ 'We were told nothing new,': 'Dr Fiona Bell' });
+  });
+});
+
+describe('round 7: "she" with two subjects in one sentence, one of unknown gender', () => {
+  it('abstains when the first subject\'s gender is unknown and a later one is a woman', () => {
+    expect(speakers('Health Secretary Carter met union leaders, but Dr Fiona Bell of the Hale Nursing Union said the talks had failed.\n\n"We were told nothing new," she said.'))
+      .toEqual({ 'We were told nothing new,': '-' });
+    // With only the one subject, it is still hers or his.
+    expect(speakers('Health Secretary Carter met union leaders on Monday.\n\n"We made progress," he said.')).toEqual({ 'We made progress,': 'Health Secretary Carter' });
+  });
+});
+
+describe('round 7: a participle aside between a described speaker and the verb', () => {
+  it('"The Prime Minister\'s official spokesman, asked about the minister, said:" is the spokesman, not the minister', () => {
+    expect(speakers('The Prime Minister\'s official spokesman, asked about the minister, said: "He has full confidence in her."'))
+      .toEqual({ 'He has full confidence in her.': 'Prime Minister\'s official spokesman' });
+    expect(nounPhraseBeforeVerb('A spokesman for the firm, speaking after the hearing with the regulator,', 0)?.phrase).toBe('A spokesman for the firm, speaking after the hearing with the regulator');
+    // A clause that is no participle aside still ends in its subject.
+    expect(nounPhraseBeforeVerb('After the vote, the minister', 0)?.phrase).toBe('the minister');
+  });
+});
+
+describe('round 7: letters after a name (MP, QC) before another name', () => {
+  it('"Lib Dem MP Sarah Quinton, whose …, said" is Sarah Quinton, described as a Lib Dem MP; "she added" is hers too', () => {
+    expect(speakers('Lib Dem MP Sarah Quinton, whose seat includes Hale Vale, said residents were "at the end of their tether".\n\nShe added: "Some still cannot go home."'))
+      .toEqual({ 'at the end of their tether': 'Sarah Quinton', 'Some still cannot go home.': 'Sarah Quinton' });
+    expect(describe1('Labour MP Tom Hale said: "No."')).toEqual([{ name: 'Tom Hale', description: 'Labour MP' }]);
+    // After the name they are still the name's.
+    expect(speakers('Sarah Quinton MP said: "Yes."')).toEqual({ 'Yes.': 'Sarah Quinton MP' });
+  });
+});
+
+describe('round 7: a party by its one-word name', () => {
+  it('"But Labour said the delay was "…"" is Labour (an ordinary word alone was no speaker)', () => {
+    expect(speakers('Ministers put the fund on hold. But Labour said the delay was "unforgivable".')).toEqual({ unforgivable: 'Labour' });
+    expect(speakers('The Tories said: "This is a stunt."')).toEqual({ 'This is a stunt.': 'Tories' });
+    // Only the party alone: "Republicans and Republican-leaning voters" is not cut to the party.
+    expect(speakers('Republicans and Republican-leaning voters said: "We want change."')['We want change.']).not.toBe('Republicans');
+  });
+});
+
+describe('round 7: a body named after what kind of body it is, between commas', () => {
+  it('"the driver\'s union, Unite, said the sentence sent "…"" is Unite (the quote was dropped)', () => {
+    expect(speakers('Speaking after the hearing, the driver\'s union, Unite, said the sentence sent "a clear message".')).toEqual({ 'a clear message': 'Unite' });
+    expect(speakers('The rail union, Hale Transport Union, said: "We will strike."')).toEqual({ 'We will strike.': 'Hale Transport Union' });
+    expect(nounPhraseBeforeVerb('The rail union, Unite,', 0)?.phrase).toBe('The rail union, Unite');
+    // A person named there is read alone, as before.
+    expect(nounPhraseBeforeVerb('the dawn of the movement, Tom Hale', 0)?.phrase).toBe('Tom Hale');
+  });
+});
+
+describe('round 7: a quote interrupted by "he says," (the sentence goes on)', () => {
+  it('is one quote, as with "said the senator,"', () => {
+    expect(speakers('Tom Hale runs the farm.\n\n"Farmers are resilient," he says, "and markets adjust."')).toEqual({ 'Farmers are resilient, and markets adjust.': 'Tom Hale' });
+    expect(speakers('Tom Hale runs the farm.\n\n"We lost a lot," Hale said, "but we kept the land."')).toEqual({ 'We lost a lot, but we kept the land.': 'Tom Hale' });
+    // Two speakers stay two quotes.
+    expect(speakers('Tom Hale runs the farm with Ann Bell.\n\n"It is hard," Hale said. "Ask anyone," Bell added.')).toEqual({ 'It is hard,': 'Tom Hale', 'Ask anyone,': 'Ann Bell' });
+  });
+});
+
+describe('round 7: "his wife" when she is already named', () => {
+  it('is the one other person of that surname, when only one fits', () => {
+    expect(speakers('The bakery was run by Graham and Sue Pellow.\n\nMr Pellow said: "It was our life."\n\nHis wife added that she would miss "the early mornings".'))
+      .toEqual({ 'It was our life.': 'Graham Pellow', 'the early mornings': 'Sue Pellow' });
+    // With no one else of that surname, the label says whose wife.
+    expect(speakers('Tom Hale ran the bakery.\n\nHis wife added that she would miss "the early mornings".')).toEqual({ 'the early mornings': "Tom Hale's wife" });
+  });
+});
+
+describe('round 7: an exchange of questions and answers, a paragraph each', () => {
+  it('a bare question after an answer, and a bare answer after it, are the two sides in turn', () => {
+    expect(speakers('The presenter pressed the minister.\n\n"That is not a promise," Tom Hale said.\n\n"It is a commitment," Ann Bell said.\n\n"So the answer is no?"\n\n"The answer is that I will not write the budget on air."'))
+      .toEqual({ 'That is not a promise,': 'Tom Hale', 'It is a commitment,': 'Ann Bell', 'So the answer is no?': 'Tom Hale', 'The answer is that I will not write the budget on air.': 'Ann Bell' });
+  });
+  it('with no question, a bare paragraph goes on with the quote before it, as a quote over paragraphs does', () => {
+    expect(speakers('The council met.\n\n"We will look again," Tom Hale said.\n\n"Nobody wants this cut," Ann Bell said.\n\n"It will hurt families."'))
+      .toEqual({ 'We will look again,': 'Tom Hale', 'Nobody wants this cut,': 'Ann Bell', 'It will hurt families.': 'Ann Bell' });
   });
 });

@@ -1,7 +1,7 @@
 // Interview transcripts (issue 11, "Formats"): turns of "NAME: words" are that speaker's quotes.
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { answerTurns, transcriptTurns, turnLabel } from '../../../core/article/transcripts';
+import { answerTurns, quotedAnswers, transcriptTurns, turnLabel } from '../../../core/article/transcripts';
 import type { ArticleModel } from '../../../core/contract';
 
 const said = (m: ArticleModel) => m.quotes.map((q) => [q.text, m.speakers.find((s) => s.id === q.speakerId)?.name ?? null]);
@@ -84,5 +84,18 @@ describe('Q&A interviews: the answers are the words of the person the introducti
   it('two people named in the introduction leave the answers without a speaker', () => {
     const m = parseArticle('Ten minutes with the orchestra\n\nOur critic Tom Reed met violinist Maria Okafor after the concert.\n\nQ: What drew you here?\n\nA: The players.\n\nQ: Will the programme change?\n\nA: Yes, but slowly.');
     expect(said(m)).toEqual([['The players.', null], ['Yes, but slowly.', null]]);
+  });
+});
+
+describe('round 7: an interview with its questions on lines of their own and its answers in quote marks', () => {
+  it('the answers are the words of the one person the introduction names', () => {
+    const m = parseArticle('New MP on her first month\n\nAmara Obi was elected in July. She spoke to us about her first weeks.\n\nHow have the first weeks been?\n\n"Exhausting. Everyone speaks in acronyms."\n\nWhat surprised you most?\n\n"How kind people have been."');
+    expect(said(m)).toEqual([['Exhausting. Everyone speaks in acronyms.', 'Amara Obi'], ['How kind people have been.', 'Amara Obi']]);
+  });
+  it('needs two questions each followed by a paragraph that is one quotation', () => {
+    expect([...quotedAnswers(paragraphs('Is it safe?', '"Yes."', 'Why?', '"Because."')).blocks]).toEqual([1, 3]);
+    expect(quotedAnswers(paragraphs('Is it safe?', '"Yes."', 'He paused.')).blocks.size).toBe(0);
+    // A question with a quote in it, or an answer with narration after its quote, is no such pair.
+    expect(quotedAnswers(paragraphs('Did he say "no"?', '"Yes."', 'Why?', '"Because," she said.')).blocks.size).toBe(0);
   });
 });
