@@ -756,30 +756,6 @@ function contextAfter(span: Span, text: string, neighbours: Neighbours): { ctx: 
  * Quotes with no cue of their own: a quote-only paragraph continues the previous speaker;
  * another quote in the same paragraph lends its speaker; a paragraph about one person lends them.
  */
-/** Words of narration a paragraph of an exchange may hold besides its quote ("Jarvis said", "asked Samuel Oyelaran, …"). */
-const TURN_NARRATION_WORDS = 16;
-
-/**
- * The speaker of the turn before `previous` when `f` (a bare quote paragraph) and the two paragraphs before it are an
- * exchange: each of the two a quote with at most a short attribution, by two different speakers, and `f` or
- * `previous` a question. Otherwise null (the bare paragraph goes on with `previous`, as a quote over paragraphs does).
- */
-function otherSideOfExchange(
-  f: Found, previous: Found, prevBlock: number, blocks: Block[], inBlock: Map<number, Found[]>, spansIn: Map<number, Span[]>, index: number, order: Map<Found, number>,
-): SpeakerRef | null {
-  const spanText = (g: Found) => {
-    const last = g.chain[g.chain.length - 1]!;
-    return blocks[last.block]!.text.slice(last.start, last.end).trim();
-  };
-  if (!/\?$/.test(spanText(f)) && !/\?$/.test(spanText(previous))) return null;
-  const block2 = prevBlock - 1;
-  if (block2 < 0 || !QUOTABLE.has(blocks[block2]!.kind)) return null;
-  const previous2 = (inBlock.get(block2) ?? []).filter((g) => order.get(g)! < index).pop();
-  if (!previous2?.speaker || previous2.speaker.entity === previous.speaker!.entity) return null;
-  const turn = (b: number) => wordCount(narrationOnly(blocks[b]!.text, spansIn.get(b) ?? [])) <= TURN_NARRATION_WORDS;
-  return turn(prevBlock) && turn(block2) ? previous2.speaker : null;
-}
-
 function inheritSpeakers(
   found: Found[], blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry, sentenceOf: (block: number, at: number) => number,
 ): void {
@@ -841,11 +817,7 @@ function inheritSpeakers(
     // (A partial one that closes its paragraph on a full stop — `… now said Trump had "the chance to unite us."` — counts too.)
     const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && (lastPersonIn(prevBlock) === previous.speaker.entity || closesParagraph(previous.chain[previous.chain.length - 1]!, blocks[prevBlock]!.text)));
     if (previous?.speaker && endsWithIt) {
-      // An exchange of questions and answers, each a paragraph of its own: a bare question after an answer, or a bare
-      // answer after a question, is the other side's turn ('"That's not a guarantee," Jarvis said.' / '"It's a
-      // commitment," she said.' / '"So the answer is no?"' is Jarvis).
-      const other = otherSideOfExchange(f, previous, prevBlock, blocks, inBlock, spansIn, order.get(f)!, order);
-      f.speaker = other ?? previous.speaker;
+      f.speaker = previous.speaker;
       f.place = 'continued';
       registry.mention(f.speaker.entity, first.block, sentenceOf(first.block, first.open), first.open);
       return;

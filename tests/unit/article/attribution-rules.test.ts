@@ -1056,14 +1056,3 @@ describe('round 7: "his wife" when she is already named', () => {
     expect(speakers('Tom Hale ran the bakery.\n\nHis wife added that she would miss "the early mornings".')).toEqual({ 'the early mornings': "Tom Hale's wife" });
   });
 });
-
-describe('round 7: an exchange of questions and answers, a paragraph each', () => {
-  it('a bare question after an answer, and a bare answer after it, are the two sides in turn', () => {
-    expect(speakers('The presenter pressed the minister.\n\n"That is not a promise," Tom Hale said.\n\n"It is a commitment," Ann Bell said.\n\n"So the answer is no?"\n\n"The answer is that I will not write the budget on air."'))
-      .toEqual({ 'That is not a promise,': 'Tom Hale', 'It is a commitment,': 'Ann Bell', 'So the answer is no?': 'Tom Hale', 'The answer is that I will not write the budget on air.': 'Ann Bell' });
-  });
-  it('with no question, a bare paragraph goes on with the quote before it, as a quote over paragraphs does', () => {
-    expect(speakers('The council met.\n\n"We will look again," Tom Hale said.\n\n"Nobody wants this cut," Ann Bell said.\n\n"It will hurt families."'))
-      .toEqual({ 'We will look again,': 'Tom Hale', 'Nobody wants this cut,': 'Ann Bell', 'It will hurt families.': 'Ann Bell' });
-  });
-});
