@@ -537,17 +537,6 @@ const phraseGender = (phrase: string): Gender | null => {
 /** A party named by one word that is also an ordinary one ("Labour"). */
 const PARTY_NAME = /^(?:Labour|Tories|Conservatives|Greens|Liberals|Republicans|Democrats)$/;
 
-/** A husband, wife or partner, with nothing else said of them. */
-const SPOUSE = /^(?:wife|husband|partner)$/i;
-
-/** The one other named person with `owner`'s surname whom `gender` fits, or null. */
-function spouseOf(owner: Entity, registry: Registry, gender: Gender | null): Entity | null {
-  const surname = owner.kind === 'person' ? owner.name.split(' ').pop() : undefined;
-  if (!surname || !owner.name.includes(' ')) return null;
-  const found = registry.entities.filter((e) => e !== owner && e.kind === 'person' && e.named && e.name.endsWith(` ${surname}`) && (gender === null || e.gender === null || e.gender === gender));
-  return found.length === 1 ? found[0]! : null;
-}
-
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Titles that show a role ("Sen. Cruz" is "the senator"); other roles must appear in the description. */
@@ -791,12 +780,6 @@ export function resolveSpeaker(
   if (possessive?.[1] && possessive[2]) {
     const owner = registry.resolvePronoun(possessive[1].toLowerCase(), block, at);
     const role = head.slice(possessive[1].length).trim();
-    // "Graham and Sue Pellow … Mr Pellow said … His wife added": a spouse already named, sharing the surname, is who.
-    const spouse = owner && SPOUSE.test(role) ? spouseOf(owner, registry, roleGender(role) ?? null) : null;
-    if (spouse) {
-      registry.mention(spouse, block, sentence, at);
-      return { entity: spouse, mention: 'description' };
-    }
     const name = owner ? `${possessorName(owner)}'s ${role}` : capitalise(head);
     const entity = registry.described(name, 'person', roleGender(possessive[2]) ?? null);
     registry.mention(entity, block, sentence, at);
