@@ -655,7 +655,7 @@ export function resolveSpeaker(
   // "the driver's union, Unite, said", "The housing charity, Shelter, said": a body's name after what kind of body it is.
   const bodyKind = appositiveName && !appositiveName.person && DETERMINERS.test(head) ? /(\S+)$/.exec(head)?.[1] : undefined;
   // (Not a person met before: "the dawn of the movement, Bozell says" is Bozell, no body.)
-  if (bodyKind && GROUP_KIND.test(bodyKind) && words(head).length <= 4 && appositiveName!.used === words(segments[1]!).length && !notASpeaker(appositiveName!.full) && registry.find(appositiveName!.bare)?.kind !== 'person') {
+  if (bodyKind && GROUP_KIND.test(bodyKind) && words(head).length <= 3 && appositiveName!.used === words(segments[1]!).length && !notASpeaker(appositiveName!.full) && registry.find(appositiveName!.bare)?.kind !== 'person') {
     const entity = registry.person(appositiveName!, head);
     entity.kind = 'group';
     const start = at + phrase.indexOf(segments[1]!);

@@ -14,6 +14,8 @@ export interface DefiniteSubject {
   gender: Gender | null;
   /** A body named by its noun alone ("The local authority said"), not a person referred back to. */
   body?: true;
+  /** A described speaker whose words are about a "he" or "she" ("One club source said he had lost …"): of which gender. */
+  about?: Gender;
 }
 
 /** "The" at a sentence start, up to three words of description, then a lower-case word (its verb). */
@@ -26,8 +28,10 @@ const DEMONYM_PERSON = /^\p{Lu}\p{Ll}+(man|woman)$/u;
  * it said: …"). Plurals and people are left out: "they" and "he"/"she" have their own rules.
  */
 const BODY_NOUN = 'council|authority|company|firm|trust|department|ministry|agency|charity|hospital|school|university|college|club|board|government|regulator|watchdog|operator|airline|bank|union|commission|inspectorate|retailer|supermarket|broadcaster|insurer|utility|landlord|developer|manufacturer|publisher|federation|association|organi[sz]ation|body';
-/** After "The ": up to two lower-case words, the body's noun, then a lower-case word (its verb). */
-const BODY_AFTER_THE = new RegExp(`((?:\\p{Ll}+\\s+){0,2}(?:${BODY_NOUN}))\\s+(?=\\p{Ll})`, 'uy');
+/** After "The ": up to two lower-case words, the body's noun, then its verb ("The company director said" is a person). */
+const BODY_AFTER_THE = new RegExp(`((?:\\p{Ll}+\\s+){0,2}(?:${BODY_NOUN}))\\s+(?=(?:said|says|told|tells|added|confirmed|announced|apologi[sz]ed|insisted|denied|warned|admitted|declined|refused|agreed|stated|responded|replied|explained|is|was|has|had|will|would|did|does)\\b)`, 'uy');
+/** Another body named in the paragraph after one ("Separately, the local council said …"): "it" may be either. */
+export const ANOTHER_BODY = new RegExp(`\\b(?:the|a|an|its|their)\\s+(?:\\p{Ll}+\\s+){0,2}(?:${BODY_NOUN}|service|agency|police|force)\\b`, 'iu');
 
 /** The head word of a description that refers back to a person, and the gender it says; undefined when it does not refer back. */
 function referringHead(words: readonly string[]): Gender | null | undefined {
@@ -72,6 +76,8 @@ export function definiteSubjects(text: string): DefiniteSubject[] {
  * Up to four words after the article or owner, the last a lower-case word for a person, then a speech verb.
  */
 const DESCRIBED_SPEAKER = /(?:^|[.!?]["”’)]?\s+)((?:A|An|One|Another|(?:The\s+)?\p{L}[\p{L}-]*[’']s)\s+(?:[\p{L}-]+\s+){0,3}?([\p{Ll}-]+))\s+(?:also\s+)?(?:said|says|told|added|warned|argued|insisted|explained|wrote|stressed|noted|admitted|acknowledged|agreed|conceded|confirmed|denied|suggested|urged)\b/gu;
+const CONTRACTION_OPENING = /^(?:that|here|there|what|who|it|he|she|let|where|how|when)[’']s\s/i;
+const THIRD_PERSON = /\b(?:he|she|him|his|her)\b/i;
 /** The head noun of a person's description, and no word that makes it a body of people or a thing. */
 const PERSON_HEAD = new RegExp(`^(?:${PERSON_ROLE.source.replace(/^\\b/, '')})$`);
 
@@ -82,7 +88,13 @@ export function describedSubjects(text: string): DefiniteSubject[] {
   for (let m = DESCRIBED_SPEAKER.exec(text); m; m = DESCRIBED_SPEAKER.exec(text)) {
     const head = m[2]!;
     if (!PERSON_HEAD.test(head)) continue;
-    out.push({ at: m.index + m[0].indexOf(m[1]!), phrase: m[1]!, gender: roleGender(head) ?? null });
+    // "That's what one poll worker told us": a contraction, not an owner.
+    if (CONTRACTION_OPENING.test(m[1]!)) continue;
+    // "One club source said he had lost the dressing room": what they said may be about someone else (the caller decides).
+    const clauseEnd = text.slice(m.index + m[0].length).search(/[.!?]/);
+    const pronoun = THIRD_PERSON.exec(text.slice(m.index + m[0].length, clauseEnd < 0 ? undefined : m.index + m[0].length + clauseEnd))?.[0].toLowerCase();
+    const about = pronoun === undefined ? null : pronoun.startsWith('s') || pronoun === 'her' ? 'female' : 'male';
+    out.push({ at: m.index + m[0].indexOf(m[1]!), phrase: m[1]!, gender: roleGender(head) ?? null, ...(about ? { about } : {}) });
   }
   return out;
 }

@@ -151,7 +151,7 @@ export function nounPhraseBeforeVerb(region: string, offset: number): Phrase | n
   if (last === parts.length - 1 && last > 0 && /^\s*\p{Lu}/u.test(parts[last]!.text) && !isTimePhrase(parts[last]!.text.trim())) {
     const kind = parts[last - 1]!.text.trim().split(/\s+/);
     // (A person's name there is read alone, as before: "the dawn of the movement, Bozell says" is Bozell.)
-    if (/^(?:the|its|their)$/i.test(kind[0]!) && trailingNounPhrase(kind) === 0 && GROUP_KIND.test(kind[kind.length - 1]!) && !readName(parts[last]!.text.trim().split(/\s+/))?.person) last--;
+    if (/^(?:the|its|their)$/i.test(kind[0]!) && kind.length <= 3 && trailingNounPhrase(kind) === 0 && GROUP_KIND.test(kind[kind.length - 1]!) && !readName(parts[last]!.text.trim().split(/\s+/))?.person) last--;
   }
   const part = parts[last]!;
   const words = withoutTrailingAdverbs(part.text.trim().split(/\s+/));
@@ -201,7 +201,9 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   let direct = SUBJECT_THEN_WORD.exec(after);
   // (Only a person's name is followed by where they are from: "Secretary of State Ann Bell said" is no "Secretary" from
   // "State Ann Bell", "Bank of England said" no bank from England.)
-  if (direct?.groups?.from && !fromFollowsPerson(text.slice(start, end))) direct = null;
+  // (...and only before a speech verb: "Dr Ann Cole of the Royal College of Nursing met the minister, but Sara Reid said"
+  // leaves Sara Reid the sentence's speaker.)
+  if (direct?.groups?.from && (!fromFollowsPerson(text.slice(start, end)) || !SPEECH_AFTER_FROM.test(direct[direct.length - 1]!))) direct = null;
   const m = direct ?? (appositive ? NAMED_APPOSITIVE_THEN_WORD.exec(after) : null);
   // (The word after the subject is the last group of either pattern.)
   const word = m?.[m.length - 1];
@@ -212,6 +214,7 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   // "Trump supporters", "Sanders campaign": a noun after a name is no verb; "went", "threw", "argues" are.
   return VERB_TAG(tags) && !NOUN_TAG(tags);
 }
+const SPEECH_AFTER_FROM = /^(?:said|says|told|tells|added|adds|warned|warns|argued|insisted|explained|wrote|stressed|noted|admitted|agreed|confirmed|denied|urged|claimed|described|called)$/i;
 const fromFollowsPerson = (name: string) => {
   const words = name.split(/\s+/);
   return !isTitle(words[words.length - 1]!) && readName(words)?.person === true;

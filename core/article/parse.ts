@@ -10,7 +10,7 @@ import { isWorkTitle } from './work-titles';
 import { isNickname } from './nicknames';
 import { leadingDescriptors } from './speaker-check';
 import { speakerLabel } from './speaker-label';
-import { definiteSubjects, describedSubjects } from './definite-descriptions';
+import { ANOTHER_BODY, definiteSubjects, describedSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
 import { answerTurns, quotedAnswers, transcriptChains, turnChains, turnLabel } from './transcripts';
 
@@ -176,7 +176,9 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   if (answerChains.size) answeredBy(found.filter((f) => answerChains.has(f.chain)), registry.peopleNamedBefore(answers.firstTurn, INTRODUCTION_BLOCKS));
   // ...and an interview's answers in quote marks, each after its question on a line of its own.
   const quoted = quotedAnswers(blocks);
-  if (quoted.blocks.size) answeredBy(found.filter((f) => f.chain.length === 1 && quoted.blocks.has(f.chain[0]!.block)), registry.peopleNamedBefore(quoted.firstTurn, INTRODUCTION_BLOCKS));
+  // (Not after someone's words quoted just before the questions: then the questions are a feature's, and the quotes that person's.)
+  const quotedBefore = found.some((f) => f.speaker && f.chain[0]!.block < quoted.firstTurn && f.chain[0]!.block >= quoted.firstTurn - INTRODUCTION_BLOCKS);
+  if (quoted.blocks.size && !quotedBefore) answeredBy(found.filter((f) => f.chain.length === 1 && quoted.blocks.has(f.chain[0]!.block)), registry.peopleNamedBefore(quoted.firstTurn, INTRODUCTION_BLOCKS));
   inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
   joinInterruptedQuotes(found, blocks);
 
@@ -457,6 +459,8 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
       // "The local authority said it was investigating. In a statement, it said:": with no named body for "it" to go back
       // to, the body named by its noun is the one.
       if (registry.resolvePronoun('it', block, d.at)?.named) continue;
+      // ...and only when no other body is named after it in the paragraph.
+      if (ANOTHER_BODY.test(narration.slice(d.at + d.phrase.length))) continue;
       const body = registry.described(d.phrase, 'group', null);
       body.body = true;
       registry.mention(body, block, sentenceOf(d.at), d.at, undefined, true);
@@ -469,6 +473,9 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
   // whoever was last named.
   for (const d of describedSubjects(narration)) {
     const entity = registry.described(d.phrase.charAt(0).toUpperCase() + d.phrase.slice(1), 'person', d.gender);
+    // "Tom Hale faces the sack. … One club source said he had lost the dressing room. "…," he said": "he" may be the source
+    // or the man the source spoke about; the listener is not told a guess.
+    if (d.about) entity.doubtful = true;
     registry.mention(entity, block, sentenceOf(d.at), d.at, undefined, true);
   }
   POSSESSIVE_WORD.lastIndex = 0;

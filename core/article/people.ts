@@ -298,6 +298,8 @@ export interface Entity {
   named: boolean;
   /** A body known by its noun alone ("The local authority"), which "it" may go back to as to a named one. */
   body?: boolean;
+  /** Described while saying something about a "he" or "she" ("One club source said he had lost …"): "he" after that may be either. */
+  doubtful?: boolean;
   /** The age the narration gave with the name ("Jenny Walsh, 29,"), so "the 34-year-old" is someone else. */
   age?: number;
 }
@@ -355,10 +357,10 @@ export class Registry {
       entity = this.entities.find((e) => e.kind === 'person' && e.name.startsWith(`${name.full.split(' ')[0]} ${name.bare} `)) ?? entity;
     }
     // "Mr Smith" must not merge into a "Jane Smith" whose gender says otherwise; another Smith who may be him is the one
-    // ("Mrs Pellow" after "Graham and Sue Pellow" is Sue).
+    // ("Mrs Pellow" after "Graham and Sue Pellow" is Sue), when that Smith is known to be of that gender ("his son, Jordan Smith" is no Mrs Smith).
     if (entity && name.gender && entity.gender && entity.gender !== name.gender) {
       const other = entity;
-      entity = name.bare === name.surname ? this.entities.find((e) => e !== other && e.kind === 'person' && e.named && e.name.endsWith(` ${name.surname}`) && (e.gender ?? name.gender) === name.gender) : undefined;
+      entity = name.bare === name.surname ? this.entities.find((e) => e !== other && e.kind === 'person' && e.named && e.name.endsWith(` ${name.surname}`) && e.gender === name.gender) : undefined;
     }
     // ...nor "Chloe Dunne" into "Margaret Dunne": relatives share a surname, not a first name.
     if (entity && name.person && name.first && name.bare.includes(' ') && otherFirstName(entity, name.first)) entity = undefined;
@@ -416,7 +418,8 @@ export class Registry {
     // "they wrote" two paragraphs after "the Bank of England" is more likely the people named in between by a common noun ("economists at …").
     const window = plural ? PLURAL_PRONOUN_WINDOW : PRONOUN_WINDOW;
     for (let b = block; b >= 0 && b > block - window; b--) {
-      const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity));
+      // (A body known by its noun alone is "it" only in its own paragraph: after that, "it" may be any body named since.)
+      const list = (this.events.get(b) ?? []).filter((ev) => (b < block || ev.at < at) && fits(ev.entity) && (b === block || ev.entity.body !== true));
       if (list.length === 0) {
         // "Alan Ford said … . She also accused …": this paragraph's subject is someone of the other gender, so "she" is
         // someone the listener has to work out; a woman from paragraphs before is a guess.
@@ -438,6 +441,7 @@ export class Registry {
       if (want && chosen && chosen.entity.gender === null && subjects.some((ev) => ev.sentence === chosen.sentence && ev.entity !== chosen.entity && ev.entity.gender === want)) return null;
       // ("Okafor's mother, Chidi, travelled …" with Chidi no name we could read: the sentence is about her, not Okafor.)
       if (!chosen) return null;
+      if (want && chosen.entity.doubtful) return null;
       return want && jointCandidates(list, chosen, fits) ? null : chosen.entity;
     }
     return null;

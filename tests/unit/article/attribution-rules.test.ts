@@ -833,7 +833,8 @@ describe('round 6: constructions of UK papers, wires and pasted pages', () => {
     expect(isAcronym('OPEC')).toBe(true);
     expect(['US', 'MP', 'OBE', 'IT', 'Ann', 'PM', 'GP', 'AI', 'DNA', 'CCTV'].filter(isAcronym)).toEqual([]);
     // (Round 7: "it" now goes back to the body named by its noun, "The bank"; still never to "The PM".)
-    expect(speakers('The bank raised rates. The PM called the decision brave.\n\n"Inflation is falling," it said.')).toEqual({ 'Inflation is falling,': 'The bank' });
+    // A body known by its noun alone is "it" only in its own paragraph (after that "it" may be any body named since).
+    expect(speakers('The bank raised rates. The PM called the decision brave.\n\n"Inflation is falling," it said.')).toEqual({ 'Inflation is falling,': '-' });
   });
   it('a "— Name" line after a quote may hold a title with a dot ("— Capt. Lena Ortiz", "— Dr. Ann Bell")', () => {
     expect(speakers('Crews fought the fire.\n\n"Stay away from the canyon roads." — Capt. Jo Pike, fire service\n\n"Boil your water." — Dr. Ann Bell, county health officer'))
@@ -922,7 +923,11 @@ describe('round 7: a body named by its noun alone', () => {
   it('"The local authority said it was investigating. In a statement, it said:" is the local authority', () => {
     expect(speakers('The local authority said it was investigating. In a statement, it said: "We take this seriously."'))
       .toEqual({ 'We take this seriously.': 'The local authority' });
-    expect(speakers('The hospital trust apologised on Monday.\n\n"Lessons will be learned," it said.')).toEqual({ 'Lessons will be learned,': 'The hospital trust' });
+    expect(speakers('The hospital trust apologised on Monday. "Lessons will be learned," it said.')).toEqual({ 'Lessons will be learned,': 'The hospital trust' });
+    // Not in the next paragraph, nor with another body named after it, nor for a person ("The company director said").
+    expect(speakers('The hospital trust apologised on Monday.\n\n"Lessons will be learned," it said.')).toEqual({ 'Lessons will be learned,': '-' });
+    expect(speakers('The environment agency fined the firm. Separately, the local council said it would review its contracts. "We are disappointed," it said.')).toEqual({ 'We are disappointed,': '-' });
+    expect(speakers('The company director said the staff were safe. "We told them months ago," it said.')).toEqual({ 'We told them months ago,': '-' });
     expect(definiteSubjects('The council said no. The county fire service said yes. The old man waved.').filter((d) => d.body).map((d) => d.phrase))
       .toEqual(['The council']);
   });
@@ -934,9 +939,12 @@ describe('round 7: a body named by its noun alone', () => {
 });
 
 describe('round 7: a couple who share a surname', () => {
-  it('"Graham and Sue Pellow": Mr Pellow is Graham, Mrs Pellow is Sue', () => {
+  it('"Graham and Sue Pellow": Mr Pellow is Graham, Mrs Pellow is not taken for him', () => {
     expect(speakers('The bakery was run by Graham and Sue Pellow for 30 years.\n\nMr Pellow said: "It was our life."\n\nMrs Pellow said: "I will miss the regulars."'))
-      .toEqual({ 'It was our life.': 'Graham Pellow', 'I will miss the regulars.': 'Sue Pellow' });
+      .toEqual({ 'It was our life.': 'Graham Pellow', 'I will miss the regulars.': 'Mrs Pellow' });
+    // "Mrs Smith" is never a Smith whose gender is unknown ("his son, Jordan Smith"): she is herself, unnamed.
+    expect(speakers('John Smith, 68, and his son, Jordan Smith, 30, run the shop.\n\n"It breaks my heart," Mr Smith said.\n\nMrs Smith said: "We had no choice."'))
+      .toEqual({ 'It breaks my heart,': 'John Smith', 'We had no choice.': 'Mrs Smith' });
     expect(withSharedSurname(readName(['Graham'])!, ' and Sue Pellow ran it').full).toBe('Graham Pellow');
     // Not a first name joined to a company, nor a surname alone.
     expect(withSharedSurname(readName(['Graham'])!, ' and Marks Spencer').full).toBe('Graham');
@@ -1045,5 +1053,25 @@ describe('round 7: a quote interrupted by "he says," (the sentence goes on)', ()
     expect(speakers('Tom Hale runs the farm.\n\n"We lost a lot," Hale said, "but we kept the land."')).toEqual({ 'We lost a lot, but we kept the land.': 'Tom Hale' });
     // Two speakers stay two quotes.
     expect(speakers('Tom Hale runs the farm with Ann Bell.\n\n"It is hard," Hale said. "Ask anyone," Bell added.')).toEqual({ 'It is hard,': 'Tom Hale', 'Ask anyone,': 'Ann Bell' });
+  });
+});
+
+describe('lead, round 7 review: a described speaker talking about a "he" leaves "he" after them untold', () => {
+  it('"One club source said he had lost the dressing room. "…," he said" is the source or the manager: no label; a contraction is no owner', () => {
+    expect(speakers('Manchester United manager Tom Hale faces the sack.\n\nOne club source said he had lost the dressing room. "I am not worried about my job," he said on Friday.'))
+      .toEqual({ 'I am not worried about my job,': '-' });
+    // Without a pronoun in what they said, the described speaker is "he" (round 7).
+    expect(speakers('Tom Hale opened the road on Monday.\n\nA police officer said the bridge was unsafe. "It could go at any time," he said.'))
+      .toEqual({ 'It could go at any time,': 'A police officer' });
+    expect(speakers('The queues were long. That\'s what one poll worker told us on Monday. "The lines were around the block," she said.'))
+      .toEqual({ 'The lines were around the block,': '-' });
+  });
+  it('a feature\'s questions after someone\'s quoted words are no interview of the person named before', () => {
+    expect(speakers('Tom Hale has led the council since 2019.\n\n"We are broke, and everyone knows it," a senior council officer told us.\n\nSo why did the money run out?\n\n"Years of cuts, and a leader who would not listen."\n\nAnd what happens now?\n\n"Frankly, nobody knows. Mr Hale least of all."'))
+      .toEqual({ 'We are broke, and everyone knows it,': 'A senior council officer', 'Years of cuts, and a leader who would not listen.': 'A senior council officer', 'Frankly, nobody knows. Mr Hale least of all.': 'A senior council officer' });
+  });
+  it('"X of the Y" is a subject only before a speech verb: "she" after "Dr Ann Cole of the RCN met the minister, but Sara Reid said" is Sara Reid', () => {
+    expect(speakers('Later, Dr Ann Cole of the Royal College of Nursing met the minister, but Sara Reid said no offer was made.\n\n"We were told nothing new," she said.'))
+      .toEqual({ 'We were told nothing new,': 'Sara Reid' });
   });
 });
