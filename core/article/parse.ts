@@ -3,7 +3,7 @@ import { cueAfter, cueBefore, describedThenNamed, isFirstPerson, resolveSpeaker,
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, memoised, possessorName, readName, roleGender, withSharedSurname, type Entity } from './people';
 import { findQuoteChains, quoteStyle, type Chain, type Span } from './quote-spans';
-import { isAbbreviatedTitle, maskAbbreviationDots, splitSentences } from './sentences';
+import { isAbbreviatedTitle, maskAbbreviationDots, splitSentencesOfEach } from './sentences';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb, type Phrase } from './noun-phrase';
 import { judgingVerbAfter } from './judging-verbs';
 import { isWorkTitle } from './work-titles';
@@ -75,6 +75,7 @@ function layout(raw: readonly RawBlock[]): { text: string; blocks: Block[]; sent
   const sentences: Sentence[] = [];
   const pieces: string[] = [];
   let offset = 0;
+  const sentenceRanges = splitSentencesOfEach(raw.map((rb) => rb.text));
   raw.forEach((rb, index) => {
     const start = offset;
     const end = start + rb.text.length;
@@ -82,7 +83,7 @@ function layout(raw: readonly RawBlock[]): { text: string; blocks: Block[]; sent
     if (rb.level !== undefined) block.level = rb.level;
     if (rb.inBlockquote) block.inBlockquote = true;
     if (rb.kind === 'caption') block.credit = rb.creditAt !== undefined ? { start: start + rb.creditAt, end } : null;
-    for (const r of splitSentences(rb.text)) {
+    for (const r of sentenceRanges[index]!) {
       block.sentences.push(sentences.length);
       sentences.push({ index: sentences.length, block: index, start: start + r.start, end: start + r.end, text: rb.text.slice(r.start, r.end) });
     }

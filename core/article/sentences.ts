@@ -19,15 +19,18 @@ const OTHER_ABBREVIATIONS = new Set(
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** `after`: where the segment ends in `text` (the three characters from there are what matters, cut only when asked). */
-function continuesAfterAbbreviation(segment: string, text: string, after: number): boolean {
+/**
+ * Whether the segment `start`..`end` of `text` ends on an abbreviation whose dot ends no sentence there ("Dr." then a
+ * name), so the segment goes on into the next one.
+ */
+function continuesAfterAbbreviation(text: string, start: number, end: number): boolean {
   // Only a segment whose last non-space character is a dot can end in an abbreviation.
-  let last = segment.length - 1;
-  while (last >= 0 && SPACE.test(segment[last]!)) last--;
-  if (segment[last] !== '.') return false;
-  const abbreviation = abbreviationBefore(segment, last);
+  let last = end - 1;
+  while (last >= start && SPACE.test(text[last]!)) last--;
+  if (text[last] !== '.') return false;
+  const abbreviation = abbreviationBefore(text, last, start);
   if (abbreviation === null) return false;
-  const next = text.slice(after, after + 3);
+  const next = text.slice(end, end + 3);
   if (/^\s*$/.test(next)) return false;
   if (isTitleOrInitial(abbreviation)) return true;
   return OTHER_ABBREVIATIONS.has(abbreviation.toLowerCase()) && /^\s*[a-z0-9]/.test(next);
@@ -37,12 +40,12 @@ function continuesAfterAbbreviation(segment: string, text: string, after: number
 const BEFORE_ABBREVIATION = /[\s("“‘']/;
 /**
  * The letters of an abbreviation right before the full stop at `dot` ("Dr", "J", "Inc"): one to five ASCII
- * letters after a space, an opening mark or the start of `text`; else null.
+ * letters after a space, an opening mark or `floor` (the start of the text or of the segment read); else null.
  */
-function abbreviationBefore(text: string, dot: number): string | null {
+function abbreviationBefore(text: string, dot: number, floor = 0): string | null {
   let from = dot;
-  while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
-  if (from === dot || dot - from > 5 || (from > 0 && !BEFORE_ABBREVIATION.test(text[from - 1]!))) return null;
+  while (from > floor && isAsciiLetter(text.charCodeAt(from - 1))) from--;
+  if (from === dot || dot - from > 5 || (from > floor && !BEFORE_ABBREVIATION.test(text[from - 1]!))) return null;
   return text.slice(from, dot);
 }
 /** A title ("Dr", "Sen"; not the name suffixes Jr and Sr) or a capital initial ("J"), whose dot ends no sentence. */
@@ -163,38 +166,143 @@ export function holdsOneSentence(text: string): boolean {
   return true;
 }
 
+/**
+ * One text's sentences as Intl.Segmenter's segments arrive (in order, offsets in the text): a segment that ends on an
+ * abbreviation goes on into the next; `finish` gives the ranges trimmed of surrounding space.
+ */
+class SentenceRanges {
+  private readonly ranges: TextRange[] = [];
+  private pending: TextRange | null = null;
+  constructor(private readonly text: string) {}
+
+  segment(start: number, end: number): void {
+    if (this.pending) this.pending.end = end;
+    else this.pending = { start, end };
+    if (continuesAfterAbbreviation(this.text, start, end)) return;
+    this.ranges.push(this.pending);
+    this.pending = null;
+  }
+
+  finish(): TextRange[] {
+    const { text, ranges } = this;
+    if (this.pending) ranges.push(this.pending);
+    // Trimmed in place: the ranges are this object's own.
+    const out: TextRange[] = [];
+    for (const r of ranges) {
+      while (r.start < r.end && SPACE.test(text[r.start]!)) r.start++;
+      while (r.end > r.start && SPACE.test(text[r.end - 1]!)) r.end--;
+      if (r.end > r.start) out.push(r);
+    }
+    return out;
+  }
+}
+
+/**
+ * Each Intl.Segmenter segment of `chunk`, as offsets in it. Stepped with `containing()` rather than the iterator: the
+ * same segments, and several times faster until V8 has optimised the iteration (the first parses in a process are the
+ * ones a user waits for).
+ */
+function forEachSegment(chunk: string, each: (start: number, end: number) => void): void {
+  const segments = segmenter.segment(chunk);
+  for (let at = 0; at < chunk.length; ) {
+    const { segment, index } = segments.containing(at)!;
+    at = index + segment.length;
+    each(index, at);
+  }
+}
+
+/**
+ * splitSentences of a short text by Intl.Segmenter alone, every segment of it, with none of the shortcuts above: what
+ * they must give (the tests' reference).
+ */
+export function segmentSentences(text: string): TextRange[] {
+  const collector = new SentenceRanges(text);
+  forEachSegment(text, (start, end) => collector.segment(start, end));
+  return collector.finish();
+}
+
 /** Sentence ranges within `text` (offsets relative to it), trimmed of surrounding space. */
 export function splitSentences(text: string): TextRange[] {
-  const ranges: TextRange[] = [];
-  let pending: TextRange | null = null;
-  /** One Intl.Segmenter pass over each chunk of `text` (the whole text when it is short). */
-  const segmentChunk = (chunk: string, from: number) => {
-    for (const { segment, index } of segmenter.segment(chunk)) {
-      const start = from + index;
-      const end = start + segment.length;
-      if (pending) pending.end = end;
-      else pending = { start, end };
-      if (continuesAfterAbbreviation(segment, text, end)) continue;
-      ranges.push(pending);
-      pending = null;
-    }
+  return splitSentencesOfEach([text])[0]!;
+}
+
+/**
+ * Line feed: Unicode sentence breaking always ends a sentence after it (SB4), and looks past none (SB8 stops at it),
+ * so paragraphs joined by it segment exactly as each alone.
+ */
+const PARAGRAPH_JOIN = '\n';
+
+/** PLAIN_END for splitSentencesOfEach (its own lastIndex: chunkEnd reads PLAIN_END). */
+const PLAIN_END_AT = new RegExp(PLAIN_END.source, 'gu');
+
+/**
+ * splitSentences of each text. A short text is first cut at its plain sentence ends (PLAIN_END: Unicode sentence
+ * breaking ends a sentence there whatever comes before or after, and looks past none); each piece that holds one
+ * sentence (holdsOneSentence) needs no segmenting. The other pieces are given to Intl.Segmenter together, joined by
+ * line feeds into chunks of up to SEGMENT_CHUNK characters: one segmenter per paragraph cost a native break iterator
+ * each (copied, and freed by the garbage collector), and segmenting was most of the time splitting took.
+ */
+export function splitSentencesOfEach(texts: readonly string[]): TextRange[][] {
+  // Where each text's segments end, in any order: the pieces are segmented in batches, later than the rest.
+  const ends: number[][] = texts.map(() => []);
+  let batch: Piece[] = [];
+  let batchLength = 0;
+  const segmentBatch = () => {
+    const chunk = batch.map((p) => texts[p.text]!.slice(p.start, p.end)).join(PARAGRAPH_JOIN);
+    // Each piece's place in the chunk: segments never cross the line feed after it.
+    let k = 0;
+    let base = 0;
+    forEachSegment(chunk, (start, end) => {
+      while (start >= base + batch[k]!.end - batch[k]!.start + PARAGRAPH_JOIN.length) base += batch[k]!.end - batch[k++]!.start + PARAGRAPH_JOIN.length;
+      const piece = batch[k]!;
+      ends[piece.text]!.push(piece.start + Math.min(end - base, piece.end - piece.start));
+    });
+    batch = [];
+    batchLength = 0;
   };
-  if (text.length <= SEGMENT_CHUNK ? holdsOneSentence(text) : !mayEndSentence(text)) ranges.push({ start: 0, end: text.length });
-  else if (text.length <= SEGMENT_CHUNK) segmentChunk(text, 0);
-  else {
-    for (let from = 0; from < text.length; ) {
-      const to = chunkEnd(text, from);
-      segmentChunk(text.slice(from, to), from);
-      from = to;
+  const segmentLater = (piece: Piece) => {
+    if (batchLength + piece.end - piece.start > SEGMENT_CHUNK) segmentBatch();
+    batch.push(piece);
+    batchLength += piece.end - piece.start + PARAGRAPH_JOIN.length;
+  };
+  texts.forEach((text, i) => {
+    if (text.length <= SEGMENT_CHUNK ? holdsOneSentence(text) : !mayEndSentence(text)) ends[i]!.push(text.length);
+    else if (text.length <= SEGMENT_CHUNK) {
+      let start = 0;
+      const piece = (end: number, core: number) => {
+        if (holdsOneSentence(text.slice(start, core))) ends[i]!.push(end);
+        else segmentLater({ text: i, start, end });
+        start = end;
+      };
+      PLAIN_END_AT.lastIndex = 0;
+      for (let m = PLAIN_END_AT.exec(text); m; m = PLAIN_END_AT.exec(text)) {
+        // (The piece's own sentence end is the last terminator of the piece without the spaces after it.)
+        piece(m.index + m[0].length, m.index + m[0].trimEnd().length);
+      }
+      piece(text.length, text.length);
+    } else {
+      for (let from = 0; from < text.length; ) {
+        const to = chunkEnd(text, from);
+        forEachSegment(text.slice(from, to), (_, end) => ends[i]!.push(from + end));
+        from = to;
+      }
     }
-  }
-  if (pending) ranges.push(pending);
-  // Trimmed in place: the ranges are this function's own.
-  const out: TextRange[] = [];
-  for (const r of ranges) {
-    while (r.start < r.end && SPACE.test(text[r.start]!)) r.start++;
-    while (r.end > r.start && SPACE.test(text[r.end - 1]!)) r.end--;
-    if (r.end > r.start) out.push(r);
-  }
-  return out;
+  });
+  if (batch.length) segmentBatch();
+  return texts.map((text, i) => {
+    const collector = new SentenceRanges(text);
+    let start = 0;
+    for (const end of ends[i]!.sort((a, b) => a - b)) {
+      collector.segment(start, end);
+      start = end;
+    }
+    return collector.finish();
+  });
+}
+
+/** Part of a text that is given to Intl.Segmenter: `texts[text]` from `start` to `end`. */
+interface Piece {
+  text: number;
+  start: number;
+  end: number;
 }

@@ -2,7 +2,7 @@
 // last character. These check that premise against the segmenter itself: text without a terminator or
 // a separator inside is one segment, and splitting gives what segmenting would.
 import { describe, expect, it } from 'vitest';
-import { holdsOneSentence, splitSentences } from '../../../core/article/sentences';
+import { SEGMENT_CHUNK, holdsOneSentence, segmentSentences, splitSentences, splitSentencesOfEach } from '../../../core/article/sentences';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** What the segmenter alone makes of a text: its segments, trimmed, empty ones dropped. */
@@ -91,5 +91,42 @@ describe('paragraphs whose full stops end no sentence', () => {
   });
   it('leaves a text longer than one segmenter chunk to the chunked path', () => {
     expect(holdsOneSentence(`${'word '.repeat(900)}U.S. officials said so.`)).toBe(false);
+  });
+});
+
+// splitSentencesOfEach cuts paragraphs at their plain sentence ends ("rained. Then") without the segmenter, and gives
+// it the rest of many paragraphs at once, joined by line feeds. Neither may change a sentence: each paragraph is split
+// as the segmenter splits it alone (segmentSentences: every segment, no shortcut).
+describe('paragraphs cut at plain sentence ends and segmented together', () => {
+  const pieces = ['a', 'b', 'Z', 'U', 'é', '3', ' ', ' ', '  ', '.', '.', '!', '?', '"', '”', '’', "'", ')', '(', '“', '‘', '\n', '\r', '\u2029', '\u0085', '\t', '\u00a0',
+    'Dr', 'Mr', 'Mrs', 'Jr', 'Inc', 'p.m.', 'J', '…', '。', 'It rained', 'Then', ' said', 'U.S.', 'ا中', 'ran. The', 'won." Then', 'end.) (Next', 'no. he', 'Ω', 'ǅ'];
+  it('splits each paragraph as the segmenter does alone, in chunks of many paragraphs', () => {
+    const next = random(41);
+    let cutPlain = 0;
+    for (let round = 0; round < 20; round++) {
+      const texts: string[] = [];
+      for (let n = 0; n < 200; n++) {
+        // Mostly short paragraphs, some of hundreds of characters (so chunks fill up), a few empty.
+        const length = next() < 0.1 ? 100 + Math.floor(next() * 400) : Math.floor(next() * 25);
+        let text = '';
+        for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+        if (/\p{Ll}{2}[.!?]["”’')\]]*\s+["“‘(]?\p{Lu}/u.test(text)) cutPlain++;
+        texts.push(text);
+      }
+      // ...and one longer than a chunk, which is cut on its own.
+      texts.splice(100, 0, 'One more. '.repeat(SEGMENT_CHUNK / 8));
+      const together = splitSentencesOfEach(texts);
+      texts.forEach((text, i) => {
+        if (text.length <= SEGMENT_CHUNK) expect(together[i], JSON.stringify(text)).toEqual(segmentSentences(text));
+      });
+    }
+    // The random paragraphs do reach the plain cut.
+    expect(cutPlain).toBeGreaterThan(200);
+  });
+  it('keeps a paragraph that ends on a title or a carriage return apart from the next', () => {
+    const texts = ['He met Dr.', 'Bell later.', 'Line one.\r', '\nStarts on a line feed. Then more.', 'Sen.', 'Ada Marsh said so. Then left.', 'Mrs. Bell came. She sat.'];
+    expect(splitSentencesOfEach(texts).map((ranges, i) => ranges.map((r) => texts[i]!.slice(r.start, r.end)))).toEqual([
+      ['He met Dr.'], ['Bell later.'], ['Line one.'], ['Starts on a line feed.', 'Then more.'], ['Sen.'], ['Ada Marsh said so.', 'Then left.'], ['Mrs. Bell came.', 'She sat.'],
+    ]);
   });
 });
