@@ -292,12 +292,18 @@ export function splitSentencesOfEach(texts: readonly string[]): TextRange[][] {
   return texts.map((text, i) => {
     const collector = new SentenceRanges(text);
     let start = 0;
-    for (const end of ends[i]!.sort((a, b) => a - b)) {
+    for (const end of inOrder(ends[i]!)) {
       collector.segment(start, end);
       start = end;
     }
     return collector.finish();
   });
+}
+
+/** `numbers` sorted in place, when they are not already (they nearly always are: a sort copies the array). */
+function inOrder(numbers: number[]): number[] {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i]! < numbers[i - 1]!) return numbers.sort((a, b) => a - b);
+  return numbers;
 }
 
 /** Part of a text that is given to Intl.Segmenter: `texts[text]` from `start` to `end`. */
