@@ -6,7 +6,7 @@ import {
 import { clauseSubjects, nounPhraseBeforeVerb, trailingNounPhrase, withoutTrailingAdverbs, type Phrase } from './noun-phrase';
 import { isPluralNounAfter, judgingVerbAfter } from './judging-verbs';
 import { GROUP_KIND, headNoun, isDocument, leadingDescriptors, namesPeople, notASpeaker, withoutLeadingTime } from './speaker-check';
-import { pieceCount } from './spaces';
+import { pieceCount, wordCount } from './spaces';
 
 /** Verbs that introduce or follow direct speech. */
 const VERBS =
@@ -190,7 +190,7 @@ function clean(raw: string, start: number): { phrase: string; start: number } | 
 
 /** The speaker phrase in the text before a quote (same sentence), if a speech verb introduces the quote. */
 export function cueBefore(ctx: string, ctxStart: number, partial: boolean, afterOtherQuote: boolean): Cue | null {
-  const trimmedEnd = ctx.replace(/\s+$/, '');
+  const trimmedEnd = ctx.trimEnd();
   const according = ACCORDING_TO_BEFORE.exec(trimmedEnd);
   if (according?.[1]) {
     return cue(ctxStart + according.index + according[0].indexOf(according[1]), according[1], 'before');
@@ -231,7 +231,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
   // A partial quote hangs on the sentence's first verb, unless a verb sits right before it ("what Marchetti called").
   const afterLast = lastVerb ? ctx.slice(lastVerb.index + lastVerb[0].length) : '';
   // ...or a "that" clause hangs on it ("Rubio said only that his "…"", "Clinton argued in the debate that "…"").
-  const adjacent = lastVerb && lastVerb.index !== undefined && (afterLast.trim().split(/\s+/).filter(Boolean).length <= 2 || THAT_CLAUSE_START.test(afterLast));
+  const adjacent = lastVerb && lastVerb.index !== undefined && (wordCount(afterLast) <= 2 || THAT_CLAUSE_START.test(afterLast));
   // `"…," Trump said, after Ann Bell said he had called Jo Pike a "personal senator"`: right after another quote, the
   // sentence's first verb attributes that quote; a partial quote later in the sentence hangs on the next one.
   const firstIsOthers = afterOtherQuote && verbs.length > 1 && OTHER_QUOTES_VERB.test(ctx.slice(0, verbs[0]!.index + verbs[0]![0].length));

@@ -116,8 +116,6 @@ const SHORT_ATTRIBUTION_WORDS = 12;
 const VERB_AT_END = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|continued|insisted|declared|warned|replied|recalled|announced|stated|posted|tweeted)\b[^.!?]{0,40}$/i;
 
 function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], quotes: Quote[], speakers: Speaker[]): void {
-  const quotable = blocks.map((b) => ({ text: b.text, quotable: QUOTABLE.has(b.kind) }));
-  const { chains, singles, doubles } = findQuoteChains(quotable, quoteStyle(quotable));
   const registry = new Registry();
 
   /** The sentence holding block offset `at` (or the first after it): a binary search, as one block may hold a whole book. */
@@ -135,6 +133,29 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   };
   const sentenceIndex = (block: number, at: number) => sentenceAt(block, at)?.index ?? 0;
 
+  const { all, spansIn, neighbours, answers, answerChains } = quoteChainsOf(blocks);
+  const found = scanAndAttribute(blocks, all, spansIn, neighbours, registry, sentenceAt, sentenceIndex);
+  if (answerChains.size) answeredBy(found.filter((f) => answerChains.has(f.chain)), registry.peopleNamedBefore(answers.firstTurn, INTRODUCTION_BLOCKS));
+  // ...and an interview's answers in quote marks, each after its question on a line of its own.
+  const quoted = quotedAnswers(blocks);
+  // (Not after someone's words quoted just before the questions: then the questions are a feature's, and the quotes that person's.)
+  const quotedBefore = found.some((f) => f.speaker && f.chain[0]!.block < quoted.firstTurn && f.chain[0]!.block >= quoted.firstTurn - INTRODUCTION_BLOCKS);
+  if (quoted.blocks.size && !quotedBefore) answeredBy(found.filter((f) => f.chain.length === 1 && quoted.blocks.has(f.chain[0]!.block)), registry.peopleNamedBefore(quoted.firstTurn, INTRODUCTION_BLOCKS));
+  inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
+  joinInterruptedQuotes(found, blocks);
+
+  addQuotes(found, text, blocks, quotes, speakers);
+}
+
+/**
+ * Every quote of the article as a chain of spans, ordered by the block it ends in, with each block's spans and each
+ * span's neighbours. (attributeQuotes is cut into this and the steps below so that V8 optimises each alone: as one
+ * function, its loop over the blocks was compiled on the stack of the running loop, at a cost of 100 ms and more,
+ * several times in a process.)
+ */
+function quoteChainsOf(blocks: Block[]): { all: Chain[]; spansIn: Map<number, Span[]>; neighbours: Neighbours; answers: ReturnType<typeof answerTurns>; answerChains: Set<Chain> } {
+  const quotable = blocks.map((b) => ({ text: b.text, quotable: QUOTABLE.has(b.kind) }));
+  const { chains, singles, doubles } = findQuoteChains(quotable, quoteStyle(quotable));
   // Speech in single quotes (UK style) counts only when it reads like speech; otherwise the marks are scare quotes.
   const speechSingles = singles.filter((s) => {
     const content = blocks[s.block]!.text.slice(s.start, s.end);
@@ -164,6 +185,15 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
   const neighbours: Neighbours = new Map();
   for (const list of spansIn.values()) list.forEach((span, i) => neighbours.set(span, { previous: list[i - 1], next: list[i + 1] }));
 
+  return { all, spansIn, neighbours, answers, answerChains };
+}
+
+/** Reads the narration of each block in order, registering who it names, and attributes each chain once its last block is read. */
+function scanAndAttribute(
+  blocks: Block[], all: Chain[], spansIn: Map<number, Span[]>, neighbours: Neighbours, registry: Registry,
+  sentenceAt: (block: number, at: number) => Sentence | undefined, sentenceIndex: (block: number, at: number) => number,
+): Found[] {
+  const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   const found: Found[] = [];
   let next = 0;
   for (let b = 0; b < blocks.length; b++) {
@@ -173,16 +203,11 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
       found.push(attribute(all[next]!, blocks, neighbours, registry, sentenceAt));
     }
   }
+  return found;
+}
 
-  if (answerChains.size) answeredBy(found.filter((f) => answerChains.has(f.chain)), registry.peopleNamedBefore(answers.firstTurn, INTRODUCTION_BLOCKS));
-  // ...and an interview's answers in quote marks, each after its question on a line of its own.
-  const quoted = quotedAnswers(blocks);
-  // (Not after someone's words quoted just before the questions: then the questions are a feature's, and the quotes that person's.)
-  const quotedBefore = found.some((f) => f.speaker && f.chain[0]!.block < quoted.firstTurn && f.chain[0]!.block >= quoted.firstTurn - INTRODUCTION_BLOCKS);
-  if (quoted.blocks.size && !quotedBefore) answeredBy(found.filter((f) => f.chain.length === 1 && quoted.blocks.has(f.chain[0]!.block)), registry.peopleNamedBefore(quoted.firstTurn, INTRODUCTION_BLOCKS));
-  inheritSpeakers(found, blocks, spansIn, registry, sentenceIndex);
-  joinInterruptedQuotes(found, blocks);
-
+/** The quotes found, as the model's quotes (scare quotes and terms dropped), and their speakers. */
+function addQuotes(found: Found[], text: string, blocks: Block[], quotes: Quote[], speakers: Speaker[]): void {
   const ids = new Map<Entity, string>();
   const usedIds = new Set<string>();
   for (const f of found) {

@@ -14,5 +14,21 @@ export function pieceCount(s: string, limit = Infinity): number {
   return count;
 }
 
-/** Words in `s`: its runs of non-space characters. */
-export const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+/** Whether the code unit `c` is whitespace as /\s/ reads it (ECMAScript's WhiteSpace and LineTerminator). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Words in `s`: its runs of non-space characters (`s.split(/\s+/).filter(Boolean).length`, counted without building them). */
+export function wordCount(s: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpaceCode(s.charCodeAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}

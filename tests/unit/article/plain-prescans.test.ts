@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAPITALISED, MAY_START_CAPITAL, nextCapitalised } from '../../../core/article/parse';
 import { MAY_BE_TERMINATOR, MAY_END_SENTENCE, mayEndSentence } from '../../../core/article/sentences';
+import { wordCount } from '../../../core/article/spaces';
 
 /** Seeded, so a failure can be replayed. */
 function random(seed: number) {
@@ -78,5 +79,24 @@ describe('possible sentence ends in a paragraph', () => {
       for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
       expect(mayEndSentence(text), JSON.stringify(text)).toBe(MAY_END_SENTENCE.test(text));
     }
+  });
+});
+
+// wordCount counts runs of non-space characters without splitting the text into them: it must read every code unit as
+// /\s/ does.
+describe('word counts', () => {
+  const bySplitting = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  it('reads every code unit as /\\s/ does, alone, inside a word and in runs', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, `${ch}${ch}a`, ` a ${ch} b `]) if (wordCount(s) !== bySplitting(s)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+  it('counts words of real text', () => {
+    expect(wordCount('  "We lost,"\tsaid\u00a0Ann  Bell.\n')).toBe(5);
+    expect(wordCount('')).toBe(0);
+    expect(wordCount(' \u3000 ')).toBe(0);
   });
 });
