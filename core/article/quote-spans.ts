@@ -18,6 +18,8 @@ export interface Span {
 /** One quotation: one span, or several chained over consecutive blocks. */
 export type Chain = Span[];
 
+import { isSpaceCode } from './spaces';
+
 const OPEN_CONTEXT = /[\s([{\-–—/:;]/u;
 
 type Role = 'open' | 'close' | 'either';
@@ -27,8 +29,15 @@ interface Mark {
   role: Role;
 }
 
-const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpace = (c: string | undefined) => c === undefined || isSpaceCode(c.charCodeAt(0));
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A letter or a digit (ASCII answered without the Unicode pattern: nearly every character asked about is ASCII). */
+export const isWordChar = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return WORD_CHAR.test(c);
+};
 
 /** The marks of each quote style: a straight one whose role comes from context, and curly ones with a shape. */
 const MARKS = {
@@ -72,8 +81,8 @@ function marksOf(text: string, style: QuoteStyle): Mark[] {
 function trimmed(text: string, from: number, to: number): { start: number; end: number } {
   let start = from;
   let end = to;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -103,7 +112,7 @@ function singleSpans(text: string, block: number, taken: Span[]): Span[] {
       }
       if (found > 0) {
         const r = trimmed(text, i + 1, found);
-        if (r.end > r.start) out.push({ block, open: i, close: found, ...r, single: true });
+        if (r.end > r.start) out.push({ block, open: i, close: found, start: r.start, end: r.end, single: true });
         SINGLE_OPENING.lastIndex = found + 1;
       }
     }
@@ -158,7 +167,7 @@ function doubleSpansOutside(text: string, block: number, taken: readonly Span[])
     if (insideAny(taken, mark.at, text.length)) continue;
     if (openAt !== null && mark.role !== 'open') {
       const r = trimmed(text, openAt + 1, mark.at);
-      if (r.end > r.start) out.push({ block, open: openAt, close: mark.at, ...r, single: false });
+      if (r.end > r.start) out.push({ block, open: openAt, close: mark.at, start: r.start, end: r.end, single: false });
       openAt = null;
     } else if (mark.role !== 'close') openAt = mark.at;
   }
@@ -202,7 +211,8 @@ export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle 
 
     const finish = (close: number | null, closeAt: number) => {
       const r = trimmed(text, openAt! + 1, closeAt);
-      const span: Span = { block: b, open: Math.max(0, openAt!), close, ...r, single: false };
+      // (Every field written out: a spread with fields after it is a slow path of V8's.)
+      const span: Span = { block: b, open: Math.max(0, openAt!), close, start: r.start, end: r.end, single: false };
       if (r.end > r.start) {
         spans.push(span);
         if (chain) chain.push(span);

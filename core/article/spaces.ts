@@ -15,7 +15,7 @@ export function pieceCount(s: string, limit = Infinity): number {
 }
 
 /** Whether the code unit `c` is whitespace as /\s/ reads it (ECMAScript's WhiteSpace and LineTerminator). */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

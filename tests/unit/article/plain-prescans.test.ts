@@ -2,11 +2,13 @@
 // pattern may match: the narration scan's capitalised words (MAY_START_CAPITAL) and the sentence splitter's test for
 // a possible sentence end (MAY_BE_TERMINATOR). These check the premise (every character the Unicode class holds
 // starts at a code unit the pre-scan stops at) and that the two-step scans find exactly what the Unicode pattern
-// alone finds.
+// alone finds. The plain character tests that stand in for /\s/ (word counts) and /[\p{L}\p{N}]/u (around quote marks)
+// are checked against the patterns for every code unit.
 import { describe, expect, it } from 'vitest';
 import { CAPITALISED, MAY_START_CAPITAL, nextCapitalised } from '../../../core/article/parse';
 import { MAY_BE_TERMINATOR, MAY_END_SENTENCE, mayEndSentence } from '../../../core/article/sentences';
 import { wordCount } from '../../../core/article/spaces';
+import { isWordChar } from '../../../core/article/quote-spans';
 
 /** Seeded, so a failure can be replayed. */
 function random(seed: number) {
@@ -98,5 +100,19 @@ describe('word counts', () => {
     expect(wordCount('  "We lost,"\tsaid\u00a0Ann  Bell.\n')).toBe(5);
     expect(wordCount('')).toBe(0);
     expect(wordCount(' \u3000 ')).toBe(0);
+  });
+});
+
+// The quote finder asks of the characters around each mark whether they are letters or digits, answering ASCII without
+// the Unicode pattern: the answer must be the pattern's for every code unit.
+describe('letters and digits around quote marks', () => {
+  it('answers as /[\\p{L}\\p{N}]/u for every code unit', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (isWordChar(ch) !== /[\p{L}\p{N}]/u.test(ch)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(isWordChar(undefined)).toBe(false);
   });
 });
