@@ -390,8 +390,9 @@ export class Registry {
   }
 
   private create(kind: Entity['kind'], name: string, gender: Gender | null, description: string | null): Entity {
-    // (Made with every field, age unset: one hidden class for all entities, so the code reading them stays optimised.)
-    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [], named: false, age: undefined };
+    // (Made with every field, age unset and the flags false: one hidden class for all entities, so the code reading them
+    // stays optimised; a flag added to some later gave them another.)
+    const entity: Entity = { id: this.entities.length, kind, name, keys: new Set(), gender, description, mentions: [], named: false, body: false, doubtful: false, age: undefined };
     this.entities.push(entity);
     return entity;
   }
