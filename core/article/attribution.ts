@@ -587,6 +587,21 @@ function describeAlso(entity: Entity, description: string): void {
 }
 
 
+/** Where a speaker phrase divides: a comma not inside a number ("1,000"), with a closing double mark after it. */
+const SEGMENT_COMMA = /,(?!\d{3}\b)[”"]?\s*/;
+/**
+ * The phrase's comma-separated parts, trimmed, empty ones dropped. (A loop, not split-map-filter: the array that chain
+ * made changed shape between one parse and the next, and the optimised resolveSpeaker was thrown away mid-article.)
+ */
+function commaSegments(phrase: string): string[] {
+  const out: string[] = [];
+  for (const part of phrase.split(SEGMENT_COMMA)) {
+    const trimmed = part.trim();
+    if (trimmed) out.push(trimmed);
+  }
+  return out;
+}
+
 /**
  * Who a speaker phrase refers to. Pronouns and "the doctor" resolve to someone already
  * mentioned; names merge with earlier mentions of the same person ("Tarakji" = "Dr Ahmad Tarakji").
@@ -596,7 +611,7 @@ export function resolveSpeaker(
   /** Right after a quote (`"…," Sharp said`): a capitalised word there is a name even if it is also a word or a town. */
   afterQuote = false,
 ): SpeakerRef | null {
-  const segments = phrase.split(/,(?!\d{3}\b)[”"]?\s*/).map((s) => s.trim()).filter(Boolean);
+  const segments = commaSegments(phrase);
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
