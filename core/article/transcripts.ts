@@ -105,6 +105,8 @@ export function turnChains(turns: readonly Turn[], blocks: readonly Pick<Block, 
 
 /** A question of the publication's: one short paragraph ending in "?", with no quote mark in it. */
 const BARE_QUESTION = /^[^"“”‘’]{3,200}\?$/;
+/** BARE_QUESTION.test, with what its length and last character must be asked first (the pattern scans up to 200 characters of every paragraph before it fails). */
+const isBareQuestion = (text: string) => text.length >= 4 && text.length <= 201 && text.endsWith('?') && BARE_QUESTION.test(text);
 /** An answer: a paragraph that is one quotation from its first character to its last. */
 const WHOLE_QUOTE = /^[“"][^“”"]+[”"]$/;
 
@@ -115,7 +117,7 @@ export function quotedAnswers(blocks: readonly Pick<Block, 'index' | 'kind' | 't
   for (let i = 0; i + 1 < blocks.length; i++) {
     const q = blocks[i]!;
     const a = blocks[i + 1]!;
-    if (q.kind !== 'paragraph' || a.kind !== 'paragraph' || !BARE_QUESTION.test(q.text.trim()) || !WHOLE_QUOTE.test(a.text.trim())) continue;
+    if (q.kind !== 'paragraph' || a.kind !== 'paragraph' || !isBareQuestion(q.text.trim()) || !WHOLE_QUOTE.test(a.text.trim())) continue;
     if (firstTurn < 0) firstTurn = q.index;
     answers.add(a.index);
   }
