@@ -1,4 +1,4 @@
-import { runChild } from './child';
+import { runBundledChild } from './child';
 import { log, median, round } from './stats';
 
 export interface ParseResult {
@@ -22,7 +22,7 @@ export async function benchParse(): Promise<ParseResult> {
     log(`parse ${name} x${runs}${fresh > 1 ? ` in each of ${fresh} fresh processes` : ''}`);
     const medians: number[] = [];
     for (let p = 0; p < fresh; p++) {
-      const r = await runChild<{ times: number[] }>('./parse-child.ts', [String(bytes), String(runs)], name === '10MB' ? 120_000 : 60_000);
+      const r = await runBundledChild<{ times: number[] }>('./parse-child.ts', [String(bytes), String(runs)], name === '10MB' ? 120_000 : 60_000);
       if (!r) continue;
       medians.push(median(r.times));
       if (name === '1MB') processes.push(r.times.map((t) => round(t)));
