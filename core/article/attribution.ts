@@ -78,6 +78,20 @@ function isOpener(segment: string): boolean {
   return segment.includes(' ') && /^\p{L}+(?:ed|ing)$/u.test(first) && isCommonWord(first);
 }
 
+/** Where the last colon, semicolon, dash or opening bracket of `text` is, or -1 (one scan: lastIndexOf is a call into the runtime each). */
+function lastClauseBreak(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a || c === 0x3b || c === 0x2013 || c === 0x2014 || c === 0x28) return i;
+  }
+  return -1;
+}
+/** `text` up to its first comma (`text.split(',')[0]`, without the split). */
+const beforeComma = (text: string): string => {
+  const comma = text.indexOf(',');
+  return comma < 0 ? text : text.slice(0, comma);
+};
+
 /** Cuts the phrase before a speech verb down to its subject: drops openers ("Speaking to ITV News,") and relative clauses. */
 function subjectOf(region: string, offset: number): { phrase: string; start: number } | null {
   // "Rep. Oscar Lindgren (D-Wash.), whose ...": a closed parenthesis is an aside; blank it, keeping offsets.
@@ -86,9 +100,9 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   // opener rule below drops the whole subordinate clause).
   if (!region.includes(',')) region = region.replace(/^(\s*)(?:After|When|As|While|Because|Since|If|Although|Though|Before|Until|Once)\s+(?=\p{Lu})/u, (m) => ' '.repeat(m.length));
   // "Gingrich — mentioned by Newsmax as a running mate — told Fox News": so is a pair of dashes.
-  region = region.replace(/\s[—–]\s[^—–]{1,200}\s[—–](?=\s)/g, (m) => ' '.repeat(m.length));
+  if (region.includes('—') || region.includes('–')) region = region.replace(/\s[—–]\s[^—–]{1,200}\s[—–](?=\s)/g, (m) => ' '.repeat(m.length));
   // "National Association of Home Builders: The group called ...": the subject follows the colon.
-  const cut = Math.max(region.lastIndexOf(':'), region.lastIndexOf(';'), region.lastIndexOf('–'), region.lastIndexOf('—'), region.lastIndexOf('('));
+  const cut = lastClauseBreak(region);
   if (cut >= 0) {
     offset += cut + 1;
     region = region.slice(cut + 1);
@@ -132,7 +146,7 @@ function subjectOf(region: string, offset: number): { phrase: string; start: num
   if (aside && PARTICIPLE_ASIDE.test(aside.text)) return subjectOf(region.slice(0, aside.at - 1), offset);
   // "..., after winning Ohio, Gov. John Kasich (R-OH)": the noun phrase that ends right before the verb.
   const np = nounPhraseBeforeVerb(region, offset);
-  const npHead = np?.phrase.split(',')[0] ?? '';
+  const npHead = np ? beforeComma(np.phrase) : '';
   // ...a name, a pronoun, a description of people, or a description ending in a name ("the celebrity press ReganBooks").
   if (np && !notASpeaker(npHead) && (/^\p{Lu}/u.test(npHead) || PRONOUNS.has(npHead.toLowerCase()) || namesPeople(npHead) || /\s\p{Lu}[\p{L}'’.\-]*$/u.test(npHead))) return np;
   while (parts.length > 1 && isOpener(parts[0]!.text.trim())) parts.shift();
