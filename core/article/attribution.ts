@@ -629,7 +629,7 @@ export function resolveSpeaker(
   let head = segments[0] ?? '';
   // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
   // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
-  const description: string | null = segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|and|but|or|then|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  const description: string | null = segments.length < 2 ? null : segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|and|but|or|then|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
   // ("Said one Democrat familiar with the talks": an inverted verb opening the phrase is no part of the speaker.)
   // (Not "and said his remarks": a verb and a possessive are a clause.)
   head = withoutLeadingTime(head.replace(/^(?:said|says|added|asked)\s+(?=(?:one|a|an|the|another|two|three|several)\s)/i, '').replace(/^(?:and|but|so|then)\s+/i, ''));
