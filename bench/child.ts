@@ -12,9 +12,10 @@ export function runChild<T>(file: string, args: string[], timeoutMs: number): Pr
 }
 
 /**
- * Runs bench/<file> as the app runs its parse worker: bundled by esbuild into one CommonJS file with the options
- * scripts/build.mjs gives Node bundles, then run by plain Node in a fresh process. (Under tsx, its module hooks and
- * loader thread made the second parse of 1 MB 30-130 ms slower than the code the app ships.)
+ * Runs bench/<file> bundled as the app bundles its parse worker: by esbuild into one CommonJS file with the options
+ * scripts/build.mjs gives Node bundles (its source maps, externals and aliases aside: none matters to what is
+ * measured), run by this machine's Node in a fresh process (Electron's Node and V8 are not installed here). Under tsx,
+ * its module hooks and loader thread made the second parse of 1 MB 30-130 ms slower than the bundle.
  */
 export async function runBundledChild<T>(file: string, args: string[], timeoutMs: number): Promise<T | null> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-child-'));

@@ -27,8 +27,9 @@ export async function benchParse(): Promise<ParseResult> {
       medians.push(median(r.times));
       if (name === '1MB') processes.push(r.times.map((t) => round(t)));
     }
-    // (On a shared machine one process's figures move by a third: the median over fresh processes is the figure.)
-    parse[name] = medians.length ? round(median(medians)) : null;
+    // (On a shared machine one process's figures move by a third: the median over fresh processes is the figure; one
+    // that failed or timed out leaves no figure, not the median of the rest.)
+    parse[name] = medians.length === fresh ? round(median(medians)) : null;
     log(`parse ${name}: ${parse[name] ?? 'failed/timeout'} ms${fresh > 1 ? ` (medians per process: ${medians.map((m) => round(m)).join(', ')})` : ''}`);
   }
   const growth = parse['10MB'] !== null && parse['1MB'] ? round(parse['10MB'] / parse['1MB'], 2) : null;

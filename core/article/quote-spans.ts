@@ -4,6 +4,8 @@
  * opens with a quote mark (the news convention for quotes that run over several paragraphs).
  */
 
+import { isSpaceCode } from './spaces';
+
 export interface Span {
   block: number;
   /** Offsets within the block's text: the marks themselves (close is null when the quote runs to the block's end). */
@@ -17,8 +19,6 @@ export interface Span {
 
 /** One quotation: one span, or several chained over consecutive blocks. */
 export type Chain = Span[];
-
-import { isSpaceCode } from './spaces';
 
 const OPEN_CONTEXT = /[\s([{\-–—/:;]/u;
 

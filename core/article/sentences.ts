@@ -61,8 +61,12 @@ function isTitleOrInitial(abbreviation: string): boolean {
  * so only a giant paragraph is cut, into consecutive chunks that never overlap.
  */
 export const SEGMENT_CHUNK = 4000;
-/** A plain sentence end: a lower-case word (not "p.m." or "Dr."), the mark, closing quotes, space, then a capital. */
-const PLAIN_END = /\p{Ll}{2}[.!?]["”’')\]]*\s+(?=["“‘(]?\p{Lu})/gu;
+/**
+ * A plain sentence end: a lower-case word (not "p.m." or "Dr."), the mark, closing quotes, spaces, then a capital (or an
+ * opening mark and a capital). UAX #29 always breaks right after those spaces. (Spaces as it reads them: no line break,
+ * which it breaks after at once, and no U+FEFF, which it reads as a format character, not a space.)
+ */
+const PLAIN_END = /\p{Ll}{2}[.!?]["”’')\]]*[^\S\n\r\u2028\u2029\uFEFF]+(?=["“‘(]?\p{Lu})/gu;
 
 /**
  * Where to end the chunk of `text` that starts at `from`: after its last line break or plain sentence end
@@ -136,10 +140,14 @@ const stopBeforeLowerWord = (text: string, i: number) => text.charCodeAt(i + 1) 
 function titleStopBeforeWord(text: string, i: number): boolean {
   if (text.charCodeAt(i + 1) !== 0x20) return false;
   const next = text[afterSpaces(text, i)];
-  if (next === undefined || SPACE.test(next)) return false;
+  // (A mark or format character there, "Gov. \u200eBell", joins the space before it, so the segment ends in no space and
+  // is not joined again: the segmenter must see it.)
+  if (next === undefined || SPACE.test(next) || CLINGS_TO_SPACE.test(next)) return false;
   const abbreviation = abbreviationBefore(text, i);
   return abbreviation !== null && isTitleOrInitial(abbreviation);
 }
+/** What UAX #29 reads as part of the character before it (Extend and Format, SB5), whatever that character is. */
+const CLINGS_TO_SPACE = /^[\p{Grapheme_Extend}\p{Mc}\p{Emoji_Modifier}\p{Cf}]/u;
 /** 'he said."', "(as planned.)": the last terminator, with only closing marks after it (the sentence ends with the text). */
 const LAST_TERMINATOR = /[.!?]["”’')\]]*$/y;
 const endsText = (text: string, i: number) => {
@@ -255,7 +263,10 @@ export function splitSentencesOfEach(texts: readonly string[]): TextRange[][] {
     forEachSegment(chunk, (start, end) => {
       while (start >= base + batch[k]!.end - batch[k]!.start + PARAGRAPH_JOIN.length) base += batch[k]!.end - batch[k++]!.start + PARAGRAPH_JOIN.length;
       const piece = batch[k]!;
-      ends[piece.text]!.push(piece.start + Math.min(end - base, piece.end - piece.start));
+      const length = piece.end - piece.start;
+      // (The joining line feed alone, after a piece that ends in a line break of its own, is no segment of that piece.)
+      if (start - base >= length) return;
+      ends[piece.text]!.push(piece.start + Math.min(end - base, length));
     });
     batch = [];
     batchLength = 0;

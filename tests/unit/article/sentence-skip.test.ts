@@ -99,7 +99,9 @@ describe('paragraphs whose full stops end no sentence', () => {
 // as the segmenter splits it alone (segmentSentences: every segment, no shortcut).
 describe('paragraphs cut at plain sentence ends and segmented together', () => {
   const pieces = ['a', 'b', 'Z', 'U', 'é', '3', ' ', ' ', '  ', '.', '.', '!', '?', '"', '”', '’', "'", ')', '(', '“', '‘', '\n', '\r', '\u2029', '\u0085', '\t', '\u00a0',
-    'Dr', 'Mr', 'Mrs', 'Jr', 'Inc', 'p.m.', 'J', '…', '。', 'It rained', 'Then', ' said', 'U.S.', 'ا中', 'ran. The', 'won." Then', 'end.) (Next', 'no. he', 'Ω', 'ǅ'];
+    'Dr', 'Mr', 'Mrs', 'Jr', 'Inc', 'p.m.', 'J', '…', '。', 'It rained', 'Then', ' said', 'U.S.', 'ا中', 'ran. The', 'won." Then', 'end.) (Next', 'no. he', 'Ω', 'ǅ',
+    // Characters UAX #29 reads as part of the one before (format, combining marks), U+FEFF, and runs of line breaks.
+    '\u200e', '\u00ad', '\u0301', '\u200b', '\u200d', '\ufeff', 'Gov. ', 'Sen.\n', '\n\n', '\r\n\r\n', ' \n  ', 'ran.\n\n'];
   it('splits each paragraph as the segmenter does alone, in chunks of many paragraphs', () => {
     const next = random(41);
     let cutPlain = 0;
@@ -122,6 +124,14 @@ describe('paragraphs cut at plain sentence ends and segmented together', () => {
     }
     // The random paragraphs do reach the plain cut.
     expect(cutPlain).toBeGreaterThan(200);
+  });
+  it('gives what the segmenter gives where a plain end meets line breaks, U+FEFF or a character that clings to a space', () => {
+    // (Each of these once came out otherwise: a title's space before a format character taken as one sentence, a run of
+    // line breaks or U+FEFF taken as the spaces of a plain end, the joining line feed taken as a segment of its own.)
+    const texts = ['It rained. Gov. \u200eBell came.', 'Gov. \u0301Bell came.', 'Sen.\n\nA', 'I saw Mrs. \n   Smith.', 'Sen.\r\n\r\nSmith.', 'ab.\ufeffA', 'ab.\ufeff"A', '!Sen.\nA\n '];
+    for (const text of texts) expect(splitSentences(text), JSON.stringify(text)).toEqual(segmentSentences(text));
+    const pair = ['Hi! Sen.\nBell came.', 'Hi! Yo.'];
+    expect(splitSentencesOfEach(pair)[0]).toEqual(segmentSentences(pair[0]!));
   });
   it('keeps a paragraph that ends on a title or a carriage return apart from the next', () => {
     const texts = ['He met Dr.', 'Bell later.', 'Line one.\r', '\nStarts on a line feed. Then more.', 'Sen.', 'Ada Marsh said so. Then left.', 'Mrs. Bell came. She sat.'];
