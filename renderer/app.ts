@@ -620,6 +620,9 @@ export class ReaderApp {
       wordsEstimated: this.player.wordsEstimated ?? this.lastEstimated,
       onChange: (patch) => {
         if (patch.rate !== undefined) this.player.setRate(patch.rate);
+        // What was chosen holds from now on ("Announcements while reading: off", then Space at once), not from when the
+        // save (and any new plan) comes back; the saved settings then replace these.
+        if (this.settings) this.settings = { ...this.settings, ...patch };
         void this.updateSettings(patch).catch((e: unknown) => this.announcer.error(`Settings were not saved: ${e instanceof Error ? e.message : String(e)}`));
       },
     });

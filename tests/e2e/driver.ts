@@ -220,11 +220,14 @@ export class ReaderDriver {
     await this.page.evaluate(() => {
       const w = globalThis as any;
       w.__announced = [];
+      // (One observer: called again, it starts a new record instead of adding a second observer that records each text twice.)
+      if (w.__announcedObserver) return;
       const region = w.document.getElementById('announcer');
-      new w.MutationObserver(() => {
+      w.__announcedObserver = new w.MutationObserver(() => {
         const text = region.textContent.trim();
         if (text) w.__announced.push(text);
-      }).observe(region, { childList: true, characterData: true, subtree: true });
+      });
+      w.__announcedObserver.observe(region, { childList: true, characterData: true, subtree: true });
     });
   }
 
