@@ -108,6 +108,9 @@ interface Found {
   anonymous?: boolean;
 }
 
+/** The block a chain ends in (chains are attributed once it is read). */
+const lastBlock = (c: Chain) => c[c.length - 1]!.block;
+
 /** Each quote span's neighbours in its block, so looking either side costs nothing. */
 type Neighbours = Map<Span, { previous: Span | undefined; next: Span | undefined }>;
 
@@ -177,7 +180,6 @@ function quoteChainsOf(blocks: Block[]): { all: Chain[]; spansIn: Map<number, Sp
   const turnBlocks = new Set(turns.map((c) => c[0]!.block));
   const marked: Chain[] = [...[...chains, ...doubles.map((s) => [s])].filter((c) => !workTitle(c) && !nickname(c)), ...speechSingles.map((s) => [s]), ...unmarkedBlockQuotes(blocks, chains)];
   const all: Chain[] = [...(turnBlocks.size ? marked.filter((c) => !c.some((s) => turnBlocks.has(s.block))) : marked), ...turns];
-  const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   all.sort((a, b) => lastBlock(a) - lastBlock(b) || a[0]!.block - b[0]!.block || a[0]!.open - b[0]!.open);
   const spansIn = new Map<number, Span[]>();
   for (const c of all) for (const s of c) (spansIn.get(s.block) ?? spansIn.set(s.block, []).get(s.block)!).push(s);
@@ -193,7 +195,6 @@ function scanAndAttribute(
   blocks: Block[], all: Chain[], spansIn: Map<number, Span[]>, neighbours: Neighbours, registry: Registry,
   sentenceAt: (block: number, at: number) => Sentence | undefined, sentenceIndex: (block: number, at: number) => number,
 ): Found[] {
-  const lastBlock = (c: Chain) => c[c.length - 1]!.block;
   const found: Found[] = [];
   let next = 0;
   for (let b = 0; b < blocks.length; b++) {

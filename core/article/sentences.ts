@@ -236,7 +236,7 @@ export function splitSentences(text: string): TextRange[] {
 
 /**
  * Line feed: Unicode sentence breaking always ends a sentence after it (SB4), and looks past none (SB8 stops at it),
- * so paragraphs joined by it segment exactly as each alone.
+ * so paragraphs joined by it segment as each alone (the line feed itself aside: segmentBatch leaves it out).
  */
 const PARAGRAPH_JOIN = '\n';
 
@@ -257,24 +257,23 @@ export function splitSentencesOfEach(texts: readonly string[]): TextRange[][] {
   let batchLength = 0;
   const segmentBatch = () => {
     const chunk = batch.map((p) => texts[p.text]!.slice(p.start, p.end)).join(PARAGRAPH_JOIN);
-    // Each piece's place in the chunk: segments never cross the line feed after it.
+    // Each piece's place in the chunk (`base`): segments never cross the line feed after it.
     let k = 0;
     let base = 0;
     forEachSegment(chunk, (start, end) => {
-      while (start >= base + batch[k]!.end - batch[k]!.start + PARAGRAPH_JOIN.length) base += batch[k]!.end - batch[k++]!.start + PARAGRAPH_JOIN.length;
+      while (start >= base + pieceLength(batch[k]!) + PARAGRAPH_JOIN.length) base += pieceLength(batch[k++]!) + PARAGRAPH_JOIN.length;
       const piece = batch[k]!;
-      const length = piece.end - piece.start;
       // (The joining line feed alone, after a piece that ends in a line break of its own, is no segment of that piece.)
-      if (start - base >= length) return;
-      ends[piece.text]!.push(piece.start + Math.min(end - base, length));
+      if (start - base >= pieceLength(piece)) return;
+      ends[piece.text]!.push(piece.start + Math.min(end - base, pieceLength(piece)));
     });
     batch = [];
     batchLength = 0;
   };
   const segmentLater = (piece: Piece) => {
-    if (batchLength + piece.end - piece.start > SEGMENT_CHUNK) segmentBatch();
+    if (batchLength + pieceLength(piece) > SEGMENT_CHUNK) segmentBatch();
     batch.push(piece);
-    batchLength += piece.end - piece.start + PARAGRAPH_JOIN.length;
+    batchLength += pieceLength(piece) + PARAGRAPH_JOIN.length;
   };
   texts.forEach((text, i) => {
     if (text.length <= SEGMENT_CHUNK ? holdsOneSentence(text) : !mayEndSentence(text)) ends[i]!.push(text.length);
@@ -323,3 +322,4 @@ interface Piece {
   start: number;
   end: number;
 }
+const pieceLength = (p: Piece) => p.end - p.start;
