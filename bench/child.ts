@@ -12,20 +12,25 @@ export function runChild<T>(file: string, args: string[], timeoutMs: number): Pr
 }
 
 /**
- * Runs bench/<file> bundled as the app bundles its parse worker: by esbuild into one CommonJS file with the options
+ * bench/<file> bundled as the app bundles its parse worker: by esbuild into one CommonJS file with the options
  * scripts/build.mjs gives Node bundles (its source maps, externals and aliases aside: none matters to what is
- * measured), run by this machine's Node in a fresh process (Electron's Node and V8 are not installed here). Under tsx,
- * its module hooks and loader thread made the second parse of 1 MB 30-130 ms slower than the bundle.
+ * measured). `run` starts it in a fresh process of this machine's Node (Electron's Node and V8 are not installed
+ * here); built once for all the runs, removed by `dispose`. Under tsx, its module hooks and loader thread made the
+ * second parse of 1 MB 30-130 ms slower than the bundle.
  */
-export async function runBundledChild<T>(file: string, args: string[], timeoutMs: number): Promise<T | null> {
+export async function bundledChild(file: string): Promise<{ run<T>(args: string[], timeoutMs: number): Promise<T | null>; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-child-'));
+  const outfile = join(dir, 'child.cjs');
   try {
-    const outfile = join(dir, 'child.cjs');
     await build({ entryPoints: [fileURLToPath(new URL(file, import.meta.url))], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning' });
-    return await spawnJson<T>([outfile, ...args], timeoutMs);
-  } finally {
+  } catch (e) {
     rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
+  return {
+    run: <T>(args: string[], timeoutMs: number) => spawnJson<T>([outfile, ...args], timeoutMs),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 function spawnJson<T>(nodeArgs: string[], timeoutMs: number): Promise<T | null> {

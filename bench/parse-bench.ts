@@ -1,4 +1,4 @@
-import { runBundledChild } from './child';
+import { bundledChild } from './child';
 import { log, median, round } from './stats';
 
 export interface ParseResult {
@@ -18,19 +18,24 @@ const SIZES: [keyof ParseResult['parse'], number, number, number][] = [
 export async function benchParse(): Promise<ParseResult> {
   const parse: ParseResult['parse'] = { '10KB': null, '100KB': null, '1MB': null, '10MB': null };
   const processes: number[][] = [];
-  for (const [name, bytes, runs, fresh] of SIZES) {
-    log(`parse ${name} x${runs}${fresh > 1 ? ` in each of ${fresh} fresh processes` : ''}`);
-    const medians: number[] = [];
-    for (let p = 0; p < fresh; p++) {
-      const r = await runBundledChild<{ times: number[] }>('./parse-child.ts', [String(bytes), String(runs)], name === '10MB' ? 120_000 : 60_000);
-      if (!r) continue;
-      medians.push(median(r.times));
-      if (name === '1MB') processes.push(r.times.map((t) => round(t)));
+  const child = await bundledChild('./parse-child.ts');
+  try {
+    for (const [name, bytes, runs, fresh] of SIZES) {
+      log(`parse ${name} x${runs}${fresh > 1 ? ` in each of ${fresh} fresh processes` : ''}`);
+      const medians: number[] = [];
+      for (let p = 0; p < fresh; p++) {
+        const r = await child.run<{ times: number[] }>([String(bytes), String(runs)], name === '10MB' ? 120_000 : 60_000);
+        if (!r) continue;
+        medians.push(median(r.times));
+        if (name === '1MB') processes.push(r.times.map((t) => round(t)));
+      }
+      // (On a shared machine one process's figures move by a third: the median over fresh processes is the figure; one
+      // that failed or timed out leaves no figure, not the median of the rest.)
+      parse[name] = medians.length === fresh ? round(median(medians)) : null;
+      log(`parse ${name}: ${parse[name] ?? 'failed/timeout'} ms${fresh > 1 ? ` (medians per process: ${medians.map((m) => round(m)).join(', ')})` : ''}`);
     }
-    // (On a shared machine one process's figures move by a third: the median over fresh processes is the figure; one
-    // that failed or timed out leaves no figure, not the median of the rest.)
-    parse[name] = medians.length === fresh ? round(median(medians)) : null;
-    log(`parse ${name}: ${parse[name] ?? 'failed/timeout'} ms${fresh > 1 ? ` (medians per process: ${medians.map((m) => round(m)).join(', ')})` : ''}`);
+  } finally {
+    child.dispose();
   }
   const growth = parse['10MB'] !== null && parse['1MB'] ? round(parse['10MB'] / parse['1MB'], 2) : null;
   const out: ParseResult = { parse, parse_growth: growth, parse_1mb_processes: processes };

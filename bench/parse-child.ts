@@ -1,4 +1,4 @@
-// Child process (bundled by runBundledChild as the app bundles its parse worker): parses generated text of argv[2] bytes argv[3] times, prints {times:[ms]}.
+// Child process (bundled by bundledChild as the app bundles its parse worker): parses generated text of argv[2] bytes argv[3] times, prints {times:[ms]}.
 import { parseArticle } from '../core/article/parse';
 import { generateArticle } from './gen';
 
