@@ -46,16 +46,25 @@ test.describe('reading the sample article', () => {
     const playing = await reader.audio();
     expect(loaded.src).not.toBe(playing.src);
     expect(loaded.preservesPitch).toBe(true);
-    await reader.page.locator('#reader-audio-next').evaluate((a: any) => { a.dataset.marked = 'loaded-ahead'; });
+    // What the element loaded ahead holds when it starts playing, taken in the page at that moment: the
+    // sentence after it may be short enough to end before the test could look.
+    await reader.page.locator('#reader-audio-next').evaluate((a: any) => {
+      a.addEventListener('playing', () => {
+        a.dataset.startedAs = JSON.stringify({ id: a.id, src: a.currentSrc, utterance: Number(a.dataset.utterance) });
+      }, { once: true });
+    });
 
     // At the end of the sentence the element loaded ahead plays, the same element and source (not loaded again).
-    await expect.poll(() => reader.utteranceIndex(), { timeout: 45_000 }).toBe(at + 1);
-    await reader.waitForAudioProgress(0.05);
-    const now = reader.page.locator('#reader-audio');
-    await expect(now).toHaveAttribute('data-marked', 'loaded-ahead');
-    expect((await reader.audio()).src).toBe(loaded.src);
-    // And it in turn loads the sentence after.
-    await expect.poll(async () => (await reader.nextAudio()).utterance).toBe(at + 2);
+    const started = await reader.page.waitForFunction(() => {
+      const a = (globalThis as any).document.querySelector('[data-started-as]');
+      return a ? JSON.parse(a.dataset.startedAs) : null;
+    }, null, { timeout: 45_000 }).then((h) => h.jsonValue());
+    expect(started).toEqual({ id: 'reader-audio', src: loaded.src, utterance: at + 1 });
+    // And it in turn loads the sentence after (the one after whichever plays by now).
+    await expect.poll(async () => {
+      const now = await reader.utteranceIndex();
+      return now > at && (await reader.nextAudio()).utterance === now + 1;
+    }).toBe(true);
 
     await reader.press('Escape');
     await reader.waitForPlayerState('stopped');
