@@ -22,6 +22,17 @@ export interface AudioState {
   utterance: number | null;
 }
 
+/** An <audio> element's event as the page saw it (recordDeckEvents), with what the element held at that moment. */
+export interface DeckEvent {
+  type: 'loadstart' | 'canplaythrough' | 'playing';
+  /** `reader-audio` (the one playing) or `reader-audio-next` (loaded ahead). */
+  id: string;
+  src: string;
+  paused: boolean;
+  preservesPitch: boolean;
+  utterance: number | null;
+}
+
 export class ReaderDriver {
   readonly article: Locator;
   readonly announcer: Locator;
@@ -75,11 +86,13 @@ export class ReaderDriver {
 
   /** Waits until audio is audibly advancing (clip loaded, currentTime past `after`). */
   async waitForAudioProgress(after = 0.2): Promise<AudioState> {
+    let last!: AudioState;
     await expect.poll(async () => {
-      const a = await this.audio();
-      return !a.paused && a.currentTime > after;
+      last = await this.audio();
+      return !last.paused && last.currentTime > after;
     }).toBe(true);
-    return this.audio();
+    // (What the check saw: read again, the element may since have handed over to the next one.)
+    return last;
   }
 
   /** The <audio> element playing (or that Space plays). */
@@ -144,6 +157,19 @@ export class ReaderDriver {
     });
   }
 
+  /** Waits for a word under the highlight; returns it with the highlighted sentence's text, both read at one moment. */
+  async currentWordAndSentence(): Promise<{ word: string; sentence: string }> {
+    const handle = await this.page.waitForFunction(() => {
+      const g = globalThis as any;
+      const h = g.CSS.highlights.get('reader-word');
+      const range = h ? [...h][0] : undefined;
+      if (!range) return null;
+      const parts = [...g.document.querySelectorAll('#article .sentence.is-current')].map((e: any) => e.textContent);
+      return { word: String(range).trim(), sentence: parts.join(' ').replace(/\s+/g, ' ').trim() };
+    });
+    return handle.jsonValue() as Promise<{ word: string; sentence: string }>;
+  }
+
   /** Sentence indices in document order (the order they are read in). */
   async sentenceOrder(): Promise<number[]> {
     const all = await this.article.locator('.sentence').evaluateAll((spans: PageNode[]) => spans.map((s) => Number(s.dataset.sentence)));
@@ -171,11 +197,37 @@ export class ReaderDriver {
       const w = globalThis as any;
       w.__playing = [];
       for (const audio of w.document.querySelectorAll('audio')) {
-        audio.addEventListener('playing', () => w.__playing.push(Number(w.document.getElementById('article').dataset.utterance)));
+        // (The element's own utterance: in continuous reading the article's is set only after play() resolves.)
+        audio.addEventListener('playing', () => { if (audio.dataset.utterance) w.__playing.push(Number(audio.dataset.utterance)); });
       }
     });
   }
 
+
+  /** Starts recording, in the page as they happen, each audio element's loads and starts (see DeckEvent). */
+  async recordDeckEvents(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = globalThis as any;
+      w.__decks = [];
+      for (const a of w.document.querySelectorAll('audio')) {
+        for (const type of ['loadstart', 'canplaythrough', 'playing']) {
+          a.addEventListener(type, () => w.__decks.push({
+            type, id: a.id, src: a.currentSrc, paused: a.paused, preservesPitch: a.preservesPitch,
+            utterance: a.dataset.utterance ? Number(a.dataset.utterance) : null,
+          }));
+        }
+      }
+    });
+  }
+
+  /** Waits until an element has fired `type` holding `utterance`; returns every event recorded so far. */
+  async waitForDeckEvent(type: DeckEvent['type'], utterance: number): Promise<DeckEvent[]> {
+    const handle = await this.page.waitForFunction(([t, n]) => {
+      const log = (globalThis as any).__decks as DeckEvent[];
+      return log.some((e) => e.type === t && e.utterance === n) ? log : null;
+    }, [type, utterance] as const, { timeout: 45_000 });
+    return handle.jsonValue() as Promise<DeckEvent[]>;
+  }
 
   async recordedPlayingUtterances(): Promise<number[]> {
     return this.page.evaluate(() => (globalThis as any).__playing as number[]);
@@ -211,8 +263,11 @@ export class ReaderDriver {
   }
 
   async waitForAnnouncement(expected: string | RegExp): Promise<string> {
-    await expect(this.announcer).toHaveText(expected);
-    return this.lastAnnouncement();
+    // (The text the check matched: read again, the region may since have been cleared for the next one.)
+    let text = '';
+    await expect.poll(async () => (text = await this.lastAnnouncement()))
+      .toEqual(typeof expected === 'string' ? expected : expect.stringMatching(expected));
+    return text;
   }
 
   /** Starts recording every text the polite live region shows (a MutationObserver in the page). */

@@ -111,7 +111,7 @@ test('the CSP refuses inline script in the reading page, and reports the violati
     img.setAttribute('onerror', 'window.__cspHandler = 1');
     img.src = 'data:,not-an-image';
     g.document.body.append(img);
-    for (let i = 0; i < 50 && violations.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && violations.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
     img.remove();
     return { inline: g.__cspInline, handler: g.__cspHandler, violations };
   });

@@ -96,6 +96,8 @@ test('export: progress is announced at each quarter, the end says where the file
   await reader.open();
   await reader.dropFile('budget.txt', budget(60));
   await expect(reader.article.locator('h1')).toHaveText('A report on the council budget');
+  // (The title is drawn before "Opened …" is said: recording starts after it.)
+  await reader.waitForAnnouncement(/^Opened A report on the council budget/);
   await reader.recordAnnouncements();
   await reader.press('Control+E');
   await expect(reader.announcer).toHaveText(/^Exported (\d+ min )?\d+ s of audio to /, { timeout: 240_000 });
