@@ -6,6 +6,7 @@ import { isKnownFirstName, looksLikeOrganisation, readName } from './people';
 import { splitFrontMatter, type FrontMatter } from './front-matter';
 import { stripSiteName } from './site-name';
 import { pieceCount, squashSpaces } from './spaces';
+import { mapped, objectList } from './object-list';
 
 /** A block before offsets are assigned: its final text, kind, and where a caption's credit starts. */
 export interface RawBlock {
@@ -162,7 +163,7 @@ const isLinkTitle = (text: string) => text.length <= 160 && !/[.!?]["”’')\]]
  * caption and credit lines are joined into captions.
  */
 class PieceCollector {
-  readonly out: Piece[] = [];
+  readonly out = objectList<Piece>();
   /** BBC puts "Image source, X" before its caption. */
   private pendingCredit: string | null = null;
   /** After "More on this story": headlines of other stories. */
@@ -343,7 +344,7 @@ function textPieces(text: string): Piece[] {
   const lineByLine = !blankLines || !isWrapped(text);
   const collector = new PieceCollector();
   for (const chunk of chunksOf(text, blankLines)) {
-    const lines = labelsOnTheirLines(chunk.map((l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
+    const lines = labelsOnTheirLines(mapped(chunk, (l) => squashSpaces(dropEmbedLinks(l))).filter(Boolean));
     if (lines.length === 1) {
       // One line between blank lines (a paragraph, the common case): no run of lines to join, wrap or take for a menu.
       collector.add({ kind: 'text', text: lines[0]! }, false, readLine(lines[0]!));

@@ -1,4 +1,4 @@
-import type { ArticleModel, AttributionPlace, Block, Quote, Sentence, Speaker } from '../contract';
+import type { ArticleModel, AttributionPlace, Block, Quote, QuotePart, Sentence, Speaker } from '../contract';
 import { cueAfter, cueBefore, describedThenNamed, isFirstPerson, resolveSpeaker, type Cue, type SpeakerRef } from './attribution';
 import { markdownBlocks, plainTextBlocks, type RawBlock } from './blocks';
 import { BRACKETED_ACRONYM, Registry, firstNameGender, isAcronym, isCommonWord, isFunctionWord, isTitle, looksLikeOrganisation, memoised, possessorName, readName, roleGender, withSharedSurname, type Entity } from './people';
@@ -13,6 +13,7 @@ import { speakerLabel } from './speaker-label';
 import { ANOTHER_BODY, definiteSubjects, describedSubjects } from './definite-descriptions';
 import { wordCount } from './spaces';
 import { answerTurns, quotedAnswers, transcriptChains, turnChains, turnLabel } from './transcripts';
+import { mapped, objectList } from './object-list';
 
 export interface ParseOptions {
   format?: 'text' | 'markdown';
@@ -49,8 +50,8 @@ export function textOfBlocks(raw: readonly RawBlock[]): string {
 /** Blocks already found (a web page's extracted article) -> article model. Never throws. */
 export function parseBlocks(raw: readonly RawBlock[], format: ArticleModel['format']): ArticleModel {
   const { text, blocks, sentences } = layout(raw);
-  const quotes: Quote[] = [];
-  const speakers: Speaker[] = [];
+  const quotes = objectList<Quote>();
+  const speakers = objectList<Speaker>();
   try {
     attributeQuotes(text, blocks, sentences, quotes, speakers);
   } catch {
@@ -71,9 +72,9 @@ export function parseBlocks(raw: readonly RawBlock[], format: ArticleModel['form
 }
 
 function layout(raw: readonly RawBlock[]): { text: string; blocks: Block[]; sentences: Sentence[] } {
-  const blocks: Block[] = [];
-  const sentences: Sentence[] = [];
-  const pieces: string[] = [];
+  const blocks = objectList<Block>();
+  const sentences = objectList<Sentence>();
+  const pieces = objectList<string>();
   let offset = 0;
   const sentenceRanges = splitSentencesOfEach(raw.map((rb) => rb.text));
   raw.forEach((rb, index) => {
@@ -157,7 +158,7 @@ function attributeQuotes(text: string, blocks: Block[], sentences: Sentence[], q
  * several times in a process.)
  */
 function quoteChainsOf(blocks: Block[]): { all: Chain[]; spansIn: Map<number, Span[]>; neighbours: Neighbours; answers: ReturnType<typeof answerTurns>; answerChains: Set<Chain> } {
-  const quotable = blocks.map((b) => ({ text: b.text, quotable: QUOTABLE.has(b.kind) }));
+  const quotable = mapped(blocks, (b) => ({ text: b.text, quotable: QUOTABLE.has(b.kind) }));
   const { chains, singles, doubles } = findQuoteChains(quotable, quoteStyle(quotable));
   // Speech in single quotes (UK style) counts only when it reads like speech; otherwise the marks are scare quotes.
   const speechSingles = singles.filter((s) => {
@@ -230,20 +231,33 @@ function addQuotes(found: Found[], text: string, blocks: Block[], quotes: Quote[
         speakers.push({ id: speakerId, name, description, gender: e.gender, mentions: e.mentions });
       }
     }
-    const parts = f.chain.map((s) => ({ block: s.block, start: blocks[s.block]!.start + s.start, end: blocks[s.block]!.start + s.end }));
+    // (Loops, not map/join/Set: the arrays those made changed hidden class between one parse and the next, and this
+    // once-a-parse function was thrown away and compiled again each time.)
+    const parts = objectList<QuotePart>();
+    const inBlocks: number[] = [];
+    let quoted = '';
+    for (const s of f.chain) {
+      const start = blocks[s.block]!.start + s.start;
+      const end = blocks[s.block]!.start + s.end;
+      parts.push({ block: s.block, start, end });
+      quoted = parts.length === 1 ? text.slice(start, end) : `${quoted} ${text.slice(start, end)}`;
+      if (!inBlocks.includes(s.block)) inBlocks.push(s.block);
+    }
     quotes.push({
       index: quotes.length,
       speakerId,
-      text: parts.map((p) => text.slice(p.start, p.end)).join(' '),
+      text: quoted,
       parts,
-      blocks: [...new Set(parts.map((p) => p.block))],
+      blocks: inBlocks,
       partial: f.partial,
       attribution: f.place,
       mention: f.speaker?.mention ?? null,
     });
   }
-  quotes.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start).forEach((q, i) => (q.index = i));
+  quotes.sort(byFirstPart);
+  for (let i = 0; i < quotes.length; i++) quotes[i]!.index = i;
 }
+const byFirstPart = (a: Quote, b: Quote) => a.parts[0]!.start - b.parts[0]!.start;
 
 /** After an owner: what is owned, then its name between commas ("[Ms Lee's] mother, Carol"). */
 /** "Okafor's mother, " right before a name: the relative the name is. */

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { pieceCount } from './spaces';
+import { objectList } from './object-list';
 
 export type Gender = 'female' | 'male';
 
@@ -330,7 +331,7 @@ export function jointCandidates(list: readonly MentionEvent[], chosen: MentionEv
 }
 
 export class Registry {
-  readonly entities: Entity[] = [];
+  readonly entities = objectList<Entity>();
   private readonly byKey = new Map<string, Entity>();
   private readonly events = new Map<number, MentionEvent[]>();
 

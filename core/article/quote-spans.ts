@@ -5,6 +5,7 @@
  */
 
 import { isSpaceCode } from './spaces';
+import { objectList } from './object-list';
 
 export interface Span {
   block: number;
@@ -140,8 +141,8 @@ export function quoteStyle(blocks: readonly BlockText[]): QuoteStyle {
   for (const b of blocks) {
     if (!b.quotable) continue;
     // (Each pattern needs one of its marks: a paragraph without any is not searched.)
-    if (/["“”]/.test(b.text)) double += (b.text.match(/(?:^|[:,]\s)["“]\p{Lu}|[,.?!]["”](?=\s+\p{L}|\s*$)/gu) ?? []).length;
-    if (/['‘’]/.test(b.text)) single += (b.text.match(/(?:^|[:,]\s)['‘]\p{Lu}|[,.?!]['’](?=\s+\p{L}|\s*$)/gu) ?? []).length;
+    if (/["“”]/.test(b.text)) double += b.text.match(/(?:^|[:,]\s)["“]\p{Lu}|[,.?!]["”](?=\s+\p{L}|\s*$)/gu)?.length ?? 0;
+    if (/['‘’]/.test(b.text)) single += b.text.match(/(?:^|[:,]\s)['‘]\p{Lu}|[,.?!]['’](?=\s+\p{L}|\s*$)/gu)?.length ?? 0;
   }
   return single > 2 * double && single >= 2 ? 'single' : 'double';
 }
@@ -180,9 +181,9 @@ function doubleSpansOutside(text: string, block: number, taken: readonly Span[])
  * spans of a single-style article.
  */
 export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle = 'double'): { chains: Chain[]; singles: Span[]; doubles: Span[] } {
-  const chains: Chain[] = [];
-  const singles: Span[] = [];
-  const doubles: Span[] = [];
+  const chains = objectList<Chain>();
+  const singles = objectList<Span>();
+  const doubles = objectList<Span>();
   let carry: Chain | null = null;
 
   blocks.forEach((block, b) => {

@@ -5,6 +5,7 @@
  * "a letter said") but that never speaks. Pure functions, each tested on its own sentences.
  */
 import { PERSON_ROLE, bareWord, firstNameGender, isTitle, lexiconTags, memoised, personTag, placeTags, someTag } from './people';
+import { mapped } from './object-list';
 
 /** Why a phrase cannot be a speaker, or null when it can. */
 export type NotASpeaker = 'time' | 'place' | 'platform' | 'document' | 'preposition' | 'clause' | 'fragment' | 'headline';
@@ -39,7 +40,7 @@ const GROUP_NOUN = /\b(?:campaign|camp|committee|think tank|group|department|age
 
 /** "Wednesday", "Last week", "Now": only time words (and determiners). */
 export function isTimePhrase(phrase: string): boolean {
-  return timeWords(phrase.split(/\s+/).map(bareWord));
+  return timeWords(mapped(phrase.split(/\s+/), bareWord));
 }
 /** isTimePhrase of a phrase's words, each already made bare: notASpeaker splits its phrase once for all its tests. */
 function timeWords(bare: readonly string[]): boolean {
@@ -53,12 +54,12 @@ const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|cen
 
 /** "Libya", "South Carolina", "Paris": a place name that is not also a person's name. */
 export function isPlaceName(phrase: string): boolean {
-  return placeWords(phrase.split(/\s+/).filter(Boolean).map(bareWord));
+  return placeWords(mapped(phrase.split(/\s+/).filter(Boolean), bareWord));
 }
 function placeWords(bare: readonly string[]): boolean {
   if (bare.length === 0 || bare.length > 3) return false;
   const whole = lexiconTags(bare.join(' '));
-  const tagsOf = whole.length ? [whole] : bare.map((w) => lexiconTags(w));
+  const tagsOf = whole.length ? [whole] : mapped(bare, lexiconTags);
   const place = placeTags;
   // Word by word, every word must be a place or a compass word ("Central Asia"); "Priorities USA" is an organisation.
   return whole.length ? place(whole) : tagsOf[tagsOf.length - 1]!.length > 0 && place(tagsOf[tagsOf.length - 1]!) &&
@@ -67,7 +68,7 @@ function placeWords(bare: readonly string[]): boolean {
 
 /** "Twitter", "on Facebook", "his website": where words appear. */
 export function isPlatform(phrase: string): boolean {
-  return platformWords(phrase.split(/\s+/).map(bareWord));
+  return platformWords(mapped(phrase.split(/\s+/), bareWord));
 }
 function platformWords(bare: readonly string[]): boolean {
   const ws = bare.filter((w) => w && !/^(?:the|a|an|his|her|their|its|on|in|via|official)$/.test(w));
@@ -120,7 +121,7 @@ export function notASpeaker(phrase: string): NotASpeaker | null {
   if (!first) return 'fragment';
   if (first !== 'according' && PREPOSITIONS.has(first)) return 'preposition';
   // Each word made bare once, for all the tests below.
-  const bare = words.map(bareWord);
+  const bare = mapped(words, bareWord);
   if (timeWords(bare)) return 'time';
   if (platformWords(bare)) return 'platform';
   // "HIGHER TURNOUT IN IOWA": a section heading run into the paragraph.
