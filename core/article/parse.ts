@@ -208,54 +208,59 @@ function scanAndAttribute(
   return found;
 }
 
-/** The quotes found, as the model's quotes (scare quotes and terms dropped), and their speakers. */
+/**
+ * The quotes found, as the model's quotes (scare quotes and terms dropped), and their speakers. (Each found quote is
+ * handed to functions of their own, compiled once: see "Parse-speed habits" in docs/ARCHITECTURE.md.)
+ */
 function addQuotes(found: Found[], text: string, blocks: Block[], quotes: Quote[], speakers: Speaker[]): void {
   const ids = new Map<Entity, string>();
   const usedIds = new Set<string>();
   for (const f of found) {
-    const first = f.chain[0]!;
-    const content = blocks[first.block]!.text.slice(first.start, first.end);
-    if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) continue;
-    // "2016-02-15", "699320266": figures in quote marks (an embed's date or id) are nobody's words.
-    if (!HAS_LETTER.test(content)) continue;
-    // `known in the industry as "Level 5"`, `the so-called "peace plan"`: a term being named, not speech.
-    if (f.partial && wordCount(content) <= SCARE_QUOTE_MAX_WORDS + 1 && NAMED_TERM.test(blocks[first.block]!.text.slice(Math.max(0, first.open - 40), first.open))) continue;
-    let speakerId: string | null = null;
-    if (f.speaker) {
-      const e = f.speaker.entity;
-      speakerId = ids.get(e) ?? null;
-      if (!speakerId) {
-        speakerId = uniqueId(e.name, usedIds);
-        ids.set(e, speakerId);
-        const { name, description } = speakerLabel(e.name, e.description);
-        speakers.push({ id: speakerId, name, description, gender: e.gender, mentions: e.mentions });
-      }
-    }
-    // (Loops, not map/join/Set: the arrays those made changed hidden class between one parse and the next, and this
-    // once-a-parse function was thrown away and compiled again each time.)
-    const parts = objectList<QuotePart>();
-    const inBlocks: number[] = [];
-    let quoted = '';
-    for (const s of f.chain) {
-      const start = blocks[s.block]!.start + s.start;
-      const end = blocks[s.block]!.start + s.end;
-      parts.push({ block: s.block, start, end });
-      quoted = parts.length === 1 ? text.slice(start, end) : `${quoted} ${text.slice(start, end)}`;
-      if (!inBlocks.includes(s.block)) inBlocks.push(s.block);
-    }
-    quotes.push({
-      index: quotes.length,
-      speakerId,
-      text: quoted,
-      parts,
-      blocks: inBlocks,
-      partial: f.partial,
-      attribution: f.place,
-      mention: f.speaker?.mention ?? null,
-    });
+    if (!keptAsSpeech(f, blocks)) continue;
+    const speakerId = f.speaker ? speakerIdOf(f.speaker.entity, ids, usedIds, speakers) : null;
+    quotes.push(modelQuote(f, speakerId, text, blocks, quotes.length));
   }
   quotes.sort(byFirstPart);
   for (let i = 0; i < quotes.length; i++) quotes[i]!.index = i;
+}
+
+/** Whether a quote found is speech, not a scare quote, a figure or a term being named. */
+function keptAsSpeech(f: Found, blocks: Block[]): boolean {
+  const first = f.chain[0]!;
+  const content = blocks[first.block]!.text.slice(first.start, first.end);
+  if (f.partial && !f.speaker && wordCount(content) <= SCARE_QUOTE_MAX_WORDS) return false;
+  // "2016-02-15", "699320266": figures in quote marks (an embed's date or id) are nobody's words.
+  if (!HAS_LETTER.test(content)) return false;
+  // `known in the industry as "Level 5"`, `the so-called "peace plan"`: a term being named, not speech.
+  return !(f.partial && wordCount(content) <= SCARE_QUOTE_MAX_WORDS + 1 && NAMED_TERM.test(blocks[first.block]!.text.slice(Math.max(0, first.open - 40), first.open)));
+}
+
+/** The speaker's id, made (and the speaker added) the first time the entity speaks. */
+function speakerIdOf(e: Entity, ids: Map<Entity, string>, usedIds: Set<string>, speakers: Speaker[]): string {
+  let speakerId = ids.get(e);
+  if (speakerId === undefined) {
+    speakerId = uniqueId(e.name, usedIds);
+    ids.set(e, speakerId);
+    const { name, description } = speakerLabel(e.name, e.description);
+    speakers.push({ id: speakerId, name, description, gender: e.gender, mentions: e.mentions });
+  }
+  return speakerId;
+}
+
+/** A found quote as the model's quote: its parts in the article's text, its words, the blocks it spans. */
+function modelQuote(f: Found, speakerId: string | null, text: string, blocks: Block[], index: number): Quote {
+  // (Loops, not map/join/Set: the arrays those made changed hidden class between one parse and the next.)
+  const parts = objectList<QuotePart>();
+  const inBlocks: number[] = [];
+  let quoted = '';
+  for (const s of f.chain) {
+    const start = blocks[s.block]!.start + s.start;
+    const end = blocks[s.block]!.start + s.end;
+    parts.push({ block: s.block, start, end });
+    quoted = parts.length === 1 ? text.slice(start, end) : `${quoted} ${text.slice(start, end)}`;
+    if (!inBlocks.includes(s.block)) inBlocks.push(s.block);
+  }
+  return { index, speakerId, text: quoted, parts, blocks: inBlocks, partial: f.partial, attribution: f.place, mention: f.speaker?.mention ?? null };
 }
 const byFirstPart = (a: Quote, b: Quote) => a.parts[0]!.start - b.parts[0]!.start;
 
@@ -370,6 +375,8 @@ export function nextCapitalised(text: string, from: number): RegExpExecArray | n
 const wordOf = (raw: string) => (raw.endsWith('.') && !isAbbreviatedTitle(raw) ? raw.slice(0, -1) : raw);
 
 type WordAt = { word: string; at: number };
+/** (The words of a window, as an array of the same hidden class as split's, which readName is also given.) */
+const wordText = (w: WordAt) => w.word;
 
 /**
  * Up to 8 words from `at` (the first is `first`), each after nothing but spaces from the one before.
@@ -441,12 +448,12 @@ function scanNarration(block: number, text: string, spans: readonly Span[], regi
     let firstWindow: WordAt[] | undefined;
     if (commonNotName) {
       firstWindow = wordsFrom(narration, m.index, m[0], [], 3);
-      const firstWords = firstWindow.map((t) => t.word);
+      const firstWords = mapped(firstWindow, wordText);
       if (leadingDescriptors(firstWords) === 0 && !readName(firstWords)?.bare.includes(' ')) continue;
     }
     window = wordsFrom(narration, m.index, m[0], firstWindow ?? window);
     const word = window[0]!.word;
-    const windowWords = window.map((t) => t.word);
+    const windowWords = mapped(window, wordText);
     // "Republican Donald Trump": the party is a description; the name starts after it.
     const lead = leadingDescriptors(windowWords);
     if (lead > 0 && readName(windowWords.slice(lead))?.person) {
@@ -804,96 +811,114 @@ function contextAfter(span: Span, text: string, neighbours: Neighbours): { ctx: 
  * Quotes with no cue of their own: a quote-only paragraph continues the previous speaker;
  * another quote in the same paragraph lends its speaker; a paragraph about one person lends them.
  */
+/** What inheritSpeakers reads while it walks the quotes found (one object, so each quote's step is a function of its own). */
+interface Inheriting {
+  blocks: Block[];
+  spansIn: Map<number, Span[]>;
+  registry: Registry;
+  sentenceOf: (block: number, at: number) => number;
+  /** Indexed by block so each lookup below stays local: linear in the article, not quadratic. */
+  inBlock: Map<number, Found[]>;
+  order: Map<Found, number>;
+  quoteOnlyBlock: Map<number, boolean>;
+  /** How many quotes each speaker has had before the one being read. */
+  seenCounts: Map<Entity, number>;
+}
+
 function inheritSpeakers(
   found: Found[], blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry, sentenceOf: (block: number, at: number) => number,
 ): void {
-  // Indexed by block so each lookup below stays local: linear in the article, not quadratic.
   const inBlock = new Map<number, Found[]>();
   for (const f of found) for (const b of new Set(f.chain.map((s) => s.block))) (inBlock.get(b) ?? inBlock.set(b, []).get(b)!).push(f);
-  const order = new Map(found.map((f, i) => [f, i]));
-  const quoteOnlyBlock = new Map<number, boolean>();
-  const lastPersonIn = (block: number) => registry.peopleIn(block).pop();
-  const seenCounts = new Map<Entity, number>();
-  found.forEach((f, i) => {
-    if (i > 0 && found[i - 1]!.speaker) {
-      const e = found[i - 1]!.speaker!.entity;
-      seenCounts.set(e, (seenCounts.get(e) ?? 0) + 1);
-    }
-    if (f.speaker || f.anonymous) return;
-    const first = f.chain[0]!;
-    if (f.partial) {
-      // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.
-      const sentence = sentenceOf(first.block, first.open);
-      const sibling = (inBlock.get(first.block) ?? []).find((g) => g !== f && g.speaker && g.chain[0]!.block === first.block && sentenceOf(first.block, g.chain[0]!.open) === sentence);
-      // `"…," Trump said. Instead, "he just acts like a defeated man."`: a sentence that is only a connective and the
-      // quote goes on with the quote before it in the paragraph.
-      const text = blocks[first.block]!.text;
-      const lead = /(?:^|[.!?]["”’)]?\s+)([^.!?]*)$/.exec(text.slice(0, first.open))?.[1]?.trim() ?? '';
-      const last = f.chain[f.chain.length - 1]!;
-      const bareConnective = CONNECTIVE_ONLY.test(lead) && last.close !== null && /^(?:["”’]?\s*$|["”’]?\s+["“\p{Lu}])/u.test(text.slice(last.close + 1, last.close + 4)) && /[.!?]$/.test(text.slice(last.start, last.end));
-      const before = bareConnective ? (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker && g.chain[0]!.open < first.open).pop() : undefined;
-      const source = sibling ?? before;
-      if (source) {
-        f.speaker = source.speaker;
-        f.place = 'nearby';
-      }
-      return;
-    }
-    const sameBlock = (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker);
-    // A later quote's speaker carries back only to someone the paragraph has named before this quote
-    // (`Perez says … "…" … "…," he says.`); otherwise the earlier quote may be a chant, a title or another voice.
-    // (`"…." Jo Pike added, "…"`: "added" says the quote before was theirs too.)
-    const later = sameBlock[0];
-    const between = later ? blocks[first.block]!.text.slice(f.chain[f.chain.length - 1]!.end, later.chain[0]!.open) : '';
-    const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ??
-      (later?.speaker && (registry.mentionedBefore(later.speaker.entity, first.block, first.open) || /\b(?:added|adds|continued|went on)\b/.test(between)) ? later : undefined);
-    if (nearest?.speaker) {
-      f.speaker = nearest.speaker;
+  const state: Inheriting = { blocks, spansIn, registry, sentenceOf, inBlock, order: new Map(found.map((f, i) => [f, i])), quoteOnlyBlock: new Map(), seenCounts: new Map() };
+  // (Each quote is handed to a function of its own, compiled once: see "Parse-speed habits" in docs/ARCHITECTURE.md.)
+  for (let i = 0; i < found.length; i++) {
+    const before = i > 0 ? found[i - 1]!.speaker : null;
+    if (before) state.seenCounts.set(before.entity, (state.seenCounts.get(before.entity) ?? 0) + 1);
+    const f = found[i]!;
+    if (f.speaker || f.anonymous) continue;
+    if (f.partial) inheritPartial(f, state);
+    else inheritWhole(f, i, state);
+  }
+}
+
+/** A partial quote with no speaker of its own takes the speaker of a quote in its sentence, or of the one it goes on. */
+function inheritPartial(f: Found, { blocks, inBlock, sentenceOf }: Inheriting): void {
+  const first = f.chain[0]!;
+  // `insisted the rules are "non-negotiable", and said she would not "speculate"`: one subject, two quotes.
+  const sentence = sentenceOf(first.block, first.open);
+  const sibling = (inBlock.get(first.block) ?? []).find((g) => g !== f && g.speaker && g.chain[0]!.block === first.block && sentenceOf(first.block, g.chain[0]!.open) === sentence);
+  // `"…," Trump said. Instead, "he just acts like a defeated man."`: a sentence that is only a connective and the
+  // quote goes on with the quote before it in the paragraph.
+  const text = blocks[first.block]!.text;
+  const lead = /(?:^|[.!?]["”’)]?\s+)([^.!?]*)$/.exec(text.slice(0, first.open))?.[1]?.trim() ?? '';
+  const last = f.chain[f.chain.length - 1]!;
+  const bareConnective = CONNECTIVE_ONLY.test(lead) && last.close !== null && /^(?:["”’]?\s*$|["”’]?\s+["“\p{Lu}])/u.test(text.slice(last.close + 1, last.close + 4)) && /[.!?]$/.test(text.slice(last.start, last.end));
+  const before = bareConnective ? (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker && g.chain[0]!.open < first.open).pop() : undefined;
+  const source = sibling ?? before;
+  if (source) {
+    f.speaker = source.speaker;
+    f.place = 'nearby';
+  }
+}
+
+/** A whole quote with no speaker of its own: from a quote near it in the paragraph, or the paragraph before. */
+function inheritWhole(f: Found, i: number, { blocks, spansIn, registry, sentenceOf, inBlock, order, quoteOnlyBlock, seenCounts }: Inheriting): void {
+  const first = f.chain[0]!;
+  const sameBlock = (inBlock.get(first.block) ?? []).filter((g) => g !== f && g.speaker);
+  // A later quote's speaker carries back only to someone the paragraph has named before this quote
+  // (`Perez says … "…" … "…," he says.`); otherwise the earlier quote may be a chant, a title or another voice.
+  // (`"…." Jo Pike added, "…"`: "added" says the quote before was theirs too.)
+  const later = sameBlock[0];
+  const between = later ? blocks[first.block]!.text.slice(f.chain[f.chain.length - 1]!.end, later.chain[0]!.open) : '';
+  const nearest = sameBlock.filter((g) => g.chain[0]!.open < first.open || g.chain[0]!.block < first.block).pop() ??
+    (later?.speaker && (registry.mentionedBefore(later.speaker.entity, first.block, first.open) || /\b(?:added|adds|continued|went on)\b/.test(between)) ? later : undefined);
+  if (nearest?.speaker) {
+    f.speaker = nearest.speaker;
+    f.place = 'nearby';
+    return;
+  }
+  let quoteOnly = quoteOnlyBlock.get(first.block);
+  if (quoteOnly === undefined) {
+    const narration = narrationOnly(blocks[first.block]!.text, spansIn.get(first.block) ?? []);
+    quoteOnlyBlock.set(first.block, (quoteOnly = !/[\p{L}\p{N}]/u.test(narration)));
+  }
+  let prevBlock = first.block - 1;
+  while (prevBlock >= 0 && !QUOTABLE.has(blocks[prevBlock]!.kind)) prevBlock = -1;
+  if (!quoteOnly || prevBlock < 0) return;
+  const previous = (inBlock.get(prevBlock) ?? []).filter((g) => order.get(g)! < i).pop();
+  // The paragraph before ends with someone's quote (even a partial one): a bare quote paragraph goes on with them.
+  // (A partial one that closes its paragraph on a full stop — `… now said Trump had "the chance to unite us."` — counts too.)
+  const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && (registry.peopleIn(prevBlock).pop() === previous.speaker.entity || closesParagraph(previous.chain[previous.chain.length - 1]!, blocks[prevBlock]!.text)));
+  if (previous?.speaker && endsWithIt) {
+    f.speaker = previous.speaker;
+    f.place = 'continued';
+    registry.mention(f.speaker.entity, first.block, sentenceOf(first.block, first.open), first.open);
+    return;
+  }
+  // Interview layout: an unquoted question, then the answer as a bare quote: the interviewee speaks.
+  const prevText = blocks[prevBlock]!.text;
+  if (!previous && /\?\s*$/.test(prevText) && !/["“”]/.test(prevText)) {
+    const top = [...seenCounts].sort((a, b) => b[1] - a[1])[0];
+    if (top) {
+      f.speaker = { entity: top[0], mention: 'name' };
       f.place = 'nearby';
+      registry.mention(top[0], first.block, sentenceOf(first.block, first.open), first.open);
       return;
     }
-    let quoteOnly = quoteOnlyBlock.get(first.block);
-    if (quoteOnly === undefined) {
-      const narration = narrationOnly(blocks[first.block]!.text, spansIn.get(first.block) ?? []);
-      quoteOnlyBlock.set(first.block, (quoteOnly = !/[\p{L}\p{N}]/u.test(narration)));
-    }
-    let prevBlock = first.block - 1;
-    while (prevBlock >= 0 && !QUOTABLE.has(blocks[prevBlock]!.kind)) prevBlock = -1;
-    if (!quoteOnly || prevBlock < 0) return;
-    const previous = (inBlock.get(prevBlock) ?? []).filter((g) => order.get(g)! < i).pop();
-    // The paragraph before ends with someone's quote (even a partial one): a bare quote paragraph goes on with them.
-    // (A partial one that closes its paragraph on a full stop — `… now said Trump had "the chance to unite us."` — counts too.)
-    const endsWithIt = previous?.speaker && (!previous.partial || previous.chain[previous.chain.length - 1]!.block === prevBlock && (lastPersonIn(prevBlock) === previous.speaker.entity || closesParagraph(previous.chain[previous.chain.length - 1]!, blocks[prevBlock]!.text)));
-    if (previous?.speaker && endsWithIt) {
-      f.speaker = previous.speaker;
-      f.place = 'continued';
-      registry.mention(f.speaker.entity, first.block, sentenceOf(first.block, first.open), first.open);
-      return;
-    }
-    // Interview layout: an unquoted question, then the answer as a bare quote: the interviewee speaks.
-    const prevText = blocks[prevBlock]!.text;
-    if (!previous && /\?\s*$/.test(prevText) && !/["“”]/.test(prevText)) {
-      const top = [...seenCounts].sort((a, b) => b[1] - a[1])[0];
-      if (top) {
-        f.speaker = { entity: top[0], mention: 'name' };
-        f.place = 'nearby';
-        registry.mention(top[0], first.block, sentenceOf(first.block, first.open), first.open);
-        return;
-      }
-    }
-    const people = registry.peopleIn(prevBlock);
-    // (Only when they are a clause's subject there: a name met in passing, "… adopt Robert's Rules of Order", is no speaker.)
-    if (people.length === 1 && !previous && registry.isSubjectIn(prevBlock, people[0]!)) {
-      f.speaker = { entity: people[0]!, mention: 'name' };
-      f.place = 'nearby';
-      return;
-    }
-    // "Viguerie is upbeat about Cruz's chances." then a bare quote: the last sentence's subject speaks.
-    // (A term in quotes with no speaker, "what "go after them" means", is narration: the paragraph's subject still speaks next.)
-    const subject = !previous || (previous.partial && !previous.speaker) ? registry.lastSubjectIn(prevBlock) : null;
-    if (subject && subject.kind === 'person') {
-      f.speaker = { entity: subject, mention: 'name' };
-      f.place = 'nearby';
-    }
-  });
+  }
+  const people = registry.peopleIn(prevBlock);
+  // (Only when they are a clause's subject there: a name met in passing, "… adopt Robert's Rules of Order", is no speaker.)
+  if (people.length === 1 && !previous && registry.isSubjectIn(prevBlock, people[0]!)) {
+    f.speaker = { entity: people[0]!, mention: 'name' };
+    f.place = 'nearby';
+    return;
+  }
+  // "Viguerie is upbeat about Cruz's chances." then a bare quote: the last sentence's subject speaks.
+  // (A term in quotes with no speaker, "what "go after them" means", is narration: the paragraph's subject still speaks next.)
+  const subject = !previous || (previous.partial && !previous.speaker) ? registry.lastSubjectIn(prevBlock) : null;
+  if (subject && subject.kind === 'person') {
+    f.speaker = { entity: subject, mention: 'name' };
+    f.place = 'nearby';
+  }
 }

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { pieceCount } from './spaces';
-import { objectList } from './object-list';
+import { mapped, objectList } from './object-list';
 
 export type Gender = 'female' | 'male';
 
@@ -233,9 +233,11 @@ export function readName(words: readonly string[]): ParsedName | null {
     (titleCount === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
   const person = !joined && !place && (titleCount > 0 || firstGender !== undefined || knownSurname || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
   const known = titleCount > 0 || firstGender !== undefined || knownSurname;
-  const full = titleCount === 0 && suffixStart === i ? bare : [...words.slice(0, titleCount), ...names, ...words.slice(suffixStart, i).map((w) => w.replace(/,$/, ''))].join(' ');
+  const full = titleCount === 0 && suffixStart === i ? bare : [...words.slice(0, titleCount), ...names, ...mapped(words.slice(suffixStart, i), withoutTrailingComma)].join(' ');
   return { full, bare, first, surname, gender, person, known, used: i };
 }
+
+const withoutTrailingComma = (w: string) => w.replace(/,$/, '');
 
 export const looksLikeOrganisation = (s: string) => ORG_WORDS.test(s);
 

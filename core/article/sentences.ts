@@ -1,4 +1,5 @@
 import type { TextRange } from '../contract';
+import { objectList } from './object-list';
 
 /**
  * Abbreviations after which Intl.Segmenter wrongly ends a sentence ("Mr." "Prof." "Sen.").
@@ -299,15 +300,21 @@ export function splitSentencesOfEach(texts: readonly string[]): TextRange[][] {
     }
   });
   if (batch.length) segmentBatch();
-  return texts.map((text, i) => {
-    const collector = new SentenceRanges(text);
-    let start = 0;
-    for (const end of inOrder(ends[i]!)) {
-      collector.segment(start, end);
-      start = end;
-    }
-    return collector.finish();
-  });
+  // (A function of its own, not a closure made at each call: see "Parse-speed habits" in docs/ARCHITECTURE.md.)
+  const out = objectList<TextRange[]>();
+  for (let i = 0; i < texts.length; i++) out.push(sentencesEndingAt(texts[i]!, ends[i]!));
+  return out;
+}
+
+/** The sentences of `text` whose segments end at `ends`. */
+function sentencesEndingAt(text: string, ends: number[]): TextRange[] {
+  const collector = new SentenceRanges(text);
+  let start = 0;
+  for (const end of inOrder(ends)) {
+    collector.segment(start, end);
+    start = end;
+  }
+  return collector.finish();
 }
 
 /** `numbers` sorted in place, when they are not already (they nearly always are: a sort copies the array). */
