@@ -1,8 +1,9 @@
 /**
- * An empty array made to hold objects (or strings: any value but a small integer). V8 starts `[]` with small-integer elements, and the first object pushed into it
- * changes its map: code optimised for one parse's arrays (objects) then meets the next parse's new empty one and is
- * thrown away, twice per push site (wrong map, then not a small integer), each a recompile of a parse-long loop. An
- * array that held an object once keeps object elements, so every list made here has the same map from the start.
+ * An empty array made to hold objects (or strings: any value but a small integer). An empty `[]` starts with
+ * small-integer elements and takes another hidden class at its first object; `--trace-deopt` showed the code that
+ * pushed into the arrays a parse fills once (blocks, pieces, entities, chains, speakers) thrown away at the next
+ * parse's new empty array, twice a site ("wrong map", then "not a Smi"), each a recompile of a parse-long loop. An
+ * array that has held an object keeps object elements, so every list made here has one hidden class from the start.
  */
 export function objectList<T>(): T[] {
   const list: (T | null)[] = [null];
@@ -11,9 +12,9 @@ export function objectList<T>(): T[] {
 }
 
 /**
- * `items.map(f)`, built by pushing. What Array.prototype.map returns has one hidden class when its caller runs
- * optimised and another when it does not, so code that reads the result was thrown away whenever that changed
- * (a few times each parse); a pushed array has one.
+ * `items.map(f)` for a dense array, built by pushing (`f` is given the item only, not its index). Here
+ * `--trace-deopt` showed code reading map()'s results thrown away a few times each parse ("wrong map"): the array
+ * map() returns had another hidden class when its caller ran optimised than when it did not. A pushed array has one.
  */
 export function mapped<T, U>(items: readonly T[], f: (item: T) => U): U[] {
   const out = objectList<U>();

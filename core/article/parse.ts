@@ -210,7 +210,7 @@ function scanAndAttribute(
 
 /**
  * The quotes found, as the model's quotes (scare quotes and terms dropped), and their speakers. (Each found quote is
- * handed to functions of their own, compiled once: see "Parse-speed habits" in docs/ARCHITECTURE.md.)
+ * handed to functions of their own, compiled once: see "JIT warm-up" in docs/ARCHITECTURE.md.)
  */
 function addQuotes(found: Found[], text: string, blocks: Block[], quotes: Quote[], speakers: Speaker[]): void {
   const ids = new Map<Entity, string>();
@@ -249,7 +249,7 @@ function speakerIdOf(e: Entity, ids: Map<Entity, string>, usedIds: Set<string>, 
 
 /** A found quote as the model's quote: its parts in the article's text, its words, the blocks it spans. */
 function modelQuote(f: Found, speakerId: string | null, text: string, blocks: Block[], index: number): Quote {
-  // (Loops, not map/join/Set: the arrays those made changed hidden class between one parse and the next.)
+  // (Loops, not map() and [...new Set()]: the arrays those made changed hidden class between one parse and the next.)
   const parts = objectList<QuotePart>();
   const inBlocks: number[] = [];
   let quoted = '';
@@ -807,10 +807,6 @@ function contextAfter(span: Span, text: string, neighbours: Neighbours): { ctx: 
   return { ctx: stop ? rest.slice(0, stop.index + 1) : rest, start: from };
 }
 
-/**
- * Quotes with no cue of their own: a quote-only paragraph continues the previous speaker;
- * another quote in the same paragraph lends its speaker; a paragraph about one person lends them.
- */
 /** What inheritSpeakers reads while it walks the quotes found (one object, so each quote's step is a function of its own). */
 interface Inheriting {
   blocks: Block[];
@@ -825,13 +821,17 @@ interface Inheriting {
   seenCounts: Map<Entity, number>;
 }
 
+/**
+ * Quotes with no cue of their own: a quote-only paragraph continues the previous speaker;
+ * another quote in the same paragraph lends its speaker; a paragraph about one person lends them.
+ */
 function inheritSpeakers(
   found: Found[], blocks: Block[], spansIn: Map<number, Span[]>, registry: Registry, sentenceOf: (block: number, at: number) => number,
 ): void {
   const inBlock = new Map<number, Found[]>();
   for (const f of found) for (const b of new Set(f.chain.map((s) => s.block))) (inBlock.get(b) ?? inBlock.set(b, []).get(b)!).push(f);
   const state: Inheriting = { blocks, spansIn, registry, sentenceOf, inBlock, order: new Map(found.map((f, i) => [f, i])), quoteOnlyBlock: new Map(), seenCounts: new Map() };
-  // (Each quote is handed to a function of its own, compiled once: see "Parse-speed habits" in docs/ARCHITECTURE.md.)
+  // (Each quote is handed to a function of its own, compiled once: see "JIT warm-up" in docs/ARCHITECTURE.md.)
   for (let i = 0; i < found.length; i++) {
     const before = i > 0 ? found[i - 1]!.speaker : null;
     if (before) state.seenCounts.set(before.entity, (state.seenCounts.get(before.entity) ?? 0) + 1);

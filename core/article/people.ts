@@ -233,6 +233,7 @@ export function readName(words: readonly string[]): ParsedName | null {
     (titleCount === 0 && firstGender === undefined && names.length >= 2 && isPlaceWord(surname));
   const person = !joined && !place && (titleCount > 0 || firstGender !== undefined || knownSurname || (names.length >= 2 && names.length <= 4 && !ORG_WORDS.test(bare)));
   const known = titleCount > 0 || firstGender !== undefined || knownSurname;
+  // (mapped, not map: the spread below read map()'s result, whose hidden class depends on whether the caller runs optimised.)
   const full = titleCount === 0 && suffixStart === i ? bare : [...words.slice(0, titleCount), ...names, ...mapped(words.slice(suffixStart, i), withoutTrailingComma)].join(' ');
   return { full, bare, first, surname, gender, person, known, used: i };
 }

@@ -300,7 +300,7 @@ export function splitSentencesOfEach(texts: readonly string[]): TextRange[][] {
     }
   });
   if (batch.length) segmentBatch();
-  // (A function of its own, not a closure made at each call: see "Parse-speed habits" in docs/ARCHITECTURE.md.)
+  // (A function of its own, not a closure made at each call: see "JIT warm-up" in docs/ARCHITECTURE.md.)
   const out = objectList<TextRange[]>();
   for (let i = 0; i < texts.length; i++) out.push(sentencesEndingAt(texts[i]!, ends[i]!));
   return out;

@@ -17,7 +17,6 @@ export interface AudioState {
   currentTime: number;
   playbackRate: number;
   preservesPitch: boolean;
-  readyState: number;
   /** The utterance whose clip the element holds (the player's data-utterance), or null. */
   utterance: number | null;
 }
@@ -25,6 +24,8 @@ export interface AudioState {
 /** An <audio> element's event as the page saw it (recordDeckEvents), with what the element held at that moment. */
 export interface DeckEvent {
   type: 'loadstart' | 'canplaythrough' | 'playing';
+  /** Which element (its place among the page's <audio> elements): the two swap ids as they take turns. */
+  element: number;
   /** `reader-audio` (the one playing) or `reader-audio-next` (loaded ahead). */
   id: string;
   src: string;
@@ -112,7 +113,6 @@ export class ReaderDriver {
       currentTime: a.currentTime,
       playbackRate: a.playbackRate,
       preservesPitch: a.preservesPitch,
-      readyState: a.readyState,
       utterance: a.dataset.utterance ? Number(a.dataset.utterance) : null,
     }));
   }
@@ -163,10 +163,11 @@ export class ReaderDriver {
       const g = globalThis as any;
       const h = g.CSS.highlights.get('reader-word');
       const range = h ? [...h][0] : undefined;
-      if (!range) return null;
+      const word = range ? String(range).trim() : '';
+      if (!word) return null;
       const parts = [...g.document.querySelectorAll('#article .sentence.is-current')].map((e: any) => e.textContent);
-      return { word: String(range).trim(), sentence: parts.join(' ').replace(/\s+/g, ' ').trim() };
-    });
+      return { word, sentence: parts.join(' ').replace(/\s+/g, ' ').trim() };
+    }, null, { polling: 100 });
     return handle.jsonValue() as Promise<{ word: string; sentence: string }>;
   }
 
@@ -191,7 +192,7 @@ export class ReaderDriver {
     });
   }
 
-  /** Starts recording which utterance is current each time an audio element starts playing (the player has two, taking turns). */
+  /** Starts recording the utterance each audio element holds as it starts playing (the player has two, taking turns). */
   async recordPlayingUtterances(): Promise<void> {
     await this.page.evaluate(() => {
       const w = globalThis as any;
@@ -209,14 +210,14 @@ export class ReaderDriver {
     await this.page.evaluate(() => {
       const w = globalThis as any;
       w.__decks = [];
-      for (const a of w.document.querySelectorAll('audio')) {
+      [...w.document.querySelectorAll('audio')].forEach((a: any, element: number) => {
         for (const type of ['loadstart', 'canplaythrough', 'playing']) {
           a.addEventListener(type, () => w.__decks.push({
-            type, id: a.id, src: a.currentSrc, paused: a.paused, preservesPitch: a.preservesPitch,
+            type, element, id: a.id, src: a.currentSrc, paused: a.paused, preservesPitch: a.preservesPitch,
             utterance: a.dataset.utterance ? Number(a.dataset.utterance) : null,
           }));
         }
-      }
+      });
     });
   }
 
@@ -225,7 +226,7 @@ export class ReaderDriver {
     const handle = await this.page.waitForFunction(([t, n]) => {
       const log = (globalThis as any).__decks as DeckEvent[];
       return log.some((e) => e.type === t && e.utterance === n) ? log : null;
-    }, [type, utterance] as const, { timeout: 45_000 });
+    }, [type, utterance] as const, { timeout: 45_000, polling: 100 });
     return handle.jsonValue() as Promise<DeckEvent[]>;
   }
 
@@ -262,10 +263,11 @@ export class ReaderDriver {
     return (await this.announcer.textContent())?.trim() ?? '';
   }
 
-  async waitForAnnouncement(expected: string | RegExp): Promise<string> {
-    // (The text the check matched: read again, the region may since have been cleared for the next one.)
+  async waitForAnnouncement(expected: string | RegExp, timeout?: number): Promise<string> {
+    // (The text the check matched, spaces collapsed as toHaveText does: read again, the region may since have been
+    // cleared for the next one.)
     let text = '';
-    await expect.poll(async () => (text = await this.lastAnnouncement()))
+    await expect.poll(async () => (text = (await this.lastAnnouncement()).replace(/\s+/g, ' ')), { timeout })
       .toEqual(typeof expected === 'string' ? expected : expect.stringMatching(expected));
     return text;
   }

@@ -100,8 +100,8 @@ test('export: progress is announced at each quarter, the end says where the file
   await reader.waitForAnnouncement(/^Opened A report on the council budget/);
   await reader.recordAnnouncements();
   await reader.press('Control+E');
-  await expect(reader.announcer).toHaveText(/^Exported (\d+ min )?\d+ s of audio to /, { timeout: 240_000 });
-  const path = (await reader.lastAnnouncement()).replace(/^Exported (\d+ min )?\d+ s of audio to /, '');
+  const done = await reader.waitForAnnouncement(/^Exported (\d+ min )?\d+ s of audio to /, 240_000);
+  const path = done.replace(/^Exported (\d+ min )?\d+ s of audio to /, '');
   // Named after the article's title (electron/services/export-name.ts).
   expect(path).toBe(`${userDataDir}/A report on the council budget.wav`);
   expect(existsSync(path)).toBe(true);

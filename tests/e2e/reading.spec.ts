@@ -33,21 +33,22 @@ test.describe('reading the sample article', () => {
 
   test('continuous reading keeps the next sentence loaded in a second <audio>, which takes over at the end of the one playing', async ({ reader }) => {
     await reader.open();
-    // Each element's loads and starts, taken in the page as they happen: a short clip (the byline) can end before the
-    // test could look at it.
+    // A long sentence first: its clip plays for seconds, time enough for the next one to be fetched and decoded.
+    await reader.moveToLongSentence();
+    // Each element's loads and starts, taken in the page as they happen (a short clip can end before the test looks).
     await reader.recordDeckEvents();
     await reader.press('Space');
-    await reader.waitForAudioProgress(0.1);
-    const at = await reader.utteranceIndex();
+    const at = (await reader.waitForAudioProgress(0.1)).utterance!;
     const events = await reader.waitForDeckEvent('playing', at + 1);
     const of = (type: string) => events.filter((e) => e.type === type && e.utterance === at + 1);
-    // While the first clip played, the next was fetched and decoded in the other element, once...
+    // While the first clip played, the next was loaded once, in the other element, and decoded there before it was needed...
     expect(of('loadstart')).toHaveLength(1);
-    const loaded = of('canplaythrough')[0]!;
+    const [loaded] = of('loadstart');
     expect(loaded).toMatchObject({ id: 'reader-audio-next', paused: true, preservesPitch: true });
-    expect(loaded.src).toMatch(/^blob:/);
+    expect(loaded!.src).toMatch(/^blob:/);
+    expect(of('canplaythrough')[0]).toMatchObject({ element: loaded!.element, id: 'reader-audio-next', paused: true });
     // ...and at the end of the sentence that element plays, the same source (not loaded again).
-    expect(of('playing')[0]).toMatchObject({ id: 'reader-audio', src: loaded.src });
+    expect(of('playing')[0]).toMatchObject({ element: loaded!.element, id: 'reader-audio', src: loaded!.src });
     // And it in turn loads the sentence after (the one after whichever plays by now).
     await expect.poll(async () => {
       const now = await reader.utteranceIndex();
@@ -270,8 +271,8 @@ test.describe('reading the sample article', () => {
     await reader.press('q');
     await reader.waitForAnnouncement(/^Quote 2 of \d+/);
     await expect.poll(() => reader.currentWordText()).not.toBeNull();
-    // Paused there (highlight and word stay): the quote's first sentence lasts a few seconds, fewer than the checks
-    // below may take on a busy machine.
+    // Paused there for the checks (highlight and word stay): the quote's first sentence lasts a few seconds, fewer than
+    // the checks may take on a busy machine.
     await reader.press('Space');
     await reader.waitForPlayerState('paused');
     await expect(reader.currentQuoteFigure()).toHaveCount(1);
@@ -281,6 +282,9 @@ test.describe('reading the sample article', () => {
     await expect(reader.article.locator('.sentence.is-current').filter({ hasText: 'president of SAMS, said:' })).toHaveCount(0);
     await expect(reader.article.locator('.sentence.is-current').filter({ hasText: 'The airstrikes' })).toHaveCount(1);
     expect(await reader.currentWordText()).not.toBeNull();
+    // Playing again for the picture (the highlight stays on this sentence for its next seconds).
+    await reader.press('Space');
+    await reader.waitForPlayerState('playing');
     await mkdir(ARTIFACTS, { recursive: true });
     await reader.page.screenshot({ path: `${ARTIFACTS}reading-view-playing.png` });
   });
