@@ -617,6 +617,24 @@ function commaSegments(phrase: string): string[] {
 }
 
 /**
+ * What the comma segments after a speaker's name say of who they are: "Ann Bell, 34, a nurse" -> "a nurse". An age
+ * is left out; a relative clause ("who declined to be named because …"), what the speaker was doing ("speaking of
+ * Clinton", "asked about …") or where and when ("in Kentucky", "on Thursday", "before the barn event") is about the
+ * occasion, and so is every segment after it ("on Thursday, hours after Trump retweeted …").
+ */
+export function describingSegments(segments: readonly string[]): string | null {
+  const kept: string[] = [];
+  for (let i = 1; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (/^\d+$/.test(s)) continue;
+    if (OCCASION_SEGMENT.test(s)) break;
+    kept.push(s);
+  }
+  return kept.join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+}
+const OCCASION_SEGMENT = /^(?:who|which|whose|where|when|while|as|and|but|or|then|in|at|on|during|after|before|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu;
+
+/**
  * Who a speaker phrase refers to. Pronouns and "the doctor" resolve to someone already
  * mentioned; names merge with earlier mentions of the same person ("Tarakji" = "Dr Ahmad Tarakji").
  */
@@ -627,9 +645,7 @@ export function resolveSpeaker(
 ): SpeakerRef | null {
   const segments = commaSegments(phrase);
   let head = segments[0] ?? '';
-  // Ages and relative clauses ("who declined to be named because ...") describe circumstances, not the speaker.
-  // "Pat Caddell, speaking of Clinton": what the speaker was doing is not who they are.
-  const description: string | null = segments.length < 2 ? null : segments.slice(1).filter((s) => !/^\d+$/.test(s) && !/^(?:who|which|whose|where|when|while|as|and|but|or|then|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu.test(s)).join(', ').replace(TRAILING_CIRCUMSTANCE, '') || null;
+  const description = describingSegments(segments);
   // ("Said one Democrat familiar with the talks": an inverted verb opening the phrase is no part of the speaker.)
   // (Not "and said his remarks": a verb and a possessive are a clause.)
   head = withoutLeadingTime(head.replace(/^(?:said|says|added|asked)\s+(?=(?:one|a|an|the|another|two|three|several)\s)/i, '').replace(/^(?:and|but|so|then)\s+/i, ''));

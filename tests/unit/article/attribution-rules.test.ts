@@ -1,7 +1,7 @@
 // One test per attribution rule, each on sentences written for it (none from any corpus).
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../core/article/parse';
-import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, invertedDescription, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
+import { RECIPIENT_BEFORE, beforeIrregularPast, cueAfter, describedThenNamed, describingSegments, invertedDescription, isFirstPerson, openingSubject, statementIssuer } from '../../../core/article/attribution';
 import { clauseSubjects, isClauseSubject, nounPhraseBeforeVerb } from '../../../core/article/noun-phrase';
 import { leadingDescriptors, notASpeaker, withoutLeadingTime } from '../../../core/article/speaker-check';
 import { isAcronym, readName, withSharedSurname } from '../../../core/article/people';
@@ -69,6 +69,15 @@ describe('clean speaker names: the name the listener hears is the name', () => {
   });
   it('what the speaker was doing is not part of the name or description', () => {
     expect(describe1('"It was a blunder," said Tom Brandt, speaking of the budget.')).toEqual([{ name: 'Tom Brandt', description: null }]);
+  });
+  it('where and when it was said is the occasion, and so is what follows it', () => {
+    expect(describingSegments(['Ann Bell', '34', 'a retired nurse'])).toBe('a retired nurse');
+    expect(describingSegments(['Tom Reid', 'in Leeds'])).toBeNull();
+    expect(describingSegments(['Priya Shah', 'the council leader', 'on Thursday', 'hours after the vote'])).toBe('the council leader');
+    expect(describingSegments(['Jo Pike', 'who asked not to be named', 'a neighbour'])).toBeNull();
+    expect(describingSegments(['Sam Lee', 'before the meeting', 'a closed session'])).toBeNull();
+    expect(describe1('"We will appeal," said Priya Shah, the council leader, on Thursday, hours after the vote.')).toEqual([{ name: 'Priya Shah', description: 'the council leader' }]);
+    expect(describe1('"The buses will run," Mayor Dan Ortiz, in a letter to families, wrote.')).toEqual([{ name: 'Mayor Dan Ortiz', description: null }]);
   });
 });
 
