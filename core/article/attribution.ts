@@ -278,7 +278,9 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
       const subject = clauseSubjects(ctx, ctxStart).pop();
       // A partial quote is the subject's own words only when the subject says, writes or judges something
       // ("Cruz blasted the ruling as "lawless""); otherwise it is a term or a name ("the SVP launched the "initiative"").
-      const judges = subject && partial && judgingVerbAfter(ctx.slice(subject.start - ctxStart + subject.phrase.length));
+      const afterSubject = subject ? ctx.slice(subject.start - ctxStart + subject.phrase.length) : '';
+      // ("… in many Asian states, and it has used "velvet gloves"": an adjective before an -s word is no subject and verb.)
+      const judges = subject && partial && judgingVerbAfter(afterSubject) && !pluralAfter(subject.phrase, afterSubject);
       if (subject && (!partial || judges)) return cue(subject.start, subject.phrase, afterOtherQuote ? 'inside' : 'before');
     }
     return null;
@@ -402,6 +404,13 @@ const SUBORDINATE_OPENER = /^(?:Given|Despite|Although|Though|Because|Since|Unle
 
 const ORG_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'van', 'von', 'al', 'bin']);
 /** "many Asian states", "several news reports": an -s form after an adjective or a quantifier is a plural noun, not a speech verb. */
+/** The first word of `after` is a plural noun after the last word of `phrase` ("Asian" + " states, and …"). */
+function pluralAfter(phrase: string, after: string): boolean {
+  const next = /^\s*([\p{Ll}]+)/u.exec(after)?.[1];
+  const last = /([\p{L}’'-]+)$/u.exec(phrase)?.[1];
+  return next !== undefined && last !== undefined && isPluralNounAfter(last, next);
+}
+
 function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
   const before = /([\p{L}’'-]+)\s+$/u.exec(ctx.slice(Math.max(0, verb.index - 30), verb.index))?.[1];
   return before !== undefined && isPluralNounAfter(before, verb[0]);

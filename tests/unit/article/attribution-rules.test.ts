@@ -245,6 +245,11 @@ describe('a partial quote is speech when its subject says, writes or judges', ()
     expect(speakers('Mayor Tom Brandt flew to Dover for what aides billed as a "listening tour" of the coast.')).toEqual({});
     expect(speakers('Ruth Abara spent the weekend in Leeds, where the floods had left "nothing but mud and broken furniture."')).toEqual({ 'nothing but mud and broken furniture.': '-' });
   });
+  it('an adjective before a plural noun ("many European states") is no subject judging, even when the article named it before', () => {
+    const body = 'Moscow\'s ambitious Central European plans did not go down well, at least initially, in Brussels.\n\n' +
+      'The pact has divided opinion in many European states, and it has used "soft power" in its dealings with the region, said Anna Berg, a researcher at the institute.';
+    expect(speakers(body)).toEqual({ 'soft power': 'Anna Berg' });
+  });
 });
 
 describe('the clause after a quote: attribution or the narrator’s next sentence', () => {
