@@ -258,7 +258,8 @@ function modelQuote(f: Found, speakerId: string | null, text: string, blocks: Bl
     const end = blocks[s.block]!.start + s.end;
     parts.push({ block: s.block, start, end });
     quoted = parts.length === 1 ? text.slice(start, end) : `${quoted} ${text.slice(start, end)}`;
-    if (!inBlocks.includes(s.block)) inBlocks.push(s.block);
+    // (A chain's spans come in block order: a new block is one unlike the last. A chain may run over thousands of blocks.)
+    if (inBlocks[inBlocks.length - 1] !== s.block) inBlocks.push(s.block);
   }
   return { index, speakerId, text: quoted, parts, blocks: inBlocks, partial: f.partial, attribution: f.place, mention: f.speaker?.mention ?? null };
 }
