@@ -404,16 +404,16 @@ const SUBORDINATE_OPENER = /^(?:Given|Despite|Although|Though|Because|Since|Unle
 
 const ORG_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'van', 'von', 'al', 'bin']);
 /** "many Asian states", "several news reports": an -s form after an adjective or a quantifier is a plural noun, not a speech verb. */
+function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
+  const before = /([\p{L}’'-]+)\s+$/u.exec(ctx.slice(Math.max(0, verb.index - 30), verb.index))?.[1];
+  return before !== undefined && isPluralNounAfter(before, verb[0]);
+}
+
 /** The first word of `after` is a plural noun after the last word of `phrase` ("Asian" + " states, and …"). */
 function pluralAfter(phrase: string, after: string): boolean {
   const next = /^\s*([\p{Ll}]+)/u.exec(after)?.[1];
   const last = /([\p{L}’'-]+)$/u.exec(phrase)?.[1];
   return next !== undefined && last !== undefined && isPluralNounAfter(last, next);
-}
-
-function pluralNoun(ctx: string, verb: RegExpExecArray): boolean {
-  const before = /([\p{L}’'-]+)\s+$/u.exec(ctx.slice(Math.max(0, verb.index - 30), verb.index))?.[1];
-  return before !== undefined && isPluralNounAfter(before, verb[0]);
 }
 
 const OBJECT_OF = /^(?:for|of|at|with|from|to|by|about|behind|near)$/i;
