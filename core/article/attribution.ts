@@ -326,6 +326,9 @@ export function cueAfter(ctx: string, ctxStart: number): Cue | null {
     const m = re.exec(ctx) ?? (re === VERB_FIRST ? re.exec(untilParticiple) : null);
     if (!m?.[1]) continue;
     const phrase = m[1].trim().replace(/[,:]$/, '');
+    // `… but "isn't planning to endorse anyone," while Sen. Ann Bell suggested …`: a clause opened by a conjunction
+    // goes on with the narrator's sentence; its subject says something else.
+    if (re === SUBJECT_FIRST && CONTRAST_OPENER.test(phrase)) continue;
     // "former congressman Dan Maffei said": a lower-case description may lead into the name.
     if (re === SUBJECT_FIRST && !(PRONOUNS.has(phrase.toLowerCase()) || /^\p{Lu}/u.test(phrase) || DETERMINERS.test(phrase) || BARE_BODIES.test(phrase) || (/\p{Lu}/u.test(phrase) && trailingNounPhrase(phrase.split(/\s+/)) === 0))) {
       // `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said`: the noun phrase before the
@@ -400,6 +403,7 @@ export function statementIssuer(region: string, offset: number): Phrase | null {
 }
 
 /** Words that open a subordinate clause or a prepositional phrase, never a speaker's name. */
+const CONTRAST_OPENER = /^(?:while|whereas|although|though|because|since|unless)\s/;
 const SUBORDINATE_OPENER = /^(?:Given|Despite|Although|Though|Because|Since|Unless|Whether|Unlike|Amid|Amidst|Among|Without|Considering|Regarding)\s/;
 
 const ORG_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'van', 'von', 'al', 'bin']);

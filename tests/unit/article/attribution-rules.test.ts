@@ -253,6 +253,13 @@ describe('a partial quote is speech when its subject says, writes or judges', ()
 });
 
 describe('the clause after a quote: attribution or the narrator’s next sentence', () => {
+  it('a clause opened by "while", "whereas", "although" … after a quote is the narrator going on: its subject says something else', () => {
+    expect(speakers('The council said it would "review the plan" but "not rush into anything," while Mayor Ann Bell suggested the vote could come sooner.'))
+      .toEqual({ 'review the plan': 'The council', 'not rush into anything,': 'The council' });
+    // ...but "as X put it" and "X said, while …" still attribute.
+    expect(speakers('"It was a mistake," as Mayor Ann Bell put it.')).toEqual({ 'It was a mistake,': 'Mayor Ann Bell' });
+    expect(speakers('"We will rebuild," Ann Bell said, while the crowd cheered.')).toEqual({ 'We will rebuild,': 'Ann Bell' });
+  });
   it('a long sentence after a quote that ends its sentence is no attribution', () => {
     expect(speakers('"The vote will be close in our county." Ruth Abara endorsed the rival candidate in the district on Monday, saying she had no choice after weeks of talks.'))
       .toEqual({ 'The vote will be close in our county.': '-' });
