@@ -194,16 +194,8 @@ export class ReaderDriver {
 
   /** Starts recording the utterance each audio element holds as it starts playing (the player has two, taking turns). */
   async recordPlayingUtterances(): Promise<void> {
-    await this.page.evaluate(() => {
-      const w = globalThis as any;
-      w.__playing = [];
-      for (const audio of w.document.querySelectorAll('audio')) {
-        // (The element's own utterance: in continuous reading the article's is set only after play() resolves.)
-        audio.addEventListener('playing', () => { if (audio.dataset.utterance) w.__playing.push(Number(audio.dataset.utterance)); });
-      }
-    });
+    await this.recordDeckEvents();
   }
-
 
   /** Starts recording, in the page as they happen, each audio element's loads and starts (see DeckEvent). */
   async recordDeckEvents(): Promise<void> {
@@ -230,8 +222,11 @@ export class ReaderDriver {
     return handle.jsonValue() as Promise<DeckEvent[]>;
   }
 
+  /** (The element's own utterance: in continuous reading the article's is set only after play() resolves; the short
+   * silence played at open holds none.) */
   async recordedPlayingUtterances(): Promise<number[]> {
-    return this.page.evaluate(() => (globalThis as any).__playing as number[]);
+    const events = await this.page.evaluate(() => (globalThis as any).__decks as DeckEvent[]);
+    return events.filter((e) => e.type === 'playing' && e.utterance !== null).map((e) => e.utterance!);
   }
 
   async recordedHighlights(): Promise<number[]> {
