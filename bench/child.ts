@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { node } from '../scripts/esbuild-options.mjs';
 
 /** Runs bench/<file> under tsx in a fresh Node process; resolves its last stdout line as JSON, or null on timeout/failure. */
 export function runChild<T>(file: string, args: string[], timeoutMs: number): Promise<T | null> {
@@ -13,8 +14,8 @@ export function runChild<T>(file: string, args: string[], timeoutMs: number): Pr
 
 /**
  * bench/<file> bundled as the app bundles its parse worker: by esbuild into one CommonJS file with the options
- * scripts/build.mjs gives Node bundles (its source maps, externals and aliases aside: none matters to what is
- * measured). `run` starts it in a fresh process of this machine's Node (Electron's Node and V8 are not installed
+ * scripts/build.mjs gives Node bundles (scripts/esbuild-options.mjs; source maps and aliases aside: neither matters to
+ * what is measured). `run` starts it in a fresh process of this machine's Node (Electron's Node and V8 are not installed
  * here); built once for all the runs, removed by `dispose`. Under tsx, its module hooks and loader thread made the
  * second parse of 1 MB 30-130 ms slower than the bundle.
  */
@@ -22,7 +23,7 @@ export async function bundledChild(file: string): Promise<{ run<T>(args: string[
   const dir = mkdtempSync(join(tmpdir(), 'bench-child-'));
   const outfile = join(dir, 'child.cjs');
   try {
-    await build({ entryPoints: [fileURLToPath(new URL(file, import.meta.url))], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning' });
+    await build({ ...node, entryPoints: [fileURLToPath(new URL(file, import.meta.url))], outfile });
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;

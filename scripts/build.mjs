@@ -10,6 +10,7 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as options from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const r = (...p) => join(root, ...p);
@@ -20,9 +21,10 @@ const d = (...p) => join(dist, ...p);
 const watch = process.argv.includes('--watch');
 const started = Date.now();
 
-const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', target: 'es2022' };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'say'] };
-const browser = { ...common, platform: 'browser', format: 'iife' };
+const sourcemap = 'linked';
+const node = { ...options.node, sourcemap };
+const browser = { ...options.browser, sourcemap };
+const preload = { ...options.preload, sourcemap };
 
 const jobs = [];
 const skipped = [];
@@ -30,9 +32,7 @@ const entry = (file, options) => (existsSync(r(file)) ? jobs.push({ entryPoints:
 
 entry('renderer/main.ts', { ...browser, outfile: d('renderer/app.js') });
 entry('electron/main.ts', { ...node, outfile: d('electron/main.cjs') });
-// A sandboxed preload can require only 'electron' (and a few polyfills), so bundle the rest
-// and use the browser platform: any accidental Node import fails the build here.
-entry('electron/preload.ts', { ...common, platform: 'browser', format: 'cjs', external: ['electron'], outfile: d('electron/preload.cjs') });
+entry('electron/preload.ts', { ...preload, outfile: d('electron/preload.cjs') });
 // linkedom tries require('canvas') and falls back to its own shim; we ship no canvas, so the
 // bundle takes the shim directly instead of carrying a require of a package that is not there.
 entry('electron/services/parse-worker.ts', { ...node, alias: { canvas: './node_modules/linkedom/commonjs/canvas-shim.cjs' }, outfile: d('electron/parse-worker.cjs') });

@@ -15,6 +15,7 @@ import { menuTemplate } from '../../../electron/main/menu-template';
 import { userDataFromEnv } from '../../../electron/main/user-data';
 import { INTERNAL_ERROR, messageForPeople } from '../../../electron/services/user-message';
 import { PayloadError } from '../../../electron/services/validate';
+import { preload } from '../../../scripts/esbuild-options.mjs';
 
 let dir: string;
 beforeAll(async () => {
@@ -98,7 +99,7 @@ describe('error messages meant for people', () => {
     // The real preload bundle, run as Electron runs it, over an ipcRenderer that fails the way
     // Electron's does when a handler throws.
     const out = join(dir, 'preload.cjs');
-    await build({ entryPoints: ['electron/preload.ts'], bundle: true, platform: 'browser', format: 'cjs', external: ['electron'], outfile: out, logLevel: 'error' });
+    await build({ ...preload, entryPoints: ['electron/preload.ts'], outfile: out, logLevel: 'error' });
     const exposed: { reader?: ReaderApi } = {};
     const electron = {
       contextBridge: { exposeInMainWorld: (name: 'reader', api: ReaderApi) => void (exposed[name] = api) },

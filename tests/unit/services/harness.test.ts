@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, injectBridge, startHarness } from '../../../harness/server';
 import { fakeSpeech } from './fakes';
+import { browser, node } from '../../../scripts/esbuild-options.mjs';
 
 // The harness plans in its parse worker (a separate bundle), so the real planner runs here.
 let dir: string;
@@ -21,8 +22,8 @@ beforeAll(async () => {
   await writeFile(join(dist, 'renderer', 'app.js'), '// app');
   await writeFile(join(dir, 'secret.txt'), 'secret');
   await Promise.all([
-    build({ entryPoints: ['electron/services/parse-worker.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: join(dist, 'electron', 'parse-worker.cjs'), logLevel: 'error' }),
-    build({ entryPoints: ['harness/client/bridge.ts'], bundle: true, platform: 'browser', format: 'iife', outfile: join(dist, 'harness', 'bridge.js'), logLevel: 'error' }),
+    build({ ...node, entryPoints: ['electron/services/parse-worker.ts'], outfile: join(dist, 'electron', 'parse-worker.cjs'), logLevel: 'error' }),
+    build({ ...browser, entryPoints: ['harness/client/bridge.ts'], outfile: join(dist, 'harness', 'bridge.js'), logLevel: 'error' }),
   ]);
   harness = await startHarness({ distDir: dist, speech: fakeSpeech(), testRoutes: true });
 });

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { unpackNow } from '../../../core/packed';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import type { Planning, PreparedArticle } from '../../../electron/services/article-loader';
 import { createWorkerLoader } from '../../../electron/services/worker-loader';
+import { node } from '../../../scripts/esbuild-options.mjs';
 
 const planning: Planning = { settings: DEFAULT_SETTINGS, voices: [] };
 
@@ -21,13 +22,20 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'parse-worker-'));
   worker = join(dir, 'parse-worker.cjs');
   // The same bundle scripts/build.mjs makes, built here so the test never touches dist/.
-  await build({ entryPoints: ['electron/services/parse-worker.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
+  await build({ ...node, entryPoints: ['electron/services/parse-worker.ts'], outfile: worker, logLevel: 'error' });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('parse worker', () => {
+  it('keeps the parser\'s Unicode regular expressions as literals, not rebuilt by new RegExp() at each call', async () => {
+    const bundle = await readFile(worker, 'utf8');
+    // (`/^\\p{Lu}/u` inside a function, as the parser writes it, must not come out as `new RegExp("^\\\\p{Lu}", "u")`.)
+    expect(bundle).toContain('/^\\p{Lu}/u');
+    expect(bundle).not.toMatch(/new RegExp\("[^"]*\\\\p\{/);
+  });
+
   it('loads a file and bytes off the main thread', async () => {
     const file = join(dir, 'a.txt');
     await writeFile(file, 'A title\n\nSome text.');
