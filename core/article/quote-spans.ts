@@ -4,7 +4,7 @@
  * opens with a quote mark (the news convention for quotes that run over several paragraphs).
  */
 
-import { isSpaceCode } from './spaces';
+import { isSpaceCode, trimmedRange } from './spaces';
 import { objectList } from './object-list';
 
 export interface Span {
@@ -79,14 +79,6 @@ function marksOf(text: string, style: QuoteStyle): Mark[] {
   return marks;
 }
 
-function trimmed(text: string, from: number, to: number): { start: number; end: number } {
-  let start = from;
-  let end = to;
-  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
-  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  return { start, end };
-}
-
 const ELISIONS = /^['‘](?:\d0s|tis|twas|em|n|cause|til|bout|round)\b/i;
 
 /** Whether offset `i` lies within one of `spans` (from its opening mark to its closing one, or the block's end). */
@@ -112,7 +104,7 @@ function singleSpans(text: string, block: number, taken: Span[]): Span[] {
         if (d === '"' || d === '“' || d === '”') break;
       }
       if (found > 0) {
-        const r = trimmed(text, i + 1, found);
+        const r = trimmedRange(text, i + 1, found);
         if (r.end > r.start) out.push({ block, open: i, close: found, start: r.start, end: r.end, single: true });
         SINGLE_OPENING.lastIndex = found + 1;
       }
@@ -167,7 +159,7 @@ function doubleSpansOutside(text: string, block: number, taken: readonly Span[])
   for (const mark of marksOf(text, 'double')) {
     if (insideAny(taken, mark.at, text.length)) continue;
     if (openAt !== null && mark.role !== 'open') {
-      const r = trimmed(text, openAt + 1, mark.at);
+      const r = trimmedRange(text, openAt + 1, mark.at);
       if (r.end > r.start) out.push({ block, open: openAt, close: mark.at, start: r.start, end: r.end, single: false });
       openAt = null;
     } else if (mark.role !== 'close') openAt = mark.at;
@@ -211,7 +203,7 @@ export function findQuoteChains(blocks: readonly BlockText[], style: QuoteStyle 
     carry = null;
 
     const finish = (close: number | null, closeAt: number) => {
-      const r = trimmed(text, openAt! + 1, closeAt);
+      const r = trimmedRange(text, openAt! + 1, closeAt);
       // (Every field written out: a spread with fields after it is a slow path of V8's.)
       const span: Span = { block: b, open: Math.max(0, openAt!), close, start: r.start, end: r.end, single: false };
       if (r.end > r.start) {

@@ -1,5 +1,6 @@
 import type { TextRange } from '../contract';
 import { objectList } from './object-list';
+import { trimmedRange } from './spaces';
 
 /**
  * Abbreviations after which Intl.Segmenter wrongly ends a sentence ("Mr." "Prof." "Sen.").
@@ -177,32 +178,31 @@ export function holdsOneSentence(text: string): boolean {
 
 /**
  * One text's sentences as Intl.Segmenter's segments arrive (in order, offsets in the text): a segment that ends on an
- * abbreviation goes on into the next; `finish` gives the ranges trimmed of surrounding space.
+ * abbreviation goes on into the next; each sentence is trimmed of surrounding space as it is taken.
  */
 class SentenceRanges {
-  private readonly ranges: TextRange[] = [];
-  private pending: TextRange | null = null;
+  private readonly ranges = objectList<TextRange>();
+  /** Where the sentence being read starts, or -1 when the last segment ended one. */
+  private pendingStart = -1;
+  private pendingEnd = 0;
   constructor(private readonly text: string) {}
 
   segment(start: number, end: number): void {
-    if (this.pending) this.pending.end = end;
-    else this.pending = { start, end };
+    if (this.pendingStart < 0) this.pendingStart = start;
+    this.pendingEnd = end;
     if (continuesAfterAbbreviation(this.text, start, end)) return;
-    this.ranges.push(this.pending);
-    this.pending = null;
+    this.take();
   }
 
   finish(): TextRange[] {
-    const { text, ranges } = this;
-    if (this.pending) ranges.push(this.pending);
-    // Trimmed in place: the ranges are this object's own.
-    const out: TextRange[] = [];
-    for (const r of ranges) {
-      while (r.start < r.end && SPACE.test(text[r.start]!)) r.start++;
-      while (r.end > r.start && SPACE.test(text[r.end - 1]!)) r.end--;
-      if (r.end > r.start) out.push(r);
-    }
-    return out;
+    if (this.pendingStart >= 0) this.take();
+    return this.ranges;
+  }
+
+  private take(): void {
+    const r = trimmedRange(this.text, this.pendingStart, this.pendingEnd);
+    if (r.end > r.start) this.ranges.push(r);
+    this.pendingStart = -1;
   }
 }
 

@@ -21,6 +21,15 @@ export function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** `text` from `from` to `to` without the whitespace at either end, as offsets in `text` (empty when it is all space). */
+export function trimmedRange(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  let end = to;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
 /** Words in `s`: its runs of non-space characters (`s.split(/\s+/).filter(Boolean).length`, counted without building them). */
 export function wordCount(s: string): number {
   let count = 0;
