@@ -37,6 +37,7 @@ const DATE_WORD = new RegExp(
   `^(?:\\d{1,4}(?:st|nd|rd|th)?|\\d{1,2}[:.]\\d{2}(?:[ap]m)?|\\d{1,2}[ap]m|[ap]\\.?m\\.?|[apm]|${MONTH}|${DAY}|today|yesterday|ago|an?|one|two|three|four|five|six|seven|eight|nine|ten|just|now|seconds?|secs?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|at|on|gmt|bst|utc|cet|cest|et|edt|est|ct|cdt|cst|mt|mdt|mst|pt|pdt|pst|uk|us|local time)$`,
   'iu',
 );
+const MONTH_DAY_OR_YEAR = new RegExp(`\\b(?:${MONTH}|${DAY})\\b|\\b\\d{4}\\b`, 'i');
 const DATE_LABEL = /^(?:(?:first |last )?(?:published|updated|posted|modified|created)(?: on| at)?|date|time)\s*:?\s*/iu;
 
 const GLUED_YEAR_TIME = /\b((?:19|20)\d\d)(\d{1,2}[:.]\d\d)\b/g;
@@ -66,7 +67,7 @@ function isDateLine(line: string): boolean {
     const words = rest.split(/[\s,./·•–-]+/).filter(Boolean);
     if (words.length === 0 || words.length > 14 || !words.every((w) => DATE_WORD.test(w))) return false;
     // A bare clock time ("6:01 p.m.") heads an entry of a live report: only a stamp with a label, a date or "ago" is furniture.
-    return rest !== part || /\b(?:ago|today|yesterday|just now)\b/i.test(rest) || (/\d/.test(rest) && new RegExp(`\\b(?:${MONTH}|${DAY})\\b|\\b\\d{4}\\b`, 'i').test(rest));
+    return rest !== part || /\b(?:ago|today|yesterday|just now)\b/i.test(rest) || (/\d/.test(rest) && MONTH_DAY_OR_YEAR.test(rest));
   });
 }
 
