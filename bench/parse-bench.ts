@@ -8,6 +8,8 @@ export interface ParseResult {
   parse_growth_at_least?: number;
   /** 1 MB: each fresh process's parse times (its first parse is the slow one); `parse['1MB']` is the median of their medians. */
   parse_1mb_processes?: number[][];
+  /** The Node (and V8) that ran the parses: this machine's, or BENCH_NODE's. */
+  parse_node?: string;
 }
 
 /** [name, bytes, parses per process, fresh processes] */
@@ -19,6 +21,7 @@ export async function benchParse(): Promise<ParseResult> {
   const parse: ParseResult['parse'] = { '10KB': null, '100KB': null, '1MB': null, '10MB': null };
   const processes: number[][] = [];
   const child = await bundledChild('./parse-child.ts');
+  log(`parse: children run on Node ${child.node}`);
   try {
     for (const [name, bytes, runs, fresh] of SIZES) {
       log(`parse ${name} x${runs}${fresh > 1 ? ` in each of ${fresh} fresh processes` : ''}`);
@@ -38,7 +41,7 @@ export async function benchParse(): Promise<ParseResult> {
     child.dispose();
   }
   const growth = parse['10MB'] !== null && parse['1MB'] ? round(parse['10MB'] / parse['1MB'], 2) : null;
-  const out: ParseResult = { parse, parse_growth: growth, parse_1mb_processes: processes };
+  const out: ParseResult = { parse, parse_growth: growth, parse_1mb_processes: processes, parse_node: child.node };
   if (parse['10MB'] === null && parse['1MB']) out.parse_growth_at_least = round(120_000 / parse['1MB'], 1);
   return out;
 }
