@@ -4,6 +4,7 @@
  * opens with a quote mark (the news convention for quotes that run over several paragraphs).
  */
 
+import { isAsciiDigit, isAsciiLetter } from './ascii';
 import { isSpaceCode, trimmedRange } from './spaces';
 import { objectList } from './object-list';
 
@@ -36,7 +37,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export const isWordChar = (c: string | undefined) => {
   if (c === undefined) return false;
   const code = c.charCodeAt(0);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  if (code < 0x80) return isAsciiDigit(code) || isAsciiLetter(code);
   return WORD_CHAR.test(c);
 };
 

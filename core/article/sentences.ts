@@ -1,4 +1,5 @@
 import type { TextRange } from '../contract';
+import { isAsciiDigit, isAsciiLetter, isAsciiLower, isAsciiUpper } from './ascii';
 import { objectList } from './object-list';
 import { trimmedRange } from './spaces';
 
@@ -118,12 +119,8 @@ export function mayEndSentence(text: string): boolean {
 // only such stops: "U.S. officials", "3.5 percent", "Dr. Bell", 'he said."'). Each rule names the part of
 // Unicode sentence breaking (UAX #29) that keeps the text together; tests/unit/article/sentence-skip.test.ts
 // checks every rule against the segmenter itself.
-const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a;
-const isAsciiUpper = (c: number) => c >= 0x41 && c <= 0x5a;
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isAsciiLetter = (c: number) => isAsciiLower(c) || isAsciiUpper(c);
 /** "3.5", "e.g", "example.com": a full stop right before a lower-case letter or a digit (SB6, SB8). */
-const stopBeforeLowerOrDigit = (text: string, i: number) => isAsciiLower(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1));
+const stopBeforeLowerOrDigit = (text: string, i: number) => isAsciiLower(text.charCodeAt(i + 1)) || isAsciiDigit(text.charCodeAt(i + 1));
 /** "U.S", "p.M": a full stop between two letters, the second a capital (SB7). */
 const stopBetweenLetters = (text: string, i: number) => isAsciiUpper(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i - 1));
 /** Where the spaces after offset `i` end (U+0020 only). */
