@@ -369,8 +369,7 @@ export class ReaderApp {
     this.player.jump(target);
     if (!playing) {
       const pos = nav.positionOf(plan, this.article.model, target);
-      const u = plan.utterances[target]!;
-      const text = u.sentence !== null ? this.article.model.sentences[u.sentence]?.text ?? u.text : u.text;
+      const text = nav.textFrom(plan, this.article.model, target);
       this.announcer.say(unit === 'paragraph' && pos ? `Paragraph ${pos.paragraph} of ${this.total(pos.paragraphs)}: ${text}` : text);
     }
   }

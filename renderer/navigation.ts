@@ -33,6 +33,22 @@ function clampIndex(plan: Plan, i: number): number {
   return Math.max(0, Math.min(plan.utterances.length - 1, i));
 }
 
+/**
+ * What a listener is told on moving to utterance i while stopped: a label ("Dr. Karen Liu:", "Photo caption.") with
+ * the sentence it introduces, not the label alone; a sentence whole (its attribution too), not the part one
+ * utterance speaks.
+ */
+export function textFrom(plan: Plan, model: Pick<ArticleModel, 'sentences'>, i: number): string {
+  const u = plan.utterances;
+  const at = clampIndex(plan, i);
+  const said = owner(plan, at);
+  const labels: string[] = [];
+  for (let j = at; j < said; j++) labels.push(u[j]!.text);
+  const w = u[said]!;
+  const text = w.kind === 'label' ? w.text : w.sentence !== null ? model.sentences[w.sentence]?.text ?? w.text : w.text;
+  return [...labels, text].filter(Boolean).join(' ');
+}
+
 /** First utterance of the next sentence, or null at the end. */
 export function nextSentence(plan: Plan, current: number): number | null {
   const u = plan.utterances;

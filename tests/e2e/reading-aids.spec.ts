@@ -76,6 +76,11 @@ test('captions are introduced by "Photo caption." unless speaker names are off',
   const plan = await planNow();
   expect(plan.utterances[at]).toMatchObject({ kind: 'label', text: 'Photo caption.', cue: 'caption' });
   expect(plan.utterances[at + 1]!.kind).toBe('caption');
+  // Landing on the cue tells the caption too, not "Photo caption." alone (a listener moving on would never hear it).
+  const captionText = (await reader.article.locator('figure.caption .sentence.is-current').textContent())!.trim();
+  expect(captionText).not.toBe('');
+  await expect(reader.announcer).toHaveText(/^Paragraph \d+ of \d+: Photo caption\. /);
+  await expect(reader.announcer).toContainText(captionText);
 
   // The cue is heard first, with the caption highlighted.
   await reader.recordPlayingUtterances();

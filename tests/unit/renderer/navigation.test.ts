@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReadingPlan, Utterance } from '../../../core/contract';
 import {
   currentQuote, mapToNewPlan, nextParagraph, nextQuote, nextSentence, nextSpeakerChange, positionOf,
-  previousParagraph, previousQuote, previousSentence, previousSpeakerChange, quoteStarts, speakerAt,
+  previousParagraph, previousQuote, previousSentence, previousSpeakerChange, quoteStarts, speakerAt, textFrom,
 } from '../../../renderer/navigation';
 
 // A small plan shaped like the sample's: title, narration, a labelled two-paragraph quote
@@ -48,6 +48,28 @@ describe('sentences', () => {
     expect(previousSentence(plan, 11)).toBe(9);
     // From a label, the previous sentence is the one before what it introduces.
     expect(previousSentence(plan, 9)).toBe(8);
+  });
+});
+
+describe('what moving while stopped says', () => {
+  const sentences = Array.from({ length: 10 }, (_, k) => ({ text: `Sentence ${k}.` }));
+  it('says a label with the sentence it introduces, never the label alone', () => {
+    // Landing on "Dr. Karen Liu:" (9) tells the quote it introduces (sentence 7), so moving on past it skips nothing unheard.
+    expect(textFrom(plan, { sentences }, 9)).toBe('u9 Sentence 7.');
+    expect(textFrom(plan, { sentences }, 4)).toBe('u4 Sentence 3.');
+  });
+  it('says a sentence whole, attribution and all', () => {
+    expect(textFrom(plan, { sentences }, 5)).toBe('Sentence 3.');
+    expect(textFrom(plan, { sentences }, 1)).toBe('Sentence 1.');
+  });
+  it('says a caption after its cue ("Photo caption.")', () => {
+    const captionPlan = {
+      utterances: [
+        { kind: 'label', block: 0, sentence: null, quote: null, speakerId: null, text: 'Photo caption.', cue: 'caption' },
+        { kind: 'caption', block: 0, sentence: 0, quote: null, speakerId: null, text: 'Commuters at Waterloo.' },
+      ].map((r, index) => ({ ...r, index, voice: 'v', start: 0, end: 20 })) as Utterance[],
+    };
+    expect(textFrom(captionPlan, { sentences: [{ text: 'Commuters at Waterloo.' }] }, 0)).toBe('Photo caption. Commuters at Waterloo.');
   });
 });
 
