@@ -2,7 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import type { BlockKind } from '../contract';
 import { captionLine, creditStart, joinCaption, namesOutlet } from './captions';
 import { COMMENT_SECTION_RULE, LINK_LIST_RULE, WRITER_BIO_RULE, furnitureRule, type LineRule } from './furniture';
-import { isKnownFirstName, looksLikeOrganisation, readName } from './people';
+import { isKnownFirstName, isKnownSurname, looksLikeOrganisation, readName } from './people';
 import { splitFrontMatter, type FrontMatter } from './front-matter';
 import { stripSiteName } from './site-name';
 import { pieceCount, squashSpaces } from './spaces';
@@ -104,17 +104,24 @@ const OUTLET_LINE = /^\p{Lu}[\p{Lu}'’&.-]+(?: (?:\p{Lu}[\p{Lu}'’&.-]+|&)){0,
 const MASTHEAD_WORDS = 3;
 const MASTHEAD_ABOVE_MENU_WORDS = 5;
 
-/** Name and role on one line ("Jane Doe Health correspondent", as copied from the Guardian): "Jane Doe, Health correspondent". */
+/**
+ * Name and role on one line ("Jane Doe Health correspondent", as copied from the Guardian): "Jane Doe, Health correspondent".
+ * A "By" before them stays, and is no part of the name ("By Hugh Pym Health editor", not "By Hugh, Pym Health editor";
+ * "By Jo Writer" is a name alone). The role starts after the name's last word: not at a known surname
+ * ("Mary Ann Smith Political editor").
+ */
 function bylineOnOneLine(line: string): string | null {
+  const by = /^by:?\s+/i.exec(line)?.[0] ?? '';
+  const rest = line.slice(by.length);
   // "Tom Whitfield, Crime Correspondent": with the comma, as the Times sets it.
-  const comma = line.indexOf(', ');
-  if (comma > 0 && NAME_LINE.test(line.slice(0, comma)) && ROLE_LINE.test(line.slice(comma + 2))) return line;
-  const words = line.split(' ');
+  const comma = rest.indexOf(', ');
+  if (comma > 0 && NAME_LINE.test(rest.slice(0, comma)) && ROLE_LINE.test(rest.slice(comma + 2))) return line;
+  const words = rest.split(' ');
   if (words.length < 3 || words.length > 9) return null;
   for (let k = 2; k <= 4 && k < words.length; k++) {
     const name = words.slice(0, k).join(' ');
     const role = words.slice(k).join(' ');
-    if (NAME_LINE.test(name) && ROLE_LINE.test(role)) return `${name}, ${role}`;
+    if (NAME_LINE.test(name) && ROLE_LINE.test(role) && !(k < words.length - 1 && isKnownSurname(words[k]!))) return `${by}${name}, ${role}`;
   }
   return null;
 }
@@ -122,7 +129,8 @@ function bylineOnOneLine(line: string): string | null {
 /** "ByLaura Pennington": the byline's "By" glued to the name (case-sensitive: "BYU Cougars" is not). */
 const GLUED_BY = /^By(\p{Lu}\p{Ll}.*)$/u;
 /** Name and role on separate lines under the title ("Jane Doe" / "Health correspondent"): one byline. */
-const NAME_LINE = /^(?:\p{Lu}[\p{Ll}'’-]+\s){1,3}\p{Lu}[\p{L}'’-]+$/u;
+/** (A name in capitals too, as agencies set it: "By JORDAN ELLISON AP Sports Writer".) */
+const NAME_LINE = /^(?:\p{Lu}(?:[\p{Ll}'’-]+|[\p{Lu}'’-]+)\s){1,3}\p{Lu}[\p{L}'’-]+$/u;
 const ROLE_LINE = /^(?:(?:[\p{L}-]+\s){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|producer|analyst|contributor|staff)|(?:[\p{Lu}][\p{L}]*\s){0,2}news,\s*[\p{L}\s]{2,40})$/iu;
 
 /** What the line rules make of one line (computed once per line: they are the costly part of reading copied text). */

@@ -242,6 +242,18 @@ describe('text copied from a news page', () => {
     expect(notByline.byline).toBeNull();
   });
 
+  it('keeps "By" out of the name when it splits a name from a role, and leaves a name that is also a role word whole', () => {
+    const byline = (line: string) => parseArticle(['Title of the story goes here', '', line, '', 'First paragraph of the story, which goes on for a while.'].join('\n')).byline;
+    expect(byline('By Hugh Pym Health editor')).toBe('By Hugh Pym, Health editor');
+    // "Writer" is a role word, and a surname: a name alone after "By" is not split.
+    expect(byline('By Jo Writer')).toBe('By Jo Writer');
+    expect(byline('By Sarah Cook')).toBe('By Sarah Cook');
+    // The role starts after the name's last word, not at a surname.
+    expect(byline('By Mary Ann Smith Political editor')).toBe('By Mary Ann Smith, Political editor');
+    // An agency's name in capitals.
+    expect(byline('By JORDAN ELLISON AP Sports Writer')).toBe('By JORDAN ELLISON, AP Sports Writer');
+  });
+
   it('joins "Image caption," and "Image source," left alone on their lines to the line they label', () => {
     const m = parseArticle(['Title of the story goes here', '', 'Image source,', 'Harbour Trust', 'Image caption,', 'Volunteers cleared the slipway on Sunday', '', 'First paragraph of the story, which goes on for a while.'].join('\n'));
     expect(m.blocks.map((b) => `${b.kind}: ${b.text}`)).toEqual([
