@@ -3,7 +3,7 @@
 // Every target is an utterance index; a label ("Professor David Nott:") that introduces
 // the target is included, so jumping to a quote speaks who says it first.
 
-import type { ArticleModel, Block, Quote, ReadingPlan, Utterance } from '../core/contract';
+import type { ArticleModel, Block, Quote, ReadingPlan, Sentence, Utterance } from '../core/contract';
 
 type Plan = Pick<ReadingPlan, 'utterances'>;
 
@@ -38,7 +38,7 @@ function clampIndex(plan: Plan, i: number): number {
  * the sentence it introduces, not the label alone; a sentence whole (its attribution too), not the part one
  * utterance speaks.
  */
-export function textFrom(plan: Plan, model: Pick<ArticleModel, 'sentences'>, i: number): string {
+export function textFrom(plan: Plan, model: { sentences: readonly Pick<Sentence, 'text'>[] }, i: number): string {
   const u = plan.utterances;
   const at = clampIndex(plan, i);
   const said = owner(plan, at);
