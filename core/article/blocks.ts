@@ -204,7 +204,8 @@ class PieceCollector {
     if (!caption && this.inLinkList && (piece.kind !== 'text' || isLinkTitle(text))) return;
     this.inLinkList = false;
     if (!caption) return this.push(piece);
-    if (caption.kind === 'caption') this.push({ kind: 'caption', text: squashSpaces(caption.text) });
+    // ("Image caption, Commuters at Waterloo. Credit: PA Media": a credit at its end is the caption's own.)
+    if (caption.kind === 'caption') this.push({ kind: 'caption', ...joinCaption(caption.text, caption.credit ?? null) });
     else if (caption.attaches === 'next') {
       this.flushCredit();
       this.pendingCredit = caption.credit;
@@ -568,7 +569,7 @@ export function webBlocks(items: readonly WebItem[], meta: { title: string | nul
       const caption = captionLine(clean(item.text));
       const text = caption?.kind === 'caption' ? squashSpaces(caption.text) : clean(item.text);
       const creditLine = item.credit ? captionLine(clean(item.credit)) : null;
-      const credit = creditLine?.kind === 'credit' ? creditLine.credit : item.credit ? clean(item.credit) : null;
+      const credit = creditLine?.kind === 'credit' ? creditLine.credit : item.credit ? clean(item.credit) : caption?.kind === 'caption' ? caption.credit ?? null : null;
       if (text || credit) collector.add({ kind: 'caption', ...joinCaption(text, credit || null) });
       continue;
     }
@@ -593,7 +594,11 @@ export function webBlocks(items: readonly WebItem[], meta: { title: string | nul
     else out.push(piece);
   }
   const byline = meta.byline ? clean(meta.byline) : '';
-  if (byline && !out.slice(0, 6).some((b) => b.kind === 'byline')) {
+  const shown = out.slice(0, 6).find((b) => b.kind === 'byline');
+  // The byline element read as text runs its pieces together where the page's style set them apart ("By Hugh PymHealth
+  // editor"); the page's byline has the same words with their separators.
+  if (byline && shown && sameText(shown.text, byline)) shown.text = /^by\b/i.test(byline) ? byline : `By ${byline}`;
+  if (byline && !shown) {
     // The element the byline was read from, left in a pasted selection, says the same name again.
     const name = byline.replace(/^by\s+/i, '');
     // (Perhaps with its role and date after the name: "Dana Whitfield, Senior Reporter Published November 18, 2026".)

@@ -51,7 +51,8 @@ export function joinCaption(caption: string, credit: string | null): { text: str
 }
 
 export type CaptionLine =
-  | { kind: 'caption'; text: string; rule: string }
+  /** `credit`: one given on the caption's own line before it ("Image source, Getty Images Image caption, …"). */
+  | { kind: 'caption'; text: string; credit?: string; rule: string }
   /** A credit alone on its line: BBC puts it before the caption ("next"), most sites after ("previous"). */
   | { kind: 'credit'; credit: string; attaches: 'next' | 'previous'; rule: string };
 
@@ -82,6 +83,15 @@ const creditAfter = (_rest: string, line: string) => ({ kind: 'credit' as const,
 const NAME_SLASH_CREDIT = /^(?:\p{Lu}[\p{L}'’.-]+\s){1,3}\p{Lu}[\p{L}'’-]+\s?\/\s?\p{Lu}[\p{L}&'’.-]*(?:\s(?:\p{Lu}[\p{L}&'’.-]*|via|for|of|the)){0,5}$/u;
 
 export const CAPTION_RULES: readonly CaptionRule[] = [
+  // A BBC figure's source and caption read as one line (a figcaption's two labelled spans, or both copied on one line).
+  {
+    name: 'bbc-source-then-caption',
+    read(line) {
+      const m = /^(?:image|media|video) source\s*[,:]\s*(.+?)\s+(?:image|media|video) caption\s*[,:]\s*(.+)$/iu.exec(line);
+      return m ? { kind: 'caption', text: m[2]!, credit: m[1]!, rule: this.name } : null;
+    },
+    examples: [{ line: 'Image source, Getty Images Image caption, Nurses on a ward at a London hospital', expect: 'caption' }],
+  },
   patternRule('bbc-image-caption', /^(?:image|media|video) caption\s*[,:]\s*(.+)$/iu, (text) => ({ kind: 'caption', text }), [
     { line: 'Image caption, Residents say the road has been closed for weeks', expect: 'caption' },
     { line: 'Image caption,Crews worked through the night', expect: 'caption' },

@@ -7,6 +7,7 @@ import type { WebItem } from '../../core/article/blocks';
 import { isFurniture } from '../../core/article/furniture';
 import { TEXT_NODE, isElement, tagOf, type DomElement, type DomNode } from './dom';
 import { nameWords } from './page-cleaner';
+import { bylineOf } from './page-metadata';
 
 /** Never article text (the cleaner removes most of these first; this is the backstop). */
 const SKIP = new Set([
@@ -213,6 +214,8 @@ export function collectItems(root: DomElement): WebItem[] {
       previousCaptionWithoutCredit()!.credit = inlineText(node).replace(/\s+/g, ' ').trim() || null;
     } else if (tag === 'figcaption' || (!inQuote() && isCaptionOutsideFigure(node))) {
       items.push({ kind: 'caption', text: partsText(node, isCredit), credit: Array.from(node.querySelectorAll('*')).filter(isCredit).map((c) => inlineText(c)).join(' ').trim() || null });
+    } else if (!inQuote() && bylineOf(node) !== null) {
+      paragraph(bylineOf(node)!);
     } else if (tag === 'p' || tag === 'pre' || tag === 'address' || tag === 'dt' || tag === 'dd') {
       paragraph(inlineText(node, exclude));
     } else if (tag === 'ul' || tag === 'ol') {

@@ -139,10 +139,21 @@ function bylineText(e: DomElement): string {
 /** The byline the page shows (the first byline-like element with a short text), read before Readability takes it out. */
 export function pageByline(doc: DomDocument): string | null {
   for (const e of Array.from(doc.querySelectorAll(BYLINE_ELEMENTS)).slice(0, 40)) {
-    // The "author" of a pull quote or a block quote is who said it, not who wrote the article.
-    if (e.closest('blockquote, q, figure, [class*="quote" i]')) continue;
-    const text = bylineText(e);
-    if (text.length >= 3 && text.length <= 150 && /\p{Lu}/u.test(text) && !/[.!?]["”]?$/.test(text) && !/^https?:|@/.test(text)) return text;
+    const text = bylineOf(e);
+    if (text !== null) return text;
   }
   return null;
+}
+
+/**
+ * The byline an element shows, when it is a byline element (by its class, id, itemprop, rel or tag) with a short text:
+ * its pieces joined as bylineText joins them ("By Hugh Pym" and "Health editor, BBC News" in two spans, which a page's
+ * style sets on two lines, are not "Hugh PymHealth").
+ */
+export function bylineOf(e: DomElement): string | null {
+  if (e.closest(BYLINE_ELEMENTS) !== e) return null;
+  // The "author" of a pull quote or a block quote is who said it, not who wrote the article.
+  if (e.closest('blockquote, q, figure, [class*="quote" i]')) return null;
+  const text = bylineText(e);
+  return text.length >= 3 && text.length <= 150 && /\p{Lu}/u.test(text) && !/[.!?]["”]?$/.test(text) && !/^https?:|@/.test(text) ? text : null;
 }

@@ -263,6 +263,18 @@ describe('text copied from a news page', () => {
     ]);
   });
 
+  it('keeps the credit at the end of an "Image caption," line apart, and reads "Image source, X Image caption, Y" on one line as a caption and its credit', () => {
+    const story = 'First paragraph of the story, which goes on for a while.';
+    const withCredit = parseArticle(['Title of the story goes here', '', 'Image caption, Commuters at London Waterloo faced delays on Tuesday. Credit: PA Media', '', story].join('\n'));
+    const caption = withCredit.blocks.find((b) => b.kind === 'caption')!;
+    expect(caption.text).toBe('Commuters at London Waterloo faced delays on Tuesday. Credit: PA Media');
+    expect(withCredit.text.slice(caption.credit!.start, caption.credit!.end)).toBe('Credit: PA Media');
+    const oneLine = parseArticle(['Title of the story goes here', '', 'Image source, Getty Images Image caption, Nurses on a ward at a London hospital', '', story].join('\n'));
+    const both = oneLine.blocks.find((b) => b.kind === 'caption')!;
+    expect(both.text).toBe('Nurses on a ward at a London hospital Credit: Getty Images');
+    expect(oneLine.text.slice(both.credit!.start, both.credit!.end)).toBe('Credit: Getty Images');
+  });
+
   it('reads a credit line under a short line as that photo\'s caption', () => {
     const m = parseArticle(['Title of the story goes here', '', 'First paragraph of the story, which goes on for a while.', '', 'Volunteers fill sandbags on Friday', 'Photo: Dana Whitfield / The Ledger', '', 'Second paragraph.'].join('\n'));
     expect(m.blocks.map((b) => b.kind)).toEqual(['title', 'paragraph', 'caption', 'paragraph']);

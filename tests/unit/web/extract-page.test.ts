@@ -167,6 +167,28 @@ describe("the writer's bio box", () => {
   });
 });
 
+describe('a BBC page saved or pasted', () => {
+  // The byline's name and role are two spans a style sets on two lines; the figure's source and caption two labelled spans.
+  const bbc = `<article><h1>Hospital waiting lists fall for first time in a year</h1>
+    <div class="byline"><span>By Hugh Pym</span><span>Health editor, BBC News</span></div>
+    ${para(1)}
+    <figure><img src="x.jpg" alt=""><figcaption><span>Image source, Getty Images</span><span>Image caption, </span>Nurses on a ward at a London hospital</figcaption></figure>
+    ${para(2)}${para(3)}</article>`;
+  for (const [how, model] of [['saved', () => open(`<html><body>${bbc}</body></html>`)], ['pasted', () => {
+    const r = loadPasted(bbc, null);
+    if (!r.ok) throw new Error(r.message);
+    return r.model;
+  }]] as const) {
+    it(`${how}: reads the byline's name and role apart, and the caption without its labels, its source as its credit`, () => {
+      const m = model();
+      expect(m.byline).toBe('By Hugh Pym, Health editor, BBC News');
+      const caption = m.blocks.find((b) => b.kind === 'caption')!;
+      expect(caption.text).toBe('Nurses on a ward at a London hospital Credit: Getty Images');
+      expect(m.text.slice(caption.credit!.start, caption.credit!.end)).toBe('Credit: Getty Images');
+    });
+  }
+});
+
 describe('photo captions outside the article body', () => {
   it('keeps the lead photo that stands between the headline and the body, before the first paragraph', () => {
     const m = open(`<html><body><main><article><h1>Port strike enters second day</h1>
