@@ -47,10 +47,15 @@ export function splitFrontMatter(source: string): { meta: FrontMatter | null; bo
   };
 }
 
+/** A script or a style with its contents: code, not words. */
+const CODE_ELEMENT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
+
 /** A field's text: a string, the names of a list ("author: [A, B]"), or a person's "name". */
 function nameOf(value: unknown): string | null {
   // (Obsidian Web Clipper writes people as links to notes: "[[Harriet Lowe]]".)
-  if (typeof value === 'string') return value.replace(/\[\[([^\]|]+)(?:\|[^\]]*)?\]\]/g, '$1').trim() || null;
+  // Markup in a field is no part of the words ('title: "Storm <b>warning</b>"'), as raw HTML in the body is not.
+  if (typeof value === 'string') return value.replace(/\[\[([^\]|]+)(?:\|[^\]]*)?\]\]/g, '$1').replace(CODE_ELEMENT, '').replace(HTML_TAG, '').replace(/\s+/g, ' ').trim() || null;
   if (Array.isArray(value)) {
     const names = value.map(nameOf).filter((v): v is string => v !== null);
     return names.length ? names.join(' and ') : null;

@@ -35,6 +35,11 @@ describe('a web clipper\'s Markdown (MarkDownload, Obsidian Web Clipper)', () =>
     expect(splitFrontMatter('---\ntitle: Bin strike\nauthor:\n  - "[[Harriet Lowe]]"\npublished: 2026-11-30\ntags:\n  - clippings\n---\nText').meta).toEqual({ title: 'Bin strike', byline: 'Harriet Lowe', clip: false });
   });
 
+  it('reads markup in a field as no part of its words, and keeps a "<" that starts no tag', () => {
+    expect(splitFrontMatter('---\ntitle: "Storm <b>warning</b> <script>x()</script>for Wales"\nauthor: "<a href=\'/p/1\'>Ann Bell</a>"\n---\nText').meta).toEqual({ title: 'Storm warning for Wales', byline: 'Ann Bell', clip: false });
+    expect(splitFrontMatter('---\ntitle: Profits rise <5% as costs fall\n---\nText').meta?.title).toBe('Profits rise <5% as costs fall');
+  });
+
   it('reads a "---" rule at the top of an ordinary text, broken YAML and an alias bomb as text, losing nothing', () => {
     const bomb = '---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\nText';
     for (const text of ['---\nA rule, then a paragraph of the story.\n---\nMore.', '---\ntitle: [unclosed\n---\nText', bomb]) expect(splitFrontMatter(text), text).toEqual({ meta: null, body: text });
