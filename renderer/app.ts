@@ -299,10 +299,22 @@ export class ReaderApp {
 
   /** Shown only: show() announces the article's notices within "Opened …". */
   private displayNotice(message: string, lasting = false): void {
-    this.ui.notices.append(el('p', { className: lasting ? 'notice is-lasting' : 'notice', text: message }));
+    if (!lasting) {
+      this.ui.notices.append(el('p', { className: 'notice', text: message }));
+      return;
+    }
+    // A notice that outlasts its article can be put away: above every article, a screen reader would meet it each time.
+    const dismiss = el('button', { className: 'notice-dismiss', text: 'Dismiss', attrs: { type: 'button', 'aria-label': 'Dismiss this notice' } });
+    const notice = el('div', { className: 'notice is-lasting' }, el('p', { text: message }), dismiss);
+    dismiss.addEventListener('click', () => {
+      notice.remove();
+      this.ui.article.focus({ preventScroll: true });
+      this.announcer.say('Notice dismissed');
+    });
+    this.ui.notices.append(notice);
   }
 
-  /** Launch: stays on screen for the whole session and is announced with the first article. */
+  /** Launch: stays on screen until dismissed, and is announced with the first article. */
   private showStartupNotice(message: string): void {
     this.displayNotice(message, true);
     this.startupNotice = message;

@@ -20,7 +20,7 @@ const test = base.extend({
   },
 });
 
-test('a damaged or newer user file is reported once, stays on screen and is announced after the article opens', async ({ reader }) => {
+test('a damaged or newer user file is reported once, stays on screen until dismissed and is announced after the article opens', async ({ reader }) => {
   await reader.open();
   const lasting = reader.page.locator('#notices .notice.is-lasting');
   await expect(lasting).toHaveCount(1);
@@ -40,6 +40,13 @@ test('a damaged or newer user file is reported once, stays on screen and is anno
   await expect(reader.announcer).not.toHaveText(SETTINGS_NOTICE); // announced once
   await expect(lasting).toBeVisible();
   await expect(lasting).toHaveText(SETTINGS_NOTICE);
+  // It can be put away, from the keyboard: focus goes back to the article.
+  const dismiss = lasting.getByRole('button', { name: 'Dismiss this notice' });
+  await dismiss.focus();
+  await reader.page.keyboard.press('Enter');
+  await expect(lasting).toHaveCount(0);
+  await expect(reader.announcer).toHaveText('Notice dismissed');
+  await expect(reader.article).toBeFocused();
   // Told once: a reload of the page does not repeat it.
   await reader.reload();
   await expect(reader.page.locator('#notices .notice.is-lasting')).toHaveCount(0);
