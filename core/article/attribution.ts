@@ -647,6 +647,9 @@ export function describingSegments(segments: readonly string[]): string | null {
 }
 const OCCASION_SEGMENT = /^(?:who|which|whose|where|when|while|as|and|but|or|then|in|at|on|during|after|before|\p{Ll}+ing|(?!aged\b)\p{Ll}+ed)\b/iu;
 
+/** A plural noun for people ("supporters", "aides", "groups"), not a verb ("says"). */
+const isPeoplePlural = (w: string) => /^\p{Ll}[\p{Ll}-]*s$/u.test(w) && namesPeople(w);
+
 /**
  * Who a speaker phrase refers to. Pronouns and "the doctor" resolve to someone already
  * mentioned; names merge with earlier mentions of the same person ("Tarakji" = "Dr Ahmad Tarakji").
@@ -823,6 +826,12 @@ export function resolveSpeaker(
     const ordinary = !(afterQuote && headWords.length <= 3) && name && !name.person && !name.bare.includes(' ') && isCommonWord(name.bare) && !registry.find(name.bare) && !/^\p{Lu}{2,}$/u.test(name.bare) && !(PARTY_NAME.test(name.bare) && name.used === nameWords.length);
     // "Reform Was A Sign Of Leadership", "No Child Left Behind": a headline or a law's name, not a speaker's.
     const notAName = name && pieceCount(name.bare, 3) >= 3 && name.bare.split(' ').slice(1).some((w) => !ORG_JOINERS.has(w) && !isKnownFirstName(w) && !isKnownSurname(w) && isFunctionWord(w));
+    // "Clinton supporters", "Biden aides", "Passenger groups": people known by whom or what they are with, not that name.
+    if (name && name.used === nameWords.length - 1 && isPeoplePlural(nameWords[nameWords.length - 1]!)) {
+      const entity = registry.described(capitalise(nameWords.join(' ')), 'group', null);
+      registry.mention(entity, block, sentence, at);
+      return { entity, mention: 'description' };
+    }
     if (name && !ordinary && !notAName) {
       const entity = registry.person(name, description);
       if (!name.person && looksLikeOrganisation(name.bare)) entity.kind = 'group';

@@ -47,6 +47,13 @@ describe('clean speaker names: the name the listener hears is the name', () => {
     expect(leadingDescriptors(['Maria', 'Lopez'])).toBe(0);
     expect(describe1('"We will not back down," Republican Anna Keller said.')).toEqual([{ name: 'Anna Keller', description: 'Republican' }]);
   });
+  it('people known by a name and a plural noun ("Marsh supporters", "Passenger groups") are those people, not the name', () => {
+    expect(speakers('Marsh supporters said the ruling was "a betrayal of everyone who voted".')).toEqual({ 'a betrayal of everyone who voted': 'Marsh supporters' });
+    expect(speakers('Passenger groups said the timing, just before the holidays, was "the worst imaginable".')).toEqual({ 'the worst imaginable': 'Passenger groups' });
+    expect(speakers('"We were never consulted," Dale Keller aides said.')).toEqual({ 'We were never consulted,': 'Dale Keller aides' });
+    // A verb after the name is no plural noun.
+    expect(speakers('"We were never consulted," Keller says.')).toEqual({ 'We were never consulted,': 'Keller' });
+  });
   it('where a person is from is not part of the name ("Sen. Ada Marsh of Kentucky"), but an organisation keeps its "of"', () => {
     expect(readName(['Sen.', 'Ada', 'Marsh', 'of', 'Kentucky'])?.full).toBe('Sen. Ada Marsh');
     expect(readName(['Bank', 'of', 'England'])?.full).toBe('Bank of England');
