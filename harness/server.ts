@@ -69,6 +69,11 @@ export interface HarnessOptions {
   parseTimeoutMs?: number;
   /** Serve the /test/* control routes (answer dialogs, hand over files, set the clipboard). Off by default. */
   testRoutes?: boolean;
+  /**
+   * Open (Ctrl+O) shows the browser's file chooser, for a person trying the app by hand (`npm run harness`); without
+   * it the open dialog is answered by answerDialog, and unanswered is cancelled, as tests need.
+   */
+  browserFileChooser?: boolean;
 }
 
 export interface Harness {
@@ -241,7 +246,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     } catch {
       return sendJson(res, 404, { error: 'not found' });
     }
-    if (file === join(rendererDir, 'index.html')) body = Buffer.from(injectBridge(body.toString('utf8')));
+    if (file === join(rendererDir, 'index.html')) body = Buffer.from(injectBridge(body.toString('utf8'), options.browserFileChooser === true));
     res.writeHead(200, { ...securityHeaders(HARNESS_CSP), 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(body);
   }
@@ -276,8 +281,8 @@ export function harnessSpeech(distDir = join(ROOT, 'dist')): SpeechPort {
 }
 
 /** The bridge must define window.reader before the app script runs. */
-export function injectBridge(html: string): string {
-  const tag = '<script src="/harness/bridge.js"></script>';
+export function injectBridge(html: string, fileChooser = false): string {
+  const tag = `<script src="/harness/bridge.js"${fileChooser ? ' data-file-chooser' : ''}></script>`;
   const withCsp = html.replace(/connect-src 'none'/g, "connect-src 'self'");
   const at = withCsp.search(/<script\b/i);
   if (at >= 0) return withCsp.slice(0, at) + tag + '\n  ' + withCsp.slice(at);

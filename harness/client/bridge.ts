@@ -2,7 +2,7 @@
 // HTTP API, so the renderer cannot tell it from the Electron preload. Bundled to
 // dist/harness/bridge.js and injected before the app script. Type-checked with Node's
 // web globals (fetch, EventSource), hence globalThis instead of window.
-import type { ClipResult, ReaderBridge, WireEvent } from '../../core/contract';
+import type { ClipResult, PackedOpenResult, ReaderBridge, WireEvent } from '../../core/contract';
 import { yieldToBrowser } from '../../renderer/yield';
 import { FRAMES_TYPE, decodeFrames } from '../reply-frames';
 
@@ -59,11 +59,38 @@ function listen(): void {
   };
 }
 
+/** Started by hand (`npm run harness`): Open shows the browser's file chooser, there being no native dialog. */
+const fileChooser = (globalThis as { document?: { currentScript?: { hasAttribute(name: string): boolean } | null } }).document?.currentScript?.hasAttribute('data-file-chooser') === true;
+
+/** The browser's file chooser; the file picked is opened as a dropped one is, and dismissing it is a cancelled dialog. */
+function chooseFile(): Promise<PackedOpenResult> {
+  const doc = (globalThis as unknown as { document: { createElement(tag: 'input'): FileInput } }).document;
+  const input = doc.createElement('input');
+  input.type = 'file';
+  input.accept = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+  return new Promise<PackedOpenResult>((resolve) => {
+    input.addEventListener('cancel', () => resolve({ ok: false, message: 'cancelled' }));
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return resolve({ ok: false, message: 'cancelled' });
+      void file.arrayBuffer().then((b) => reader.openDropped(file.name, new Uint8Array(b))).then(resolve, (e: Error) => resolve({ ok: false, message: e.message }));
+    });
+    input.click();
+  });
+}
+interface FileInput {
+  type: string;
+  accept: string;
+  files: { [i: number]: { name: string; arrayBuffer(): Promise<ArrayBuffer> } | undefined } | null;
+  addEventListener(type: 'cancel' | 'change', listener: () => void): void;
+  click(): void;
+}
+
 const reader: ReaderBridge = {
   openInitial: () => call('openInitial', []),
   listArticles: () => call('listArticles', []),
   openArticle: (id) => call('openArticle', [id]),
-  openFileDialog: () => call('openFileDialog', []),
+  openFileDialog: () => (fileChooser ? chooseFile() : call('openFileDialog', [])),
   async openDropped(name, bytes) {
     const res = await fetch('/api/openDropped', {
       method: 'POST',
