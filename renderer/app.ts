@@ -8,6 +8,7 @@ import { Announcer } from './announcer';
 import { applyAppearance } from './appearance';
 import { installKeyboard } from './keyboard';
 import * as nav from './navigation';
+import { quoteListText } from './quote-text';
 import { openArticleListPanel } from './panels/article-list-panel';
 import { closeOpenPanels } from './panels/dialog';
 import { openHelpPanel } from './panels/help-panel';
@@ -469,7 +470,7 @@ export class ReaderApp {
     const order = [...starts.keys()];
     const entries: QuoteListEntry[] = order.map((quote, i) => {
       const q = model.quotes[quote]!;
-      return { quote, number: i + 1, total: order.length, speaker: speakerName(model, q.speakerId), text: q.text, partial: q.partial };
+      return { quote, number: i + 1, total: order.length, speaker: speakerName(model, q.speakerId), text: quoteListText(model, q), partial: q.partial };
     });
     openQuoteListPanel(entries, this.quoteHere(starts), (quote) => {
       const start = starts.get(quote);
