@@ -251,7 +251,10 @@ export class ReaderApp {
       // Web pages, links and pasted text (issue 10)
       recent,
       openRecent: (id) => void this.openFrom('Opening the article', () => this.reader.openRecent(id)),
-      forgetRecent: (id) => void this.reader.forgetRecent(id).catch(() => undefined),
+      forgetRecent: (id, name) => void this.reader.forgetRecent(id).then(
+        () => this.announcer.say(`Removed ${name} from recent articles`),
+        (e: Error) => this.announcer.error(`Could not remove ${name} from recent articles: ${e.message}`),
+      ),
       openLink: () => this.openLinkDialog(),
       paste: () => void this.pasteFromMenu(),
     });

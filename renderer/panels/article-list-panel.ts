@@ -8,7 +8,8 @@ export interface ArticleListActions {
   // Web pages, links and pasted text (issue 10)
   recent: RecentEntry[];
   openRecent(id: string): void;
-  forgetRecent(id: string): void;
+  /** `name` as the listener knows the entry, for saying it was removed. */
+  forgetRecent(id: string, name: string): void;
   openLink(): void;
   paste(): void;
 }
@@ -19,7 +20,11 @@ const KIND_TEXT: Record<RecentEntry['kind'], string> = { file: 'File', link: 'We
 function recentList(actions: ArticleListActions, close: () => void, currentName: string | null): HTMLElement | null {
   if (actions.recent.length === 0) return null;
   const list = el('ul', { className: 'article-choices recent-choices', attrs: { 'aria-labelledby': 'recent-heading' } });
+  const named = new Map<string, number>();
+  for (const entry of actions.recent) named.set(entry.name, (named.get(entry.name) ?? 0) + 1);
   for (const entry of actions.recent) {
+    // Two entries of one title (the same story saved and pasted) are told apart by where they came from.
+    const known = (named.get(entry.name) ?? 0) > 1 ? `${entry.name} (${KIND_TEXT[entry.kind]}: ${entry.detail})` : entry.name;
     const open = el('button', { className: 'article-choice', attrs: { type: 'button', 'data-recent': entry.id } },
       el('span', { className: 'recent-name', text: entry.name }),
       el('span', { className: 'recent-detail', text: `${KIND_TEXT[entry.kind]}: ${entry.detail}` }));
@@ -28,10 +33,10 @@ function recentList(actions: ArticleListActions, close: () => void, currentName:
       close();
       actions.openRecent(entry.id);
     });
-    const forget = el('button', { className: 'recent-forget', text: 'Remove', attrs: { type: 'button', 'aria-label': `Remove ${entry.name} from recent articles` } });
+    const forget = el('button', { className: 'recent-forget', text: 'Remove', attrs: { type: 'button', 'aria-label': `Remove ${known} from recent articles` } });
     const item = el('li', { className: 'recent-item' }, open, forget);
     forget.addEventListener('click', () => {
-      actions.forgetRecent(entry.id);
+      actions.forgetRecent(entry.id, known);
       // Focus moves to the next entry (or the previous one), never to the page behind the dialog.
       const next = (item.nextElementSibling ?? item.previousElementSibling)?.querySelector<HTMLButtonElement>('.article-choice');
       item.remove();

@@ -173,6 +173,15 @@ test('the article list offers recent links and reopens them', async ({ reader })
   await reader.waitForDialog('Articles');
   await reader.press('Enter');
   await expectReadFromTop(reader, 'Harbour wall repaired');
+
+  // Removed from the list from the keyboard, and told so.
+  await reader.press('a');
+  const again = await reader.waitForDialog('Articles');
+  await reader.press('Tab');
+  await expect(again.getByRole('button', { name: /^Remove Harbour wall repaired.* from recent articles$/ })).toBeFocused();
+  await reader.press('Enter');
+  await reader.waitForAnnouncement(/^Removed Harbour wall repaired.* from recent articles$/);
+  await expect(again.getByText('No recent articles.')).toBeVisible();
 });
 
 test('a link dropped on the window opens its page', async ({ reader }) => {
