@@ -104,8 +104,16 @@ export class SpeechHost {
     if (this.disposed) return Promise.reject(new SpeechError('disposed', 'speech engine was shut down'));
     if (signal?.aborted) return Promise.reject(new SpeechError('cancelled', 'cancelled'));
     return new Promise<HostMessage>((resolve, reject) => {
-      const pending: Pending = { request: { ...request, id: this.nextId++ } as HostRequest, resolve, reject, signal };
-      signal?.addEventListener('abort', () => this.abort(pending), { once: true });
+      // (The listener goes when the request settles: one signal may cover a whole export's hundreds of requests.)
+      const onAbort = () => this.abort(pending);
+      const settled = () => signal?.removeEventListener('abort', onAbort);
+      const pending: Pending = {
+        request: { ...request, id: this.nextId++ } as HostRequest,
+        resolve: (m) => (settled(), resolve(m)),
+        reject: (e) => (settled(), reject(e)),
+        signal,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(pending);
       void this.pump();
     }).then((m) => {

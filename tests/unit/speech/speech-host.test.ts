@@ -1,5 +1,6 @@
 // The speech host process with the real libespeak-ng (forked from source through tsx), and
 // stand-in hosts and engines that hang: real processes, counted in /proc, never mocks.
+import { getEventListeners } from 'node:events';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +92,12 @@ describe.skipIf(!libPath)('speech host (real libespeak-ng)', () => {
       expect(pcm.samples.findIndex((s) => Math.abs(s) > 300)).toBeLessThan(0.01 * pcm.sampleRate);
     }
   }), 120_000);
+
+  it('leaves no abort listener on a signal shared by many requests once they are done (an export\'s hundreds of passages)', () => withHostEngine(async (engine) => {
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 12; i++) await engine.synthesize(`Passage ${i}.`, { voice: 'en-gb', rate: 175, signal });
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  }), 60_000);
 
   it('reads [[phonemes]] and SSML as the characters on screen', () => withHostEngine(async (engine) => {
     const voice = { voice: 'en-gb', rate: 175 };
