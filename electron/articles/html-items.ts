@@ -7,7 +7,7 @@ import type { WebItem } from '../../core/article/blocks';
 import { isFurniture } from '../../core/article/furniture';
 import { TEXT_NODE, isElement, tagOf, type DomElement, type DomNode } from './dom';
 import { nameWords } from './page-cleaner';
-import { bylineOf } from './page-metadata';
+import { BYLINE_ELEMENTS, bylineOf } from './page-metadata';
 
 /** Never article text (the cleaner removes most of these first; this is the backstop). */
 const SKIP = new Set([
@@ -110,6 +110,9 @@ export function isCaptionOutsideFigure(e: DomElement): boolean {
 /** Walks one extracted article (or a page's body, when Readability found nothing) in reading order. */
 export function collectItems(root: DomElement): WebItem[] {
   const items: WebItem[] = [];
+  // (Found once: asked of every element, a selector match would climb to the root from each.)
+  const bylineElements = new Set(Array.from(root.querySelectorAll(BYLINE_ELEMENTS)));
+  const bylineHere = (e: DomElement) => (bylineElements.has(e) && !inQuote() ? bylineOf(e) : null);
   let loose = '';
   let quoteDepth = 0;
   const inQuote = () => quoteDepth > 0;
@@ -205,6 +208,7 @@ export function collectItems(root: DomElement): WebItem[] {
     }
     flushLoose();
     const heading = HEADING.exec(tag);
+    const byline = bylineHere(node);
     if (heading) {
       const text = inlineText(node).replace(/\s+/g, ' ').trim();
       if (inQuote()) paragraph(text);
@@ -214,8 +218,8 @@ export function collectItems(root: DomElement): WebItem[] {
       previousCaptionWithoutCredit()!.credit = inlineText(node).replace(/\s+/g, ' ').trim() || null;
     } else if (tag === 'figcaption' || (!inQuote() && isCaptionOutsideFigure(node))) {
       items.push({ kind: 'caption', text: partsText(node, isCredit), credit: Array.from(node.querySelectorAll('*')).filter(isCredit).map((c) => inlineText(c)).join(' ').trim() || null });
-    } else if (!inQuote() && bylineOf(node) !== null) {
-      paragraph(bylineOf(node)!);
+    } else if (byline !== null) {
+      paragraph(byline);
     } else if (tag === 'p' || tag === 'pre' || tag === 'address' || tag === 'dt' || tag === 'dd') {
       paragraph(inlineText(node, exclude));
     } else if (tag === 'ul' || tag === 'ol') {

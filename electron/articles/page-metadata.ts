@@ -112,7 +112,8 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   };
 }
 
-const BYLINE_ELEMENTS = '[class*="byline" i], [id*="byline" i], [data-testid*="byline" i], [itemprop~="author"], [rel~="author"], [class*="author" i], address';
+/** Elements that may hold the byline (bylineOf says whether one does). */
+export const BYLINE_ELEMENTS = '[class*="byline" i], [id*="byline" i], [data-testid*="byline" i], [itemprop~="author"], [rel~="author"], [class*="author" i], address';
 
 /** The words of an element, its separate pieces (name, role) joined with commas, dates and buttons left out. */
 function bylineText(e: DomElement): string {
