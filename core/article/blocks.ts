@@ -5,6 +5,7 @@ import { COMMENT_SECTION_RULE, LINK_LIST_RULE, WRITER_BIO_RULE, furnitureRule, t
 import { isKnownFirstName, isKnownSurname, looksLikeOrganisation, readName } from './people';
 import { splitFrontMatter, type FrontMatter } from './front-matter';
 import { stripSiteName } from './site-name';
+import { decodeEntities, stripHtml } from './html-text';
 import { pieceCount, squashSpaces } from './spaces';
 import { mapped, objectList } from './object-list';
 
@@ -23,7 +24,6 @@ const LEADING_BULLET = /^[•·▪●◦*\-–—]\s*/;
 const LIST_MARKER = /^(?:[•·▪●◦*\-–—]|\d{1,3}[.)])\s+/;
 /** An inline opening tag whose content is not prose (closed later in the same run of tokens). */
 const INLINE_CODE_ELEMENT = /^<(script|style|template|iframe|svg|object|noscript|textarea|title|math)\b(?![^>]*\/>)[^>]*>/i;
-const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 /** Control characters (but tab and newline) would reach the speech engine and the screen: replace them. */
 export function normalizeSource(source: string): string {
@@ -46,17 +46,6 @@ const dropEmbedLinks = (s: string) => (s.includes('pic.twitter.com/') || s.inclu
 /** "— Helen Morris, Safer Streets campaign" under a quote: who said it, not a list item. */
 const ATTRIBUTION_LINE = /^[—―–]\s*[\p{Lu}@]/u;
 const endsQuote = (text: string | undefined) => text !== undefined && /[.!?]["”’]?$|["”’]$/.test(text);
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6}|#39);/gi, (all, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith('#x') || lower.startsWith('#')) {
-      const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
-      return code > 0x1f && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : ' ';
-    }
-    return HTML_ENTITIES[lower] ?? all;
-  });
-}
 
 /** Classifies a block of running text the same way for plain text and Markdown. */
 function classify(text: string, index: number, hasTitle: boolean, inBlockquote: boolean): RawBlock {
@@ -649,10 +638,6 @@ function inlineText(tokens: Token[] | undefined, fallback: string): string {
     }
   }
   return out;
-}
-
-function stripHtml(html: string): string {
-  return decodeEntities(html.replace(/<(script|style|template|iframe|svg|object)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' '));
 }
 
 /** One element of a Markdown document, as a web page's (a heading also says whether it stood in a block quote). */

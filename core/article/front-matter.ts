@@ -2,6 +2,7 @@
 // title, author, address, tags and dates, between "---" lines. It is the clip's record, not the article's text; its
 // title and author are the article's title and byline.
 import { parse as parseYaml } from 'yaml';
+import { textWithoutTags } from './html-text';
 
 export interface FrontMatter {
   title: string | null;
@@ -47,15 +48,11 @@ export function splitFrontMatter(source: string): { meta: FrontMatter | null; bo
   };
 }
 
-/** A script or a style with its contents: code, not words. */
-const CODE_ELEMENT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
-
 /** A field's text: a string, the names of a list ("author: [A, B]"), or a person's "name". */
 function nameOf(value: unknown): string | null {
   // (Obsidian Web Clipper writes people as links to notes: "[[Harriet Lowe]]".)
   // Markup in a field is no part of the words ('title: "Storm <b>warning</b>"'), as raw HTML in the body is not.
-  if (typeof value === 'string') return value.replace(/\[\[([^\]|]+)(?:\|[^\]]*)?\]\]/g, '$1').replace(CODE_ELEMENT, '').replace(HTML_TAG, '').replace(/\s+/g, ' ').trim() || null;
+  if (typeof value === 'string') return textWithoutTags(value.replace(/\[\[([^\]|]+)(?:\|[^\]]*)?\]\]/g, '$1')) || null;
   if (Array.isArray(value)) {
     const names = value.map(nameOf).filter((v): v is string => v !== null);
     return names.length ? names.join(' and ') : null;

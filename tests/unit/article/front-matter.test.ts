@@ -38,6 +38,9 @@ describe('a web clipper\'s Markdown (MarkDownload, Obsidian Web Clipper)', () =>
   it('reads markup in a field as no part of its words, and keeps a "<" that starts no tag', () => {
     expect(splitFrontMatter('---\ntitle: "Storm <b>warning</b> <script>x()</script>for Wales"\nauthor: "<a href=\'/p/1\'>Ann Bell</a>"\n---\nText').meta).toEqual({ title: 'Storm warning for Wales', byline: 'Ann Bell', clip: false });
     expect(splitFrontMatter('---\ntitle: Profits rise <5% as costs fall\n---\nText').meta?.title).toBe('Profits rise <5% as costs fall');
+    // Angle brackets that are no tag stay; a tag between words leaves a space; entities are read.
+    expect(splitFrontMatter('---\ntitle: "Vec<T> explained: x<y>z"\n---\nText').meta?.title).toBe('Vec<T> explained: x<y>z');
+    expect(splitFrontMatter('---\ntitle: "Storm<br>warning &amp; floods"\n---\nText').meta?.title).toBe('Storm warning & floods');
   });
 
   it('reads a "---" rule at the top of an ordinary text, broken YAML and an alias bomb as text, losing nothing', () => {
