@@ -10,7 +10,7 @@ import type { DomDocument, DomElement } from './dom';
 import { collectItems } from './html-items';
 import { noteFigures, restoreLeadFigures } from './lead-figures';
 import { cleanPage, collapseWrappers, maxDepth } from './page-cleaner';
-import { pageByline, readMetadata } from './page-metadata';
+import { looksLikeByline, pageByline, readMetadata } from './page-metadata';
 
 export type ExtractResult =
   | { ok: true; blocks: RawBlock[]; title: string | null; notices: string[] }
@@ -101,8 +101,8 @@ function onlyPlaceholder(blocks: RawBlock[], body: string): boolean {
   return shown.length <= 1 && shown.reduce((n, b) => n + b.text.length, 0) < 0.1 * body.length;
 }
 
-/** A byline that Readability found in the page, unless it is a link or an address. */
-const usableByline = (b: string | null) => (b && b.length <= 200 && !/^https?:|^www\./i.test(b) ? b : null);
+/** A byline that Readability found in the page, unless it is a link, an address or a sentence. */
+const usableByline = (b: string | null) => (b && looksLikeByline(b) ? b : null);
 
 export function extractArticle(source: string, options: ExtractOptions = {}): ExtractResult {
   const notices: string[] = [];

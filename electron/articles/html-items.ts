@@ -110,14 +110,15 @@ export function isCaptionOutsideFigure(e: DomElement): boolean {
 /** Walks one extracted article (or a page's body, when Readability found nothing) in reading order. */
 export function collectItems(root: DomElement): WebItem[] {
   const items: WebItem[] = [];
-  // (Found once: asked of every element, a selector match would climb to the root from each.)
-  const bylineElements = new Set(Array.from(root.querySelectorAll(BYLINE_ELEMENTS)));
-  const bylineHere = (e: DomElement) => (bylineElements.has(e) && !inQuote() ? bylineOf(e) : null);
   let loose = '';
   let quoteDepth = 0;
   const inQuote = () => quoteDepth > 0;
 
   let paragraphsSeen = false;
+  // A byline element above the story, its pieces joined as the page's byline is (an "author" box further down is a
+  // writer's note, read as its text). (Found once: asked of every element, a selector match would climb to the root.)
+  const bylineElements = new Set(Array.from(root.querySelectorAll(BYLINE_ELEMENTS)));
+  const bylineHere = (e: DomElement) => (!paragraphsSeen && !inQuote() && bylineElements.has(e) ? bylineOf(e) : null);
   const paragraph = (text: string) => {
     const atTop = !paragraphsSeen;
     paragraphsSeen = true;

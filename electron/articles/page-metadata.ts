@@ -156,5 +156,13 @@ export function bylineOf(e: DomElement): string | null {
   // The "author" of a pull quote or a block quote is who said it, not who wrote the article.
   if (e.closest('blockquote, q, figure, [class*="quote" i]')) return null;
   const text = bylineText(e);
-  return text.length >= 3 && text.length <= 150 && /\p{Lu}/u.test(text) && !/[.!?]["”]?$/.test(text) && !/^https?:|@/.test(text) ? text : null;
+  return looksLikeByline(text) ? text : null;
 }
+
+/**
+ * Whether a short text reads as a byline: names (and roles), not a sentence, a link or an address. (A byline names;
+ * "Jane Doe is a health reporter at the Gazette", a writer's note under the story, says something.)
+ */
+export const looksLikeByline = (text: string) =>
+  text.length >= 3 && text.length <= 150 && /\p{Lu}/u.test(text) && !/[.!?]["”]?$/.test(text) && !/^https?:|^www\.|@/i.test(text) && !CLAUSE_VERB.test(text);
+const CLAUSE_VERB = /\b(?:is|was|are|were|has|have|had|covers|covered|writes|wrote|reports|reported|joined|lives|works|worked)\b/i;

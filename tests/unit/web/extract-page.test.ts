@@ -189,6 +189,13 @@ describe('a BBC page saved or pasted', () => {
   }
 });
 
+it('reads an "author" box below the story as its text, not as the byline', () => {
+  const m = open(`<html><body><article><h1>Hospital waiting lists fall</h1>${para(1)}${para(2)}${para(3)}
+    <p class="author-note">Jane Doe is a <a href="/jd">health reporter</a> at the Gazette</p></article></body></html>`);
+  expect(m.byline).toBeNull();
+  expect(kinds(m)).toContain('paragraph: Jane Doe is a health reporter at the Gazette');
+});
+
 describe('photo captions outside the article body', () => {
   it('keeps the lead photo that stands between the headline and the body, before the first paragraph', () => {
     const m = open(`<html><body><main><article><h1>Port strike enters second day</h1>
