@@ -1,5 +1,6 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { ARTICLE_EXTENSIONS } from '../../core/article/article-files';
 import type { Dialogs } from '../services/reader-service';
 import { exportFolder } from './export-folder';
 
@@ -10,7 +11,7 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
         title: 'Open article',
         properties: ['openFile'],
         filters: [
-          { name: 'Articles (text, Markdown, saved web pages)', extensions: ['txt', 'md', 'markdown', 'mdown', 'mkd', 'html', 'htm'] },
+          { name: 'Articles (text, Markdown, saved web pages)', extensions: [...ARTICLE_EXTENSIONS] },
           { name: 'All files', extensions: ['*'] },
         ],
       };

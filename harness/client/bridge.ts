@@ -3,6 +3,8 @@
 // dist/harness/bridge.js and injected before the app script. Type-checked with Node's
 // web globals (fetch, EventSource), hence globalThis instead of window.
 import type { ClipResult, PackedOpenResult, ReaderBridge, WireEvent } from '../../core/contract';
+import { ARTICLE_EXTENSIONS } from '../../core/article/article-files';
+import { MAX_ARTICLE_BYTES, tooLargeMessage } from '../../core/article/size-limit';
 import { yieldToBrowser } from '../../renderer/yield';
 import { FRAMES_TYPE, decodeFrames } from '../reply-frames';
 
@@ -64,24 +66,46 @@ const fileChooser = (globalThis as { document?: { currentScript?: { hasAttribute
 
 /** The browser's file chooser; the file picked is opened as a dropped one is, and dismissing it is a cancelled dialog. */
 function chooseFile(): Promise<PackedOpenResult> {
-  const doc = (globalThis as unknown as { document: { createElement(tag: 'input'): FileInput } }).document;
-  const input = doc.createElement('input');
+  const cancelled: PackedOpenResult = { ok: false, message: 'cancelled' };
+  const page = globalThis as unknown as {
+    document: { createElement(tag: 'input'): FileInput };
+    navigator: { userActivation?: { isActive: boolean } };
+    addEventListener(type: 'focus', listener: () => void, options: { once: true }): void;
+  };
+  // A chooser asked for by no key press or click (a menu command sent over the wire) would silently not open.
+  if (page.navigator.userActivation?.isActive === false) {
+    return Promise.resolve({ ok: false, message: 'the file chooser opens from a key press or a click in the page: press Ctrl+O there' });
+  }
+  const input = page.document.createElement('input');
   input.type = 'file';
-  input.accept = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+  input.accept = ARTICLE_EXTENSIONS.map((e) => `.${e}`).join(',');
   return new Promise<PackedOpenResult>((resolve) => {
-    input.addEventListener('cancel', () => resolve({ ok: false, message: 'cancelled' }));
+    let answered = false;
+    const answer = (r: PackedOpenResult | Promise<PackedOpenResult>) => {
+      if (answered) return;
+      answered = true;
+      resolve(r);
+    };
+    input.addEventListener('cancel', () => answer(cancelled));
     input.addEventListener('change', () => {
       const file = input.files?.[0];
-      if (!file) return resolve({ ok: false, message: 'cancelled' });
-      void file.arrayBuffer().then((b) => reader.openDropped(file.name, new Uint8Array(b))).then(resolve, (e: Error) => resolve({ ok: false, message: e.message }));
+      if (!file) return answer(cancelled);
+      // As a dropped file is refused (renderer/drop-target.ts): too large, or not readable.
+      if (file.size > MAX_ARTICLE_BYTES) return answer({ ok: false, message: tooLargeMessage(file.name, file.size) });
+      answer(file.arrayBuffer().then(
+        (b) => reader.openDropped(file.name, new Uint8Array(b)).catch((e: Error) => ({ ok: false as const, message: e.message })),
+        () => ({ ok: false as const, message: `${file.name} could not be read.` }),
+      ));
     });
+    // A browser without the cancel event: the page has its focus back and no file came.
+    page.addEventListener('focus', () => setTimeout(() => answer(cancelled), 1000), { once: true });
     input.click();
   });
 }
 interface FileInput {
   type: string;
   accept: string;
-  files: { [i: number]: { name: string; arrayBuffer(): Promise<ArrayBuffer> } | undefined } | null;
+  files: { [i: number]: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> } | undefined } | null;
   addEventListener(type: 'cancel' | 'change', listener: () => void): void;
   click(): void;
 }

@@ -1,5 +1,5 @@
 // The harness as `npm run harness` starts it for a person at a browser (chromium project): Open shows the browser's
-// file chooser, the file picked opens, and dismissing the chooser is a cancelled Open.
+// file chooser, the file picked opens, and choosing none is a cancelled Open.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ test.beforeEach(() => {
   test.skip(test.info().project.name !== 'chromium', 'drives the harness in Chromium');
 });
 
-test('Ctrl+O shows the browser\'s file chooser; the file picked opens, and dismissing it cancels', async ({ reader, dir, page }) => {
+test('Ctrl+O shows the browser\'s file chooser: the file picked opens, and choosing none is a cancelled Open', async ({ reader, dir, page }) => {
   await reader.open();
   const file = join(dir, 'picked.md');
   await writeFile(file, '# Picked by hand\n\nA paragraph of the article picked in the file chooser.\n');
@@ -41,4 +41,5 @@ test('Ctrl+O shows the browser\'s file chooser; the file picked opens, and dismi
   await again.setFiles([]);
   await reader.waitForAnnouncement('Open cancelled');
   await expect(reader.article.locator('h1')).toHaveText('Picked by hand');
+
 });
