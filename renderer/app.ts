@@ -312,6 +312,8 @@ export class ReaderApp {
     const notice = el('div', { className: 'notice is-lasting' }, el('p', { text: message }), dismiss);
     dismiss.addEventListener('click', () => {
       notice.remove();
+      // (Put away before the first article is in: not announced with it either.)
+      if (this.startupNotice === message) this.startupNotice = null;
       this.ui.article.focus({ preventScroll: true });
       this.announcer.say('Notice dismissed');
     });

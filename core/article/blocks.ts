@@ -110,7 +110,8 @@ function bylineOnOneLine(line: string): string | null {
   for (let k = 2; k <= 4 && k < words.length; k++) {
     const name = words.slice(0, k).join(' ');
     const role = words.slice(k).join(' ');
-    if (NAME_LINE.test(name) && ROLE_LINE.test(role) && !(k < words.length - 1 && isKnownSurname(words[k]!))) return `${by}${name}, ${role}`;
+    // (Nor at "and": "Jo Smith and Ann Lee Staff Writers" is two names, then the role.)
+    if (NAME_LINE.test(name) && ROLE_LINE.test(role) && !/^(?:and|&|with)\s/i.test(role) && !(k < words.length - 1 && isKnownSurname(words[k]!))) return `${by}${name}, ${role}`;
   }
   return null;
 }

@@ -87,10 +87,13 @@ export const CAPTION_RULES: readonly CaptionRule[] = [
   {
     name: 'bbc-source-then-caption',
     read(line) {
-      const m = /^(?:image|media|video) source\s*[,:]\s*(.+?)\s+(?:image|media|video) caption\s*[,:]\s*(.+)$/iu.exec(line);
+      const m = /^(?:image|media|video) source\s*[,:]\s*(.+?)\s*(?:image|media|video) caption\s*[,:]\s*(.+)$/iu.exec(line);
       return m ? { kind: 'caption', text: m[2]!, credit: m[1]!, rule: this.name } : null;
     },
-    examples: [{ line: 'Image source, Getty Images Image caption, Nurses on a ward at a London hospital', expect: 'caption' }],
+    examples: [
+      { line: 'Image source, Getty Images Image caption, Nurses on a ward at a London hospital', expect: 'caption' },
+      { line: 'Image source, Getty ImagesImage caption, Nurses on a ward', expect: 'caption' },
+    ],
   },
   patternRule('bbc-image-caption', /^(?:image|media|video) caption\s*[,:]\s*(.+)$/iu, (text) => ({ kind: 'caption', text }), [
     { line: 'Image caption, Residents say the road has been closed for weeks', expect: 'caption' },

@@ -40,8 +40,13 @@ function recentList(actions: ArticleListActions, close: () => void, currentName:
       // Focus moves to the next entry (or the previous one), never to the page behind the dialog.
       const next = (item.nextElementSibling ?? item.previousElementSibling)?.querySelector<HTMLButtonElement>('.article-choice');
       item.remove();
-      next?.focus();
-      if (!list.querySelector('li')) list.replaceWith(el('p', { text: 'No recent articles.' }));
+      if (next) next.focus();
+      else {
+        // The last one gone: focus stays in the dialog, on what now stands in the list's place.
+        const none = el('p', { text: 'No recent articles.', attrs: { tabindex: '-1' } });
+        list.replaceWith(none);
+        none.focus();
+      }
     });
     list.append(item);
   }

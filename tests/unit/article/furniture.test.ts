@@ -245,8 +245,10 @@ describe('text copied from a news page', () => {
   it('keeps "By" out of the name when it splits a name from a role, and leaves a name that is also a role word whole', () => {
     const byline = (line: string) => parseArticle(['Title of the story goes here', '', line, '', 'First paragraph of the story, which goes on for a while.'].join('\n')).byline;
     expect(byline('By Hugh Pym Health editor')).toBe('By Hugh Pym, Health editor');
-    // "Writer" is a role word, and a surname: a name alone after "By" is not split.
+    // "Writer" is a role word: a name alone after "By" is not split.
     expect(byline('By Jo Writer')).toBe('By Jo Writer');
+    // Two writers are not split at "and".
+    expect(byline('By Jo Smith and Ann Lee Staff Writers')).toBe('By Jo Smith and Ann Lee Staff Writers');
     expect(byline('By Sarah Cook')).toBe('By Sarah Cook');
     // The role starts after the name's last word, not at a surname.
     expect(byline('By Mary Ann Smith Political editor')).toBe('By Mary Ann Smith, Political editor');
