@@ -203,6 +203,9 @@ function clean(raw: string, start: number): { phrase: string; start: number } | 
 }
 
 /** The speaker phrase in the text before a quote (same sentence), if a speech verb introduces the quote. */
+/** What ends narration that introduces the quote after it: a colon, or a dash ("… backed their demands — "I think …""). */
+const INTRODUCES_QUOTE = /(?::|\s(?:--|[–—]))\s*$/;
+
 export function cueBefore(ctx: string, ctxStart: number, partial: boolean, afterOtherQuote: boolean): Cue | null {
   const trimmedEnd = ctx.trimEnd();
   const according = ACCORDING_TO_BEFORE.exec(trimmedEnd);
@@ -257,8 +260,8 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     const speakerColon = /^\s*(\p{Lu}[\p{L}'’.\- ]{1,60}?)(?:\s*\([^)]{1,40}\))?\s*:\s*$/u.exec(ctx);
     const allCapitalised = speakerColon?.[1]?.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLE.test(w));
     // "Sen. Dana Whitlock (R-Ind.), a China hawk, was blunter:": a named subject and a colon introduce speech.
-    if (!partial && /:\s*$/.test(ctx) && !(speakerColon?.[1] && allCapitalised)) {
-      const subject = subjectOf(ctx.replace(/:\s*$/, ''), ctxStart);
+    if (!partial && INTRODUCES_QUOTE.test(ctx) && !(speakerColon?.[1] && allCapitalised)) {
+      const subject = subjectOf(ctx.replace(INTRODUCES_QUOTE, ''), ctxStart);
       // ("Omar Khan, 29, Leeds:": the name is the first segment; an age and a town after it are no part of it.)
       const words = subject?.phrase.split(',')[0]!.trim().split(/\s+/) ?? [];
       if (subject && readName(words)?.person && readName(words)!.known) {
@@ -274,7 +277,7 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
       return cue(ctxStart + named.index + named[0].indexOf(named[2]), named[2], 'before');
     }
     // "Bolton thought it was "a tribute to ..."", "Trump leaned in and boomed: "..."": the clause's subject speaks.
-    if (partial || /:\s*$/.test(ctx)) {
+    if (partial || INTRODUCES_QUOTE.test(ctx)) {
       const subject = clauseSubjects(ctx, ctxStart).pop();
       // A partial quote is the subject's own words only when the subject says, writes or judges something
       // ("Cruz blasted the ruling as "lawless""); otherwise it is a term or a name ("the SVP launched the "initiative"").

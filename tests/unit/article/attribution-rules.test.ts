@@ -196,6 +196,14 @@ describe('pronouns and paragraphs', () => {
 });
 
 describe('where news puts the speaker', () => {
+  it('a dash ends the narrator\'s sentence into a full quote as a colon does: its subject speaks', () => {
+    const story = 'Mayor Ann Bell met the striking nurses on Monday. Bell also backed their demands';
+    for (const dash of [' --', ' —', ' –', ':']) {
+      expect(speakers(`${story}${dash} "I think the offer is an insult to every nurse in this city."`)).toEqual({ 'I think the offer is an insult to every nurse in this city.': 'Mayor Ann Bell' });
+    }
+    // A dash inside a word is no such dash.
+    expect(speakers('The council signed a long-term lease for the two-storey "Harbour House" building.')).toEqual({});
+  });
   it('an inverted attribution later in the sentence', () => {
     expect(speakers('"We are delighted" with the result, said Dana Ortiz, director of the food bank.')).toEqual({ 'We are delighted': 'Dana Ortiz' });
   });
