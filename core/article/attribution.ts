@@ -203,6 +203,9 @@ function clean(raw: string, start: number): { phrase: string; start: number } | 
 }
 
 /** The speaker phrase in the text before a quote (same sentence), if a speech verb introduces the quote. */
+/** After a speech verb, the condition its quote is said on: "if elected president", "when asked about the cuts". */
+const SPOKEN_ON_CONDITION = /^\s+(?:if|when|once|unless)\s[^"“”.!?:;]{1,50}$/i;
+
 /** What ends narration that introduces the quote after it: a colon, or a dash ("… backed their demands — "I think …""). */
 const INTRODUCES_QUOTE = /(?::|\s(?:--|[–—]))\s*$/;
 
@@ -289,8 +292,9 @@ export function cueBefore(ctx: string, ctxStart: number, partial: boolean, after
     return null;
   }
   const tail = ctx.slice(verb.index + verb[0].length);
-  // A full quote must follow its verb closely ("told ITV News:"); a partial one may sit later in the sentence.
-  if (!partial && !(tail.length <= 90 && /[:,]\s*$|\bthat\s*$|^\s*$/.test(tail))) return null;
+  // A full quote must follow its verb closely ("told ITV News:"), or the condition it is said on ("says if elected
+  // "I will …""); a partial one may sit later in the sentence.
+  if (!partial && !(tail.length <= 90 && /[:,]\s*$|\bthat\s*$|^\s*$/.test(tail)) && !SPOKEN_ON_CONDITION.test(tail)) return null;
   // "with Harker describing the game as": a participle's subject is the name right before it.
   // "Trump attacked Obama, calling him ...": after a comma, a participle's subject is the main clause's.
   if (/ing$/i.test(verb[0]) && /,\s*$/.test(ctx.slice(0, verb.index))) {

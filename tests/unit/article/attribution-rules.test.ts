@@ -204,6 +204,11 @@ describe('where news puts the speaker', () => {
     // A dash inside a word is no such dash.
     expect(speakers('The council signed a long-term lease for the two-storey "Harbour House" building.')).toEqual({});
   });
+  it('a full quote may follow the condition it is said on ("says if re-elected")', () => {
+    const story = 'Mayor Ann Bell spoke to the union on Monday.';
+    expect(speakers(`${story} Bell says if re-elected "I will work very, very closely with the unions."`)).toEqual({ 'I will work very, very closely with the unions.': 'Mayor Ann Bell' });
+    expect(speakers(`${story} Bell said when the vote came "We will find the money somewhere."`)).toEqual({ 'We will find the money somewhere.': 'Mayor Ann Bell' });
+  });
   it('an inverted attribution later in the sentence', () => {
     expect(speakers('"We are delighted" with the result, said Dana Ortiz, director of the food bank.')).toEqual({ 'We are delighted': 'Dana Ortiz' });
   });
