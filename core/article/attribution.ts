@@ -428,6 +428,9 @@ function pluralAfter(phrase: string, after: string): boolean {
 }
 
 const OBJECT_OF = /^(?:for|of|at|with|from|to|by|about|behind|near)$/i;
+/** Whether headWords[i] follows a preposition, perhaps with an article between ("of the Royal College"): its object, not the speaker. */
+const objectAt = (headWords: readonly string[], i: number) =>
+  OBJECT_OF.test(headWords[i - 1] ?? '') || (/^(?:the|a|an)$/i.test(headWords[i - 1] ?? '') && OBJECT_OF.test(headWords[i - 2] ?? ''));
 /** "the family of …", "lawyers for …": people who speak for the person named after them (in lower case: "Friends of the Earth" is a name). */
 const PEOPLE_OF = /^(?:family|families|relatives|friends|lawyers?|attorneys?|solicitors?|spokes(?:man|woman|person)|representatives?|parents|children|sons?|daughters?|widow|widower|wife|husband|mother|father|brothers?|sisters?|colleagues|supporters|aides?|office|team|campaign)$/;
 const OWNER_AFTER = /^(?:of|for)$/i;
@@ -743,7 +746,7 @@ export function resolveSpeaker(
   const endsLongerName = (i: number) => i > 1 && /^(?:and|&|of|for)$/i.test(headWords[i - 1]!) && /^[“"‘']?\p{Lu}/u.test(headWords[i - 2]!);
   // ("a spokesman for Bernie Sanders" is the spokesman: a name after a preposition is someone else.)
   const nameAt = headWords.findIndex((w, i) => {
-    const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && !OBJECT_OF.test(headWords[i - 1]!) ? readName(headWords.slice(i)) : null;
+    const name = i > 0 && /^\p{Lu}/u.test(w) && !endsLongerName(i) && !objectAt(headWords, i) ? readName(headWords.slice(i)) : null;
     return name?.person && name.used === headWords.length - i && !insideLongerName(headWords, i, name);
   });
   // "the family of retired fisherman Tom Hale said": the family speaks; its label keeps whose family it is.
@@ -807,7 +810,7 @@ export function resolveSpeaker(
   const tail = trailingName(headWords);
   // "… of the Institute for Rail and Road Studies": an unfamiliar pair after "and" ends a longer name; it is no person.
   const fragment = tail && !tail.name.known && endsLongerName(tail.at);
-  if (tail && tail.at > 0 && tail.name.person && !fragment && peopleOfName(headWords.slice(0, tail.at)) < 0 && !OBJECT_OF.test(headWords[tail.at - 1]!)) {
+  if (tail && tail.at > 0 && tail.name.person && !fragment && peopleOfName(headWords.slice(0, tail.at)) < 0 && !objectAt(headWords, tail.at)) {
     const entity = registry.person(tail.name, description ?? (headWords.slice(0, tail.at).join(' ').replace(/^(?:the|a|an)(?:\s+|$)/i, '') || null));
     const start = at + phrase.indexOf(headWords[tail.at]!);
     registry.mention(entity, block, sentence, start, { start: modelOffset + start, end: modelOffset + start + tail.name.full.length });

@@ -533,6 +533,10 @@ describe('round 3: a name after a preposition in the speaker phrase is someone e
     expect(speakers('"We will appeal," a lawyer for Ann Bell said.')).toEqual({ 'We will appeal,': 'A lawyer for Ann Bell' });
     expect(speakers('"We will appeal," said Jo Pike, a lawyer for Ann Bell.')).toEqual({ 'We will appeal,': 'Jo Pike' });
   });
+  it('…with an article between ("Dr Lena Ortiz of the Royal College"): the name before it speaks, not the body after', () => {
+    expect(speakers('"There is a long way to go," said Dr Lena Ortiz of the Royal College.')).toEqual({ 'There is a long way to go,': 'Dr Lena Ortiz' });
+    expect(speakers('"There is a long way to go," said Lena Ortiz of the Harbour Trust.')).toEqual({ 'There is a long way to go,': 'Lena Ortiz' });
+  });
 });
 
 describe('round 4: where a person is from or works is no part of the name', () => {
