@@ -431,7 +431,9 @@ export class ReaderApp {
     // Where a speaker label starts the quote, the voice says who it is.
     const labelled = plan.utterances[utterance]?.kind === 'label';
     this.player.jump(utterance, play);
-    this.tell({ kind: 'position', text: `${counted}, ${speaker}`, brief: labelled ? counted : `${counted}, ${speaker}` });
+    // Not playing, the words are said too: moving from quote to quote is a way to skim what was said.
+    const words = this.isPlaying() ? '' : `: ${nav.wordsFrom(plan, utterance)}`;
+    this.tell({ kind: 'position', text: `${counted}, ${speaker}${words}`, brief: labelled ? counted : `${counted}, ${speaker}` });
     this.atQuote = { quote, utterance };
   }
 
@@ -446,7 +448,8 @@ export class ReaderApp {
     const id = nav.speakerAt(plan, target);
     const name = id === null ? 'Narrator' : speakerName(this.article.model, id);
     this.player.jump(target);
-    this.tell({ kind: 'position', text: name, brief: plan.utterances[target]?.kind === 'label' ? null : name });
+    const words = this.isPlaying() ? '' : `: ${nav.wordsFrom(plan, target)}`;
+    this.tell({ kind: 'position', text: `${name}${words}`, brief: plan.utterances[target]?.kind === 'label' ? null : name });
   }
 
   private moveToHeading(find: typeof nav.nextHeading, none: string): void {
@@ -456,8 +459,10 @@ export class ReaderApp {
     const target = find(plan, blocks, this.player.current);
     const u = target === null ? undefined : plan.utterances[target];
     if (target === null || !u) {
-      const any = blocks.some((b) => b.kind === 'heading');
-      this.tell({ kind: 'answer', text: any ? none : 'This article has no headings' });
+      // (The title is a heading too, as Shift+H finds it: an article with no other is not said to have none.)
+      const sections = blocks.some((b) => b.kind === 'heading');
+      const titled = blocks.some((b) => b.kind === 'title');
+      this.tell({ kind: 'answer', text: sections || (titled && find !== nav.nextHeading) ? none : titled ? 'No headings after the title' : 'This article has no headings' });
       return;
     }
     const block = blocks[u.block]!;

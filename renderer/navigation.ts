@@ -49,6 +49,11 @@ export function textFrom(plan: Plan, model: { sentences: readonly Pick<Sentence,
   return [...labels, text].filter(Boolean).join(' ');
 }
 
+/** The words the voice says first from utterance i (a label's, those it introduces): a quote's own words, not its sentence's. */
+export function wordsFrom(plan: Plan, i: number): string {
+  return plan.utterances.length === 0 ? '' : plan.utterances[owner(plan, clampIndex(plan, i))]!.text;
+}
+
 /** First utterance of the next sentence, or null at the end. */
 export function nextSentence(plan: Plan, current: number): number | null {
   const u = plan.utterances;

@@ -75,16 +75,17 @@ async function commands(mode: 'browse' | 'focus'): Promise<void> {
   });
 
   await test.step('next and previous quote, with the speaker heard', async () => {
-    await orca.pressAndHear(key('ctrl+alt+q', 'q'), /^Quote 1 of 6, Khalid's mother$/);
-    await orca.pressAndHear(key('ctrl+alt+q', 'q'), /^Quote 2 of 6, Dr Ahmad Tarakji$/);
-    await orca.pressAndHear(key('ctrl+alt+shift+q', 'shift+q'), /^Quote 1 of 6, Khalid's mother$/);
+    // Not playing, the quote's words are heard after whose they are.
+    await orca.pressAndHear(key('ctrl+alt+q', 'q'), /^Quote 1 of 6, Khalid's mother: A rocket hit our home/);
+    await orca.pressAndHear(key('ctrl+alt+q', 'q'), /^Quote 2 of 6, Dr Ahmad Tarakji: .*The airstrikes are targeting/);
+    await orca.pressAndHear(key('ctrl+alt+shift+q', 'shift+q'), /^Quote 1 of 6, Khalid's mother: A rocket hit our home/);
     // Paused stays paused when moving.
     expect(await playerState()).toBe('paused');
   });
 
   await test.step('next change of speaker', async () => {
-    await orca.pressAndHear(key('ctrl+alt+s', 's'), /^Narrator$/);
-    await orca.pressAndHear(key('ctrl+alt+s', 's'), /^Dr Ahmad Tarakji$/);
+    await orca.pressAndHear(key('ctrl+alt+s', 's'), /^Narrator: \S/);
+    await orca.pressAndHear(key('ctrl+alt+s', 's'), /^Dr Ahmad Tarakji: .*The airstrikes are targeting/);
   });
 
   await test.step('where am I', async () => {
