@@ -26,3 +26,6 @@ export function announcementText(a: Announcement, setting: AnnounceWhileReading,
   if (setting === 'off' || a.kind === 'status') return null;
   return a.brief === undefined ? a.text : a.brief;
 }
+
+/** Makes a repeated announcement differ from the one before, unheard (U+200B ZERO WIDTH SPACE): see announcer.ts. */
+export const REPEAT_MARK = '\u200B';

@@ -1,11 +1,17 @@
+import { REPEAT_MARK } from './announce-policy';
+
 /**
  * Speaks short messages through screen readers without moving focus: a polite live region
  * for status ("Paused", "Quote 3 of 13, Dr Ahmad Tarakji") and an assertive alert region
- * for errors. The same text twice in a row is still announced (the region is cleared first).
+ * for errors. The same text twice in a row is still announced: Orca drops a live region's text that is the same as the
+ * last it was given, however long ago ("Event is believed to be duplicate message"), so a repeat carries a zero-width
+ * space that is not spoken (pressing Where am I again must answer again).
  */
 export class Announcer {
   private timer: number | undefined;
   private readonly log: string[] = [];
+  /** The text last put in the status region, as put there. */
+  private shown = '';
 
   constructor(private readonly status: HTMLElement, private readonly alert: HTMLElement) {}
 
@@ -15,9 +21,11 @@ export class Announcer {
     if (this.log.length > 50) this.log.shift();
     this.status.textContent = '';
     window.clearTimeout(this.timer);
+    const text = message === this.shown ? `${message}${REPEAT_MARK}` : message;
+    this.shown = text;
     // A new text node after a short delay is what screen readers reliably pick up.
     this.timer = window.setTimeout(() => {
-      this.status.textContent = message;
+      this.status.textContent = text;
     }, 30);
   }
 

@@ -3,6 +3,7 @@
 // never for time.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Command } from '../../core/contract';
+import { REPEAT_MARK } from '../../renderer/announce-policy';
 
 // These callbacks run in the page. The Node-side tsconfig has no DOM library (and adding one
 // would leak DOM globals into the main-process code), so page objects are typed loosely here.
@@ -254,8 +255,9 @@ export class ReaderDriver {
 
   // --- announcements ----------------------------------------------------------------------------
 
+  /** The live region's text, without the unheard mark a repeated announcement carries (renderer/announcer.ts). */
   async lastAnnouncement(): Promise<string> {
-    return (await this.announcer.textContent())?.trim() ?? '';
+    return (await this.announcer.textContent())?.replaceAll(REPEAT_MARK, '').trim() ?? '';
   }
 
   async waitForAnnouncement(expected: string | RegExp, timeout?: number): Promise<string> {
@@ -269,18 +271,18 @@ export class ReaderDriver {
 
   /** Starts recording every text the polite live region shows (a MutationObserver in the page). */
   async recordAnnouncements(): Promise<void> {
-    await this.page.evaluate(() => {
+    await this.page.evaluate((mark: string) => {
       const w = globalThis as any;
       w.__announced = [];
       // (One observer: called again, it starts a new record instead of adding a second observer that records each text twice.)
       if (w.__announcedObserver) return;
       const region = w.document.getElementById('announcer');
       w.__announcedObserver = new w.MutationObserver(() => {
-        const text = region.textContent.trim();
+        const text = region.textContent.replaceAll(mark, '').trim();
         if (text) w.__announced.push(text);
       });
       w.__announcedObserver.observe(region, { childList: true, characterData: true, subtree: true });
-    });
+    }, REPEAT_MARK);
   }
 
   async recordedAnnouncements(): Promise<string[]> {

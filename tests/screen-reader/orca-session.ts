@@ -277,7 +277,8 @@ export class OrcaSession {
       this.partial = lines.pop() ?? '';
       for (const line of lines) {
         const m = SPEECH_LINE.exec(line);
-        if (m) this.spoken.push(m[1]!.trimEnd());
+        // (A zero-width space is not heard: the app marks a repeated announcement with one, renderer/announcer.ts.)
+        if (m) this.spoken.push(m[1]!.replaceAll('\u200B', '').trimEnd());
         const l = LOCUS_LINE.exec(line);
         if (l) this.locus.push(l[1]!);
       }
