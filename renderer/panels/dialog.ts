@@ -67,8 +67,22 @@ export function openPanel(options: { id: string; title: string; description?: st
     lastInside.focus();
   };
   document.addEventListener('focusin', keepFocus);
+  // Focus that fell to the page itself (a screen reader's browse cursor moved onto the panel's text, or the focused
+  // control went away) fires no focusin: Escape still closes the panel, and Tab goes back into it.
+  const strayKeys = (e: KeyboardEvent) => {
+    if (!dialog.open || e.defaultPrevented || (e.target instanceof Node && dialog.contains(e.target))) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      panel.close();
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      (lastInside.isConnected ? lastInside : closeButton).focus();
+    }
+  };
+  document.addEventListener('keydown', strayKeys);
   dialog.addEventListener('close', () => {
     document.removeEventListener('focusin', keepFocus);
+    document.removeEventListener('keydown', strayKeys);
     backdrop.remove();
     dialog.remove();
     // Focus goes back to the invoker; if it has gone, to the article (never lost on <body>).

@@ -226,6 +226,14 @@ test.describe('reading the sample article', () => {
     await expect(again.getByLabel('Theme')).toHaveValue('dark');
     await expect(again.getByLabel('Rate (words per minute)')).toHaveValue('250');
     await expect(again.getByRole('checkbox', { name: 'Read picture captions' })).not.toBeChecked();
+
+    // Focus fallen to the page (a screen reader's browse cursor on the panel's text): Tab goes back in, Escape closes.
+    await reader.page.evaluate(() => ((globalThis as any).document.activeElement as { blur(): void }).blur());
+    await reader.press('Tab');
+    await expect(again.getByLabel('Narrator voice')).toBeFocused();
+    await reader.page.evaluate(() => ((globalThis as any).document.activeElement as { blur(): void }).blur());
+    await reader.press('Escape');
+    await reader.waitForNoDialog();
   });
 
   test('menu commands run the same commands as keys', async ({ reader }) => {
