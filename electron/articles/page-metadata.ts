@@ -129,12 +129,14 @@ function bylineText(e: DomElement): string {
     }
   }
   let out = '';
-  for (const p of pieces.filter((p) => !isFurniture(p))) {
+  // (A separator left between a name and a date the byline leaves out, "·" or "|", is no piece.)
+  for (const p of pieces.filter((p) => !isFurniture(p) && !/^[\s·•|–—\-/,;:]+$/.test(p))) {
     // "By" + "Jane Doe", "Jane Doe" + ", reporter": no comma; "Jane Doe" + "BBC News, Bristol": a comma.
     const joinBare = out === '' || /(?:^|\s)(?:by|and|&|with)$/i.test(out) || /[,;:–—-]$/.test(out) || /^[,;:.)]/.test(p) || /^(?:and|&)\b/i.test(p);
     out += out === '' ? p : joinBare ? (/^[,;:.)]/.test(p) ? p : ` ${p}`) : `, ${p}`;
   }
-  return out;
+  // (…and one left at its end, where that date was: "Environment Correspondent ·".)
+  return out.replace(/[\s·•|–—\-/,;:]+$/, '');
 }
 
 /** The byline the page shows (the first byline-like element with a short text), read before Readability takes it out. */

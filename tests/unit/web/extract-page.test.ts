@@ -189,6 +189,11 @@ describe('a BBC page saved or pasted', () => {
   }
 });
 
+it('leaves no separator at the end of a byline whose date is left out', () => {
+  const m = open(`<html><body><main><article><h1>River levels rise</h1><p class="byline">By <a href="/j">Jane Okafor</a>, Environment Correspondent · <time>2 March 2024</time></p>${para(1)}${para(2)}${para(3)}</article></main></body></html>`);
+  expect(m.byline).toBe('By Jane Okafor, Environment Correspondent');
+});
+
 it('reads an "author" box below the story as its text, not as the byline', () => {
   const m = open(`<html><body><article><h1>Hospital waiting lists fall</h1>${para(1)}${para(2)}${para(3)}
     <p class="author-note">Jane Doe is a <a href="/jd">health reporter</a> at the Gazette</p></article></body></html>`);
