@@ -545,6 +545,8 @@ export class ReaderApp {
   }
 
   private onFinished(): void {
+    // Read to the end: opened again, it starts from the top, not "where you left off" at its last sentence.
+    if (this.article) void this.reader.savePosition(this.article.docId, this.player.current).catch(() => undefined);
     const timer = this.sleepTimer.choice === 'end' || this.sleepTimer.due;
     if (timer) this.sleepTimer.set('off');
     this.tell({ kind: 'answer', text: timer ? 'End of article. Sleep timer ended.' : 'End of article' });

@@ -133,7 +133,8 @@ export class RecentArticles {
     const key = source.kind === 'file' ? `file:${source.path ?? ''}:${source.path ? '' : model.text}` : source.kind === 'link' ? `link:${source.url}` : `paste:${model.text}`;
     const id = hash(key);
     const title = (model.title ?? name).slice(0, 160);
-    const detail = source.kind === 'link' ? source.url : source.kind === 'file' ? (source.path ?? name) : `Pasted ${when(openedAt)}`;
+    // (The list says "Pasted:" before a paste's detail: the detail is when.)
+    const detail = source.kind === 'link' ? source.url : source.kind === 'file' ? (source.path ?? name) : when(openedAt);
     if (this.readOnly) return id;
     const copy = model.blocks !== null && (source.kind !== 'file' || source.path === null) && model.text.length <= MAX_COPY_CHARS;
     this.writing.add(id);

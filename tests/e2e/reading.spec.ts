@@ -60,6 +60,16 @@ test.describe('reading the sample article', () => {
     expect((await reader.nextAudio()).utterance).toBeNull();
   });
 
+  test('read to the end, an article opened again starts from the top, not "where you left off"', async ({ reader }) => {
+    await reader.open();
+    await reader.dropFile('short.md', '# Short story\n\nOne sentence to read.\n');
+    await reader.waitForAnnouncement(/^Opened Short story\. Press Space or Ctrl\+Alt\+Space to play/);
+    await reader.press('Space');
+    await reader.waitForAnnouncement('End of article', 60_000);
+    await reader.reload();
+    await reader.waitForAnnouncement(/^Opened Short story\. Press Space or Ctrl\+Alt\+Space to play/);
+  });
+
   test('pauses and resumes at the same place', async ({ reader }) => {
     await reader.open();
     await reader.moveToLongSentence();

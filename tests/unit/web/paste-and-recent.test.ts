@@ -41,6 +41,8 @@ describe('pasting an article', () => {
     ]);
     expect(r.article.model.quotes[0]?.speakerId).toBe('moira-grant');
     expect((await service.listRecent()).map((e) => [e.kind, e.name])).toEqual([['paste', 'Ferry fares to rise by 8%']]);
+    // The list shows "Pasted: <detail>": the detail is when, not "Pasted" again.
+    expect((await service.listRecent())[0]!.detail).not.toMatch(/^Pasted/);
     await service.close();
   });
 
