@@ -48,9 +48,9 @@ function bundleNode(): { path: string; version: string } {
   return { path, version: r.stdout.trim() };
 }
 
-function spawnJson<T>(nodeArgs: string[], timeoutMs: number, node = process.execPath): Promise<T | null> {
+function spawnJson<T>(nodeArgs: string[], timeoutMs: number, nodeBinary = process.execPath): Promise<T | null> {
   return new Promise((resolve) => {
-    const child = spawn(node, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(nodeBinary, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => { out += c.toString('utf8'); });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

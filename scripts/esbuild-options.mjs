@@ -9,7 +9,7 @@
 const supported = { 'regexp-unicode-property-escapes': true };
 
 /** @type {import('esbuild').BuildOptions} */
-export const common = { bundle: true, logLevel: 'warning', legalComments: 'none', target: 'es2022', supported };
+const common = { bundle: true, logLevel: 'warning', legalComments: 'none', target: 'es2022', supported };
 /** @type {import('esbuild').BuildOptions} */
 export const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'say'] };
 /** @type {import('esbuild').BuildOptions} */

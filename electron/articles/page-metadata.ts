@@ -130,14 +130,17 @@ function bylineText(e: DomElement): string {
   }
   let out = '';
   // (A separator left between a name and a date the byline leaves out, "·" or "|", is no piece.)
-  for (const p of pieces.filter((p) => !isFurniture(p) && !/^[\s·•|–—\-/,;:]+$/.test(p))) {
+  for (const p of pieces.filter((p) => !isFurniture(p) && !ONLY_SEPARATORS.test(p))) {
     // "By" + "Jane Doe", "Jane Doe" + ", reporter": no comma; "Jane Doe" + "BBC News, Bristol": a comma.
     const joinBare = out === '' || /(?:^|\s)(?:by|and|&|with)$/i.test(out) || /[,;:–—-]$/.test(out) || /^[,;:.)]/.test(p) || /^(?:and|&)\b/i.test(p);
     out += out === '' ? p : joinBare ? (/^[,;:.)]/.test(p) ? p : ` ${p}`) : `, ${p}`;
   }
   // (…and one left at its end, where that date was: "Environment Correspondent ·".)
-  return out.replace(/[\s·•|–—\-/,;:]+$/, '');
+  return out.replace(SEPARATORS_AT_END, '');
 }
+const SEPARATORS = String.raw`[\s·•|–—\-/,;:]+`;
+const ONLY_SEPARATORS = new RegExp(`^${SEPARATORS}$`);
+const SEPARATORS_AT_END = new RegExp(`${SEPARATORS}$`);
 
 /** The byline the page shows (the first byline-like element with a short text), read before Readability takes it out. */
 export function pageByline(doc: DomDocument): string | null {
